@@ -1,0 +1,276 @@
+/* cli-edit.c — new, info, paths, schema, get, set, add, remove, move. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jue-cli.h"
+#include "jue-tsv.h"
+
+int
+jue_cli_new (int    argc,
+             char **argv)
+{
+  gboolean sample = FALSE;
+  const char *filename = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--sample") == 0)
+        sample = TRUE;
+      else if (filename == NULL && argv[i][0] != '-')
+        filename = argv[i];
+      else
+        return jue_cli_usage (argv[0]);
+    }
+  if (filename == NULL)
+    return jue_cli_usage (argv[0]);
+
+  report = sample ? jue_sample_new (&error) : jue_report_new ();
+  if (report == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_FILE;
+    }
+  doc = jue_document_create (filename, report, &error);
+  if (doc == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}
+
+int
+jue_cli_info (int    argc,
+              char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  JueReport *r;
+
+  if (argc != 2)
+    return jue_cli_usage (argv[0]);
+  doc = jue_cli_open (argv[1], TRUE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  r = jue_document_get_report (doc);
+  printf ("%s\t%s\n", _("File"), argv[1]);
+  printf ("%s\t%s (application_id 0x%08X)\n", _("Format"), _("Juesuan report"),
+          JUE_APPLICATION_ID);
+  printf ("%s\t%d\n", _("Schema version"), jue_store_get_version (jue_document_get_store (doc)));
+  printf ("%s\t%s\n", _("Department"), r->profile.name ? r->profile.name : "");
+  if (r->profile.year.set)
+    printf ("%s\t%" G_GINT64_FORMAT "\n", _("Year"), r->profile.year.value);
+  else
+    printf ("%s\t\n", _("Year"));
+  return JUE_EXIT_OK;
+}
+
+static void
+print_path_line (const char        *path,
+                 const JueFieldRef *ref,
+                 gpointer           user_data)
+{
+  g_autofree char *value = jue_field_get_text (ref);
+  g_autofree char *escaped = jue_escape_line (value);
+
+  printf ("%s\t%s\t%s\n", path, jue_kind_type_name (ref->def->kind), escaped);
+}
+
+int
+jue_cli_paths (int    argc,
+               char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (argc != 2 && argc != 3)
+    return jue_cli_usage (argv[0]);
+  doc = jue_cli_open (argv[1], TRUE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  if (!jue_report_foreach (jue_document_get_report (doc), argc == 3 ? argv[2] : NULL,
+                           print_path_line, NULL, &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}
+
+static void
+print_schema_line (const char        *pattern,
+                   const JueFieldDef *def,
+                   gpointer           user_data)
+{
+  printf ("%s\t%s\t%s\n", pattern, jue_kind_type_name (def->kind), _(def->label));
+}
+
+int
+jue_cli_schema (int    argc,
+                char **argv)
+{
+  if (argc != 1)
+    return jue_cli_usage (argv[0]);
+  jue_schema_foreach (print_schema_line, NULL);
+  return JUE_EXIT_OK;
+}
+
+int
+jue_cli_get (int    argc,
+             char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (argc != 3)
+    return jue_cli_usage (argv[0]);
+  doc = jue_cli_open (argv[1], TRUE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  value = jue_report_get (jue_document_get_report (doc), argv[2], &error);
+  if (value == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  printf ("%s\n", value);
+  return JUE_EXIT_OK;
+}
+
+/* Opens argv[1] for writing; a read-only file is refused with exit 1. */
+static JueDocument *
+open_for_edit (const char *filename,
+               int        *exit_code)
+{
+  JueDocument *doc = jue_cli_open (filename, FALSE);
+
+  *exit_code = JUE_EXIT_FILE;
+  if (doc && jue_document_is_read_only (doc))
+    {
+      jue_cli_error (_("%s cannot be written (read-only); nothing was changed"), filename);
+      g_object_unref (doc);
+      *exit_code = JUE_EXIT_REFUSED;
+      return NULL;
+    }
+  return doc;
+}
+
+int
+jue_cli_set (int    argc,
+             char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  if (argc != 4)
+    return jue_cli_usage (argv[0]);
+  doc = open_for_edit (argv[1], &code);
+  if (doc == NULL)
+    return code;
+  if (!jue_document_set (doc, argv[2], argv[3], &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}
+
+static gboolean
+parse_index (const char *text,
+             gint       *out)
+{
+  char *end;
+  guint64 v;
+
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  v = g_ascii_strtoull (text, &end, 10);
+  if (*end || v > G_MAXINT)
+    return FALSE;
+  *out = (gint) v;
+  return TRUE;
+}
+
+int
+jue_cli_add (int    argc,
+             char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  gint index = -1;
+  int code;
+
+  if (argc != 3 && argc != 4)
+    return jue_cli_usage (argv[0]);
+  if (argc == 4 && !parse_index (argv[3], &index))
+    {
+      jue_cli_error (_("“%s” is not a row index (0, 1, 2, …)"), argv[3]);
+      return JUE_EXIT_REFUSED;
+    }
+  doc = open_for_edit (argv[1], &code);
+  if (doc == NULL)
+    return code;
+  index = jue_document_insert_row (doc, argv[2], index, &error);
+  if (index < 0)
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  printf ("%s[%d]\n", argv[2], index);
+  return JUE_EXIT_OK;
+}
+
+int
+jue_cli_remove (int    argc,
+                char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  if (argc != 3)
+    return jue_cli_usage (argv[0]);
+  doc = open_for_edit (argv[1], &code);
+  if (doc == NULL)
+    return code;
+  if (!jue_document_remove_row (doc, argv[2], &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}
+
+int
+jue_cli_move (int    argc,
+              char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  gint index;
+  int code;
+
+  if (argc != 4)
+    return jue_cli_usage (argv[0]);
+  if (!parse_index (argv[3], &index))
+    {
+      jue_cli_error (_("“%s” is not a row index (0, 1, 2, …)"), argv[3]);
+      return JUE_EXIT_REFUSED;
+    }
+  doc = open_for_edit (argv[1], &code);
+  if (doc == NULL)
+    return code;
+  if (!jue_document_move_row (doc, argv[2], index, &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}

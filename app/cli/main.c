@@ -1,0 +1,112 @@
+/* juesuan-cli — create, inspect, edit, check and export .juesuan reports. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jue-cli.h"
+
+static const JueCliCommand commands[] = {
+  { "new", "[--sample] FILE", N_("Create a report file (blank, or the built-in sample)"), jue_cli_new },
+  { "info", "FILE", N_("Show the file format, schema version, department and year"), jue_cli_info },
+  { "show", "FILE", N_("Print every section in readable form"), jue_cli_show },
+  { "paths", "FILE", N_("List every field: PATH, TYPE and VALUE separated by tabs"), jue_cli_paths },
+  { "schema", "", N_("List every field path pattern with its type and label"), jue_cli_schema },
+  { "get", "FILE PATH", N_("Print one field's value"), jue_cli_get },
+  { "set", "FILE PATH VALUE", N_("Change one field"), jue_cli_set },
+  { "add", "FILE LIST [INDEX]", N_("Add a blank row to a list (at the end, or at INDEX)"), jue_cli_add },
+  { "remove", "FILE ROW", N_("Remove a list row, e.g. functional[3]"), jue_cli_remove },
+  { "move", "FILE ROW INDEX", N_("Move a list row to another position"), jue_cli_move },
+};
+
+void
+jue_cli_error (const char *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("juesuan-cli: %s\n", msg);
+}
+
+int
+jue_cli_exit_for (const GError *error)
+{
+  if (error->domain == JUE_ERROR &&
+      (error->code == JUE_ERROR_NOT_OURS || error->code == JUE_ERROR_NEWER ||
+       error->code == JUE_ERROR_CORRUPT))
+    return JUE_EXIT_FILE;
+  if (error->domain == G_FILE_ERROR)
+    return JUE_EXIT_FILE;
+  return JUE_EXIT_REFUSED;
+}
+
+JueDocument *
+jue_cli_open (const char *filename,
+              gboolean    read_only)
+{
+  g_autoptr (GError) error = NULL;
+  JueDocument *doc = jue_document_open (filename, read_only, &error);
+
+  if (doc == NULL)
+    jue_cli_error ("%s", error->message);
+  return doc;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: juesuan-cli COMMAND [ARGUMENTS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].usage);
+      fprintf (out, "  %-44s %s\n", head, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Exit status: 0 success; 1 a refused value, unknown path "
+                            "or errors found; 2 a file that cannot be opened as a "
+                            "Juesuan report."));
+}
+
+int
+jue_cli_usage (const char *command)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, command) == 0)
+      {
+        g_printerr (_("Usage: juesuan-cli %s %s\n"), command, commands[i].usage);
+        return JUE_EXIT_FILE;
+      }
+  return JUE_EXIT_FILE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_help (argc < 2 ? stderr : stdout);
+      return argc < 2 ? JUE_EXIT_FILE : JUE_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("juesuan-cli %s\n", PACKAGE_VERSION);
+      return JUE_EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, argv[1]) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+
+  jue_cli_error (_("unknown command “%s”; run juesuan-cli --help"), argv[1]);
+  return JUE_EXIT_FILE;
+}

@@ -1,0 +1,708 @@
+/* jue-document.c — an open report: model + file + undo/redo. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jue-document.h"
+
+/* Consecutive edits of one field within this time are one undo step, so
+ * undo takes back a typed word, not a keystroke. */
+#define COALESCE_USEC (1500 * 1000)
+
+typedef enum { OP_SET, OP_INSERT, OP_REMOVE, OP_MOVE, OP_EXPLAIN } OpKind;
+
+typedef struct {
+  OpKind              kind;
+  char               *path;     /* field, list, or explained field */
+  char               *rule;     /* OP_EXPLAIN */
+  char               *before;
+  char               *after;
+  gint                index;    /* INSERT/REMOVE row; MOVE from */
+  gint                index2;   /* MOVE to */
+  gpointer            record;   /* REMOVE: the removed row */
+  const JueRecordDef *element;
+  gint64              when;
+} Op;
+
+struct _JueDocument {
+  GObject     parent_instance;
+  JueStore   *store;
+  JueReport  *report;
+  GHashTable *explanations;    /* key → text */
+  GPtrArray  *classification;  /* JueClassEntry, or NULL */
+  GPtrArray  *undo;            /* Op* */
+  GPtrArray  *redo;
+};
+
+G_DEFINE_FINAL_TYPE (JueDocument, jue_document, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+op_free (Op *op)
+{
+  g_free (op->path);
+  g_free (op->rule);
+  g_free (op->before);
+  g_free (op->after);
+  if (op->record)
+    jue_record_free (op->element, op->record);
+  g_free (op);
+}
+
+static void
+jue_document_finalize (GObject *object)
+{
+  JueDocument *self = JUE_DOCUMENT (object);
+
+  g_clear_pointer (&self->store, jue_store_close);
+  g_clear_pointer (&self->report, jue_report_free);
+  g_clear_pointer (&self->explanations, g_hash_table_unref);
+  g_clear_pointer (&self->classification, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  G_OBJECT_CLASS (jue_document_parent_class)->finalize (object);
+}
+
+static void
+jue_document_class_init (JueDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jue_document_finalize;
+
+  /**
+   * JueDocument::changed:
+   * @kind: a #JueChangeKind
+   * @path: the field, list or explained field that changed
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+}
+
+static void
+jue_document_init (JueDocument *self)
+{
+  self->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+}
+
+char *
+jue_explanation_key (const char *rule,
+                     const char *path)
+{
+  return g_strconcat (rule, "\x1f", path, NULL);
+}
+
+static gboolean
+load_side_tables (JueDocument *self,
+                  GError     **error)
+{
+  g_autoptr (GPtrArray) expl = jue_store_load_explanations (self->store, error);
+  g_autoptr (GPtrArray) cls = NULL;
+
+  if (expl == NULL)
+    return FALSE;
+  for (guint i = 0; i < expl->len; i++)
+    {
+      JueExplanation *e = expl->pdata[i];
+      g_hash_table_insert (self->explanations, jue_explanation_key (e->rule, e->path),
+                           g_strdup (e->text));
+    }
+  cls = jue_store_load_classification (self->store, error);
+  if (cls == NULL)
+    return FALSE;
+  if (cls->len)
+    self->classification = g_steal_pointer (&cls);
+  return TRUE;
+}
+
+JueDocument *
+jue_document_create (const char *filename,
+                     JueReport  *report,
+                     GError    **error)
+{
+  g_autoptr (JueDocument) self = g_object_new (JUE_TYPE_DOCUMENT, NULL);
+  g_autoptr (JueReport) blank = NULL;
+
+  if (report == NULL)
+    report = blank = jue_report_new ();
+  self->store = jue_store_create (filename, report, error);
+  if (self->store == NULL)
+    return NULL;
+  self->report = jue_report_copy (report);
+  return g_steal_pointer (&self);
+}
+
+JueDocument *
+jue_document_open (const char *filename,
+                   gboolean    read_only,
+                   GError    **error)
+{
+  g_autoptr (JueDocument) self = g_object_new (JUE_TYPE_DOCUMENT, NULL);
+
+  self->store = jue_store_open (filename, read_only ? JUE_STORE_READ_ONLY : 0,
+                                &self->report, error);
+  if (self->store == NULL || !load_side_tables (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+JueReport *
+jue_document_get_report (JueDocument *self)
+{
+  return self->report;
+}
+
+const char *
+jue_document_get_filename (JueDocument *self)
+{
+  return jue_store_get_filename (self->store);
+}
+
+gboolean
+jue_document_is_read_only (JueDocument *self)
+{
+  return jue_store_is_read_only (self->store);
+}
+
+JueStore *
+jue_document_get_store (JueDocument *self)
+{
+  return self->store;
+}
+
+static gboolean
+refuse_read_only (JueDocument *self,
+                  GError     **error)
+{
+  if (!jue_document_is_read_only (self))
+    return FALSE;
+  g_set_error (error, JUE_ERROR, JUE_ERROR_READ_ONLY,
+               _("%s is open for review (read-only); nothing was changed"),
+               jue_document_get_filename (self));
+  return TRUE;
+}
+
+static void
+emit (JueDocument   *self,
+      JueChangeKind  kind,
+      const char    *path)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (int) kind, path);
+}
+
+/* ---- primitives: model + file + signal, no history -------------------- */
+
+static gboolean
+apply_set (JueDocument *self,
+           const char  *path,
+           const char  *text,
+           char       **before_out,
+           GError     **error)
+{
+  JueFieldRef ref;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!jue_report_resolve (self->report, path, &ref, error))
+    return FALSE;
+  before = jue_field_get_text (&ref);
+  if (before == NULL)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   _("%s is a record or list, not a value"), path);
+      return FALSE;
+    }
+  if (!jue_field_set_text (&ref, path, text, error))
+    return FALSE;
+  after = jue_field_get_text (&ref);
+  if (!jue_store_write_field (self->store, path, after, error))
+    {
+      jue_field_set_text (&ref, path, before, NULL);
+      return FALSE;
+    }
+  if (before_out)
+    *before_out = g_steal_pointer (&before);
+  emit (self, JUE_CHANGE_FIELD, path);
+  return TRUE;
+}
+
+static GPtrArray *
+get_list (JueDocument         *self,
+          const char          *list_path,
+          const JueRecordDef **element,
+          GError             **error)
+{
+  JueFieldRef ref;
+
+  if (!jue_report_resolve (self->report, list_path, &ref, error))
+    return NULL;
+  if (ref.def->kind != JUE_KIND_LIST || ref.index >= 0)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID, _("%s is not a list"), list_path);
+      return NULL;
+    }
+  *element = ref.def->extra;
+  return *(GPtrArray **) ref.ptr;
+}
+
+/* Inserts record (taken) or a new blank row at index. */
+static gint
+apply_insert (JueDocument *self,
+              const char  *list_path,
+              gint         index,
+              gpointer     record,
+              GError     **error)
+{
+  const JueRecordDef *element;
+  GPtrArray *items = get_list (self, list_path, &element, error);
+
+  if (items == NULL)
+    goto fail;
+  if (index < 0)
+    index = (gint) items->len;
+  if ((guint) index > items->len)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   _("%s has %u rows; cannot insert at %d"), list_path, items->len, index);
+      goto fail;
+    }
+  g_ptr_array_insert (items, index, record ? record : jue_record_new (element));
+  record = NULL;
+  if (!jue_store_write_subtree (self->store, self->report, list_path, error))
+    {
+      jue_record_free (element, g_ptr_array_steal_index (items, index));
+      return -1;
+    }
+  emit (self, JUE_CHANGE_LIST, list_path);
+  return index;
+
+fail:
+  if (record)
+    jue_record_free (element, record);
+  return -1;
+}
+
+static gboolean
+apply_remove (JueDocument         *self,
+              const char          *list_path,
+              gint                 index,
+              gpointer            *removed_out,
+              const JueRecordDef **element_out,
+              GError             **error)
+{
+  const JueRecordDef *element;
+  GPtrArray *items = get_list (self, list_path, &element, error);
+  gpointer item;
+
+  if (items == NULL)
+    return FALSE;
+  if (index < 0 || (guint) index >= items->len)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   _("%s has %u rows; there is no row %d"), list_path, items->len, index);
+      return FALSE;
+    }
+  item = g_ptr_array_steal_index (items, index);
+  if (!jue_store_write_subtree (self->store, self->report, list_path, error))
+    {
+      g_ptr_array_insert (items, index, item);
+      return FALSE;
+    }
+  if (removed_out)
+    {
+      *removed_out = item;
+      *element_out = element;
+    }
+  else
+    jue_record_free (element, item);
+  emit (self, JUE_CHANGE_LIST, list_path);
+  return TRUE;
+}
+
+static gboolean
+apply_move (JueDocument *self,
+            const char  *list_path,
+            gint         from,
+            gint         to,
+            GError     **error)
+{
+  const JueRecordDef *element;
+  GPtrArray *items = get_list (self, list_path, &element, error);
+  gpointer item;
+
+  if (items == NULL)
+    return FALSE;
+  if (from < 0 || to < 0 || (guint) from >= items->len || (guint) to >= items->len)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   _("%s has %u rows; cannot move row %d to %d"),
+                   list_path, items->len, from, to);
+      return FALSE;
+    }
+  item = g_ptr_array_steal_index (items, from);
+  g_ptr_array_insert (items, to, item);
+  if (!jue_store_write_subtree (self->store, self->report, list_path, error))
+    {
+      item = g_ptr_array_steal_index (items, to);
+      g_ptr_array_insert (items, from, item);
+      return FALSE;
+    }
+  emit (self, JUE_CHANGE_LIST, list_path);
+  return TRUE;
+}
+
+static gboolean
+apply_explain (JueDocument *self,
+               const char  *rule,
+               const char  *path,
+               const char  *text,
+               GError     **error)
+{
+  if (!jue_store_set_explanation (self->store, rule, path, text, error))
+    return FALSE;
+  if (text && *text)
+    g_hash_table_insert (self->explanations, jue_explanation_key (rule, path),
+                         g_strdup (text));
+  else
+    {
+      g_autofree char *key = jue_explanation_key (rule, path);
+      g_hash_table_remove (self->explanations, key);
+    }
+  emit (self, JUE_CHANGE_EXPLANATION, path);
+  return TRUE;
+}
+
+/* ---- history ---------------------------------------------------------- */
+
+static void
+push (JueDocument *self,
+      Op          *op)
+{
+  op->when = g_get_monotonic_time ();
+  g_ptr_array_add (self->undo, op);
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+static gboolean
+split_item_path (const char *item_path,
+                 char      **list_path,
+                 gint       *index,
+                 GError    **error)
+{
+  const char *open = strrchr (item_path, '[');
+  char *close;
+  guint64 v;
+
+  if (open && g_ascii_isdigit (open[1]))
+    {
+      v = g_ascii_strtoull (open + 1, &close, 10);
+      if (*close == ']' && close[1] == '\0' && v <= G_MAXINT)
+        {
+          *list_path = g_strndup (item_path, (gsize) (open - item_path));
+          *index = (gint) v;
+          return TRUE;
+        }
+    }
+  g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+               _("“%s” is not a list row; write it like functional[3]"), item_path);
+  return FALSE;
+}
+
+gboolean
+jue_document_set (JueDocument *self,
+                  const char  *path,
+                  const char  *text,
+                  GError     **error)
+{
+  g_autofree char *before = NULL;
+  JueFieldRef ref;
+  Op *top;
+
+  if (refuse_read_only (self, error))
+    return FALSE;
+  if (!apply_set (self, path, text, &before, error))
+    return FALSE;
+
+  jue_report_resolve (self->report, path, &ref, NULL);
+  top = self->undo->len ? self->undo->pdata[self->undo->len - 1] : NULL;
+  if (top && top->kind == OP_SET && g_strcmp0 (top->path, path) == 0 &&
+      g_get_monotonic_time () - top->when < COALESCE_USEC)
+    {
+      g_free (top->after);
+      top->after = jue_field_get_text (&ref);
+      top->when = g_get_monotonic_time ();
+      g_ptr_array_set_size (self->redo, 0);
+    }
+  else
+    {
+      Op *op = g_new0 (Op, 1);
+      op->kind = OP_SET;
+      op->path = g_strdup (path);
+      op->before = g_steal_pointer (&before);
+      op->after = jue_field_get_text (&ref);
+      push (self, op);
+    }
+  return TRUE;
+}
+
+gint
+jue_document_insert_row (JueDocument *self,
+                         const char  *list_path,
+                         gint         index,
+                         GError     **error)
+{
+  Op *op;
+
+  if (refuse_read_only (self, error))
+    return -1;
+  index = apply_insert (self, list_path, index, NULL, error);
+  if (index < 0)
+    return -1;
+  op = g_new0 (Op, 1);
+  op->kind = OP_INSERT;
+  op->path = g_strdup (list_path);
+  op->index = index;
+  push (self, op);
+  return index;
+}
+
+gboolean
+jue_document_remove_row (JueDocument *self,
+                         const char  *item_path,
+                         GError     **error)
+{
+  g_autofree char *list_path = NULL;
+  gint index;
+  gpointer removed = NULL;
+  const JueRecordDef *element = NULL;
+  Op *op;
+
+  if (refuse_read_only (self, error) ||
+      !split_item_path (item_path, &list_path, &index, error) ||
+      !apply_remove (self, list_path, index, &removed, &element, error))
+    return FALSE;
+  op = g_new0 (Op, 1);
+  op->kind = OP_REMOVE;
+  op->path = g_steal_pointer (&list_path);
+  op->index = index;
+  op->record = removed;
+  op->element = element;
+  push (self, op);
+  return TRUE;
+}
+
+gboolean
+jue_document_move_row (JueDocument *self,
+                       const char  *item_path,
+                       gint         new_index,
+                       GError     **error)
+{
+  g_autofree char *list_path = NULL;
+  gint index;
+  Op *op;
+
+  if (refuse_read_only (self, error) ||
+      !split_item_path (item_path, &list_path, &index, error))
+    return FALSE;
+  if (index == new_index)
+    return TRUE;
+  if (!apply_move (self, list_path, index, new_index, error))
+    return FALSE;
+  op = g_new0 (Op, 1);
+  op->kind = OP_MOVE;
+  op->path = g_steal_pointer (&list_path);
+  op->index = index;
+  op->index2 = new_index;
+  push (self, op);
+  return TRUE;
+}
+
+const char *
+jue_document_get_explanation (JueDocument *self,
+                              const char  *rule,
+                              const char  *path)
+{
+  g_autofree char *key = jue_explanation_key (rule, path);
+  return g_hash_table_lookup (self->explanations, key);
+}
+
+GHashTable *
+jue_document_get_explanations (JueDocument *self)
+{
+  return self->explanations;
+}
+
+gboolean
+jue_document_set_explanation (JueDocument *self,
+                              const char  *rule,
+                              const char  *path,
+                              const char  *text,
+                              GError     **error)
+{
+  const char *old;
+  Op *op;
+
+  if (refuse_read_only (self, error))
+    return FALSE;
+  old = jue_document_get_explanation (self, rule, path);
+  op = g_new0 (Op, 1);
+  op->kind = OP_EXPLAIN;
+  op->rule = g_strdup (rule);
+  op->path = g_strdup (path);
+  op->before = g_strdup (old);
+  op->after = g_strdup (text && *text ? text : NULL);
+  if (!apply_explain (self, rule, path, text, error))
+    {
+      op_free (op);
+      return FALSE;
+    }
+  push (self, op);
+  return TRUE;
+}
+
+GPtrArray *
+jue_document_get_classification (JueDocument *self)
+{
+  return self->classification;
+}
+
+gboolean
+jue_document_set_classification (JueDocument *self,
+                                 GPtrArray   *entries,
+                                 GError     **error)
+{
+  if (refuse_read_only (self, error) ||
+      !jue_store_replace_classification (self->store, entries, error))
+    return FALSE;
+  g_clear_pointer (&self->classification, g_ptr_array_unref);
+  if (entries->len)
+    self->classification = g_ptr_array_ref (entries);
+  emit (self, JUE_CHANGE_CLASSIFICATION, "");
+  return TRUE;
+}
+
+gboolean
+jue_document_can_undo (JueDocument *self)
+{
+  return self->undo->len > 0 && !jue_document_is_read_only (self);
+}
+
+gboolean
+jue_document_can_redo (JueDocument *self)
+{
+  return self->redo->len > 0 && !jue_document_is_read_only (self);
+}
+
+static char *
+item_path (const char *list_path,
+           gint        index)
+{
+  return g_strdup_printf ("%s[%d]", list_path, index);
+}
+
+/* Runs op backwards (undo) or forwards (redo). */
+static gboolean
+run_op (JueDocument *self,
+        Op          *op,
+        gboolean     backwards,
+        char       **path_out,
+        GError     **error)
+{
+  gboolean ok = FALSE;
+
+  switch (op->kind)
+    {
+    case OP_SET:
+      ok = apply_set (self, op->path, backwards ? op->before : op->after, NULL, error);
+      if (ok && path_out)
+        *path_out = g_strdup (op->path);
+      break;
+    case OP_EXPLAIN:
+      ok = apply_explain (self, op->rule, op->path,
+                          backwards ? op->before : op->after, error);
+      if (ok && path_out)
+        *path_out = g_strdup (op->path);
+      break;
+    case OP_INSERT:
+    case OP_REMOVE:
+      if ((op->kind == OP_INSERT) == backwards)
+        {
+          /* take the row out again, keeping it for the way back */
+          ok = apply_remove (self, op->path, op->index, &op->record, &op->element, error);
+          if (ok && path_out)
+            *path_out = g_strdup (op->path);
+        }
+      else
+        {
+          gpointer record = op->record;
+          op->record = NULL;
+          ok = apply_insert (self, op->path, op->index, record, error) >= 0;
+          if (!ok)
+            op->record = NULL;  /* apply_insert freed it */
+          if (ok && path_out)
+            *path_out = item_path (op->path, op->index);
+        }
+      break;
+    case OP_MOVE:
+      ok = backwards ? apply_move (self, op->path, op->index2, op->index, error)
+                     : apply_move (self, op->path, op->index, op->index2, error);
+      if (ok && path_out)
+        *path_out = item_path (op->path, backwards ? op->index : op->index2);
+      break;
+    }
+  return ok;
+}
+
+static gboolean
+step_history (JueDocument *self,
+              GPtrArray   *from,
+              GPtrArray   *to,
+              gboolean     backwards,
+              char       **path_out,
+              GError     **error)
+{
+  Op *op;
+
+  if (refuse_read_only (self, error))
+    return FALSE;
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, JUE_ERROR, JUE_ERROR_INVALID,
+                           backwards ? _("Nothing to undo") : _("Nothing to redo"));
+      return FALSE;
+    }
+  op = from->pdata[from->len - 1];
+  if (!run_op (self, op, backwards, path_out, error))
+    return FALSE;
+  g_ptr_array_steal_index (from, from->len - 1);
+  op->when = 0;  /* never coalesce with a step that came back */
+  g_ptr_array_add (to, op);
+  return TRUE;
+}
+
+gboolean
+jue_document_undo (JueDocument *self,
+                   char       **path_out,
+                   GError     **error)
+{
+  return step_history (self, self->undo, self->redo, TRUE, path_out, error);
+}
+
+gboolean
+jue_document_redo (JueDocument *self,
+                   char       **path_out,
+                   GError     **error)
+{
+  return step_history (self, self->redo, self->undo, FALSE, path_out, error);
+}
+
+gboolean
+jue_document_save_copy (JueDocument *self,
+                        const char  *filename,
+                        GError     **error)
+{
+  return jue_store_save_copy (self->store, filename, error);
+}

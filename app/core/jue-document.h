@@ -1,0 +1,93 @@
+/* jue-document.h — an open report: the model, its file, undo and redo.
+ *
+ * Every edit goes model → one committed store transaction → "changed".  If
+ * the file cannot be written the model is restored and the edit refused,
+ * so what is shown is always what is stored.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "jue-report.h"
+#include "jue-store.h"
+
+G_BEGIN_DECLS
+
+#define JUE_TYPE_DOCUMENT (jue_document_get_type ())
+G_DECLARE_FINAL_TYPE (JueDocument, jue_document, JUE, DOCUMENT, GObject)
+
+typedef enum {
+  JUE_CHANGE_FIELD,        /* path is a scalar field */
+  JUE_CHANGE_LIST,         /* path is a list whose rows changed */
+  JUE_CHANGE_EXPLANATION,  /* path is the explained field */
+  JUE_CHANGE_CLASSIFICATION,
+} JueChangeKind;
+
+/* Creates filename from report (copied).  Fails if the file exists. */
+JueDocument *jue_document_create       (const char *filename,
+                                        JueReport  *report,
+                                        GError    **error);
+JueDocument *jue_document_open         (const char *filename,
+                                        gboolean    read_only,
+                                        GError    **error);
+
+JueReport   *jue_document_get_report   (JueDocument *self);
+const char  *jue_document_get_filename (JueDocument *self);
+gboolean     jue_document_is_read_only (JueDocument *self);
+JueStore    *jue_document_get_store    (JueDocument *self);
+
+gboolean     jue_document_set          (JueDocument *self,
+                                        const char  *path,
+                                        const char  *text,
+                                        GError     **error);
+/* index -1 appends; returns the new row's index or -1. */
+gint         jue_document_insert_row   (JueDocument *self,
+                                        const char  *list_path,
+                                        gint         index,
+                                        GError     **error);
+gboolean     jue_document_remove_row   (JueDocument *self,
+                                        const char  *item_path,
+                                        GError     **error);
+gboolean     jue_document_move_row     (JueDocument *self,
+                                        const char  *item_path,
+                                        gint         new_index,
+                                        GError     **error);
+
+/* Explanations (出错说明) of findings, by rule id and field path. */
+const char  *jue_document_get_explanation (JueDocument *self,
+                                           const char  *rule,
+                                           const char  *path);
+gboolean     jue_document_set_explanation (JueDocument *self,
+                                           const char  *rule,
+                                           const char  *path,
+                                           const char  *text,
+                                           GError     **error);
+/* (rule, path) → text, "rule\x1fpath" keys; owned by the document. */
+GHashTable  *jue_document_get_explanations (JueDocument *self);
+
+/* The functional classification loaded into this report (JueClassEntry),
+ * or NULL when none was imported (the built-in table then applies). */
+GPtrArray   *jue_document_get_classification (JueDocument *self);
+gboolean     jue_document_set_classification (JueDocument *self,
+                                              GPtrArray   *entries,
+                                              GError     **error);
+
+gboolean     jue_document_can_undo     (JueDocument *self);
+gboolean     jue_document_can_redo     (JueDocument *self);
+/* Each undo or redo is itself a committed edit.  *path_out (may be NULL)
+ * receives the path it changed, for the GUI to show. */
+gboolean     jue_document_undo         (JueDocument *self,
+                                        char       **path_out,
+                                        GError     **error);
+gboolean     jue_document_redo         (JueDocument *self,
+                                        char       **path_out,
+                                        GError     **error);
+
+gboolean     jue_document_save_copy    (JueDocument *self,
+                                        const char  *filename,
+                                        GError     **error);
+
+char        *jue_explanation_key       (const char *rule,
+                                        const char *path);
+
+G_END_DECLS
