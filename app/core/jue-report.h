@@ -275,7 +275,7 @@ extern const JueChoiceSet jue_choices_allocation;
   X (T, TEXT, unit, N_("Unit"), NULL, 0) \
   X (T, PERCENT, weight, N_("Weight"), NULL, JUE_FIELD_REQUIRED) \
   X (T, TEXT, actual, N_("Actual value"), NULL, 0) \
-  X (T, PERCENT, grade, N_("Reviewer grade (% of weight)"), NULL, 0)
+  X (T, PERCENT, grade, N_("Reviewer grade (percentage of the weight)"), NULL, 0)
 
 #define JUE_TEXT_SECTION_FIELDS(X, R, T) \
   X (T, TEXT, title, N_("Heading"), NULL, 0) \

@@ -401,7 +401,10 @@ prepare_statements (JueStore *store,
       "DELETE FROM explanation WHERE rule = ?1 AND path = ?2" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (list); i++)
+  /* A version-1 file opened for review has no explanation table. */
+  guint n = store->version >= 2 ? G_N_ELEMENTS (list) : 2;
+
+  for (guint i = 0; i < n; i++)
     if (sqlite3_prepare_v3 (store->db, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
                             list[i].stmt, NULL) != SQLITE_OK)
       return sql_error (error, store->db, store->filename, _("preparing"));
@@ -618,6 +621,9 @@ jue_store_create (const char *filename,
   if (!commit (store, w.ok, error))
     goto fail;
 
+  /* SQLite refuses to write to a file renamed under an open connection,
+   * so close it, move the finished file into place and open it anew. */
+  g_clear_pointer (&store, jue_store_close);
   if (g_rename (tmp, filename) != 0)
     {
       int saved = errno;
@@ -625,9 +631,7 @@ jue_store_create (const char *filename,
                    _("Cannot create %s: %s"), filename, g_strerror (saved));
       goto fail;
     }
-  g_free (store->filename);
-  store->filename = g_strdup (filename);
-  return g_steal_pointer (&store);
+  return jue_store_open (filename, 0, NULL, error);
 
 fail:
   g_clear_pointer (&store, jue_store_close);
@@ -703,6 +707,9 @@ jue_store_load_explanations (JueStore *store,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (store->version < 2)
+    return out;
+
   if (sqlite3_prepare_v2 (store->db, "SELECT rule, path, text FROM explanation ORDER BY rule, path",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -760,6 +767,9 @@ jue_store_load_classification (JueStore *store,
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
   sqlite3_stmt *stmt;
   int rc;
+
+  if (store->version < 2)
+    return out;
 
   if (sqlite3_prepare_v2 (store->db,
                           "SELECT code, name, level, parent FROM classification ORDER BY code",

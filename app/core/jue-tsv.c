@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "jue-tsv.h"
+#include "jue-core-resources.h"
 
 gboolean
 jue_report_ensure_path (JueReport  *report,
@@ -144,8 +145,11 @@ jue_sample_new (GError **error)
   gsize len;
   const char *data;
 
-  bytes = g_resources_lookup_data ("/io/github/juesuan/Juesuan/core/sample/suining-kjj-2024.tsv",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Looked up in our own resource bundle directly: referencing it also
+   * keeps the linker from dropping it out of the static library. */
+  bytes = g_resource_lookup_data (jue_core_get_resource (),
+                                  "/io/github/juesuan/Juesuan/core/sample/suining-kjj-2024.tsv",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
