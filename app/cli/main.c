@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jue-cli.h"
+#include "jue-i18n.h"
 
 static const JueCliCommand commands[] = {
   { "new", "[--sample] FILE", N_("Create a report file (blank, or the built-in sample)"), jue_cli_new },
@@ -88,10 +89,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  jue_i18n_init ();
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
