@@ -1,0 +1,9 @@
+#!/bin/sh
+# Installs what is needed, builds Juesuan and runs every test.
+set -eu
+cd "$(dirname "$0")/.."
+
+tools/install-deps.sh
+[ -f build/build.ninja ] || meson setup build
+meson compile -C build
+meson test -C build --print-errorlogs
