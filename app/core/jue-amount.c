@@ -25,16 +25,18 @@ jue_normalize_input (const char *text)
   if (text == NULL)
     return g_string_free (s, FALSE);
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p;)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
-          /* Not UTF-8: keep the byte so the caller's message shows it. */
-          g_string_append_c (s, *p);
+          /* Not UTF-8: keep the byte so that the caller refuses the text
+           * and its message shows it. */
+          g_string_append_c (s, *p++);
           continue;
         }
+      p = g_utf8_next_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)        /* full-width ASCII block */
         c = c - 0xFF01 + 0x21;
       else if (c == 0x3000 || c == 0x00A0)   /* ideographic / no-break space */
