@@ -201,7 +201,9 @@ typedef struct {
   JueValue execution_rate;   /* budget execution rate (percent): dept_eval
                                 budget_executed / budget_adjusted; special
                                 funds funds_executed / funds_total */
-  JueValue execution_score;  /* 10 × min(1, executed / budget) (points) */
+  JueValue execution_score;  /* P × min(1, executed / budget) (points), where
+                                P = 100 − template_total: 10 beside the
+                                usual 90, 0 beside a 100 template */
   JueValue indicator_score;  /* Σ indicators[].score */
   JueValue score;            /* indicator_score + execution_score */
   JueValue score_gap;        /* score − self_score */
@@ -229,7 +231,6 @@ typedef struct {
 /* The default weight total of a self-evaluation (Sichuan's template: the
  * indicators carry 90 points, budget execution the other 10). */
 #define JUE_DEFAULT_TEMPLATE_TOTAL_CENTI 9000
-#define JUE_EXECUTION_POINTS_CENTI       1000
 
 JueComputed *jue_computed_new        (void);
 void         jue_computed_free       (JueComputed *computed);

@@ -1,0 +1,851 @@
+/* jue-rules-accounts.c — checks of the accounts (sections 2–8): the same
+ * money in different breakdowns, balances, parts and wholes, counts,
+ * completion, changes without a reason, and cross-table agreement.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jue-rules-private.h"
+
+#define ERROR JUE_SEVERITY_ERROR
+#define WARNING JUE_SEVERITY_WARNING
+#define HINT JUE_SEVERITY_HINT
+
+#define AMOUNT_AT(r, off) (*(const JueAmount *) ((const guint8 *) (r) + (off)))
+
+static gboolean
+text_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- breakdowns of the same money ------------------------------------------ */
+
+static const char * const reads_income_gb[] = {
+  "income.general_budget", "appropriation.income_general_budget", NULL };
+
+static void
+rule_income_general_budget (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  JueAmount parts[] = { r->appropriation.income_general_budget };
+
+  jue_check_sum (run, ERROR, "appropriation.income_general_budget", r->income.general_budget,
+                 parts, 1,
+                 _("General-budget appropriation income %s in the income table ≠ %s in the "
+                   "appropriation table, difference %s"));
+}
+
+static const char * const reads_functional_total[] = {
+  "functional[N].actual", "appropriation.expenditure_general_budget", NULL };
+
+static void
+rule_functional_total (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  JueAmount whole = r->appropriation.expenditure_general_budget;
+  gint64 sum = 0, allowance;
+  gboolean any = whole.set;
+  g_autofree char *w = NULL, *s = NULL, *d = NULL;
+
+  allowance = jue_check_allowance (&whole, 1);
+  for (guint i = 0; i < r->functional->len; i++)
+    {
+      const JueFunctionalRow *row = r->functional->pdata[i];
+      sum += jue_amount_fen (row->actual);
+      any |= row->actual.set;
+      allowance += jue_check_allowance (&row->actual, 1);
+    }
+  if (!any || sum == jue_amount_fen (whole))
+    return;
+  w = jue_check_fen (jue_amount_fen (whole));
+  s = jue_check_fen (sum);
+  d = jue_check_fen (ABS (jue_amount_fen (whole) - sum));
+  jue_check_diff (run, ERROR, "appropriation.expenditure_general_budget",
+                  jue_amount_fen (whole) - sum, allowance,
+                  g_strdup_printf (_("General-budget appropriation expenditure %s ≠ the sum of "
+                                     "the %u functional rows %s, difference %s"),
+                                   w, r->functional->len, s, d));
+}
+
+static const char * const reads_basic_project[] = {
+  "appropriation.expenditure_general_budget", "appropriation.general_budget_basic",
+  "appropriation.general_budget_project", NULL };
+
+static void
+rule_basic_project (JueCheckRun *run)
+{
+  const JueAppropriation *ap = &run->report->appropriation;
+  JueAmount parts[] = { ap->general_budget_basic, ap->general_budget_project };
+
+  jue_check_sum (run, ERROR, "appropriation.expenditure_general_budget",
+                 ap->expenditure_general_budget, parts, 2,
+                 _("General-budget appropriation expenditure %s ≠ basic %s + project %s, "
+                   "difference %s"));
+}
+
+static const char * const reads_breakdown_basic[] = {
+  "expenditure.basic", "basic.personnel", "basic.public", NULL };
+
+static void
+rule_breakdown_basic (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  JueAmount parts[] = { r->basic.personnel, r->basic.public };
+
+  jue_check_sum (run, ERROR, "expenditure.basic", r->expenditure.basic, parts, 2,
+                 _("Basic expenditure %s ≠ personnel expenses %s + public expenses %s, "
+                   "difference %s"));
+}
+
+static const char * const reads_breakdown_vehicle[] = {
+  "three_public.vehicle.budget", "three_public.vehicle.actual", "three_public.vehicle.previous",
+  "three_public.vehicle.purchase.budget", "three_public.vehicle.purchase.actual",
+  "three_public.vehicle.purchase.previous", "three_public.vehicle.operation.budget",
+  "three_public.vehicle.operation.actual", "three_public.vehicle.operation.previous", NULL };
+
+static void
+rule_breakdown_vehicle (JueCheckRun *run)
+{
+  const JueVehicle *v = &run->report->three_public.vehicle;
+  JueAmount b[] = { v->purchase.budget, v->operation.budget };
+  JueAmount a[] = { v->purchase.actual, v->operation.actual };
+  JueAmount p[] = { v->purchase.previous, v->operation.previous };
+
+  jue_check_sum (run, ERROR, "three_public.vehicle.budget", v->budget, b, 2,
+                 _("Official vehicle budget %s ≠ purchase %s + operation and maintenance %s, "
+                   "difference %s"));
+  jue_check_sum (run, ERROR, "three_public.vehicle.actual", v->actual, a, 2,
+                 _("Official vehicle expenses %s ≠ purchase %s + operation and maintenance %s, "
+                   "difference %s"));
+  jue_check_sum (run, ERROR, "three_public.vehicle.previous", v->previous, p, 2,
+                 _("Last year's official vehicle expenses %s ≠ purchase %s + operation and "
+                   "maintenance %s, difference %s"));
+}
+
+static const char * const reads_breakdown_reception[] = {
+  "three_public.reception.actual", "three_public.reception.domestic.actual",
+  "three_public.reception.foreign.actual", NULL };
+
+static void
+rule_breakdown_reception (JueCheckRun *run)
+{
+  const JueReception *rc = &run->report->three_public.reception;
+  JueAmount parts[] = { rc->domestic.actual, rc->foreign.actual };
+
+  jue_check_sum (run, ERROR, "three_public.reception.actual", rc->actual, parts, 2,
+                 _("Official reception %s ≠ domestic %s + foreign affairs %s, difference %s"));
+}
+
+typedef struct {
+  gsize       offset;     /* of the JueFund in JueReport */
+  const char *prefix;
+  const char *label;      /* N_() */
+} FundSpec;
+
+static const FundSpec gov_fund_spec = {
+  offsetof (JueReport, gov_fund), "gov_fund", N_("Government-fund budget") };
+static const FundSpec state_capital_spec = {
+  offsetof (JueReport, state_capital), "state_capital", N_("State-capital budget") };
+
+static const char * const reads_gov_fund_rows[] = {
+  "gov_fund.expenditure", "gov_fund.rows[N].actual", NULL };
+static const char * const reads_state_capital_rows[] = {
+  "state_capital.expenditure", "state_capital.rows[N].actual", NULL };
+
+static void
+rule_breakdown_fund (JueCheckRun *run)
+{
+  const FundSpec *spec = run->entry->data;
+  const JueFund *f = (const JueFund *) ((const guint8 *) run->report + spec->offset);
+  g_autofree char *path = g_strconcat (spec->prefix, ".expenditure", NULL);
+  g_autofree char *w = NULL, *s = NULL, *d = NULL;
+  gint64 sum = 0, allowance = jue_check_allowance (&f->expenditure, 1);
+
+  if (f->rows->len == 0)
+    return;
+  for (guint i = 0; i < f->rows->len; i++)
+    {
+      const JueFundRow *row = f->rows->pdata[i];
+      sum += jue_amount_fen (row->actual);
+      allowance += jue_check_allowance (&row->actual, 1);
+    }
+  if (sum == jue_amount_fen (f->expenditure))
+    return;
+  w = jue_check_fen (jue_amount_fen (f->expenditure));
+  s = jue_check_fen (sum);
+  d = jue_check_fen (ABS (jue_amount_fen (f->expenditure) - sum));
+  jue_check_diff (run, ERROR, path, jue_amount_fen (f->expenditure) - sum, allowance,
+                  g_strdup_printf (_("%s expenditure %s ≠ the sum of its %u rows %s, "
+                                     "difference %s"),
+                                   _(spec->label), w, f->rows->len, s, d));
+}
+
+static const char * const reads_gov_fund_balance[] = {
+  "gov_fund.carried_in", "gov_fund.income", "gov_fund.expenditure", "gov_fund.carried_out", NULL };
+static const char * const reads_state_capital_balance[] = {
+  "state_capital.carried_in", "state_capital.income", "state_capital.expenditure",
+  "state_capital.carried_out", NULL };
+
+static void
+rule_fund_balance (JueCheckRun *run)
+{
+  const FundSpec *spec = run->entry->data;
+  const JueFund *f = (const JueFund *) ((const guint8 *) run->report + spec->offset);
+  JueAmount figures[] = { f->carried_in, f->income, f->expenditure, f->carried_out };
+  gint64 diff = jue_amount_fen (f->carried_in) + jue_amount_fen (f->income) -
+                jue_amount_fen (f->expenditure) - jue_amount_fen (f->carried_out);
+  g_autofree char *path = g_strconcat (spec->prefix, ".carried_out", NULL);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *e = NULL, *d = NULL;
+
+  if (diff == 0)
+    return;
+  a = jue_check_fen (jue_amount_fen (f->carried_in));
+  b = jue_check_fen (jue_amount_fen (f->income));
+  c = jue_check_fen (jue_amount_fen (f->expenditure));
+  e = jue_check_fen (jue_amount_fen (f->carried_out));
+  d = jue_check_fen (ABS (diff));
+  jue_check_diff (run, ERROR, path, diff, jue_check_allowance (figures, 4),
+                  g_strdup_printf (_("%s: carried in %s + income %s ≠ expenditure %s + carried "
+                                     "over %s, difference %s"),
+                                   _(spec->label), a, b, c, e, d));
+}
+
+static const char * const reads_staff[] = {
+  "profile.staff.in_service", "profile.staff.civil_servants",
+  "profile.staff.institution_staff", NULL };
+
+static void
+rule_breakdown_staff (JueCheckRun *run)
+{
+  const JueStaff *s = &run->report->profile.staff;
+  gint64 parts = (s->civil_servants.set ? s->civil_servants.value : 0) +
+                 (s->institution_staff.set ? s->institution_staff.value : 0);
+
+  if (!s->in_service.set || (!s->civil_servants.set && !s->institution_staff.set) ||
+      s->in_service.value == parts)
+    return;
+  jue_check_add (run, ERROR, "profile.staff.in_service",
+                 _("Staff in service %" G_GINT64_FORMAT " ≠ civil servants %" G_GINT64_FORMAT
+                   " + public-institution staff %" G_GINT64_FORMAT),
+                 s->in_service.value,
+                 s->civil_servants.set ? s->civil_servants.value : 0,
+                 s->institution_staff.set ? s->institution_staff.value : 0);
+}
+
+/* ---- balances ---------------------------------------------------------------- */
+
+static const char * const reads_balance[] = { "income.*", "expenditure.*", NULL };
+
+static void
+rule_balance (JueCheckRun *run)
+{
+  const JueComputed *c = run->computed;
+  const JueReport *r = run->report;
+  JueAmount figures[] = {
+    r->income.general_budget, r->income.gov_fund, r->income.state_capital,
+    r->income.superior_subsidy, r->income.business, r->income.operating,
+    r->income.affiliated, r->income.other, r->income.non_fiscal_surplus_used,
+    r->income.carried_in, r->expenditure.basic, r->expenditure.project,
+    r->expenditure.to_superior, r->expenditure.operating, r->expenditure.affiliated_subsidy,
+    r->expenditure.surplus_distribution, r->expenditure.carried_out };
+  gint64 diff = c->income.grand_total.value - c->expenditure.grand_total.value;
+  g_autofree char *i = NULL, *e = NULL, *d = NULL;
+
+  if (diff == 0)
+    return;
+  i = jue_check_fen (c->income.grand_total.value);
+  e = jue_check_fen (c->expenditure.grand_total.value);
+  d = jue_check_fen (ABS (diff));
+  jue_check_diff (run, ERROR, "expenditure.carried_out", diff,
+                  jue_check_allowance (figures, G_N_ELEMENTS (figures)),
+                  g_strdup_printf (_("Income grand total %s (income of the year + surplus used + "
+                                     "carried in) ≠ expenditure grand total %s (expenditure of "
+                                     "the year + surplus distribution + carried over), "
+                                     "difference %s"), i, e, d));
+}
+
+static const char * const reads_appropriation_balance[] = {
+  "appropriation.income_general_budget", "appropriation.income_gov_fund",
+  "appropriation.income_state_capital", "appropriation.carried_in",
+  "appropriation.expenditure_general_budget", "appropriation.expenditure_gov_fund",
+  "appropriation.expenditure_state_capital", "appropriation.carried_out", NULL };
+
+static void
+rule_appropriation_balance (JueCheckRun *run)
+{
+  const JueAppropriation *ap = &run->report->appropriation;
+  const JueAppropriationComputed *c = &run->computed->appropriation;
+  JueAmount figures[] = { ap->income_general_budget, ap->income_gov_fund,
+                          ap->income_state_capital, ap->carried_in,
+                          ap->expenditure_general_budget, ap->expenditure_gov_fund,
+                          ap->expenditure_state_capital, ap->carried_out };
+  gint64 diff = c->income_grand_total.value - c->expenditure_grand_total.value;
+  g_autofree char *a = NULL, *b = NULL, *x = NULL, *y = NULL, *d = NULL;
+
+  if (diff == 0)
+    return;
+  a = jue_check_fen (c->income_total.value);
+  b = jue_check_fen (jue_amount_fen (ap->carried_in));
+  x = jue_check_fen (c->expenditure_total.value);
+  y = jue_check_fen (jue_amount_fen (ap->carried_out));
+  d = jue_check_fen (ABS (diff));
+  jue_check_diff (run, ERROR, "appropriation.carried_out", diff,
+                  jue_check_allowance (figures, G_N_ELEMENTS (figures)),
+                  g_strdup_printf (_("Appropriation income %s + carried in %s ≠ appropriation "
+                                     "expenditure %s + carried over %s, difference %s"),
+                                   a, b, x, y, d));
+}
+
+/* ---- parts never larger than wholes ----------------------------------------- */
+
+static void
+check_part (JueCheckRun *run,
+            const char  *path,
+            JueAmount    part,
+            JueAmount    whole,
+            const char  *format)
+{
+  JueAmount figures[] = { part, whole };
+  gint64 over = jue_amount_fen (part) - jue_amount_fen (whole);
+  g_autofree char *p = NULL, *w = NULL, *d = NULL;
+
+  if (!part.set || over <= 0)
+    return;
+  p = jue_check_fen (jue_amount_fen (part));
+  w = jue_check_fen (jue_amount_fen (whole));
+  d = jue_check_fen (over);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  jue_check_diff (run, ERROR, path, over, jue_check_allowance (figures, 2),
+                  g_strdup_printf (format, p, w, d));
+#pragma GCC diagnostic pop
+}
+
+static const char * const reads_part_three_public[] = {
+  "basic.econ_abroad", "basic.econ_reception", "basic.econ_vehicle_operation",
+  "basic.econ_vehicle_purchase", "three_public.abroad.actual", "three_public.reception.actual",
+  "three_public.vehicle.operation.actual", "three_public.vehicle.purchase.actual", NULL };
+
+static void
+rule_part_three_public (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  const JueThreePublic *tp = &r->three_public;
+
+  check_part (run, "basic.econ_abroad", r->basic.econ_abroad, tp->abroad.actual,
+              _("30212 overseas travel %s in basic expenditure is more than the “three public” "
+                "overseas travel %s, by %s"));
+  check_part (run, "basic.econ_reception", r->basic.econ_reception, tp->reception.actual,
+              _("30217 official reception %s in basic expenditure is more than the “three "
+                "public” official reception %s, by %s"));
+  check_part (run, "basic.econ_vehicle_operation", r->basic.econ_vehicle_operation,
+              tp->vehicle.operation.actual,
+              _("30231 vehicle operation %s in basic expenditure is more than the “three "
+                "public” vehicle operation and maintenance %s, by %s"));
+  check_part (run, "basic.econ_vehicle_purchase", r->basic.econ_vehicle_purchase,
+              tp->vehicle.purchase.actual,
+              _("31013 vehicle purchase %s in basic expenditure is more than the “three "
+                "public” vehicle purchase %s, by %s"));
+}
+
+static const char * const reads_part_operating[] = {
+  "other.operating_cost", "basic.public", NULL };
+
+static void
+rule_part_operating_cost (JueCheckRun *run)
+{
+  check_part (run, "other.operating_cost", run->report->other.operating_cost,
+              run->report->basic.public,
+              _("Administrative operating cost %s is more than public expenses %s, by %s"));
+}
+
+static const char * const reads_part_sme[] = {
+  "other.procurement.goods", "other.procurement.works", "other.procurement.services",
+  "other.procurement.sme", NULL };
+
+static void
+rule_part_sme (JueCheckRun *run)
+{
+  JueAmount total = { run->computed->other.procurement_total.value,
+                      run->computed->other.procurement_total.defined };
+
+  check_part (run, "other.procurement.sme", run->report->other.procurement.sme, total,
+              _("Procurement awarded to SMEs %s is more than the procurement total %s, by %s"));
+}
+
+static const char * const reads_part_small_micro[] = {
+  "other.procurement.sme", "other.procurement.small_micro", NULL };
+
+static void
+rule_part_small_micro (JueCheckRun *run)
+{
+  check_part (run, "other.procurement.small_micro", run->report->other.procurement.small_micro,
+              run->report->other.procurement.sme,
+              _("Procurement awarded to small and micro enterprises %s is more than that "
+                "awarded to SMEs %s, by %s"));
+}
+
+/* ---- counts ----------------------------------------------------------------- */
+
+static const char * const reads_count_vehicles[] = {
+  "three_public.vehicle.sedans", "three_public.vehicle.suvs", "three_public.vehicle.buses",
+  "other.assets.vehicles_*", NULL };
+
+static void
+rule_count_vehicles (JueCheckRun *run)
+{
+  const JueVehicle *v = &run->report->three_public.vehicle;
+  const JueAssets *a = &run->report->other.assets;
+  gint64 by_type = run->computed->three_public.vehicle_count.value;
+  gint64 by_use = run->computed->other.vehicles_total.value;
+  gboolean typed = v->sedans.set || v->suvs.set || v->buses.set;
+  gboolean used = a->vehicles_leader.set || a->vehicles_confidential.set ||
+                  a->vehicles_emergency.set || a->vehicles_law_enforcement.set ||
+                  a->vehicles_special.set || a->vehicles_other.set;
+
+  if (!typed || !used || by_type == by_use)
+    return;
+  jue_check_add (run, ERROR, "three_public.vehicle.sedans",
+                 _("Vehicles by type in the “three public” table %" G_GINT64_FORMAT
+                   " ≠ vehicles by use in state assets %" G_GINT64_FORMAT),
+                 by_type, by_use);
+}
+
+/* ---- classification --------------------------------------------------------- */
+
+static const char * const reads_classification[] = {
+  "functional[N].code", "functional[N].class_name", "functional[N].kuan_name",
+  "functional[N].xiang_name", NULL };
+
+static gboolean
+code_well_formed (const char *code)
+{
+  gsize len = strlen (code);
+
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return len == 3 || len == 5 || len == 7;
+}
+
+static void
+rule_classification_code (JueCheckRun *run)
+{
+  const JueFunctionalRow *row = run->report->functional->pdata[run->index[0]];
+  g_autofree char *path = NULL;
+
+  if (text_blank (row->code))
+    return;
+  path = g_strdup_printf ("functional[%d].code", run->index[0]);
+  if (!code_well_formed (row->code))
+    jue_check_add (run, WARNING, path,
+                   _("Functional code “%s” is not a 3-, 5- or 7-digit code"), row->code);
+  else if (g_hash_table_lookup (run->classification, row->code) == NULL)
+    {
+      if (run->builtin_classification)
+        jue_check_add (run, HINT, path,
+                       _("Functional code %s is not in the built-in classification, which is "
+                         "incomplete; import the official table of the year to check it"),
+                       row->code);
+      else
+        jue_check_add (run, WARNING, path,
+                       _("Functional code %s is not in the report's classification table"),
+                       row->code);
+    }
+}
+
+static void
+rule_classification_name (JueCheckRun *run)
+{
+  const JueFunctionalRow *row = run->report->functional->pdata[run->index[0]];
+  static const struct { gsize len; const char *field; gsize offset; } levels[] = {
+    { 3, "class_name", offsetof (JueFunctionalRow, class_name) },
+    { 5, "kuan_name", offsetof (JueFunctionalRow, kuan_name) },
+    { 7, "xiang_name", offsetof (JueFunctionalRow, xiang_name) },
+  };
+
+  if (text_blank (row->code) || !code_well_formed (row->code))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      char code[8];
+      const char *name = *(char * const *) ((const guint8 *) row + levels[i].offset);
+      const JueClassEntry *e;
+
+      if (strlen (row->code) < levels[i].len || text_blank (name))
+        continue;
+      memcpy (code, row->code, levels[i].len);
+      code[levels[i].len] = '\0';
+      e = g_hash_table_lookup (run->classification, code);
+      if (e && strcmp (e->name, name) != 0)
+        {
+          g_autofree char *path = g_strdup_printf ("functional[%d].%s", run->index[0],
+                                                   levels[i].field);
+          jue_check_add (run, WARNING, path,
+                         _("Functional code %s is named “%s” in the classification, but the "
+                           "row says “%s”"), code, e->name, name);
+        }
+    }
+}
+
+/* ---- completion ---------------------------------------------------------------- */
+
+static const char *
+row_label (const JueFunctionalRow *row)
+{
+  if (!text_blank (row->xiang_name))
+    return row->xiang_name;
+  if (!text_blank (row->kuan_name))
+    return row->kuan_name;
+  if (!text_blank (row->class_name))
+    return row->class_name;
+  return row->code ? row->code : "";
+}
+
+static const char * const reads_completion[] = {
+  "functional[N].budget", "functional[N].actual", "functional[N].xiang_name",
+  "functional[N].kuan_name", "functional[N].class_name", "functional[N].code", NULL };
+
+static void
+rule_completion_high (JueCheckRun *run)
+{
+  const JueFunctionalRow *row = run->report->functional->pdata[run->index[0]];
+  const JueFunctionalRowComputed *c = &g_array_index (run->computed->functional,
+                                                      JueFunctionalRowComputed, run->index[0]);
+  g_autofree char *path = NULL, *a = NULL, *b = NULL, *pct = NULL;
+
+  if (!row->budget.set || !row->actual.set || row->actual.fen <= row->budget.fen)
+    return;
+  path = g_strdup_printf ("functional[%d].actual", run->index[0]);
+  a = jue_check_fen (row->actual.fen);
+  b = jue_check_fen (row->budget.fen);
+  pct = c->completion.defined ? jue_centi_percent_display (c->completion.value)
+                              : g_strdup (jue_undefined_reason_text (c->completion.reason));
+  jue_check_add (run, WARNING, path, _("%s: actual %s is above the adjusted budget %s (%s)"),
+                 row_label (row), a, b, pct);
+}
+
+static void
+rule_completion_low (JueCheckRun *run)
+{
+  const JueFunctionalRow *row = run->report->functional->pdata[run->index[0]];
+  const JueFunctionalRowComputed *c = &g_array_index (run->computed->functional,
+                                                      JueFunctionalRowComputed, run->index[0]);
+  g_autofree char *path = NULL, *a = NULL, *b = NULL, *pct = NULL, *limit = NULL;
+
+  if (!c->completion.defined || c->completion.value >= JUE_COMPLETION_LOW_CENTI)
+    return;
+  path = g_strdup_printf ("functional[%d].actual", run->index[0]);
+  a = jue_check_fen (row->actual.fen);
+  b = jue_check_fen (row->budget.fen);
+  pct = jue_centi_percent_display (c->completion.value);
+  limit = jue_centi_percent_display (JUE_COMPLETION_LOW_CENTI);
+  jue_check_add (run, WARNING, path,
+                 _("%s: actual %s is only %s of the adjusted budget %s (below %s)"),
+                 row_label (row), a, pct, b, limit);
+}
+
+static const char * const reads_three_public_high[] = {
+  "three_public.abroad.budget", "three_public.abroad.actual", "three_public.vehicle.budget",
+  "three_public.vehicle.actual", "three_public.reception.budget",
+  "three_public.reception.actual", "three_public.vehicle.purchase.budget",
+  "three_public.vehicle.purchase.actual", "three_public.vehicle.operation.budget",
+  "three_public.vehicle.operation.actual", NULL };
+
+static void
+rule_three_public_high (JueCheckRun *run)
+{
+  const JueThreePublic *tp = &run->report->three_public;
+  const struct { const char *path; const char *label; JueAmount b, a; } items[] = {
+    { "three_public.abroad.actual", N_("Overseas travel"), tp->abroad.budget, tp->abroad.actual },
+    { "three_public.vehicle.actual", N_("Official vehicles"), tp->vehicle.budget, tp->vehicle.actual },
+    { "three_public.vehicle.purchase.actual", N_("Vehicle purchase"),
+      tp->vehicle.purchase.budget, tp->vehicle.purchase.actual },
+    { "three_public.vehicle.operation.actual", N_("Vehicle operation and maintenance"),
+      tp->vehicle.operation.budget, tp->vehicle.operation.actual },
+    { "three_public.reception.actual", N_("Official reception"), tp->reception.budget,
+      tp->reception.actual },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (items[i].b.set && items[i].a.set && items[i].a.fen > items[i].b.fen)
+      {
+        g_autofree char *a = jue_check_fen (items[i].a.fen);
+        g_autofree char *b = jue_check_fen (items[i].b.fen);
+        g_autofree char *d = jue_check_fen (items[i].a.fen - items[i].b.fen);
+
+        jue_check_add (run, WARNING, items[i].path,
+                       _("%s: actual %s is above the budget %s, by %s"),
+                       _(items[i].label), a, b, d);
+      }
+}
+
+/* ---- changes without a reason ------------------------------------------------- */
+
+static const char * const reads_change_reason[] = {
+  "income.*", "expenditure.*", "overview.*", "appropriation.*", "three_public.*",
+  "other.operating_cost*", "gov_fund.expenditure", "gov_fund.previous", "gov_fund.reason",
+  "state_capital.expenditure", "state_capital.previous", "state_capital.reason", NULL };
+
+static void
+check_change (JueCheckRun *run,
+              const char  *label,
+              JueAmount    current,
+              JueAmount    previous,
+              const char  *reason,
+              const char  *reason_path)
+{
+  g_autofree char *d = NULL, *p = NULL, *c = NULL;
+
+  if (!previous.set || !current.set || current.fen == previous.fen || !text_blank (reason))
+    return;
+  d = jue_fen_display (current.fen - previous.fen);
+  p = jue_check_fen (previous.fen);
+  c = jue_check_fen (current.fen);
+  jue_check_add (run, WARNING, reason_path,
+                 _("%s changed by %s on last year (%s → %s) but no reason is given"),
+                 label, d, p, c);
+}
+
+static void
+rule_change_reason (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  const JueComputed *c = run->computed;
+  const JueThreePublic *tp = &r->three_public;
+  JueAmount income = { c->income.grand_total.value, TRUE };
+  JueAmount spent = { c->expenditure.grand_total.value, TRUE };
+  JueAmount approp = { c->appropriation.expenditure_grand_total.value, TRUE };
+  JueAmount tp_actual = { c->three_public.total.actual.value, c->three_public.total.actual.defined };
+  JueAmount tp_prev = { c->three_public.total.previous.value,
+                        c->three_public.total.previous.defined };
+
+  check_change (run, _("Income grand total"), income, r->overview.previous_income_total,
+                r->overview.change_reason, "overview.change_reason");
+  check_change (run, _("Expenditure grand total"), spent, r->overview.previous_expenditure_total,
+                r->overview.change_reason, "overview.change_reason");
+  check_change (run, _("Appropriation total"), approp, r->appropriation.previous_total,
+                r->appropriation.change_reason, "appropriation.change_reason");
+  check_change (run, _("General-budget appropriation expenditure"),
+                r->appropriation.expenditure_general_budget,
+                r->appropriation.previous_general_budget,
+                r->appropriation.general_budget_change_reason,
+                "appropriation.general_budget_change_reason");
+  check_change (run, _("“Three public” total"), tp_actual, tp_prev, tp->reason,
+                "three_public.reason");
+  check_change (run, _("Overseas travel"), tp->abroad.actual, tp->abroad.previous,
+                tp->abroad.reason, "three_public.abroad.reason");
+  check_change (run, _("Official vehicles"), tp->vehicle.actual, tp->vehicle.previous,
+                tp->vehicle.reason, "three_public.vehicle.reason");
+  check_change (run, _("Official reception"), tp->reception.actual, tp->reception.previous,
+                tp->reception.reason, "three_public.reception.reason");
+  check_change (run, _("Administrative operating cost"), r->other.operating_cost,
+                r->other.operating_cost_previous, r->other.operating_cost_reason,
+                "other.operating_cost_reason");
+  check_change (run, _("Government-fund budget expenditure"), r->gov_fund.expenditure,
+                r->gov_fund.previous, r->gov_fund.reason, "gov_fund.reason");
+  check_change (run, _("State-capital budget expenditure"), r->state_capital.expenditure,
+                r->state_capital.previous, r->state_capital.reason, "state_capital.reason");
+}
+
+/* ---- cross-table ---------------------------------------------------------------- */
+
+static void
+check_cross (JueCheckRun *run,
+             const char  *path,
+             JueAmount    a,
+             JueAmount    b,
+             const char  *format)
+{
+  g_autofree char *x = NULL, *y = NULL, *d = NULL;
+  JueAmount figures[] = { a, b };
+
+  if (!a.set || !b.set || a.fen == b.fen)
+    return;
+  x = jue_check_fen (a.fen);
+  y = jue_check_fen (b.fen);
+  d = jue_check_fen (ABS (a.fen - b.fen));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  jue_check_diff (run, WARNING, path, a.fen - b.fen, jue_check_allowance (figures, 2),
+                  g_strdup_printf (format, x, y, d));
+#pragma GCC diagnostic pop
+}
+
+static const char * const reads_cross_basic[] = {
+  "dept_eval.basic_actual", "expenditure.basic", NULL };
+
+static void
+rule_cross_dept_basic (JueCheckRun *run)
+{
+  check_cross (run, "dept_eval.basic_actual", run->report->dept_eval.basic_actual,
+               run->report->expenditure.basic,
+               _("Basic expenditure executed %s in the department self-evaluation ≠ basic "
+                 "expenditure %s in the accounts, difference %s"));
+}
+
+static const char * const reads_cross_executed[] = {
+  "dept_eval.budget_executed", "expenditure.basic", "expenditure.project",
+  "expenditure.to_superior", "expenditure.operating", "expenditure.affiliated_subsidy", NULL };
+
+static void
+rule_cross_dept_executed (JueCheckRun *run)
+{
+  JueAmount total = { run->computed->expenditure.total.value, TRUE };
+
+  check_cross (run, "dept_eval.budget_executed", run->report->dept_eval.budget_executed, total,
+               _("Budget executed %s in the department self-evaluation ≠ total expenditure %s "
+                 "in the accounts, difference %s"));
+}
+
+static char *
+escape_percent (const char *s)
+{
+  g_auto (GStrv) parts = g_strsplit (s, "%", -1);
+  return g_strjoinv ("%%", parts);
+}
+
+static const char * const reads_cross_fund[] = {
+  "special_funds[N].functional_ref", "special_funds[N].funds_executed",
+  "special_funds[N].project_name", "functional[N].code", "functional[N].xiang_name",
+  "functional[N].actual", NULL };
+
+static const JueFunctionalRow *
+find_functional_row (const JueReport *r,
+                     const char      *ref)
+{
+  g_autofree char *key = g_strstrip (g_strdup (ref));
+
+  for (guint i = 0; i < r->functional->len; i++)
+    {
+      const JueFunctionalRow *row = r->functional->pdata[i];
+      if ((row->code && strcmp (row->code, key) == 0) ||
+          (row->xiang_name && strcmp (row->xiang_name, key) == 0))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+rule_cross_fund (JueCheckRun *run)
+{
+  const JueSpecialFund *sf = run->report->special_funds->pdata[run->index[0]];
+  const JueFunctionalRow *row;
+  g_autofree char *path = NULL, *fmt = NULL, *name = NULL, *label = NULL;
+
+  if (text_blank (sf->functional_ref) || (row = find_functional_row (run->report,
+                                                                       sf->functional_ref)) == NULL)
+    return;
+  path = g_strdup_printf ("special_funds[%d].funds_executed", run->index[0]);
+  /* The project and row names go into the format, the figures after. */
+  name = escape_percent (text_blank (sf->project_name) ? path : sf->project_name);
+  label = escape_percent (row_label (row));
+  fmt = g_strdup_printf (_("%s: funds executed %%s ≠ %%s in the functional row “%s”, "
+                           "difference %%s"), name, label);
+  check_cross (run, path, sf->funds_executed, row->actual, fmt);
+}
+
+static void
+rule_functional_ref (JueCheckRun *run)
+{
+  const JueSpecialFund *sf = run->report->special_funds->pdata[run->index[0]];
+  g_autofree char *path = NULL;
+
+  if (text_blank (sf->functional_ref) || find_functional_row (run->report, sf->functional_ref))
+    return;
+  path = g_strdup_printf ("special_funds[%d].functional_ref", run->index[0]);
+  jue_check_add (run, WARNING, path,
+                 _("“%s” names no functional row (by code or item name)"), sf->functional_ref);
+}
+
+/* ---- the table ------------------------------------------------------------------ */
+
+#define RULE(id, sev, scope, reads, summary, func) \
+  { id, sev, JUE_SCOPE_##scope, reads, summary, func, NULL }
+#define RULE_DATA(id, sev, scope, reads, summary, func, data) \
+  { id, sev, JUE_SCOPE_##scope, reads, summary, func, data }
+
+const JueRuleEntry jue_rules_accounts[] = {
+  RULE ("E-BALANCE", ERROR, REPORT, reads_balance,
+        N_("Income grand total equals expenditure grand total"), rule_balance),
+  RULE ("E-APPROPRIATION-BALANCE", ERROR, REPORT, reads_appropriation_balance,
+        N_("Appropriation income + carried in equals expenditure + carried over"),
+        rule_appropriation_balance),
+  RULE ("E-GENERAL-BUDGET-INCOME", ERROR, REPORT, reads_income_gb,
+        N_("General-budget appropriation income agrees between the income and appropriation tables"),
+        rule_income_general_budget),
+  RULE ("E-FUNCTIONAL-TOTAL", ERROR, REPORT, reads_functional_total,
+        N_("General-budget appropriation expenditure equals the sum of the functional rows"),
+        rule_functional_total),
+  RULE ("E-BASIC-PROJECT-TOTAL", ERROR, REPORT, reads_basic_project,
+        N_("General-budget appropriation expenditure equals its basic + project expenditure"),
+        rule_basic_project),
+  RULE ("E-BREAKDOWN-BASIC", ERROR, REPORT, reads_breakdown_basic,
+        N_("Basic expenditure equals personnel + public expenses"), rule_breakdown_basic),
+  RULE ("E-BREAKDOWN-VEHICLE", ERROR, REPORT, reads_breakdown_vehicle,
+        N_("Official vehicle expenses equal purchase + operation"), rule_breakdown_vehicle),
+  RULE ("E-BREAKDOWN-RECEPTION", ERROR, REPORT, reads_breakdown_reception,
+        N_("Official reception equals domestic + foreign affairs"), rule_breakdown_reception),
+  RULE_DATA ("E-BREAKDOWN-FUND", ERROR, REPORT, reads_gov_fund_rows,
+             N_("A fund's expenditure equals the sum of its rows, when it has rows"),
+             rule_breakdown_fund, &gov_fund_spec),
+  RULE_DATA ("E-BREAKDOWN-FUND", ERROR, REPORT, reads_state_capital_rows,
+             N_("A fund's expenditure equals the sum of its rows, when it has rows"),
+             rule_breakdown_fund, &state_capital_spec),
+  RULE_DATA ("E-FUND-BALANCE", ERROR, REPORT, reads_gov_fund_balance,
+             N_("A fund's carried in + income equals expenditure + carried over"),
+             rule_fund_balance, &gov_fund_spec),
+  RULE_DATA ("E-FUND-BALANCE", ERROR, REPORT, reads_state_capital_balance,
+             N_("A fund's carried in + income equals expenditure + carried over"),
+             rule_fund_balance, &state_capital_spec),
+  RULE ("E-BREAKDOWN-STAFF", ERROR, REPORT, reads_staff,
+        N_("Staff in service equals civil servants + public-institution staff"),
+        rule_breakdown_staff),
+  RULE ("E-PART-THREE-PUBLIC", ERROR, REPORT, reads_part_three_public,
+        N_("The “three public” items in basic expenditure are not more than the “three public” figures"),
+        rule_part_three_public),
+  RULE ("E-PART-OPERATING-COST", ERROR, REPORT, reads_part_operating,
+        N_("Administrative operating cost is not more than public expenses"),
+        rule_part_operating_cost),
+  RULE ("E-PART-SME", ERROR, REPORT, reads_part_sme,
+        N_("Procurement awarded to SMEs is not more than the procurement total"), rule_part_sme),
+  RULE ("E-PART-SMALL-MICRO", ERROR, REPORT, reads_part_small_micro,
+        N_("Procurement awarded to small and micro enterprises is not more than that to SMEs"),
+        rule_part_small_micro),
+  RULE ("E-COUNT-VEHICLES", ERROR, REPORT, reads_count_vehicles,
+        N_("Vehicles by type (three public) equal vehicles by use (state assets)"),
+        rule_count_vehicles),
+  RULE ("W-CLASSIFICATION-CODE", WARNING, FUNCTIONAL, reads_classification,
+        N_("A functional code is in the classification table"), rule_classification_code),
+  RULE ("W-CLASSIFICATION-NAME", WARNING, FUNCTIONAL, reads_classification,
+        N_("A functional row's names match the classification table"), rule_classification_name),
+  RULE ("W-COMPLETION-HIGH", WARNING, FUNCTIONAL, reads_completion,
+        N_("A functional row's actual is not above its budget"), rule_completion_high),
+  RULE ("W-COMPLETION-HIGH", WARNING, REPORT, reads_three_public_high,
+        N_("A “three public” item's actual is not above its budget"), rule_three_public_high),
+  RULE ("W-COMPLETION-LOW", WARNING, FUNCTIONAL, reads_completion,
+        N_("A functional row's completion is not below 80% of budget"), rule_completion_low),
+  RULE ("W-CHANGE-NO-REASON", WARNING, REPORT, reads_change_reason,
+        N_("A change on last year comes with a reason"), rule_change_reason),
+  RULE ("W-CROSS-DEPT-BASIC", WARNING, REPORT, reads_cross_basic,
+        N_("Basic expenditure in the department self-evaluation agrees with the accounts"),
+        rule_cross_dept_basic),
+  RULE ("W-CROSS-DEPT-EXECUTED", WARNING, REPORT, reads_cross_executed,
+        N_("Budget executed in the department self-evaluation agrees with total expenditure"),
+        rule_cross_dept_executed),
+  RULE ("W-CROSS-FUND-FUNCTIONAL", WARNING, SPECIAL_FUNDS, reads_cross_fund,
+        N_("A special fund's executed funds agree with the functional row that pays it"),
+        rule_cross_fund),
+  RULE ("W-FUNCTIONAL-REF", WARNING, SPECIAL_FUNDS, reads_cross_fund,
+        N_("A special fund's functional row reference names a row"), rule_functional_ref),
+};
+const guint jue_n_rules_accounts = G_N_ELEMENTS (jue_rules_accounts);
