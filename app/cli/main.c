@@ -19,6 +19,8 @@ static const JueCliCommand commands[] = {
   { "add", "FILE LIST [INDEX]", N_("Add a blank row to a list (at the end, or at INDEX)"), jue_cli_add },
   { "remove", "FILE ROW", N_("Remove a list row, e.g. functional[3]"), jue_cli_remove },
   { "move", "FILE ROW INDEX", N_("Move a list row to another position"), jue_cli_move },
+  { "export", "--format csv [--force] [--single OUT.csv] FILE [DIR]", N_("Export the report as CSV: one file per table into DIR, or all tables into one file"), jue_cli_export },
+  { "import", "DIR|FILE.csv NEW.juesuan", N_("Create a report file from exported CSV (a folder or a single file)"), jue_cli_import },
 };
 
 void

@@ -1,0 +1,89 @@
+/* cli-csv.c — export (CSV) and import. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jue-cli.h"
+#include "jue-export.h"
+#include "jue-import.h"
+
+/* export --format csv [--force] [--single OUT.csv] FILE [DIR] */
+int
+jue_cli_export (int    argc,
+                char **argv)
+{
+  const char *format = "csv", *single = NULL;
+  const char *positional[2] = { NULL, NULL };
+  guint n_positional = 0;
+  gboolean force = FALSE, ok;
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--force") == 0)
+        force = TRUE;
+      else if (strcmp (argv[i], "--format") == 0 && i + 1 < argc)
+        format = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--format="))
+        format = argv[i] + strlen ("--format=");
+      else if (strcmp (argv[i], "--single") == 0 && i + 1 < argc)
+        single = argv[++i];
+      else if (argv[i][0] != '-' && n_positional < 2)
+        positional[n_positional++] = argv[i];
+      else
+        return jue_cli_usage (argv[0]);
+    }
+  if (n_positional != (single ? 1u : 2u))
+    return jue_cli_usage (argv[0]);
+  if (strcmp (format, "csv") != 0)
+    {
+      jue_cli_error (_("unsupported export format “%s”; the format is csv"), format);
+      return JUE_EXIT_FILE;
+    }
+
+  doc = jue_cli_open (positional[0], TRUE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  ok = single ? jue_export_csv_single (doc, single, force, &error)
+              : jue_export_csv_dir (doc, positional[1], force, &error);
+  if (!ok)
+    {
+      jue_cli_error ("%s", error->message);
+      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
+        jue_cli_error ("%s", _("use --force to replace the files of an earlier export"));
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}
+
+/* import DIR-or-FILE.csv NEW.juesuan */
+int
+jue_cli_import (int    argc,
+                char **argv)
+{
+  g_autoptr (JueImport) import = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (argc != 3)
+    return jue_cli_usage (argv[0]);
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      jue_cli_error (_("%s already exists; the import creates a new report file"), argv[2]);
+      return JUE_EXIT_REFUSED;
+    }
+  import = jue_import_csv (argv[1], &error);
+  if (import == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  doc = jue_import_create_document (import, argv[2], &error);
+  if (doc == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  return JUE_EXIT_OK;
+}
