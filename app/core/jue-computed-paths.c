@@ -62,7 +62,7 @@ static const Node eval_nodes[] = {
   V (JueEvalComputed, "weight_total", weight_total, POINTS, N_("Sum of the indicator weights")),
   V (JueEvalComputed, "template_total", template_total, POINTS, N_("Weight total the template expects (blank = 90)")),
   V (JueEvalComputed, "execution_rate", execution_rate, PERCENT, N_("Budget execution rate")),
-  V (JueEvalComputed, "execution_score", execution_score, POINTS, N_("Budget-execution score: 10 × min(1, executed / budget)")),
+  V (JueEvalComputed, "execution_score", execution_score, POINTS, N_("Budget-execution score: (100 − template total) × min(1, executed / budget)")),
   V (JueEvalComputed, "indicator_score", indicator_score, POINTS, N_("Sum of the indicator scores")),
   V (JueEvalComputed, "score", score, POINTS, N_("Computed table score")),
   V (JueEvalComputed, "score_gap", score_gap, POINTS, N_("Computed score minus the self-reported score")),

@@ -234,11 +234,10 @@ rule_breakdown_staff (JueCheckRun *run)
       s->in_service.value == parts)
     return;
   jue_check_add (run, ERROR, "profile.staff.in_service",
-                 _("Staff in service %" G_GINT64_FORMAT " ≠ civil servants %" G_GINT64_FORMAT
-                   " + public-institution staff %" G_GINT64_FORMAT),
-                 s->in_service.value,
-                 s->civil_servants.set ? s->civil_servants.value : 0,
-                 s->institution_staff.set ? s->institution_staff.value : 0);
+                 _("Staff in service %lld ≠ civil servants %lld + public-institution staff %lld"),
+                 (long long) s->in_service.value,
+                 (long long) (s->civil_servants.set ? s->civil_servants.value : 0),
+                 (long long) (s->institution_staff.set ? s->institution_staff.value : 0));
 }
 
 /* ---- balances ---------------------------------------------------------------- */
@@ -415,9 +414,9 @@ rule_count_vehicles (JueCheckRun *run)
   if (!typed || !used || by_type == by_use)
     return;
   jue_check_add (run, ERROR, "three_public.vehicle.sedans",
-                 _("Vehicles by type in the “three public” table %" G_GINT64_FORMAT
-                   " ≠ vehicles by use in state assets %" G_GINT64_FORMAT),
-                 by_type, by_use);
+                 _("Vehicles by type in the “three public” table %lld ≠ vehicles by use in "
+                   "state assets %lld"),
+                 (long long) by_type, (long long) by_use);
 }
 
 /* ---- classification --------------------------------------------------------- */
@@ -833,7 +832,7 @@ const JueRuleEntry jue_rules_accounts[] = {
   RULE ("W-COMPLETION-HIGH", WARNING, REPORT, reads_three_public_high,
         N_("A “three public” item's actual is not above its budget"), rule_three_public_high),
   RULE ("W-COMPLETION-LOW", WARNING, FUNCTIONAL, reads_completion,
-        N_("A functional row's completion is not below 80% of budget"), rule_completion_low),
+        N_("A functional row's completion is not below 80 percent of its budget"), rule_completion_low),
   RULE ("W-CHANGE-NO-REASON", WARNING, REPORT, reads_change_reason,
         N_("A change on last year comes with a reason"), rule_change_reason),
   RULE ("W-CROSS-DEPT-BASIC", WARNING, REPORT, reads_cross_basic,

@@ -145,7 +145,8 @@ rule_template_differs (JueCheckRun *run)
                    "report use"), label, m, o);
 }
 
-static const char * const reads_weight_positive[] = { "@.indicators[N].weight", NULL };
+static const char * const reads_weight_positive[] = {
+  "@.indicators[N].weight", "@.indicators[N].name", NULL };
 
 static void
 rule_weight_positive (JueCheckRun *run)
@@ -285,8 +286,8 @@ rule_ungraded (JueCheckRun *run)
   path = indicator_path (&(JueCheckRun) { .index = { run->index[0], (gint) first } }, "grade");
   label = table_label (run, run->index[0]);
   jue_check_add (run, HINT, path,
-                 _("%s: %" G_GINT64_FORMAT " qualitative indicators have no grade and are "
-                   "scored at full weight"), label, v.computed->ungraded.value);
+                 _("%s: %lld qualitative indicators have no grade and are scored at full "
+                   "weight"), label, (long long) v.computed->ungraded.value);
 }
 
 /* ---- field-level checks ---------------------------------------------------- */

@@ -1,0 +1,535 @@
+/* test-checks.c — every rule fires where it should and stays quiet where it
+ * should not; the sample gives exactly the findings DOMAIN.md lists; the
+ * messages state the figures (also in zh_CN); explanations; and incremental
+ * re-checking equals a full check over random edits.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jue-checks.h"
+#include "jue-document.h"
+#include "jue-tsv.h"
+
+static JueReport *
+sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  JueReport *r = jue_sample_new (&error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+/* "path=value;path=value": rows are created as needed. */
+static void
+apply_edits (JueReport  *r,
+             const char *edits)
+{
+  g_auto (GStrv) parts = g_strsplit (edits, ";", -1);
+
+  for (guint i = 0; parts[i] && *parts[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      char *eq = strchr (parts[i], '=');
+
+      g_assert_nonnull (eq);
+      *eq = '\0';
+      jue_report_ensure_path (r, parts[i], &error);
+      g_assert_no_error (error);
+      jue_report_set (r, parts[i], eq + 1, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static const JueFinding *
+find (GPtrArray  *findings,
+      const char *rule,
+      const char *path)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *f = findings->pdata[i];
+      if (strcmp (f->rule, rule) == 0 && strcmp (f->path, path) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+/* ---- one row per case ------------------------------------------------------ */
+
+typedef struct {
+  const char *rule;
+  const char *edits;      /* applied to the sample */
+  const char *path;       /* where the finding is (or is not) */
+  gboolean    fires;
+  int         severity;   /* expected when it fires; -1 = the rule's own */
+  const char *contains;   /* in the message, when it fires */
+} Case;
+
+static const Case cases[] = {
+  { "E-BALANCE", "income.carried_in=1", "expenditure.carried_out", TRUE, 0, "1448.01" },
+  { "E-BALANCE", "", "expenditure.carried_out", FALSE, 0, NULL },
+  { "E-APPROPRIATION-BALANCE", "appropriation.carried_in=2", "appropriation.carried_out", TRUE, 0, "2.00" },
+  { "E-APPROPRIATION-BALANCE", "", "appropriation.carried_out", FALSE, 0, NULL },
+  { "E-GENERAL-BUDGET-INCOME", "income.general_budget=1448.01", "appropriation.income_general_budget", TRUE, 0, "1.00" },
+  { "E-GENERAL-BUDGET-INCOME", "", "appropriation.income_general_budget", FALSE, 0, NULL },
+  { "E-FUNCTIONAL-TOTAL", "functional[3].actual=47.74", "appropriation.expenditure_general_budget", TRUE, 0, "difference 1.00" },
+  { "E-FUNCTIONAL-TOTAL", "", "appropriation.expenditure_general_budget", FALSE, 0, NULL },
+  { "E-FUNCTIONAL-TOTAL", "functional[3].actual=46.75", "appropriation.expenditure_general_budget", TRUE, 2, "rounding" },
+  { "E-BASIC-PROJECT-TOTAL", "appropriation.general_budget_project=739.24", "appropriation.expenditure_general_budget", TRUE, 0, "1.00" },
+  { "E-BASIC-PROJECT-TOTAL", "", "appropriation.expenditure_general_budget", FALSE, 0, NULL },
+  { "E-BREAKDOWN-BASIC", "expenditure.basic=709.77", "expenditure.basic", TRUE, 0,
+    "Basic expenditure 709.77 ≠ personnel expenses 630.27 + public expenses 78.50, difference 1.00" },
+  { "E-BREAKDOWN-BASIC", "", "expenditure.basic", FALSE, 0, NULL },
+  { "E-BREAKDOWN-BASIC", "expenditure.basic=708.78", "expenditure.basic", TRUE, 2, "possibly a rounding difference" },
+  /* fen-exact figures get no allowance: 2 fen off is an error */
+  { "E-BREAKDOWN-BASIC", "expenditure.basic=708.7713;basic.personnel=630.2712;basic.public=78.4999",
+    "expenditure.basic", TRUE, 0, "difference 0.00" },
+  { "E-BREAKDOWN-VEHICLE", "three_public.vehicle.operation.actual=2.90", "three_public.vehicle.actual", TRUE, 0, "0.08" },
+  { "E-BREAKDOWN-VEHICLE", "", "three_public.vehicle.actual", FALSE, 0, NULL },
+  { "E-BREAKDOWN-RECEPTION", "three_public.reception.domestic.actual=0.5", "three_public.reception.actual", TRUE, 0, "0.50" },
+  { "E-BREAKDOWN-RECEPTION", "", "three_public.reception.actual", FALSE, 0, NULL },
+  { "E-BREAKDOWN-FUND", "gov_fund.rows[0].name=X;gov_fund.rows[0].actual=3", "gov_fund.expenditure", TRUE, 0, "3.00" },
+  { "E-BREAKDOWN-FUND", "gov_fund.rows[0].name=X;gov_fund.rows[0].actual=0", "gov_fund.expenditure", FALSE, 0, NULL },
+  { "E-FUND-BALANCE", "state_capital.income=5", "state_capital.carried_out", TRUE, 0, "5.00" },
+  { "E-FUND-BALANCE", "", "state_capital.carried_out", FALSE, 0, NULL },
+  { "E-BREAKDOWN-STAFF", "profile.staff.in_service=30", "profile.staff.in_service", TRUE, 0, "30" },
+  { "E-BREAKDOWN-STAFF", "", "profile.staff.in_service", FALSE, 0, NULL },
+  { "E-PART-THREE-PUBLIC", "basic.econ_abroad=4", "basic.econ_abroad", TRUE, 0, "0.75" },
+  { "E-PART-THREE-PUBLIC", "basic.econ_abroad=3.25", "basic.econ_abroad", FALSE, 0, NULL },
+  { "E-PART-OPERATING-COST", "other.operating_cost=80", "other.operating_cost", TRUE, 0, "1.50" },
+  { "E-PART-OPERATING-COST", "", "other.operating_cost", FALSE, 0, NULL },
+  { "E-PART-SME", "other.procurement.sme=1", "other.procurement.sme", TRUE, 0, "1.00" },
+  { "E-PART-SME", "other.procurement.sme=1;other.procurement.goods=2", "other.procurement.sme", FALSE, 0, NULL },
+  { "E-PART-SMALL-MICRO", "other.procurement.small_micro=1", "other.procurement.small_micro", TRUE, 0, "1.00" },
+  { "E-PART-SMALL-MICRO", "", "other.procurement.small_micro", FALSE, 0, NULL },
+  { "E-COUNT-VEHICLES", "three_public.vehicle.suvs=1", "three_public.vehicle.sedans", TRUE, 0, "2" },
+  { "E-COUNT-VEHICLES", "", "three_public.vehicle.sedans", FALSE, 0, NULL },
+  { "W-CLASSIFICATION-CODE", "functional[0].code=2019999", "functional[0].code", TRUE, 2, "2019999" },
+  { "W-CLASSIFICATION-CODE", "functional[0].code=20x", "functional[0].code", TRUE, 1, "20x" },
+  { "W-CLASSIFICATION-CODE", "functional[0].code=2010302", "functional[0].code", FALSE, 0, NULL },
+  { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].xiang_name", TRUE, 1, "行政运行" },
+  { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].class_name", TRUE, 1, "一般公共服务支出" },
+  { "W-CLASSIFICATION-NAME", "functional[0].code=2010301;functional[0].xiang_name=行政运行",
+    "functional[0].xiang_name", FALSE, 0, NULL },
+  { "W-COMPLETION-HIGH", "functional[1].budget=300", "functional[1].actual", TRUE, 1, "109.84%" },
+  { "W-COMPLETION-HIGH", "three_public.abroad.budget=3", "three_public.abroad.actual", TRUE, 1, "0.25" },
+  { "W-COMPLETION-HIGH", "", "functional[1].actual", FALSE, 0, NULL },
+  { "W-COMPLETION-LOW", "", "functional[0].actual", TRUE, 1, "27.40%" },
+  { "W-COMPLETION-LOW", "", "functional[1].actual", FALSE, 0, NULL },
+  { "W-CHANGE-NO-REASON", "overview.change_reason=", "overview.change_reason", TRUE, 1, "-131.49" },
+  { "W-CHANGE-NO-REASON", "three_public.vehicle.reason=", "three_public.vehicle.reason", TRUE, 1, "0.16" },
+  { "W-CHANGE-NO-REASON", "", "overview.change_reason", FALSE, 0, NULL },
+  { "W-CROSS-DEPT-BASIC", "", "dept_eval.basic_actual", TRUE, 1,
+    "Basic expenditure executed 714.87 in the department self-evaluation ≠ basic expenditure 708.77 in the accounts, difference 6.10" },
+  { "W-CROSS-DEPT-BASIC", "dept_eval.basic_actual=708.77", "dept_eval.basic_actual", FALSE, 0, NULL },
+  { "W-CROSS-DEPT-EXECUTED", "dept_eval.budget_executed=1400", "dept_eval.budget_executed", TRUE, 1, "47.01" },
+  { "W-CROSS-DEPT-EXECUTED", "", "dept_eval.budget_executed", FALSE, 0, NULL },
+  { "W-CROSS-FUND-FUNCTIONAL", "special_funds[1].funds_executed=190", "special_funds[1].funds_executed", TRUE, 1, "科技奖励" },
+  { "W-CROSS-FUND-FUNCTIONAL", "", "special_funds[1].funds_executed", FALSE, 0, NULL },
+  { "W-FUNCTIONAL-REF", "special_funds[1].functional_ref=没有这一行", "special_funds[1].functional_ref", TRUE, 1, "没有这一行" },
+  { "W-FUNCTIONAL-REF", "", "special_funds[1].functional_ref", FALSE, 0, NULL },
+  { "E-WEIGHT-TOTAL", "", "special_funds[2].indicators", TRUE, 0, "180" },
+  { "E-WEIGHT-TOTAL", "", "special_funds[0].indicators", FALSE, 0, NULL },
+  { "E-WEIGHT-TOTAL", "special_funds[6].template_total=", "special_funds[6].indicators", TRUE, 0, "100" },
+  { "W-TEMPLATE-DIFFERS", "", "special_funds[6].template_total", TRUE, 1, "100" },
+  { "W-TEMPLATE-DIFFERS", "", "special_funds[0].template_total", FALSE, 0, NULL },
+  { "E-WEIGHT-POSITIVE", "special_funds[0].indicators[0].weight=0", "special_funds[0].indicators[0].weight", TRUE, 0, NULL },
+  { "E-WEIGHT-POSITIVE", "", "special_funds[0].indicators[0].weight", FALSE, 0, NULL },
+  { "W-INDICATOR-MISSED", "", "dept_eval.indicators[8].actual", TRUE, 1, "95%" },
+  { "W-INDICATOR-MISSED", "dept_eval.indicators[8].actual=98%", "dept_eval.indicators[8].actual", FALSE, 0, NULL },
+  { "W-INDICATOR-NOT-NUMERIC", "", "special_funds[4].indicators[5].actual", TRUE, 1, "满意" },
+  { "W-INDICATOR-NOT-NUMERIC", "special_funds[4].indicators[5].actual=97%", "special_funds[4].indicators[5].actual", FALSE, 0, NULL },
+  { "H-QUALITATIVE-NUMBER", "", "dept_eval.indicators[3].nature", TRUE, 2, "12.44" },
+  { "H-QUALITATIVE-NUMBER", "", "dept_eval.indicators[0].nature", FALSE, 0, NULL },
+  { "H-INDICATOR-UNGRADED", "", "special_funds[1].indicators[4].grade", TRUE, 2, "1" },
+  { "H-INDICATOR-UNGRADED", "special_funds[1].indicators[4].grade=90", "special_funds[1].indicators[4].grade", FALSE, 0, NULL },
+  { "E-REQUIRED", "profile.name=", "profile.name", TRUE, 0, "Department name" },
+  { "E-REQUIRED", "functional[0].class_name=", "functional[0].class_name", TRUE, 0, NULL },
+  { "E-REQUIRED", "dept_eval.indicators[2].target=", "dept_eval.indicators[2].target", TRUE, 0, NULL },
+  { "E-REQUIRED", "", "profile.name", FALSE, 0, NULL },
+  { "E-NEGATIVE", "income.other=-1", "income.other", TRUE, 0, "-1.00" },
+  { "E-NEGATIVE", "functional[2].budget=-0.5", "functional[2].budget", TRUE, 0, "-0.50" },
+  { "E-NEGATIVE", "", "income.other", FALSE, 0, NULL },
+  { "W-BLANK-ZERO", "three_public.abroad.budget=", "three_public.abroad.budget", TRUE, 1, NULL },
+  { "W-BLANK-ZERO", "", "three_public.abroad.budget", FALSE, 0, NULL },
+};
+
+static void
+test_cases (void)
+{
+  g_autoptr (GPtrArray) imported = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      g_autoptr (JueReport) r = sample ();
+      g_autoptr (GPtrArray) findings = NULL;
+      const JueFinding *f;
+
+      apply_edits (r, c->edits);
+      findings = jue_check_report (r, NULL, NULL);
+      f = find (findings, c->rule, c->path);
+      if ((f != NULL) != c->fires)
+        g_error ("case %u (%s, “%s”): expected %s at %s", i, c->rule, c->edits,
+                 c->fires ? "a finding" : "no finding", c->path);
+      if (f && f->severity != (JueSeverity) c->severity)
+        g_error ("case %u (%s): severity %s", i, c->rule, jue_severity_id (f->severity));
+      if (f && c->contains && strstr (f->message, c->contains) == NULL)
+        g_error ("case %u (%s): message “%s” lacks “%s”", i, c->rule, f->message, c->contains);
+    }
+}
+
+static void
+note_rule (const char *id, JueSeverity severity, const char * const *reads,
+           const char *summary, gpointer user_data)
+{
+  g_ptr_array_add (user_data, (gpointer) id);
+}
+
+/* Every rule has a case where it fires and one where it does not. */
+static void
+test_every_rule_covered (void)
+{
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+
+  jue_rules_foreach (note_rule, ids);
+  g_assert_cmpuint (ids->len, >=, 30);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gboolean fires = FALSE, quiet = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+        if (strcmp (cases[k].rule, ids->pdata[i]) == 0)
+          {
+            fires |= cases[k].fires;
+            quiet |= !cases[k].fires;
+          }
+      if (!fires || !quiet)
+        g_error ("rule %s lacks a case where it %s", (char *) ids->pdata[i],
+                 fires ? "does not fire" : "fires");
+      g_assert_nonnull (strchr ("EWH", ((char *) ids->pdata[i])[0]));
+    }
+}
+
+/* ---- the sample: exactly DOMAIN.md's findings ------------------------------ */
+
+static const struct { const char *rule; const char *path; } sample_expected[] = {
+  /* the one printed code is missing from the partial built-in table */
+  { "W-CLASSIFICATION-CODE", "functional[2].code" },
+  /* completion under 80%: 招商引资 27.40% and two more */
+  { "W-COMPLETION-LOW", "functional[0].actual" },
+  { "W-COMPLETION-LOW", "functional[8].actual" },
+  { "W-COMPLETION-LOW", "functional[11].actual" },
+  /* 714.87 vs 708.77 */
+  { "W-CROSS-DEPT-BASIC", "dept_eval.basic_actual" },
+  /* 附件4: 180 */
+  { "E-WEIGHT-TOTAL", "special_funds[2].indicators" },
+  /* 附件8: 100 among 90s */
+  { "W-TEMPLATE-DIFFERS", "special_funds[6].template_total" },
+  /* 重点工作完成率 95% < 98% */
+  { "W-INDICATOR-MISSED", "dept_eval.indicators[8].actual" },
+  /* 附件6: ≥ 96 with 满意 */
+  { "W-INDICATOR-NOT-NUMERIC", "special_funds[4].indicators[5].actual" },
+  /* 定性 rows: 45支 → 42 (twice in 附件1), 13亿元 → 12.44, 650亿元 → 499.6 */
+  { "H-QUALITATIVE-NUMBER", "dept_eval.indicators[1].nature" },
+  { "H-QUALITATIVE-NUMBER", "dept_eval.indicators[3].nature" },
+  { "H-QUALITATIVE-NUMBER", "dept_eval.indicators[4].nature" },
+  { "H-QUALITATIVE-NUMBER", "dept_eval.indicators[10].nature" },
+  /* ungraded qualitative rows, one hint per table */
+  { "H-INDICATOR-UNGRADED", "dept_eval.indicators[0].grade" },
+  { "H-INDICATOR-UNGRADED", "special_funds[0].indicators[4].grade" },
+  { "H-INDICATOR-UNGRADED", "special_funds[1].indicators[4].grade" },
+  { "H-INDICATOR-UNGRADED", "special_funds[2].indicators[3].grade" },
+  { "H-INDICATOR-UNGRADED", "special_funds[3].indicators[3].grade" },
+  { "H-INDICATOR-UNGRADED", "special_funds[4].indicators[5].grade" },
+  { "H-INDICATOR-UNGRADED", "special_funds[5].indicators[3].grade" },
+};
+
+static void
+test_sample (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (GPtrArray) findings = jue_check_report (r, NULL, NULL);
+  const JueFinding *f;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *x = findings->pdata[i];
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (sample_expected); k++)
+        listed |= strcmp (x->rule, sample_expected[k].rule) == 0 &&
+                  strcmp (x->path, sample_expected[k].path) == 0;
+      if (!listed)
+        g_error ("unexpected finding on the sample: %s %s: %s", x->rule, x->path, x->message);
+    }
+  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (sample_expected));
+
+  f = find (findings, "E-WEIGHT-TOTAL", "special_funds[2].indicators");
+  g_assert_cmpint (f->severity, ==, JUE_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (f->message, "180"));
+  f = find (findings, "H-QUALITATIVE-NUMBER", "dept_eval.indicators[4].nature");
+  g_assert_nonnull (strstr (f->message, "650"));
+  g_assert_nonnull (strstr (f->message, "499.6"));
+  f = find (findings, "H-QUALITATIVE-NUMBER", "dept_eval.indicators[1].nature");
+  g_assert_nonnull (strstr (f->message, " 42 "));
+  /* and no error at all on the sums that hold */
+  for (guint i = 0; i < findings->len; i++)
+    if (((JueFinding *) findings->pdata[i])->severity == JUE_SEVERITY_ERROR)
+      g_assert_cmpstr (((JueFinding *) findings->pdata[i])->rule, ==, "E-WEIGHT-TOTAL");
+}
+
+static void
+test_imported_classification (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (GError) error = NULL;
+  const char *csv = "code,name,level,parent\n206,科学技术支出,1,\n20601,科学技术管理事务,2,206\n"
+                    "2060102,一般行政管理事务,3,20601\n";
+  g_autoptr (GPtrArray) table = jue_classification_parse (csv, strlen (csv), "t.csv", &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  const JueFinding *f;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->len, ==, 3);
+  findings = jue_check_report (r, table, NULL);
+  g_assert_null (find (findings, "W-CLASSIFICATION-CODE", "functional[2].code"));
+
+  apply_edits (r, "functional[1].code=2060101");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = jue_check_report (r, table, NULL);
+  f = find (findings, "W-CLASSIFICATION-CODE", "functional[1].code");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, JUE_SEVERITY_WARNING);
+}
+
+static void
+test_classification_parse_errors (void)
+{
+  const char *bad = "code,name,level,parent\n206,科学技术支出,1,\n20601,,2,206\n"
+                    "2060,x,3,206\n2070101,y,3,20701\n\"206,z,1,\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) table = jue_classification_parse (bad, strlen (bad), "bad.csv", &error);
+
+  g_assert_null (table);
+  g_assert_error (error, JUE_ERROR, JUE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "bad.csv:3:"));
+  g_assert_nonnull (strstr (error->message, "bad.csv:4:"));
+  g_assert_nonnull (strstr (error->message, "bad.csv:5:"));
+  g_assert_nonnull (strstr (error->message, "bad.csv:6:"));
+  g_assert_null (strstr (error->message, "bad.csv:2:"));
+  g_assert_cmpuint (jue_classification_builtin ()->len, ==, 134);
+}
+
+/* ---- explanations ---------------------------------------------------------- */
+
+static void
+test_explained (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (GHashTable) expl = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) findings = NULL;
+  const JueFinding *f;
+
+  g_hash_table_insert (expl, jue_explanation_key ("W-CROSS-DEPT-BASIC", "dept_eval.basic_actual"),
+                       g_strdup ("3.25 + 2.86 reclassified"));
+  findings = jue_check_report (r, NULL, expl);
+  f = find (findings, "W-CROSS-DEPT-BASIC", "dept_eval.basic_actual");
+  g_assert_nonnull (f);   /* still listed */
+  g_assert_cmpstr (f->explanation, ==, "3.25 + 2.86 reclassified");
+  f = find (findings, "E-WEIGHT-TOTAL", "special_funds[2].indicators");
+  g_assert_null (f->explanation);
+}
+
+/* ---- messages in Chinese ---------------------------------------------------- */
+
+static void
+test_zh_cn (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (GPtrArray) findings = NULL;
+  const JueFinding *f;
+  const char *old = setlocale (LC_ALL, NULL);
+  g_autofree char *saved = g_strdup (old);
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, SOURCE_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  apply_edits (r, "expenditure.basic=709.77");
+  findings = jue_check_report (r, NULL, NULL);
+  f = find (findings, "E-BREAKDOWN-BASIC", "expenditure.basic");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->message, ==, "基本支出 709.77 ≠ 人员经费 630.27 + 公用经费 78.50，相差 1.00");
+  g_assert_cmpstr (jue_severity_label (f->severity), ==, "错误");
+  f = find (findings, "W-CROSS-DEPT-BASIC", "dept_eval.basic_actual");
+  g_assert_nonnull (strstr (f->message, "714.87"));
+  g_assert_nonnull (strstr (f->message, "709.77，相差 5.10"));
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+}
+
+/* ---- incremental == full ------------------------------------------------------ */
+
+typedef struct {
+  GPtrArray *paths;
+  GArray    *kinds;
+} Fields;
+
+static void
+collect_field (const char *path, const JueFieldRef *ref, gpointer user_data)
+{
+  Fields *f = user_data;
+  JueKind kind = ref->def->kind;
+
+  g_ptr_array_add (f->paths, g_strdup (path));
+  g_array_append_val (f->kinds, kind);
+}
+
+static const char *
+random_value (GRand   *rand,
+              JueKind  kind,
+              const char *path)
+{
+  static const char * const amounts[] = { "", "0", "1", "3.25", "708.77", "-2", "1.2345", "195", "47.74" };
+  static const char * const texts[] = { "", "12.44", "满意", "≥98%", "45支左右", "科技奖励", "2060102", "206", "x" };
+  static const char * const ints[] = { "", "0", "1", "2", "29" };
+  static const char * const percents[] = { "", "0", "5", "90", "100", "105", "-1" };
+  static const char * const natures[] = { "", "≥", "≤", "=", "定性" };
+
+  switch (kind)
+    {
+    case JUE_KIND_AMOUNT:
+      return amounts[g_rand_int_range (rand, 0, G_N_ELEMENTS (amounts))];
+    case JUE_KIND_INTEGER:
+      return ints[g_rand_int_range (rand, 0, G_N_ELEMENTS (ints))];
+    case JUE_KIND_PERCENT:
+      return percents[g_rand_int_range (rand, 0, G_N_ELEMENTS (percents))];
+    case JUE_KIND_CHOICE:
+      if (g_str_has_suffix (path, ".nature"))
+        return natures[g_rand_int_range (rand, 0, G_N_ELEMENTS (natures))];
+      return "";
+    case JUE_KIND_DATE:
+      return "";
+    default:
+      return texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))];
+    }
+}
+
+static gboolean
+same_findings (GPtrArray *a,
+               GPtrArray *b,
+               GString   *why)
+{
+  if (a->len != b->len)
+    g_string_append_printf (why, "%u findings vs %u; ", a->len, b->len);
+  for (guint i = 0; i < MIN (a->len, b->len); i++)
+    {
+      const JueFinding *x = a->pdata[i], *y = b->pdata[i];
+      if (strcmp (x->rule, y->rule) || strcmp (x->path, y->path) ||
+          strcmp (x->message, y->message) || x->severity != y->severity)
+        {
+          g_string_append_printf (why, "#%u %s %s “%s” vs %s %s “%s”", i, x->rule, x->path,
+                                  x->message, y->rule, y->path, y->message);
+          return FALSE;
+        }
+    }
+  return a->len == b->len;
+}
+
+static const char * const lists[] = {
+  "functional", "dept_eval.indicators", "special_funds", "special_funds[1].indicators",
+  "gov_fund.rows", "special_funds[0].indicators",
+};
+
+static void
+test_incremental (void)
+{
+  guint32 seed = g_test_rand_int ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (JueChecker) inc = jue_checker_new ();
+  g_autoptr (JueChecker) full = jue_checker_new ();
+
+  jue_checker_check (inc, r);
+  for (guint step = 0; step < 400; step++)
+    {
+      g_autofree char *changed = NULL;
+      g_autoptr (GString) why = g_string_new (NULL);
+
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        {
+          const char *list = lists[g_rand_int_range (rand, 0, G_N_ELEMENTS (lists))];
+          JueFieldRef ref;
+          GPtrArray *items;
+
+          if (!jue_report_resolve (r, list, &ref, NULL))
+            continue;
+          items = *(GPtrArray **) ref.ptr;
+          if (items->len > 1 && g_rand_boolean (rand))
+            {
+              g_autofree char *row = g_strdup_printf ("%s[%d]", list,
+                                                      g_rand_int_range (rand, 0, items->len));
+              g_assert_true (jue_report_list_remove (r, row, NULL));
+            }
+          else if (items->len > 1 && g_rand_boolean (rand))
+            {
+              g_autofree char *row = g_strdup_printf ("%s[%d]", list,
+                                                      g_rand_int_range (rand, 0, items->len));
+              g_assert_true (jue_report_list_move (r, row, 0, NULL));
+            }
+          else
+            g_assert_cmpint (jue_report_list_insert (r, list, -1, NULL), >=, 0);
+          changed = g_strdup (list);
+        }
+      else
+        {
+          Fields fields = { g_ptr_array_new_with_free_func (g_free),
+                            g_array_new (FALSE, FALSE, sizeof (JueKind)) };
+          guint k;
+          const char *value;
+
+          jue_report_foreach (r, NULL, collect_field, &fields, NULL);
+          k = g_rand_int_range (rand, 0, fields.paths->len);
+          changed = g_strdup (fields.paths->pdata[k]);
+          value = random_value (rand, g_array_index (fields.kinds, JueKind, k), changed);
+          jue_report_set (r, changed, value, NULL);   /* refused values change nothing */
+          g_ptr_array_unref (fields.paths);
+          g_array_unref (fields.kinds);
+        }
+
+      jue_checker_update (inc, r, changed);
+      jue_checker_check (full, r);
+      if (!same_findings (jue_checker_get_findings (inc), jue_checker_get_findings (full), why))
+        g_error ("seed %u, step %u, after %s: incremental differs from full: %s",
+                 seed, step, changed, why->str);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, SOURCE_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/checks/cases", test_cases);
+  g_test_add_func ("/checks/every-rule-covered", test_every_rule_covered);
+  g_test_add_func ("/checks/sample", test_sample);
+  g_test_add_func ("/checks/imported-classification", test_imported_classification);
+  g_test_add_func ("/checks/classification-parse-errors", test_classification_parse_errors);
+  g_test_add_func ("/checks/explained", test_explained);
+  g_test_add_func ("/checks/zh-cn", test_zh_cn);
+  g_test_add_func ("/checks/incremental", test_incremental);
+  return g_test_run ();
+}
