@@ -386,31 +386,6 @@ push (JueDocument *self,
   g_ptr_array_set_size (self->redo, 0);
 }
 
-static gboolean
-split_item_path (const char *item_path,
-                 char      **list_path,
-                 gint       *index,
-                 GError    **error)
-{
-  const char *open = strrchr (item_path, '[');
-  char *close;
-  guint64 v;
-
-  if (open && g_ascii_isdigit (open[1]))
-    {
-      v = g_ascii_strtoull (open + 1, &close, 10);
-      if (*close == ']' && close[1] == '\0' && v <= G_MAXINT)
-        {
-          *list_path = g_strndup (item_path, (gsize) (open - item_path));
-          *index = (gint) v;
-          return TRUE;
-        }
-    }
-  g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-               _("“%s” is not a list row; write it like functional[3]"), item_path);
-  return FALSE;
-}
-
 gboolean
 jue_document_set (JueDocument *self,
                   const char  *path,
@@ -481,7 +456,7 @@ jue_document_remove_row (JueDocument *self,
   Op *op;
 
   if (refuse_read_only (self, error) ||
-      !split_item_path (item_path, &list_path, &index, error) ||
+      !jue_split_item_path (item_path, &list_path, &index, error) ||
       !apply_remove (self, list_path, index, &removed, &element, error))
     return FALSE;
   op = g_new0 (Op, 1);
@@ -505,7 +480,7 @@ jue_document_move_row (JueDocument *self,
   Op *op;
 
   if (refuse_read_only (self, error) ||
-      !split_item_path (item_path, &list_path, &index, error))
+      !jue_split_item_path (item_path, &list_path, &index, error))
     return FALSE;
   if (index == new_index)
     return TRUE;

@@ -680,9 +680,8 @@ resolve_list (JueReport  *report,
   return *(GPtrArray **) ref.ptr;
 }
 
-/* "functional[3]" → list path "functional" and index 3. */
-static gboolean
-split_item_path (const char *item_path,
+gboolean
+jue_split_item_path (const char *item_path,
                  char      **list_path,
                  gint       *index,
                  GError    **error)
@@ -740,7 +739,7 @@ jue_report_list_remove (JueReport  *report,
   GPtrArray *items;
   gint index;
 
-  if (!split_item_path (item_path, &list_path, &index, error))
+  if (!jue_split_item_path (item_path, &list_path, &index, error))
     return FALSE;
   items = resolve_list (report, list_path, &element, error);
   if (items == NULL)
@@ -768,7 +767,7 @@ jue_report_list_move (JueReport  *report,
   gpointer item;
   gint index;
 
-  if (!split_item_path (item_path, &list_path, &index, error))
+  if (!jue_split_item_path (item_path, &list_path, &index, error))
     return FALSE;
   items = resolve_list (report, list_path, &element, error);
   if (items == NULL)
@@ -946,4 +945,49 @@ jue_schema_foreach (JueSchemaFunc func,
 {
   g_autoptr (GString) path = g_string_new (NULL);
   walk_schema (&JueReport_def, path, func, user_data);
+}
+
+/* ---- creating rows as paths name them --------------------------------- */
+
+gboolean
+jue_report_ensure_rows (JueReport  *report,
+                        const char *path,
+                        gboolean    in_order,
+                        GError    **error)
+{
+  for (const char *open = strchr (path, '['); open; open = strchr (open + 1, '['))
+    {
+      g_autofree char *list_path = g_strndup (path, (gsize) (open - path));
+      JueFieldRef ref;
+      GPtrArray *items;
+      guint64 index;
+      char *close;
+
+      if (!jue_report_resolve (report, list_path, &ref, error))
+        return FALSE;
+      if (ref.def->kind != JUE_KIND_LIST || ref.index >= 0)
+        return TRUE;  /* jue_report_resolve() on the whole path explains */
+      items = *(GPtrArray **) ref.ptr;
+      index = g_ascii_strtoull (open + 1, &close, 10);
+      if (close == open + 1 || *close != ']' || index >= JUE_MAX_LIST_ROWS)
+        return TRUE;
+      if (in_order && index > items->len)
+        {
+          g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                       _("%s: rows must be numbered in order; the list has %u rows"),
+                       path, items->len);
+          return FALSE;
+        }
+      while (items->len <= index)
+        g_ptr_array_add (items, jue_record_new (ref.def->extra));
+    }
+  return TRUE;
+}
+
+gboolean
+jue_report_ensure_path (JueReport  *report,
+                        const char *path,
+                        GError    **error)
+{
+  return jue_report_ensure_rows (report, path, TRUE, error);
 }

@@ -456,6 +456,27 @@ gboolean    jue_report_foreach      (JueReport   *report,
                                      gpointer     user_data,
                                      GError     **error);
 
+/* "functional[3]" → list path "functional" and index 3. */
+gboolean    jue_split_item_path     (const char *item_path,
+                                     char      **list_path,
+                                     gint       *index,
+                                     GError    **error);
+
+/* A list never holds more rows than this (files from others are bounded). */
+#define JUE_MAX_LIST_ROWS 100000
+
+/* Creates the list rows the indices in path name.  in_order: an index may
+ * be at most the list's length (a new row at the end); otherwise missing
+ * rows up to the index are created too (rows stored in any order). */
+gboolean    jue_report_ensure_rows  (JueReport  *report,
+                                     const char *path,
+                                     gboolean    in_order,
+                                     GError    **error);
+/* The same, in order: rows must be named 0, 1, 2, … */
+gboolean    jue_report_ensure_path  (JueReport  *report,
+                                     const char *path,
+                                     GError    **error);
+
 /* "text", "amount", "integer", "percent", "choice", "date". */
 const char *jue_kind_type_name      (JueKind kind);
 

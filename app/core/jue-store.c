@@ -12,8 +12,6 @@
 #include "jue-store.h"
 #include "jue-tsv.h"
 
-#define MAX_LIST_ROWS 100000
-
 /* The schema, version by version.  Each step runs inside one transaction.
  * The statements are also the exact text SQLite keeps in sqlite_master,
  * which is how a file's schema is compared with ours. */
@@ -312,33 +310,6 @@ read_user_version (sqlite3 *db)
 
 /* Applies every stored field to a fresh report.  Rows may come in any
  * order; list rows are created as their indices appear. */
-static gboolean
-ensure_rows (JueReport  *report,
-             const char *path,
-             GError    **error)
-{
-  for (const char *open = strchr (path, '['); open; open = strchr (open + 1, '['))
-    {
-      g_autofree char *list_path = g_strndup (path, (gsize) (open - path));
-      JueFieldRef ref;
-      GPtrArray *items;
-      guint64 index;
-      char *close;
-
-      if (!jue_report_resolve (report, list_path, &ref, error))
-        return FALSE;
-      if (ref.def->kind != JUE_KIND_LIST || ref.index >= 0)
-        return TRUE;
-      items = *(GPtrArray **) ref.ptr;
-      index = g_ascii_strtoull (open + 1, &close, 10);
-      if (close == open + 1 || *close != ']' || index >= MAX_LIST_ROWS)
-        return TRUE;  /* resolve() will explain */
-      while (items->len <= index)
-        jue_report_list_insert (report, list_path, -1, NULL);
-    }
-  return TRUE;
-}
-
 static JueReport *
 load_report (sqlite3    *db,
              const char *filename,
@@ -360,7 +331,7 @@ load_report (sqlite3    *db,
       GError *inner = NULL;
 
       if (path == NULL || value == NULL ||
-          !ensure_rows (report, path, &inner) ||
+          !jue_report_ensure_rows (report, path, FALSE, &inner) ||
           !jue_report_set (report, path, value, &inner))
         {
           g_autofree char *why = g_strdup_printf (_("stored field %s: %s"),

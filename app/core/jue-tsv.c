@@ -8,40 +8,6 @@
 #include "jue-core-resources.h"
 
 gboolean
-jue_report_ensure_path (JueReport  *report,
-                        const char *path,
-                        GError    **error)
-{
-  for (const char *open = strchr (path, '['); open; open = strchr (open + 1, '['))
-    {
-      g_autofree char *list_path = g_strndup (path, (gsize) (open - path));
-      JueFieldRef ref;
-      GPtrArray *items;
-      guint64 index;
-      char *close;
-
-      if (!jue_report_resolve (report, list_path, &ref, error))
-        return FALSE;
-      if (ref.def->kind != JUE_KIND_LIST || ref.index >= 0)
-        break; /* let resolve report it */
-      items = *(GPtrArray **) ref.ptr;
-      index = g_ascii_strtoull (open + 1, &close, 10);
-      if (close == open + 1 || *close != ']')
-        break;
-      if (index == items->len)
-        jue_report_list_insert (report, list_path, -1, NULL);
-      else if (index > items->len)
-        {
-          g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-                       _("%s: rows must be numbered in order; the list has %u rows"),
-                       path, items->len);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-gboolean
 jue_report_apply_tsv (JueReport  *report,
                       const char *data,
                       gsize       len,

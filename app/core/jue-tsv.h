@@ -22,9 +22,4 @@ char       *jue_report_to_tsv       (JueReport  *report);
 /* The built-in sample: the 2024 report of 遂宁市科学技术局. */
 JueReport  *jue_sample_new          (GError    **error);
 
-/* Creates list rows up to the indices in path (index == length appends). */
-gboolean    jue_report_ensure_path  (JueReport  *report,
-                                     const char *path,
-                                     GError    **error);
-
 G_END_DECLS
