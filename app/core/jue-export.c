@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jue-checks.h"
 #include "jue-computed.h"
 #include "jue-csv-tables.h"
 #include "jue-csv.h"
@@ -287,14 +288,60 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The explanations (出错说明), one row each, in key order. */
+/* Fixed Chinese, like the headers: the file is the same on every locale
+ * except for the finding messages themselves. */
+static const char *
+severity_text (JueSeverity severity)
+{
+  switch (severity)
+    {
+    case JUE_SEVERITY_ERROR:
+      return "错误";
+    case JUE_SEVERITY_WARNING:
+      return "警告";
+    default:
+      return "提示";
+    }
+}
+
+static void
+write_finding_row (JueCsvWriter *w,
+                   const char   *severity,
+                   const char   *rule,
+                   const char   *path,
+                   const char   *message,
+                   const char   *explanation)
+{
+  jue_csv_write_text (w, severity);
+  jue_csv_write_text (w, rule);
+  jue_csv_write_text (w, path);
+  jue_csv_write_text (w, message);
+  jue_csv_write_text (w, explanation);
+  jue_csv_end_row (w);
+}
+
+/* Every finding of the checks with its explanation (出错说明), then the
+ * explanations whose finding no longer appears (kept in the file, so they
+ * are kept here too), in key order. */
 static void
 write_findings (JueCsvWriter *w,
-                GHashTable   *explanations)
+                JueReport    *report,
+                GHashTable   *explanations,
+                GPtrArray    *classification)
 {
+  g_autoptr (GPtrArray) findings = jue_check_report (report, classification, explanations);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();
 
   write_header (w, jue_csv_findings_block ());
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *f = findings->pdata[i];
+
+      write_finding_row (w, severity_text (f->severity), f->rule, f->path, f->message,
+                         f->explanation);
+      g_hash_table_add (listed, jue_explanation_key (f->rule, f->path));
+    }
   if (explanations == NULL)
     return;
   {
@@ -302,7 +349,8 @@ write_findings (JueCsvWriter *w,
     gpointer key;
     g_hash_table_iter_init (&iter, explanations);
     while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (keys, key);
+      if (!g_hash_table_contains (listed, key))
+        g_ptr_array_add (keys, key);
   }
   g_ptr_array_sort (keys, compare_strings);
   for (guint i = 0; i < keys->len; i++)
@@ -311,12 +359,8 @@ write_findings (JueCsvWriter *w,
       const char *sep = strchr (key, '\x1f');
       g_autofree char *rule = sep ? g_strndup (key, (gsize) (sep - key)) : g_strdup (key);
 
-      jue_csv_write_text (w, "");
-      jue_csv_write_text (w, rule);
-      jue_csv_write_text (w, sep ? sep + 1 : "");
-      jue_csv_write_text (w, "");
-      jue_csv_write_text (w, g_hash_table_lookup (explanations, key));
-      jue_csv_end_row (w);
+      write_finding_row (w, "", rule, sep ? sep + 1 : "", "",
+                         g_hash_table_lookup (explanations, key));
     }
 }
 
@@ -390,7 +434,7 @@ write_any (JueCsvWriter          *w,
   switch (special)
     {
     case SPECIAL_FINDINGS:
-      write_findings (w, explanations);
+      write_findings (w, ex->report, explanations, classification);
       break;
     case SPECIAL_EXACT:
       write_exact (w, ex->report);

@@ -9,28 +9,7 @@
 
 #include "jue-csv-tables.h"
 #include "jue-csv.h"
-#include "jue-import.h"
-
-/* Where a field was first read, so that its copies in later tables can be
- * compared with it. */
-typedef struct {
-  char *origin;
-  guint line;
-  guint column;
-  char *text;
-} Home;
-
-typedef struct {
-  JueImport  *result;
-  GHashTable *homes;   /* path → Home */
-} Import;
-
-/* Rows [start, end) of one table. */
-typedef struct {
-  const JueCsvTable *table;
-  guint              start;
-  guint              end;
-} Span;
+#include "jue-import-private.h"
 
 static void
 home_free (gpointer data)
@@ -53,8 +32,8 @@ jue_import_free (JueImport *import)
   g_free (import);
 }
 
-static void
-import_init (Import *imp)
+void
+jue_import_init (Import *imp)
 {
   imp->result = g_new0 (JueImport, 1);
   imp->result->report = jue_report_new ();
@@ -63,9 +42,9 @@ import_init (Import *imp)
   imp->homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, home_free);
 }
 
-static JueImport *
-import_finish (Import  *imp,
-               gboolean ok)
+JueImport *
+jue_import_finish (Import  *imp,
+                   gboolean ok)
 {
   JueImport *result = g_steal_pointer (&imp->result);
 
@@ -75,9 +54,9 @@ import_finish (Import  *imp,
   return result;
 }
 
-static const JueCsvRow *
-span_row (const Span *span,
-          guint       i)
+const JueCsvRow *
+jue_import_span_row (const Span *span,
+                     guint       i)
 {
   return span->table->rows->pdata[i];
 }
@@ -307,7 +286,7 @@ import_list_block (Import                *imp,
 
   for (guint i = span->start + 1; i < span->end; i++)
     {
-      const JueCsvRow *row = span_row (span, i);
+      const JueCsvRow *row = jue_import_span_row (span, i);
       gboolean computed = FALSE;
 
       for (guint r = 0; r < block->n_rows && !computed; r++)
@@ -335,24 +314,24 @@ import_record_block (Import                *imp,
       if (spec->kind == JUE_CSV_ROW_REPEAT)
         {
           while (i < span->end &&
-                 strcmp (jue_csv_row_cell (span_row (span, i), 0), spec->cells[0]) == 0)
-            if (!import_item (imp, span, span_row (span, i++), block, spec, prefix, error))
+                 strcmp (jue_csv_row_cell (jue_import_span_row (span, i), 0), spec->cells[0]) == 0)
+            if (!import_item (imp, span, jue_import_span_row (span, i++), block, spec, prefix, error))
               return FALSE;
           continue;
         }
       if (i >= span->end)
         {
-          const JueCsvRow *last = span_row (span, span->end - 1);
+          const JueCsvRow *last = jue_import_span_row (span, span->end - 1);
           jue_csv_set_error (error, span->table->origin, last->line, 1,
                              _("the table ends before the row “%s”"), spec->cells[0]);
           return FALSE;
         }
-      if (!import_cells (imp, span, span_row (span, i++), block, spec, prefix, error))
+      if (!import_cells (imp, span, jue_import_span_row (span, i++), block, spec, prefix, error))
         return FALSE;
     }
   if (i < span->end)
     {
-      const JueCsvRow *row = span_row (span, i);
+      const JueCsvRow *row = jue_import_span_row (span, i);
       jue_csv_set_error (error, span->table->origin, row->line, 1,
                          _("unexpected row “%s” after the last row of the table"),
                          jue_csv_row_cell (row, 0));
@@ -369,10 +348,10 @@ check_block_shape (const Span            *span,
 {
   guint width = jue_csv_block_width (block);
 
-  if (!check_header (span, span_row (span, span->start), block, error))
+  if (!check_header (span, jue_import_span_row (span, span->start), block, error))
     return FALSE;
   for (guint i = span->start + 1; i < span->end; i++)
-    if (!jue_csv_check_width (span->table, span_row (span, i), width, error))
+    if (!jue_csv_check_width (span->table, jue_import_span_row (span, i), width, error))
       return FALSE;
   return TRUE;
 }
@@ -388,12 +367,12 @@ split_blocks (const Span *span)
     {
       Span b = { span->table, 0, 0 };
 
-      while (i < span->end && jue_csv_row_is_blank (span_row (span, i)))
+      while (i < span->end && jue_csv_row_is_blank (jue_import_span_row (span, i)))
         i++;
       if (i >= span->end)
         break;
       b.start = i;
-      while (i < span->end && !jue_csv_row_is_blank (span_row (span, i)))
+      while (i < span->end && !jue_csv_row_is_blank (jue_import_span_row (span, i)))
         i++;
       b.end = i;
       g_array_append_val (blocks, b);
@@ -401,35 +380,35 @@ split_blocks (const Span *span)
   return blocks;
 }
 
-/* The blocks of one exported file; exactly n_blocks of them. */
-static GArray *
-blocks_of (const Span  *span,
-           const char  *name,
-           guint        n_blocks,
-           GError     **error)
+/* After the blocks found were read: refuses a file with fewer or more
+ * blocks than its table has.  Reading the blocks first lets a missing empty
+ * line be reported where it is (as a row that does not belong). */
+static gboolean
+check_block_count (const Span *span,
+                   GArray     *blocks,
+                   const char *name,
+                   guint       n_blocks,
+                   GError    **error)
 {
-  GArray *blocks = split_blocks (span);
-
   if (blocks->len < n_blocks)
     {
-      guint line = span->end > span->start ? span_row (span, span->end - 1)->line
+      guint line = span->end > span->start ? jue_import_span_row (span, span->end - 1)->line
                                            : span->table->n_lines;
       jue_csv_set_error (error, span->table->origin, line, 1,
                          _("the table %s ends here, but it has %u parts separated "
                            "by empty lines and only %u were found"),
                          name, n_blocks, blocks->len);
-      g_array_unref (blocks);
-      return NULL;
+      return FALSE;
     }
   if (blocks->len > n_blocks)
     {
       const Span *extra = &g_array_index (blocks, Span, n_blocks);
-      jue_csv_set_error (error, span->table->origin, span_row (span, extra->start)->line, 1,
+      jue_csv_set_error (error, span->table->origin,
+                         jue_import_span_row (span, extra->start)->line, 1,
                          _("unexpected rows after the end of the table %s"), name);
-      g_array_unref (blocks);
-      return NULL;
+      return FALSE;
     }
-  return blocks;
+  return TRUE;
 }
 
 static gboolean
@@ -440,11 +419,9 @@ import_table (Import                *imp,
               const char            *prefix,
               GError               **error)
 {
-  g_autoptr (GArray) blocks = blocks_of (span, name, table->n_blocks, error);
+  g_autoptr (GArray) blocks = split_blocks (span);
 
-  if (blocks == NULL)
-    return FALSE;
-  for (guint b = 0; b < table->n_blocks; b++)
+  for (guint b = 0; b < MIN (blocks->len, table->n_blocks); b++)
     {
       const Span *bs = &g_array_index (blocks, Span, b);
       const JueCsvBlockSpec *block = &table->blocks[b];
@@ -456,7 +433,7 @@ import_table (Import                *imp,
           : !import_record_block (imp, bs, block, prefix, error))
         return FALSE;
     }
-  return TRUE;
+  return check_block_count (span, blocks, name, table->n_blocks, error);
 }
 
 static gboolean
@@ -481,12 +458,15 @@ single_block (const Span            *span,
               Span                  *out,
               GError               **error)
 {
-  g_autoptr (GArray) blocks = blocks_of (span, name, 1, error);
+  g_autoptr (GArray) blocks = split_blocks (span);
 
-  if (blocks == NULL)
-    return FALSE;
-  *out = g_array_index (blocks, Span, 0);
-  return check_block_shape (out, block, error);
+  if (blocks->len > 0)
+    {
+      *out = g_array_index (blocks, Span, 0);
+      if (!check_block_shape (out, block, error))
+        return FALSE;
+    }
+  return check_block_count (span, blocks, name, 1, error);
 }
 
 static gboolean
@@ -494,13 +474,14 @@ import_findings (Import     *imp,
                  const Span *span,
                  GError    **error)
 {
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Span b;
 
   if (!single_block (span, JUE_CSV_FINDINGS_NAME, jue_csv_findings_block (), &b, error))
     return FALSE;
   for (guint i = b.start + 1; i < b.end; i++)
     {
-      const JueCsvRow *row = span_row (&b, i);
+      const JueCsvRow *row = jue_import_span_row (&b, i);
       g_autofree char *text = jue_csv_unguard (jue_csv_row_cell (row, 4));
       JueExplanation *e;
 
@@ -510,6 +491,12 @@ import_findings (Import     *imp,
       e->rule = jue_csv_unguard (jue_csv_row_cell (row, 1));
       e->path = jue_csv_unguard (jue_csv_row_cell (row, 2));
       e->text = g_steal_pointer (&text);
+      /* two findings of one rule on one field share an explanation */
+      if (!g_hash_table_add (seen, jue_explanation_key (e->rule, e->path)))
+        {
+          jue_explanation_free (e);
+          continue;
+        }
       g_ptr_array_add (imp->result->explanations, e);
     }
   return TRUE;
@@ -530,7 +517,7 @@ import_exact (Import     *imp,
     return FALSE;
   for (guint i = b.start + 1; i < b.end; i++)
     {
-      const JueCsvRow *row = span_row (&b, i);
+      const JueCsvRow *row = jue_import_span_row (&b, i);
       g_autofree char *path = jue_csv_unguard (jue_csv_row_cell (row, 0));
       g_autofree char *shown = NULL;
       g_autofree char *exact_shown = NULL;
@@ -578,7 +565,7 @@ import_classification (Import     *imp,
       g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
   for (guint i = b.start + 1; i < b.end; i++)
     {
-      const JueCsvRow *row = span_row (&b, i);
+      const JueCsvRow *row = jue_import_span_row (&b, i);
       const char *level_text = jue_csv_row_cell (row, 2);
       JueClassEntry *e;
       JueInteger level;
@@ -603,15 +590,13 @@ import_classification (Import     *imp,
 
 /* ---- the files in order ----------------------------------------------- */
 
-typedef enum { PART_TABLE, PART_FUND, PART_FINDINGS, PART_EXACT, PART_CLASSIFICATION } PartKind;
-
-static gboolean
-import_part (Import                *imp,
-             PartKind               kind,
-             const JueCsvTableSpec *table,
-             const char            *name,
-             const Span            *span,
-             GError               **error)
+gboolean
+jue_import_part (Import                *imp,
+                 PartKind               kind,
+                 const JueCsvTableSpec *table,
+                 const char            *name,
+                 const Span            *span,
+                 GError               **error)
 {
   switch (kind)
     {
@@ -654,7 +639,7 @@ import_file (Import                *imp,
   if (csv == NULL)
     return FALSE;
   span = (Span) { csv, 0, csv->rows->len };
-  return import_part (imp, kind, table, name, &span, error);
+  return jue_import_part (imp, kind, table, name, &span, error);
 }
 
 static int
@@ -720,7 +705,7 @@ jue_import_csv_dir (const char *dir,
   if (funds == NULL)
     return NULL;
 
-  import_init (&imp);
+  jue_import_init (&imp);
   for (guint t = 0; ok && t < n_fixed; t++)
     ok = import_file (&imp, dir, fixed[t].name, PART_TABLE, &fixed[t], error);
   for (guint i = 0; ok && i < funds->len; i++)
@@ -729,147 +714,7 @@ jue_import_csv_dir (const char *dir,
   ok = ok && import_file (&imp, dir, JUE_CSV_EXACT_NAME, PART_EXACT, NULL, error);
   ok = ok && import_file (&imp, dir, JUE_CSV_CLASSIFICATION_NAME, PART_CLASSIFICATION,
                           NULL, error);
-  return import_finish (&imp, ok);
-}
-
-/* ---- one file --------------------------------------------------------- */
-
-static gboolean
-is_title_row (const JueCsvRow *row)
-{
-  return row->cells->len == 1 && !jue_csv_row_is_blank (row);
-}
-
-/* The next table of a single file: its title row at *pos, its rows up to
- * the next title. */
-static gboolean
-next_section (const JueCsvTable *csv,
-              guint             *pos,
-              const char       **title,
-              Span              *span)
-{
-  guint i = *pos;
-
-  while (i < csv->rows->len && jue_csv_row_is_blank (csv->rows->pdata[i]))
-    i++;
-  if (i >= csv->rows->len)
-    return FALSE;
-  *title = jue_csv_row_cell (csv->rows->pdata[i], 0);
-  span->table = csv;
-  span->start = ++i;
-  while (i < csv->rows->len && !is_title_row (csv->rows->pdata[i]))
-    i++;
-  span->end = i;
-  *pos = i;
-  return TRUE;
-}
-
-static gboolean
-expect_section (const JueCsvTable *csv,
-                guint             *pos,
-                const char        *want,
-                Span              *span,
-                GError           **error)
-{
-  const char *title = NULL;
-
-  if (!next_section (csv, pos, &title, span))
-    {
-      g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
-                   _("%s, line %u: the file ends before the table %s"),
-                   csv->origin, csv->n_lines, want);
-      return FALSE;
-    }
-  if (strcmp (title, want) != 0)
-    {
-      const JueCsvRow *row = csv->rows->pdata[span->start - 1];
-      jue_csv_set_error (error, csv->origin, row->line, 1,
-                         _("expected the title row of the table %s, found “%s”"),
-                         want, title);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-JueImport *
-jue_import_csv_single_data (const char *data,
-                            gsize       len,
-                            const char *origin,
-                            GError    **error)
-{
-  g_autoptr (JueCsvTable) csv = jue_csv_parse (data, len, origin, error);
-  Import imp;
-  guint n_fixed, pos = 0;
-  const JueCsvTableSpec *fixed = jue_csv_fixed_tables (&n_fixed);
-  const char *title;
-  Span span;
-  gboolean ok = TRUE;
-
-  if (csv == NULL)
-    return NULL;
-  import_init (&imp);
-  for (guint t = 0; ok && t < n_fixed; t++)
-    ok = expect_section (csv, &pos, fixed[t].name, &span, error) &&
-         import_part (&imp, PART_TABLE, &fixed[t], fixed[t].name, &span, error);
-
-  /* Special funds: as many as there are, numbered in order. */
-  for (guint i = 0; ok; i++)
-    {
-      guint peek = pos;
-      g_autofree char *want = NULL;
-
-      if (!next_section (csv, &peek, &title, &span) ||
-          jue_csv_special_fund_number (title) == 0)
-        break;
-      if (jue_csv_special_fund_number (title) != i + 1)
-        {
-          want = g_strdup_printf ("%s_%02u_…", JUE_CSV_SPECIAL_FUND_STEM, i + 1);
-          jue_csv_set_error (error, csv->origin, span_row (&span, span.start - 1)->line, 1,
-                             _("expected the title row of the table %s, found “%s”"),
-                             want, title);
-          ok = FALSE;
-          break;
-        }
-      pos = peek;
-      ok = import_part (&imp, PART_FUND, NULL, title, &span, error);
-    }
-
-  ok = ok && expect_section (csv, &pos, JUE_CSV_FINDINGS_NAME, &span, error) &&
-       import_part (&imp, PART_FINDINGS, NULL, JUE_CSV_FINDINGS_NAME, &span, error);
-  ok = ok && expect_section (csv, &pos, JUE_CSV_EXACT_NAME, &span, error) &&
-       import_part (&imp, PART_EXACT, NULL, JUE_CSV_EXACT_NAME, &span, error);
-  ok = ok && expect_section (csv, &pos, JUE_CSV_CLASSIFICATION_NAME, &span, error) &&
-       import_part (&imp, PART_CLASSIFICATION, NULL, JUE_CSV_CLASSIFICATION_NAME, &span,
-                    error);
-  if (ok && next_section (csv, &pos, &title, &span))
-    {
-      jue_csv_set_error (error, csv->origin, span_row (&span, span.start - 1)->line, 1,
-                         _("unexpected table “%s” after the last one"), title);
-      ok = FALSE;
-    }
-  return import_finish (&imp, ok);
-}
-
-JueImport *
-jue_import_csv_single (const char *filename,
-                       GError    **error)
-{
-  g_autofree char *data = NULL;
-  g_autofree char *base = g_path_get_basename (filename);
-  gsize len;
-
-  if (!g_file_get_contents (filename, &data, &len, error))
-    return NULL;
-  return jue_import_csv_single_data (data, len, base, error);
-}
-
-JueImport *
-jue_import_csv (const char *path,
-                GError    **error)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return jue_import_csv_dir (path, error);
-  return jue_import_csv_single (path, error);
+  return jue_import_finish (&imp, ok);
 }
 
 /* ---- the new document ------------------------------------------------- */
