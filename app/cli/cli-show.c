@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jue-cli.h"
+#include "jue-computed.h"
 
 static void
 indent (int depth)
@@ -115,12 +116,128 @@ print_record (const JueRecordDef *def,
     print_field (&def->fields[i], rec, path, depth);
 }
 
+/* ---- computed values beside each section -------------------------------- */
+
+typedef struct {
+  const char *section;   /* top-level field name */
+  const char *label;     /* N_() */
+  const char *path;      /* computed path; "%d" for a list index */
+} ComputedLine;
+
+static const ComputedLine computed_lines[] = {
+  { "income", N_("Total income of the year"), "income.total" },
+  { "income", N_("Income grand total"), "income.grand_total" },
+  { "income", N_("Change on last year"), "income.change" },
+  { "income", N_("Change on last year, percent"), "income.change_pct" },
+  { "income", N_("General-budget appropriation share"), "income.general_budget.share" },
+  { "expenditure", N_("Total expenditure of the year"), "expenditure.total" },
+  { "expenditure", N_("Expenditure grand total"), "expenditure.grand_total" },
+  { "expenditure", N_("Change on last year"), "expenditure.change" },
+  { "expenditure", N_("Change on last year, percent"), "expenditure.change_pct" },
+  { "expenditure", N_("Basic expenditure share"), "expenditure.basic.share" },
+  { "expenditure", N_("Project expenditure share"), "expenditure.project.share" },
+  { "expenditure", N_("Income minus expenditure"), "balance.difference" },
+  { "appropriation", N_("Appropriation income"), "appropriation.income_total" },
+  { "appropriation", N_("Appropriation expenditure"), "appropriation.expenditure_total" },
+  { "appropriation", N_("Change on last year"), "appropriation.change" },
+  { "appropriation", N_("Change on last year, percent"), "appropriation.change_pct" },
+  { "functional", N_("Total budget"), "functional_total.budget" },
+  { "functional", N_("Total actual"), "functional_total.actual" },
+  { "functional", N_("Completion of budget"), "functional_total.completion" },
+  { "basic", N_("Personnel plus public expenses"), "basic.total" },
+  { "basic", N_("Personnel share"), "basic.personnel.share" },
+  { "basic", N_("Public share"), "basic.public.share" },
+  { "three_public", N_("“Three public” budget total"), "three_public.total.budget" },
+  { "three_public", N_("“Three public” actual total"), "three_public.total.actual" },
+  { "three_public", N_("Completion of budget"), "three_public.total.completion" },
+  { "three_public", N_("Change on last year"), "three_public.total.change" },
+  { "three_public", N_("Change on last year, percent"), "three_public.total.change_pct" },
+  { "three_public", N_("Overseas travel: change, percent"), "three_public.abroad.change_pct" },
+  { "three_public", N_("Official vehicles: change, percent"), "three_public.vehicle.change_pct" },
+  { "three_public", N_("Official reception: change, percent"), "three_public.reception.change_pct" },
+  { "three_public", N_("Vehicles"), "three_public.vehicle.count" },
+  { "other", N_("Operating cost: change on last year"), "other.operating_cost.change" },
+  { "other", N_("Operating cost: change, percent"), "other.operating_cost.change_pct" },
+  { "other", N_("Procurement total"), "other.procurement.total" },
+  { "other", N_("SME share"), "other.procurement.sme_share" },
+  { "other", N_("Small and micro share"), "other.procurement.small_micro_share" },
+  { "other", N_("Vehicles by use"), "other.assets.vehicles_total" },
+  { "dept_eval", N_("Weight total"), "dept_eval.weight_total" },
+  { "dept_eval", N_("Budget execution rate"), "dept_eval.execution_rate" },
+  { "dept_eval", N_("Computed score"), "dept_eval.score" },
+  { "dept_eval", N_("Gap to the self-reported score"), "dept_eval.score_gap" },
+  { "special_funds", N_("Weight total"), "special_funds[%d].weight_total" },
+  { "special_funds", N_("Budget execution rate"), "special_funds[%d].execution_rate" },
+  { "special_funds", N_("Computed score"), "special_funds[%d].score" },
+  { "special_funds", N_("Gap to the self-reported score"), "special_funds[%d].score_gap" },
+};
+
+static void
+print_computed_value (const JueComputed *c,
+                      const char        *label,
+                      const char        *path,
+                      int                depth)
+{
+  JueValue v;
+  g_autofree char *text = NULL;
+
+  if (!jue_computed_lookup (c, path, &v))
+    return;
+  text = strstr (path, "change") || strstr (path, "gap") ? jue_value_display_signed (&v) : jue_value_display (&v);
+  indent (depth);
+  if (v.defined && v.kind == JUE_VALUE_AMOUNT)
+    printf (_("⇒ %s: %s 万元\n"), _(label), text);
+  else
+    printf ("⇒ %s: %s\n", _(label), text);
+}
+
+static void
+print_computed (const JueComputed *c,
+                const char        *section)
+{
+  gboolean list = strcmp (section, "special_funds") == 0;
+  guint n = list ? c->special_funds->len : 1;
+
+  if (strcmp (section, "functional") == 0)
+    for (guint k = 0; k < c->functional_classes->len; k++)
+      {
+        const JueFunctionalClassComputed *cls = &g_array_index (c->functional_classes,
+                                                                JueFunctionalClassComputed, k);
+        g_autofree char *actual = jue_value_display (&cls->actual);
+        g_autofree char *share = jue_value_display (&cls->share);
+        g_autofree char *done = jue_value_display (&cls->completion);
+
+        indent (1);
+        printf (_("⇒ class %s %s: %s 万元, %s of the total, %s of budget\n"),
+                cls->code, cls->name ? cls->name : "", actual, share, done);
+      }
+  for (guint k = 0; k < n; k++)
+    {
+      if (list)
+        {
+          indent (1);
+          printf ("⇒ [special_funds[%u]]\n", k);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (computed_lines); i++)
+        if (strcmp (computed_lines[i].section, section) == 0)
+          {
+            g_autofree char *path = NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+            path = g_strdup_printf (computed_lines[i].path, k);
+#pragma GCC diagnostic pop
+            print_computed_value (c, computed_lines[i].label, path, list ? 2 : 1);
+          }
+    }
+}
+
 int
 jue_cli_show (int    argc,
               char **argv)
 {
   g_autoptr (JueDocument) doc = NULL;
   JueReport *report;
+  g_autoptr (JueComputed) computed = jue_computed_new ();
 
   if (argc != 2)
     return jue_cli_usage (argv[0]);
@@ -128,6 +245,7 @@ jue_cli_show (int    argc,
   if (doc == NULL)
     return JUE_EXIT_FILE;
   report = jue_document_get_report (doc);
+  jue_computed_update (computed, report);
 
   for (guint i = 0; i < JueReport_def.n_fields; i++)
     {
@@ -137,6 +255,7 @@ jue_cli_show (int    argc,
         print_record (f->extra, (const guint8 *) report + f->offset, f->name, 1);
       else
         print_field (f, report, "", 1);
+      print_computed (computed, f->name);
     }
   return JUE_EXIT_OK;
 }

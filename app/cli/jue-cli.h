@@ -38,6 +38,9 @@ int jue_cli_set      (int argc, char **argv);
 int jue_cli_add      (int argc, char **argv);
 int jue_cli_remove   (int argc, char **argv);
 int jue_cli_move     (int argc, char **argv);
+int jue_cli_validate (int argc, char **argv);
+int jue_cli_explain  (int argc, char **argv);
+int jue_cli_classification (int argc, char **argv);
 int jue_cli_export   (int argc, char **argv);
 int jue_cli_import   (int argc, char **argv);
 

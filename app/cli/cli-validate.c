@@ -1,0 +1,278 @@
+/* cli-validate.c — `validate` (the checks, as text, JSON or CSV),
+ * `explain` (record an explanation of a finding) and `classification
+ * import` (load the year's official functional classification).
+ *
+ * validate prints one line per finding and a summary line per file.  With
+ * --format json the findings are one JSON array on stdout and the
+ * summaries go to stderr; with --format csv the findings are a CSV table
+ * (UTF-8 with BOM, CRLF, RFC 4180) on stdout and the summaries go to
+ * stderr.  Explained findings are left out unless --explained is given;
+ * the summary counts them either way.  Exit status: 0 when no file has an
+ * error (explained or not), 1 when one has, 2 when a file cannot be opened
+ * (that wins).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "jue-checks.h"
+#include "jue-cli.h"
+#include "jue-csv.h"
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
+
+typedef struct {
+  Format        format;
+  gboolean      explained;
+  guint         n_json;
+  JueCsvWriter *csv;
+} Output;
+
+static void
+json_string (GString    *out,
+             const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if (*p == '\r')
+        g_string_append (out, "\\r");
+      else if (*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+print_finding (Output           *o,
+               const char       *file,
+               const JueFinding *f)
+{
+  switch (o->format)
+    {
+    case FORMAT_TEXT:
+      printf ("%s: %s %s %s: %s", file, jue_severity_label (f->severity), f->rule, f->path,
+              f->message);
+      if (f->explanation)
+        printf (_(" [explained: %s]"), f->explanation);
+      putchar ('\n');
+      break;
+    case FORMAT_JSON:
+      {
+        g_autoptr (GString) s = g_string_new (o->n_json++ ? ",\n  {" : "\n  {");
+        g_string_append (s, "\"file\": ");
+        json_string (s, file);
+        g_string_append (s, ", \"severity\": ");
+        json_string (s, jue_severity_id (f->severity));
+        g_string_append (s, ", \"rule\": ");
+        json_string (s, f->rule);
+        g_string_append (s, ", \"path\": ");
+        json_string (s, f->path);
+        g_string_append (s, ", \"message\": ");
+        json_string (s, f->message);
+        if (f->explanation)
+          {
+            g_string_append (s, ", \"explanation\": ");
+            json_string (s, f->explanation);
+          }
+        g_string_append_c (s, '}');
+        fputs (s->str, stdout);
+      }
+      break;
+    case FORMAT_CSV:
+      jue_csv_write_text (o->csv, file);
+      jue_csv_write_text (o->csv, jue_severity_id (f->severity));
+      jue_csv_write_text (o->csv, f->rule);
+      jue_csv_write_text (o->csv, f->path);
+      jue_csv_write_text (o->csv, f->message);
+      jue_csv_write_text (o->csv, f->explanation ? f->explanation : "");
+      jue_csv_end_row (o->csv);
+      break;
+    }
+}
+
+/* "FILE: 1 error, 5 warnings, 14 hints (2 explained); score 99.43 (self-
+ * reported 90.96, gap +8.47)" */
+static void
+print_summary (Output            *o,
+               const char        *file,
+               const guint        counts[JUE_N_SEVERITIES],
+               guint              n_explained,
+               const JueComputed *c)
+{
+  FILE *out = o->format == FORMAT_TEXT ? stdout : stderr;
+  g_autofree char *score = jue_value_display (&c->dept_eval.score);
+  g_autofree char *gap = jue_value_display_signed (&c->dept_eval.score_gap);
+
+  fprintf (out, _("%s: %u errors, %u warnings, %u hints (%u explained); computed score %s "
+                  "(gap to the self-reported score: %s)\n"),
+           file, counts[JUE_SEVERITY_ERROR], counts[JUE_SEVERITY_WARNING],
+           counts[JUE_SEVERITY_HINT], n_explained, score, gap);
+}
+
+static int
+validate_file (Output     *o,
+               const char *file)
+{
+  g_autoptr (JueDocument) doc = jue_cli_open (file, TRUE);
+  g_autoptr (JueChecker) checker = NULL;
+  GPtrArray *findings;
+  guint counts[JUE_N_SEVERITIES], n_explained = 0;
+
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  checker = jue_checker_new ();
+  jue_checker_set_classification (checker, jue_document_get_classification (doc));
+  jue_checker_set_explanations (checker, jue_document_get_explanations (doc));
+  jue_checker_check (checker, jue_document_get_report (doc));
+  findings = jue_checker_get_findings (checker);
+  jue_checker_count (checker, counts);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *f = findings->pdata[i];
+      if (f->explanation)
+        n_explained++;
+      if (f->explanation == NULL || o->explained)
+        print_finding (o, file, f);
+    }
+  print_summary (o, file, counts, n_explained, jue_checker_get_computed (checker));
+  return counts[JUE_SEVERITY_ERROR] > 0 ? JUE_EXIT_REFUSED : JUE_EXIT_OK;
+}
+
+int
+jue_cli_validate (int    argc,
+                  char **argv)
+{
+  Output o = { FORMAT_TEXT, FALSE, 0, NULL };
+  int status = JUE_EXIT_OK, first = 1;
+
+  for (; first < argc && g_str_has_prefix (argv[first], "--"); first++)
+    {
+      const char *arg = argv[first];
+      const char *value = NULL;
+
+      if (strcmp (arg, "--explained") == 0)
+        o.explained = TRUE;
+      else if (g_str_has_prefix (arg, "--format="))
+        value = arg + strlen ("--format=");
+      else if (strcmp (arg, "--format") == 0 && first + 1 < argc)
+        value = argv[++first];
+      else
+        return jue_cli_usage (argv[0]);
+      if (value && strcmp (value, "text") == 0)
+        o.format = FORMAT_TEXT;
+      else if (value && strcmp (value, "json") == 0)
+        o.format = FORMAT_JSON;
+      else if (value && strcmp (value, "csv") == 0)
+        o.format = FORMAT_CSV;
+      else if (value)
+        {
+          jue_cli_error (_("unknown format “%s”: use text, json or csv"), value);
+          return JUE_EXIT_FILE;
+        }
+    }
+  if (first >= argc)
+    return jue_cli_usage (argv[0]);
+
+  if (o.format == FORMAT_JSON)
+    fputs ("[", stdout);
+  if (o.format == FORMAT_CSV)
+    {
+      o.csv = jue_csv_writer_new ();
+      for (guint i = 0; i < 6; i++)
+        jue_csv_write_text (o.csv, (const char *[]) { "file", "severity", "rule", "path",
+                                                      "message", "explanation" }[i]);
+      jue_csv_end_row (o.csv);
+    }
+  for (int i = first; i < argc; i++)
+    {
+      int s = validate_file (&o, argv[i]);
+      status = MAX (status, s);
+    }
+  if (o.format == FORMAT_JSON)
+    fputs (o.n_json ? "\n]\n" : "]\n", stdout);
+  if (o.csv)
+    {
+      gsize len;
+      const char *data = jue_csv_writer_data (o.csv, &len);
+      fwrite (data, 1, len, stdout);
+      jue_csv_writer_free (o.csv);
+    }
+  return status;
+}
+
+int
+jue_cli_explain (int    argc,
+                 char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  JueFieldRef ref;
+
+  if (argc != 5)
+    return jue_cli_usage (argv[0]);
+  if (!jue_rule_exists (argv[2]))
+    {
+      jue_cli_error (_("no check is called “%s”; see juesuan-cli validate"), argv[2]);
+      return JUE_EXIT_REFUSED;
+    }
+  doc = jue_cli_open (argv[1], FALSE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  if (!jue_report_resolve (jue_document_get_report (doc), argv[3], &ref, &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_REFUSED;
+    }
+  if (!jue_document_set_explanation (doc, argv[2], argv[3], argv[4], &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return jue_cli_exit_for (error);
+    }
+  return JUE_EXIT_OK;
+}
+
+int
+jue_cli_classification (int    argc,
+                        char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (argc != 4 || strcmp (argv[1], "import") != 0)
+    return jue_cli_usage (argv[0]);
+  if (!g_file_get_contents (argv[2], &data, &len, &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return JUE_EXIT_FILE;
+    }
+  entries = jue_classification_parse (data, len, argv[2], &error);
+  if (entries == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      jue_cli_error (_("%s: nothing was imported"), argv[2]);
+      return JUE_EXIT_REFUSED;
+    }
+  doc = jue_cli_open (argv[3], FALSE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  if (!jue_document_set_classification (doc, entries, &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return jue_cli_exit_for (error);
+    }
+  printf (_("%u classification entries imported into %s\n"), entries->len, argv[3]);
+  return JUE_EXIT_OK;
+}
