@@ -603,6 +603,107 @@ test_import_refused (void)
     }
 }
 
+/* ---- docs/csv-format.md shows the layouts as they are ---------------- */
+
+static void
+doc_cell (GString    *out,
+          const char *cell,
+          const char *base)
+{
+  g_autofree char *path = NULL;
+
+  if (cell == NULL)
+    return;
+  if (cell[0] == '@' || cell[0] == '=')
+    {
+      path = jue_csv_join_path (base, cell + 1);
+      g_string_append_printf (out, cell[0] == '=' ? "= `%s`" : "`%s`", path);
+    }
+  else if (strcmp (cell, "*name") == 0)
+    g_string_append (out, "(class name)");
+  else
+    g_string_append (out, cell);
+}
+
+static void
+doc_table (GString               *out,
+           const JueCsvTableSpec *table,
+           const char            *name,
+           const char            *prefix)
+{
+  g_string_append_printf (out, "### %s.csv\n\n", name);
+  for (guint b = 0; b < table->n_blocks; b++)
+    {
+      const JueCsvBlockSpec *block = &table->blocks[b];
+      guint width = jue_csv_block_width (block);
+
+      if (table->n_blocks > 1)
+        g_string_append_printf (out, "Part %u:\n\n", b + 1);
+      g_string_append (out, "|");
+      for (guint c = 0; c < width; c++)
+        g_string_append_printf (out, " %s |", jue_csv_column_name (block->columns[c]));
+      g_string_append (out, "\n|");
+      for (guint c = 0; c < width; c++)
+        g_string_append (out, "---|");
+      g_string_append (out, "\n");
+      for (guint r = 0; r < block->n_rows; r++)
+        {
+          const JueCsvRowSpec *row = &block->rows[r];
+          g_autofree char *base = NULL;
+
+          if (row->kind == JUE_CSV_ROW_FIXED)
+            base = g_strdup (prefix);
+          else if (row->kind == JUE_CSV_ROW_CLASSES)
+            base = g_strdup ("functional_classes[N]");
+          else
+            {
+              g_autofree char *list = jue_csv_join_path (prefix, row->list);
+              base = g_strconcat (list, "[N]", NULL);
+            }
+          g_string_append (out, "|");
+          for (guint c = 0; c < width; c++)
+            {
+              g_string_append (out, " ");
+              doc_cell (out, row->cells[c], base);
+              g_string_append (out, " |");
+            }
+          if (row->kind == JUE_CSV_ROW_REPEAT || row->kind == JUE_CSV_ROW_ITEMS)
+            g_string_append (out, " *(one row per item)*");
+          else if (row->kind == JUE_CSV_ROW_CLASSES)
+            g_string_append (out, " *(one per class, before its rows)*");
+          g_string_append (out, "\n");
+        }
+      g_string_append (out, "\n");
+    }
+}
+
+/* The tables part of the doc is exactly what the layouts say.  On a
+ * difference the expected text is written to the build directory. */
+static void
+test_doc_in_step (void)
+{
+  g_autofree char *doc_path = g_test_build_filename (G_TEST_DIST, "..", "docs",
+                                                     "csv-format.md", NULL);
+  g_autofree char *doc = NULL;
+  g_autoptr (GString) want = g_string_new (NULL);
+  guint n;
+  const JueCsvTableSpec *fixed = jue_csv_fixed_tables (&n);
+
+  g_assert_true (g_file_get_contents (doc_path, &doc, NULL, NULL));
+  for (guint t = 0; t < n; t++)
+    doc_table (want, &fixed[t], fixed[t].name, fixed[t].prefix);
+  doc_table (want, jue_csv_special_fund_table (), JUE_CSV_SPECIAL_FUND_STEM "_NN_项目名称",
+             "special_funds[N]");
+  if (strstr (doc, want->str) == NULL)
+    {
+      g_autofree char *out = g_test_build_filename (G_TEST_BUILT, "csv-format-tables.md", NULL);
+      g_file_set_contents (out, want->str, -1, NULL);
+      g_test_message ("docs/csv-format.md is out of step with jue-csv-tables.c; the tables "
+                      "should read as in %s", out);
+      g_test_fail ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/csv/read/errors", test_read_errors);
   g_test_add_func ("/csv/read/ragged", test_read_ragged);
   g_test_add_func ("/csv/layout/covers-model", test_layout_covers_model);
+  g_test_add_func ("/csv/layout/documented", test_doc_in_step);
   g_test_add_func ("/csv/round-trip/full", test_round_trip_full);
   g_test_add_func ("/csv/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/csv/round-trip/sample", test_round_trip_sample);
