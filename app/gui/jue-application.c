@@ -1,0 +1,199 @@
+/* jue-application.c — io.github.juesuan.Juesuan. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+
+#include "jue-application.h"
+#include "jue-window.h"
+
+struct _JueApplication {
+  AdwApplication parent_instance;
+
+  gboolean review;     /* --review: open files for review */
+  char    *section;    /* --section: show this section first */
+};
+
+G_DEFINE_FINAL_TYPE (JueApplication, jue_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "review", 'r', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the files for review: read-only, never written"), NULL },
+  { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show this section first (profile, functional, findings, fund-1, …)"), N_("SECTION") },
+  { NULL }
+};
+
+static JueWindow *
+empty_window (JueApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (JUE_IS_WINDOW (l->data) && jue_window_get_session (l->data) == NULL)
+      return l->data;
+  return jue_window_new (GTK_APPLICATION (self));
+}
+
+static JueWindow *
+window_showing (JueApplication *self,
+                const char     *filename)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (JUE_IS_WINDOW (l->data) && g_strcmp0 (jue_window_get_filename (l->data), filename) == 0)
+      return l->data;
+  return NULL;
+}
+
+static void
+jue_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (jue_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+jue_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  JueApplication *self = JUE_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      JueWindow *window;
+
+      if (path == NULL)
+        continue;
+      window = window_showing (self, path);
+      if (window == NULL)
+        {
+          window = empty_window (self);
+          jue_window_open_file (window, path, self->review);
+        }
+      if (self->section)
+        jue_window_show_section (window, self->section);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+jue_application_handle_local_options (GApplication *app,
+                                      GVariantDict *dict)
+{
+  JueApplication *self = JUE_APPLICATION (app);
+
+  g_variant_dict_lookup (dict, "review", "b", &self->review);
+  g_variant_dict_lookup (dict, "section", "s", &self->section);
+  return -1;
+}
+
+static void
+on_quit (GSimpleAction *action,
+         GVariant      *param,
+         gpointer       user_data)
+{
+  GApplication *app = user_data;
+
+  /* closing asks nothing: every edit is already in the file */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l;)
+    {
+      GList *next = l->next;
+      gtk_window_close (l->data);
+      l = next;
+    }
+  g_application_quit (app);
+}
+
+static void
+on_about (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *about = adw_about_window_new ();
+  const char *developers[] = { _("The Juesuan team"), NULL };
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Juesuan"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Fill in a department's annual final accounts disclosure "
+                                   "and its performance self-evaluations, checked as you type."));
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit, NULL, NULL, NULL, { 0 } },
+  { "about", on_about, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+jue_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.open-review", { "<Control><Shift>o", NULL } },
+    { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "win.export-csv", { "<Control>e", NULL } },
+    { "win.import-csv", { "<Control>i", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "F1", "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (jue_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+jue_application_finalize (GObject *object)
+{
+  JueApplication *self = JUE_APPLICATION (object);
+
+  g_free (self->section);
+  G_OBJECT_CLASS (jue_application_parent_class)->finalize (object);
+}
+
+static void
+jue_application_class_init (JueApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = jue_application_finalize;
+  app_class->activate = jue_application_activate;
+  app_class->open = jue_application_open;
+  app_class->startup = jue_application_startup;
+  app_class->handle_local_options = jue_application_handle_local_options;
+}
+
+static void
+jue_application_init (JueApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
+
+JueApplication *
+jue_application_new (void)
+{
+  return g_object_new (JUE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/juesuan/Juesuan",
+                       NULL);
+}

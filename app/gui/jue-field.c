@@ -1,0 +1,808 @@
+/* jue-field.c — one scalar field of the report as a widget. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-field.h"
+
+struct _JueField {
+  JueSession         *session;
+  char               *path;
+  const JueFieldDef  *def;
+  GtkWidget          *widget;     /* the row or cell: carries the marks */
+  GtkEditable        *editable;   /* one-line entry, or NULL */
+  GtkTextBuffer      *buffer;     /* multi-line text, or NULL */
+  GtkWidget          *text_view;
+  GtkWidget          *selector;   /* AdwComboRow or GtkDropDown (closed choices) */
+  GtkWidget          *mark;       /* GtkImage beside a row's value */
+  GtkEntry           *entry;      /* a cell: marks go into its primary icon */
+  GtkWidget          *popover;    /* value list of an open choice cell */
+  GtkEventController *focus;
+  char               *parse_error;
+  guint               commit_id;  /* a commit waiting for the end of a change */
+  guint               updating : 1;
+  guint               committing : 1;
+};
+
+static void
+jue_field_free (JueField *self)
+{
+  g_clear_object (&self->session);
+  g_free (self->path);
+  g_free (self->parse_error);
+  g_free (self);
+}
+
+JueField *
+jue_field_from_widget (GtkWidget *widget)
+{
+  return widget ? g_object_get_data (G_OBJECT (widget), "jue-field") : NULL;
+}
+
+const char *
+jue_field_get_path (JueField *self)
+{
+  return self->path;
+}
+
+GtkWidget *
+jue_field_get_widget (JueField *self)
+{
+  return self->widget;
+}
+
+const char *
+jue_field_get_parse_error (JueField *self)
+{
+  return self->parse_error;
+}
+
+void
+jue_focus_next (GtkWidget *from)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+
+  if (root)
+    g_signal_emit_by_name (root, "move-focus", GTK_DIR_TAB_FORWARD);
+}
+
+static void flush (JueField *self);
+
+/* ---- values ----------------------------------------------------------- */
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *norm = jue_normalize_input (text ? text : "");
+  return *norm == '\0';
+}
+
+/* What text means for this field's kind, as the core would store it, so a
+ * keystroke that changes nothing ("2.9" → "2.90") is not an edit. */
+static char *
+canonical_of (JueField    *self,
+              const char  *text,
+              GError     **error)
+{
+  switch (self->def->kind)
+    {
+    case JUE_KIND_AMOUNT:
+      {
+        JueAmount a;
+        return jue_amount_parse (text, &a, error) ? jue_amount_canonical (a) : NULL;
+      }
+    case JUE_KIND_INTEGER:
+      {
+        JueInteger i;
+        return jue_integer_parse (text, &i, error) ? jue_integer_canonical (i) : NULL;
+      }
+    case JUE_KIND_PERCENT:
+      {
+        JuePercent p;
+        return jue_percent_parse (text, &p, error) ? jue_percent_canonical (p) : NULL;
+      }
+    case JUE_KIND_DATE:
+      {
+        char *iso = NULL;
+        if (is_blank (text))
+          return g_strdup ("");
+        return jue_date_parse (text, &iso, error) ? iso : NULL;
+      }
+    default:
+      return g_strdup (text ? text : "");
+    }
+}
+
+static char *
+stored_text (JueField *self)
+{
+  char *text = jue_report_get (jue_session_get_report (self->session), self->path, NULL);
+  return text ? text : g_strdup ("");
+}
+
+static gboolean
+has_focus (JueField *self)
+{
+  return self->focus &&
+         gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus));
+}
+
+/* Amounts read 万元 with 2 decimals, except while being edited, when the
+ * exact value is shown so that nothing is lost by tabbing through. */
+static char *
+shown_for (JueField   *self,
+           const char *stored,
+           gboolean    editing)
+{
+  if (self->def->kind == JUE_KIND_AMOUNT && !editing)
+    {
+      JueAmount a;
+      if (jue_amount_parse (stored, &a, NULL))
+        return jue_amount_display (a);
+    }
+  return g_strdup (stored);
+}
+
+static char *
+widget_text (JueField *self)
+{
+  if (self->editable)
+    return g_strdup (gtk_editable_get_text (self->editable));
+  if (self->buffer)
+    {
+      GtkTextIter start, end;
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+    }
+  if (self->selector)
+    {
+      guint pos;
+      const JueChoiceSet *set = self->def->extra;
+
+      g_object_get (self->selector, "selected", &pos, NULL);
+      if (pos == 0 || pos == GTK_INVALID_LIST_POSITION)
+        return g_strdup ("");
+      return g_strdup (set->values[pos - 1]);
+    }
+  return g_strdup ("");
+}
+
+static void
+set_widget_text (JueField   *self,
+                 const char *text)
+{
+  g_autofree char *now = widget_text (self);
+
+  if (g_strcmp0 (now, text) == 0)
+    return;
+  self->updating = TRUE;
+  if (self->editable)
+    gtk_editable_set_text (self->editable, text);
+  else if (self->buffer)
+    gtk_text_buffer_set_text (self->buffer, text, -1);
+  else if (self->selector)
+    {
+      const JueChoiceSet *set = self->def->extra;
+      guint pos = 0;
+
+      for (guint i = 0; set->values[i]; i++)
+        if (g_strcmp0 (set->values[i], text) == 0)
+          pos = i + 1;
+      g_object_set (self->selector, "selected", pos, NULL);
+    }
+  self->updating = FALSE;
+}
+
+void
+jue_field_refresh (JueField *self)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  gboolean editing;
+
+  if (self->committing)
+    return;
+  flush (self);
+  stored = stored_text (self);
+  editing = has_focus (self);
+  if (editing && self->parse_error == NULL)
+    {
+      g_autofree char *typed = widget_text (self);
+      g_autofree char *canon = canonical_of (self, typed, NULL);
+      if (g_strcmp0 (canon, stored) == 0)
+        return;   /* what is typed already means what is stored */
+    }
+  g_clear_pointer (&self->parse_error, g_free);
+  shown = shown_for (self, stored, editing);
+  set_widget_text (self, shown);
+  jue_field_update_marks (self);
+}
+
+/* ---- marks ------------------------------------------------------------ */
+
+static const char *
+mark_icon (JueMarkLevel level)
+{
+  switch (level)
+    {
+    case JUE_MARK_ERROR: return "dialog-error-symbolic";
+    case JUE_MARK_WARNING: return "dialog-warning-symbolic";
+    case JUE_MARK_HINT: return "dialog-information-symbolic";
+    default: return NULL;
+    }
+}
+
+void
+jue_field_update_marks (JueField *self)
+{
+  g_autofree char *message = NULL;
+  JueMarkLevel level;
+  const char *icon;
+
+  if (self->parse_error)
+    {
+      level = JUE_MARK_ERROR;
+      message = g_strdup (self->parse_error);
+    }
+  else
+    level = jue_session_get_mark (self->session, self->path, &message);
+  icon = mark_icon (level);
+
+  if (level == JUE_MARK_ERROR)
+    gtk_widget_add_css_class (self->widget, "error");
+  else
+    gtk_widget_remove_css_class (self->widget, "error");
+  if (level == JUE_MARK_WARNING)
+    gtk_widget_add_css_class (self->widget, "warning");
+  else
+    gtk_widget_remove_css_class (self->widget, "warning");
+
+  if (self->mark)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->mark), icon);
+      gtk_widget_set_tooltip_text (self->mark, message);
+      gtk_widget_set_visible (self->mark, icon != NULL);
+    }
+  else if (self->entry)
+    {
+      gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_PRIMARY, icon);
+      gtk_entry_set_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_PRIMARY, message);
+    }
+  else if (self->selector)
+    gtk_widget_set_tooltip_text (self->selector, message ? message : _(self->def->label));
+
+  if (level == JUE_MARK_ERROR || level == JUE_MARK_WARNING)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->widget),
+                                 GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_STATE_INVALID);
+  if (message)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+jue_list_mark_update (JueSession *session,
+                      const char *list_path,
+                      GtkWidget  *box,
+                      GtkWidget  *icon,
+                      GtkWidget  *label)
+{
+  g_autofree char *message = NULL;
+  JueMarkLevel level = jue_session_get_mark (session, list_path, &message);
+
+  gtk_widget_set_visible (box, level != JUE_MARK_NONE);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), mark_icon (level));
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  if (level == JUE_MARK_ERROR)
+    gtk_widget_add_css_class (box, "error");
+  else
+    gtk_widget_remove_css_class (box, "error");
+  if (level == JUE_MARK_WARNING)
+    gtk_widget_add_css_class (box, "warning");
+  else
+    gtk_widget_remove_css_class (box, "warning");
+}
+
+/* ---- committing ------------------------------------------------------- */
+
+static void
+commit (JueField *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *canon = NULL;
+  g_autofree char *stored = NULL;
+  JueDocument *doc = jue_session_get_document (self->session);
+
+  if (self->updating || jue_session_is_read_only (self->session))
+    return;
+  typed = widget_text (self);
+  canon = canonical_of (self, typed, &error);
+  g_clear_pointer (&self->parse_error, g_free);
+  if (canon == NULL)
+    {
+      self->parse_error = g_strdup (error->message);
+      jue_field_update_marks (self);
+      return;
+    }
+  stored = stored_text (self);
+  if (g_strcmp0 (canon, stored) == 0)
+    {
+      jue_field_update_marks (self);
+      return;
+    }
+
+  self->committing = TRUE;
+  if (!jue_document_set (doc, self->path, typed, &error))
+    {
+      self->committing = FALSE;
+      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_PARSE) ||
+          g_error_matches (error, JUE_ERROR, JUE_ERROR_INVALID))
+        {
+          self->parse_error = g_strdup (error->message);
+          jue_field_update_marks (self);
+          return;
+        }
+      /* not stored: show what the file holds and say why */
+      jue_field_refresh (self);
+      jue_session_report_error (self->session, error);
+      return;
+    }
+  self->committing = FALSE;
+  jue_field_update_marks (self);
+}
+
+/* A change can arrive in steps (set_text deletes, then inserts), so the
+ * commit waits until the main loop is idle — still before the next frame
+ * is drawn — and sees only the finished text. */
+static gboolean
+commit_now (gpointer data)
+{
+  JueField *self = data;
+
+  self->commit_id = 0;
+  commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush (JueField *self)
+{
+  if (self->commit_id)
+    {
+      g_clear_handle_id (&self->commit_id, g_source_remove);
+      commit (self);
+    }
+}
+
+static void
+on_editable_changed (JueField *self)
+{
+  if (self->updating || self->commit_id)
+    return;
+  self->commit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_now, self, NULL);
+}
+
+static void
+on_focus_enter (GtkEventControllerFocus *controller,
+                JueField                *self)
+{
+  if (self->def->kind == JUE_KIND_AMOUNT && self->parse_error == NULL && self->editable)
+    {
+      g_autofree char *stored = stored_text (self);
+      set_widget_text (self, stored);
+    }
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                JueField                *self)
+{
+  flush (self);
+  if (self->def->kind == JUE_KIND_AMOUNT && self->parse_error == NULL && self->editable)
+    {
+      g_autofree char *stored = stored_text (self);
+      g_autofree char *shown = shown_for (self, stored, FALSE);
+      set_widget_text (self, shown);
+    }
+}
+
+static void
+on_activate_next (GtkWidget *widget,
+                  JueField  *self)
+{
+  flush (self);
+  jue_focus_next (widget);
+}
+
+static void
+on_widget_destroy (GtkWidget *widget,
+                   JueField  *self)
+{
+  flush (self);
+  jue_session_remove_field (self->session, self);
+  if (self->popover)
+    {
+      gtk_widget_unparent (self->popover);
+      self->popover = NULL;
+    }
+}
+
+static JueField *
+field_attach (JueSession        *session,
+              const char        *path,
+              const JueFieldDef *def,
+              GtkWidget         *widget)
+{
+  JueField *self = g_new0 (JueField, 1);
+
+  self->session = g_object_ref (session);
+  self->path = g_strdup (path);
+  self->def = def;
+  self->widget = widget;
+  g_object_set_data_full (G_OBJECT (widget), "jue-field", self, (GDestroyNotify) jue_field_free);
+  g_signal_connect (widget, "destroy", G_CALLBACK (on_widget_destroy), self);
+  jue_session_add_field (session, self);
+
+  self->focus = gtk_event_controller_focus_new ();
+  g_signal_connect (self->focus, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect (self->focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (widget, self->focus);
+  return self;
+}
+
+/* Load the stored value, then start listening, so loading is not an edit. */
+static void
+field_start (JueField *self)
+{
+  g_autofree char *stored = stored_text (self);
+  g_autofree char *shown = shown_for (self, stored, FALSE);
+
+  set_widget_text (self, shown);
+  if (self->editable)
+    g_signal_connect_swapped (self->editable, "changed", G_CALLBACK (on_editable_changed), self);
+  else if (self->buffer)
+    g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_editable_changed), self);
+  else if (self->selector)
+    g_signal_connect_swapped (self->selector, "notify::selected",
+                              G_CALLBACK (on_editable_changed), self);
+  jue_field_update_marks (self);
+}
+
+static void
+label_accessible (GtkWidget  *widget,
+                  const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Each field keeps its own history out of the way: Ctrl+Z is the
+ * document's undo, across fields. */
+static void
+disable_local_undo (GtkEditable *editable)
+{
+  gtk_editable_set_enable_undo (editable, FALSE);
+  if (gtk_editable_get_delegate (editable))
+    gtk_editable_set_enable_undo (gtk_editable_get_delegate (editable), FALSE);
+}
+
+/* ---- choices ---------------------------------------------------------- */
+
+/* "a、b" with value toggled in or out, in the order of the choice set. */
+static char *
+toggle_choice (const JueChoiceSet *set,
+               const char         *current,
+               const char         *value)
+{
+  g_auto (GStrv) parts = g_strsplit (current ? current : "", "、", -1);
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+  g_auto (GStrv) joined = NULL;
+  gboolean had = g_strv_contains ((const char * const *) parts, value);
+
+  for (guint i = 0; set->values[i]; i++)
+    {
+      gboolean in = g_strv_contains ((const char * const *) parts, set->values[i]);
+      if (g_strcmp0 (set->values[i], value) == 0)
+        in = !had;
+      if (in)
+        g_strv_builder_add (out, set->values[i]);
+    }
+  joined = g_strv_builder_end (out);
+  return g_strjoinv ("、", joined);
+}
+
+static void
+on_choice_activated (GtkListBox    *box,
+                     GtkListBoxRow *row,
+                     JueField      *self)
+{
+  const JueChoiceSet *set = self->def->extra;
+  const char *value = g_object_get_data (G_OBJECT (row), "value");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (box), GTK_TYPE_POPOVER);
+
+  if (set->multi)
+    {
+      g_autofree char *next = toggle_choice (set, gtk_editable_get_text (self->editable), value);
+      gtk_editable_set_text (self->editable, next);
+    }
+  else
+    {
+      gtk_editable_set_text (self->editable, value);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      gtk_widget_grab_focus (GTK_WIDGET (self->editable));
+    }
+}
+
+static GtkWidget *
+choice_popover_new (JueField *self)
+{
+  const JueChoiceSet *set = self->def->extra;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "jue-choice-list");
+  for (guint i = 0; set->values[i]; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (set->values[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "value", (gpointer) set->values[i]);
+      gtk_list_box_append (GTK_LIST_BOX (box), row);
+    }
+  g_signal_connect (box, "row-activated", G_CALLBACK (on_choice_activated), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+static GtkWidget *
+choice_button_new (JueField   *self,
+                   const char *label)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *tip = g_strdup_printf (_("Choose %s"), label);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), choice_popover_new (self));
+  return button;
+}
+
+static void
+on_cell_icon_release (GtkEntry            *entry,
+                      GtkEntryIconPosition pos,
+                      JueField            *self)
+{
+  if (pos != GTK_ENTRY_ICON_SECONDARY)
+    return;
+  if (self->popover == NULL)
+    {
+      self->popover = choice_popover_new (self);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (entry));
+    }
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static GtkStringList *
+choice_model_new (const JueChoiceSet *set)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, "—");
+  for (guint i = 0; set->values[i]; i++)
+    gtk_string_list_append (list, set->values[i]);
+  return list;
+}
+
+static gboolean
+is_closed_choice (JueSession        *session,
+                  const JueFieldDef *def)
+{
+  const JueChoiceSet *set = def->extra;
+  return def->kind == JUE_KIND_CHOICE && !set->open && !set->multi &&
+         !jue_session_is_read_only (session);
+}
+
+/* ---- rows ------------------------------------------------------------- */
+
+static GtkWidget *
+text_row_new (JueSession        *session,
+              const char        *path,
+              const JueFieldDef *def)
+{
+  /* an AdwPreferencesRow, so a preferences group puts it in its list */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_(def->label));
+  GtkWidget *mark = gtk_image_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  JueField *self;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jue-text-row");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "jue-field-title");
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_box_append (GTK_BOX (head), title);
+  gtk_box_append (GTK_BOX (head), mark);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_add_css_class (view, "jue-text-view");
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), FALSE);
+  if (jue_session_is_read_only (session))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+    }
+  label_accessible (view, _(def->label));
+  gtk_box_append (GTK_BOX (box), head);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  self = field_attach (session, path, def, row);
+  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  self->text_view = view;
+  self->mark = mark;
+  return row;
+}
+
+static GtkWidget *
+combo_row_new (JueSession        *session,
+               const char        *path,
+               const JueFieldDef *def)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) model = choice_model_new (def->extra);
+  GtkWidget *mark = gtk_image_new ();
+  JueField *self;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  gtk_widget_set_visible (mark, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+  label_accessible (row, _(def->label));
+  self = field_attach (session, path, def, row);
+  self->selector = row;
+  self->mark = mark;
+  return row;
+}
+
+static GtkWidget *
+entry_row_new (JueSession        *session,
+               const char        *path,
+               const JueFieldDef *def)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *mark = gtk_image_new ();
+  JueField *self;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
+  disable_local_undo (GTK_EDITABLE (row));
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
+  if (jue_session_is_read_only (session))
+    gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
+  if (def->kind == JUE_KIND_AMOUNT)
+    {
+      GtkWidget *unit = gtk_label_new (_("10k yuan"));
+      gtk_widget_add_css_class (unit, "dim-label");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
+      gtk_widget_add_css_class (row, "jue-amount");
+    }
+  label_accessible (row, _(def->label));
+  if (gtk_editable_get_delegate (GTK_EDITABLE (row)))
+    label_accessible (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))), _(def->label));
+  self = field_attach (session, path, def, row);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_activate_next), self);
+  self->editable = GTK_EDITABLE (row);
+  self->mark = mark;
+  if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), choice_button_new (self, _(def->label)));
+  return row;
+}
+
+GtkWidget *
+jue_field_row_new (JueSession        *session,
+                   const char        *path,
+                   const JueFieldDef *def)
+{
+  GtkWidget *row;
+
+  if (def->kind == JUE_KIND_TEXT && (def->flags & JUE_FIELD_MULTILINE))
+    row = text_row_new (session, path, def);
+  else if (is_closed_choice (session, def))
+    row = combo_row_new (session, path, def);
+  else
+    row = entry_row_new (session, path, def);
+  field_start (jue_field_from_widget (row));
+  return row;
+}
+
+/* ---- cells ------------------------------------------------------------ */
+
+static int
+cell_width_chars (const JueFieldDef *def)
+{
+  switch (def->kind)
+    {
+    case JUE_KIND_AMOUNT: return 9;
+    case JUE_KIND_INTEGER:
+    case JUE_KIND_PERCENT: return 5;
+    case JUE_KIND_CHOICE: return 8;
+    default: return 6;
+    }
+}
+
+GtkWidget *
+jue_field_cell_new (JueSession        *session,
+                    const char        *path,
+                    const JueFieldDef *def,
+                    const char        *row_label)
+{
+  g_autofree char *name = g_strdup_printf ("%s, %s", _(def->label), row_label);
+  JueField *self;
+  GtkWidget *cell;
+
+  if (is_closed_choice (session, def))
+    {
+      g_autoptr (GtkStringList) model = choice_model_new (def->extra);
+      cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
+      gtk_widget_add_css_class (cell, "jue-cell");
+      label_accessible (cell, name);
+      self = field_attach (session, path, def, cell);
+      self->selector = cell;
+    }
+  else
+    {
+      cell = gtk_entry_new ();
+      gtk_widget_add_css_class (cell, "jue-cell");
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), cell_width_chars (def));
+      disable_local_undo (GTK_EDITABLE (cell));
+      if (def->kind == JUE_KIND_AMOUNT || def->kind == JUE_KIND_PERCENT ||
+          def->kind == JUE_KIND_INTEGER)
+        gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      if (jue_session_is_read_only (session))
+        gtk_editable_set_editable (GTK_EDITABLE (cell), FALSE);
+      label_accessible (cell, name);
+      self = field_attach (session, path, def, cell);
+      g_signal_connect (cell, "activate", G_CALLBACK (on_activate_next), self);
+      self->editable = GTK_EDITABLE (cell);
+      self->entry = GTK_ENTRY (cell);
+      if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
+        {
+          gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_SECONDARY,
+                                             "pan-down-symbolic");
+          gtk_entry_set_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_SECONDARY, _("Choose"));
+          g_signal_connect (cell, "icon-release", G_CALLBACK (on_cell_icon_release), self);
+        }
+    }
+  gtk_widget_set_tooltip_text (cell, _(def->label));
+  field_start (self);
+  return cell;
+}
+
+void
+jue_field_focus (JueField *self)
+{
+  GtkWidget *target = self->text_view ? self->text_view : self->widget;
+
+  gtk_widget_grab_focus (target);
+}

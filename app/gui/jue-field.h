@@ -1,0 +1,54 @@
+/* jue-field.h — the widget for one scalar field of the report.
+ *
+ * Every field widget commits what is typed as it is typed (a valid value
+ * goes to jue_document_set at once; an invalid one is marked and not
+ * stored), shows amounts as 万元 with 2 decimals when not focused, carries
+ * the marks of the checks, and registers with its session so findings,
+ * undo and Ctrl+F can find it by path.  Not a class: each widget is a
+ * stock GTK or libadwaita widget with a JueField attached. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jue-session.h"
+
+G_BEGIN_DECLS
+
+/* A row for a form (AdwEntryRow, AdwComboRow or a multi-line text row). */
+GtkWidget   *jue_field_row_new        (JueSession        *session,
+                                       const char        *path,
+                                       const JueFieldDef *def);
+/* A compact cell for a table row (GtkEntry or GtkDropDown).  row_label
+ * ("Row 3") goes into the accessible name. */
+GtkWidget   *jue_field_cell_new       (JueSession        *session,
+                                       const char        *path,
+                                       const JueFieldDef *def,
+                                       const char        *row_label);
+
+JueField    *jue_field_from_widget    (GtkWidget *widget);
+const char  *jue_field_get_path       (JueField  *field);
+GtkWidget   *jue_field_get_widget     (JueField  *field);
+/* The message of the value typed but refused (NULL when what is shown is
+ * what is stored). */
+const char  *jue_field_get_parse_error (JueField *field);
+
+/* Shows the stored value again (after undo, or a change made elsewhere),
+ * unless what is typed already means it. */
+void         jue_field_refresh        (JueField  *field);
+/* Applies the marks of the last check. */
+void         jue_field_update_marks   (JueField  *field);
+/* Scrolls to the field and puts the cursor in it. */
+void         jue_field_focus          (JueField  *field);
+
+/* Shows the findings on a whole list (weights that do not add up) in box,
+ * which holds an icon and a label. */
+void         jue_list_mark_update     (JueSession *session,
+                                       const char *list_path,
+                                       GtkWidget  *box,
+                                       GtkWidget  *icon,
+                                       GtkWidget  *label);
+
+/* Moves keyboard focus to the next field (Enter in a one-line field). */
+void         jue_focus_next           (GtkWidget *from);
+
+G_END_DECLS

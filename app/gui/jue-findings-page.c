@@ -1,0 +1,126 @@
+/* jue-findings-page.c — the list of findings. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+
+#include "jue-finding-row.h"
+#include "jue-findings-page.h"
+
+struct _JueFindingsPage {
+  GtkWidget   parent_instance;
+
+  GtkWidget  *stack;
+  GtkWidget  *summary;
+  GtkWidget  *list;
+
+  JueSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (JueFindingsPage, jue_findings_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  JueFindingsPage *self = user_data;
+  return jue_finding_row_new (self->session, item);
+}
+
+static void
+update_summary (JueFindingsPage *self)
+{
+  GListModel *model = jue_session_get_findings (self->session);
+  guint n = g_list_model_get_n_items (model);
+  guint counts[JUE_N_SEVERITIES] = { 0 };
+  guint explained = 0;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *hints = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (model, i);
+      const JueFinding *f = jue_finding_item_get_finding (item);
+
+      counts[f->severity]++;
+      if (f->explanation && *f->explanation)
+        explained++;
+    }
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                         counts[JUE_SEVERITY_ERROR]), counts[JUE_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                           counts[JUE_SEVERITY_WARNING]),
+                              counts[JUE_SEVERITY_WARNING]);
+  hints = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hint", "%u hints",
+                                        counts[JUE_SEVERITY_HINT]), counts[JUE_SEVERITY_HINT]);
+  /* Translators: "3 errors, 5 warnings, 2 hints; 4 explained" */
+  text = g_strdup_printf (_("%s, %s, %s; %u explained"), errors, warnings, hints, explained);
+  gtk_label_set_text (GTK_LABEL (self->summary), text);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n ? "list" : "empty");
+}
+
+static void
+on_row_activated (GtkListBox      *box,
+                  GtkListBoxRow   *row,
+                  JueFindingsPage *self)
+{
+  const JueFinding *f = jue_finding_item_get_finding (jue_finding_row_get_item (JUE_FINDING_ROW (row)));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-field", "s", f->path);
+}
+
+static void
+jue_findings_page_dispose (GObject *object)
+{
+  JueFindingsPage *self = JUE_FINDINGS_PAGE (object);
+
+  if (self->session)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (jue_session_get_findings (self->session), self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_FINDINGS_PAGE);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (jue_findings_page_parent_class)->dispose (object);
+}
+
+static void
+jue_findings_page_class_init (JueFindingsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jue_findings_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/juesuan/Juesuan/ui/jue-findings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jue_findings_page_init (JueFindingsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+jue_findings_page_new (JueSession *session)
+{
+  JueFindingsPage *self = g_object_new (JUE_TYPE_FINDINGS_PAGE, NULL);
+  GListModel *model = jue_session_get_findings (session);
+
+  self->session = g_object_ref (session);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), model, create_row, self, NULL);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (update_summary), self);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (update_summary), self);
+  update_summary (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,390 @@
+/* jue-form-table.c — a tabular list as a grid of editable cells. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-code-picker.h"
+#include "jue-field.h"
+#include "jue-form-page.h"
+#include "jue-form-table.h"
+
+struct _JueFormTable {
+  GtkWidget          parent_instance;
+
+  GtkWidget         *header;
+  GtkWidget         *add_button;
+  GtkWidget         *mark;
+  GtkWidget         *mark_icon;
+  GtkWidget         *mark_label;
+  GtkWidget         *grid;
+
+  JueSession        *session;
+  char              *list_path;
+  const JueFieldDef *list_def;
+  GPtrArray         *computed;   /* names of the computed columns ("completion") */
+};
+
+G_DEFINE_FINAL_TYPE (JueFormTable, jue_form_table, GTK_TYPE_WIDGET)
+
+gboolean
+jue_form_is_tabular (const JueRecordDef *element)
+{
+  return element == &JueFunctionalRow_def || element == &JueIndicator_def ||
+         element == &JueFundRow_def;
+}
+
+static GPtrArray *
+get_rows (JueFormTable *self)
+{
+  JueFieldRef ref;
+
+  if (!jue_report_resolve (jue_session_get_report (self->session), self->list_path, &ref, NULL))
+    return NULL;
+  return *(GPtrArray **) ref.ptr;
+}
+
+static gboolean
+is_wide (const JueFieldDef *f)
+{
+  return f->kind == JUE_KIND_TEXT && !g_str_equal (f->name, "code") &&
+         !g_str_equal (f->name, "unit");
+}
+
+static GtkWidget *
+header_label (const char *text,
+              gboolean    end)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), end ? 1.0 : 0.0);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "jue-column-title");
+  return label;
+}
+
+static GtkWidget *
+row_menu (JueFormTable *self,
+          guint         index,
+          guint         n_rows)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *name = g_strdup_printf (_("Row %u actions"), index + 1);
+  struct { const char *label, *action; gboolean ok; } items[] = {
+    { N_("Insert Row Above"), "table.insert", TRUE },
+    { N_("Move Up"), "table.move-up", index > 0 },
+    { N_("Move Down"), "table.move-down", index + 1 < n_rows },
+    { N_("Remove Row"), "table.remove", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (items[i].ok)
+      {
+        g_autoptr (GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+        g_menu_item_set_action_and_target_value (item, items[i].action,
+                                                 g_variant_new_int32 ((gint32) index));
+        g_menu_append_item (menu, item);
+      }
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_visible (button, !jue_session_is_read_only (self->session));
+  return button;
+}
+
+static void
+build_header (JueFormTable *self)
+{
+  const JueRecordDef *def = self->list_def->extra;
+  int col = 1;
+
+  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("No."), FALSE), 0, 0, 1, 1);
+  for (guint i = 0; i < def->n_fields; i++)
+    gtk_grid_attach (GTK_GRID (self->grid),
+                     header_label (_(def->fields[i].label),
+                                   def->fields[i].kind == JUE_KIND_AMOUNT ||
+                                   def->fields[i].kind == JUE_KIND_PERCENT),
+                     col++, 0, 1, 1);
+  for (guint i = 0; i < self->computed->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[0].%s", self->list_path,
+                                               (char *) self->computed->pdata[i]);
+      gtk_grid_attach (GTK_GRID (self->grid),
+                       header_label (jue_computed_short_name (path), TRUE), col++, 0, 1, 1);
+    }
+}
+
+static void
+build_row (JueFormTable *self,
+           guint         index,
+           guint         n_rows)
+{
+  const JueRecordDef *def = self->list_def->extra;
+  g_autofree char *row_label = g_strdup_printf (_("row %u"), index + 1);
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  GtkWidget *num = gtk_label_new (number);
+  int r = (int) index + 1;
+  int col = 1;
+
+  gtk_widget_add_css_class (num, "dim-label");
+  gtk_widget_add_css_class (num, "numeric");
+  gtk_grid_attach (GTK_GRID (self->grid), num, 0, r, 1, 1);
+  for (guint i = 0; i < def->n_fields; i++)
+    {
+      const JueFieldDef *f = &def->fields[i];
+      g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, index, f->name);
+      GtkWidget *cell = jue_field_cell_new (self->session, path, f, row_label);
+
+      gtk_widget_set_hexpand (cell, is_wide (f));
+      if (def == &JueFunctionalRow_def && g_str_equal (f->name, "code") &&
+          !jue_session_is_read_only (self->session))
+        jue_code_picker_attach (self->session, cell, self->list_path, index);
+      gtk_grid_attach (GTK_GRID (self->grid), cell, col++, r, 1, 1);
+    }
+  for (guint i = 0; i < self->computed->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, index,
+                                               (char *) self->computed->pdata[i]);
+      GtkWidget *label = jue_computed_label_new (self->session, path);
+
+      gtk_widget_set_tooltip_text (label, jue_computed_describe (path));
+      gtk_grid_attach (GTK_GRID (self->grid), label, col++, r, 1, 1);
+    }
+  gtk_grid_attach (GTK_GRID (self->grid), row_menu (self, index, n_rows), col, r, 1, 1);
+}
+
+static void
+rebuild (JueFormTable *self)
+{
+  GPtrArray *rows = get_rows (self);
+  GtkWidget *child;
+  g_autofree char *count = NULL;
+
+  while ((child = gtk_widget_get_first_child (self->grid)))
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+  if (rows == NULL)
+    return;
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", rows->len),
+                           rows->len);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->header), count);
+  build_header (self);
+  for (guint i = 0; i < rows->len; i++)
+    build_row (self, i, rows->len);
+}
+
+static void
+focus_row (JueFormTable *self,
+           gint          index)
+{
+  const JueRecordDef *def = self->list_def->extra;
+  g_autofree char *path = NULL;
+  JueField *field;
+
+  if (index < 0)
+    {
+      gtk_widget_grab_focus (self->add_button);
+      return;
+    }
+  path = g_strdup_printf ("%s[%d].%s", self->list_path, index, def->fields[0].name);
+  field = jue_session_lookup_field (self->session, path);
+  if (field)
+    jue_field_focus (field);
+}
+
+static void
+on_session_changed (JueSession   *session,
+                    int           kind,
+                    const char   *path,
+                    JueFormTable *self)
+{
+  if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, self->list_path) == 0)
+    rebuild (self);
+  jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
+}
+
+static void
+report (JueFormTable *self,
+        GError       *error)
+{
+  if (error)
+    jue_session_report_error (self->session, error);
+}
+
+static void
+on_insert (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  g_autoptr (GError) error = NULL;
+  gint at = param ? g_variant_get_int32 (param) : -1;
+  gint index = jue_document_insert_row (jue_session_get_document (self->session),
+                                        self->list_path, at, &error);
+
+  report (self, error);
+  if (index >= 0)
+    focus_row (self, index);
+}
+
+static void
+on_move (GtkWidget  *widget,
+         const char *action,
+         GVariant   *param)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  g_autoptr (GError) error = NULL;
+  gint index = g_variant_get_int32 (param);
+  gint to = g_str_equal (action, "table.move-up") ? index - 1 : index + 1;
+  g_autofree char *path = g_strdup_printf ("%s[%d]", self->list_path, index);
+  GPtrArray *rows = get_rows (self);
+
+  if (rows == NULL || to < 0 || (guint) to >= rows->len)
+    return;
+  if (jue_document_move_row (jue_session_get_document (self->session), path, to, &error))
+    focus_row (self, to);
+  report (self, error);
+}
+
+static void
+on_remove (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  g_autoptr (GError) error = NULL;
+  gint index = g_variant_get_int32 (param);
+  g_autofree char *path = g_strdup_printf ("%s[%d]", self->list_path, index);
+
+  if (jue_document_remove_row (jue_session_get_document (self->session), path, &error))
+    {
+      GPtrArray *rows = get_rows (self);
+      focus_row (self, rows && rows->len ? MIN (index, (gint) rows->len - 1) : -1);
+    }
+  report (self, error);
+}
+
+/* The computed columns of a row, from the schema, so an empty table has
+ * its headings too. */
+static void
+collect_column (const char  *pattern,
+                JueValueKind kind,
+                const char  *description,
+                gpointer     user_data)
+{
+  JueFormTable *self = user_data;
+  g_autofree char *row_pattern = NULL;
+  GString *p = g_string_new (NULL);
+  const char *rest;
+
+  for (const char *s = self->list_path; *s; s++)
+    {
+      g_string_append_c (p, *s);
+      if (*s == '[')
+        {
+          while (g_ascii_isdigit (s[1]))
+            s++;
+          g_string_append_c (p, 'N');
+        }
+    }
+  g_string_append (p, "[N].");
+  row_pattern = g_string_free (p, FALSE);
+  if (!g_str_has_prefix (pattern, row_pattern))
+    return;
+  rest = pattern + strlen (row_pattern);
+  if (strchr (rest, '.') || strchr (rest, '[') || g_str_equal (rest, "class_index"))
+    return;
+  g_ptr_array_add (self->computed, g_strdup (rest));
+}
+
+static void
+jue_form_table_dispose (GObject *object)
+{
+  JueFormTable *self = JUE_FORM_TABLE (object);
+
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_FORM_TABLE);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (jue_form_table_parent_class)->dispose (object);
+}
+
+static void
+jue_form_table_finalize (GObject *object)
+{
+  JueFormTable *self = JUE_FORM_TABLE (object);
+
+  g_free (self->list_path);
+  g_clear_pointer (&self->computed, g_ptr_array_unref);
+  G_OBJECT_CLASS (jue_form_table_parent_class)->finalize (object);
+}
+
+static void
+jue_form_table_class_init (JueFormTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jue_form_table_dispose;
+  object_class->finalize = jue_form_table_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/juesuan/Juesuan/ui/jue-form-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueFormTable, header);
+  gtk_widget_class_bind_template_child (widget_class, JueFormTable, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JueFormTable, mark);
+  gtk_widget_class_bind_template_child (widget_class, JueFormTable, mark_icon);
+  gtk_widget_class_bind_template_child (widget_class, JueFormTable, mark_label);
+  gtk_widget_class_bind_template_child (widget_class, JueFormTable, grid);
+  gtk_widget_class_install_action (widget_class, "table.add", NULL, on_insert);
+  gtk_widget_class_install_action (widget_class, "table.insert", "i", on_insert);
+  gtk_widget_class_install_action (widget_class, "table.move-up", "i", on_move);
+  gtk_widget_class_install_action (widget_class, "table.move-down", "i", on_move);
+  gtk_widget_class_install_action (widget_class, "table.remove", "i", on_remove);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jue_form_table_init (JueFormTable *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->computed = g_ptr_array_new_with_free_func (g_free);
+}
+
+GtkWidget *
+jue_form_table_new (JueSession        *session,
+                    const char        *list_path,
+                    const JueFieldDef *list_def)
+{
+  JueFormTable *self = g_object_new (JUE_TYPE_FORM_TABLE, NULL);
+  g_autofree char *add_label = NULL;
+
+  self->session = g_object_ref (session);
+  self->list_path = g_strdup (list_path);
+  self->list_def = list_def;
+  jue_computed_schema_foreach (collect_column, self);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->header), _(list_def->label));
+  add_label = g_strdup_printf (_("Add a row to %s"), _(list_def->label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  gtk_widget_set_tooltip_text (self->add_button, add_label);
+  gtk_widget_set_visible (self->add_button, !jue_session_is_read_only (session));
+  rebuild (self);
+  jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
+  g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+jue_form_table_get_list_path (JueFormTable *self)
+{
+  return self->list_path;
+}

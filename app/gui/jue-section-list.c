@@ -1,0 +1,202 @@
+/* jue-section-list.c — the sidebar of sections with problem counts. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+
+#include "jue-section-list.h"
+
+struct _JueSectionList {
+  GtkWidget  parent_instance;
+
+  GtkWidget *list;
+
+  GPtrArray *sections;   /* borrowed */
+  guint      selecting : 1;
+};
+
+enum { SECTION_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JueSectionList, jue_section_list, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+badge_new (const char *css)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "jue-badge");
+  gtk_widget_add_css_class (label, css);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+static GtkWidget *
+row_new (const JueSection *section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (section->title);
+  GtkWidget *errors = badge_new ("jue-badge-error");
+  GtkWidget *warnings = badge_new ("jue-badge-warning");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_tooltip_text (title, section->title);
+  if (g_str_has_prefix (section->id, "fund-"))
+    gtk_widget_set_margin_start (box, 12);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), errors);
+  gtk_box_append (GTK_BOX (box), warnings);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "section-id", g_strdup (section->id), g_free);
+  g_object_set_data (G_OBJECT (row), "errors", errors);
+  g_object_set_data (G_OBJECT (row), "warnings", warnings);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  section->title, -1);
+  return row;
+}
+
+void
+jue_section_list_set_sections (JueSectionList *self,
+                               GPtrArray      *sections)
+{
+  GtkWidget *child;
+
+  self->selecting = TRUE;
+  while ((child = gtk_widget_get_first_child (self->list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  self->sections = sections;
+  for (guint i = 0; sections && i < sections->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->list), row_new (sections->pdata[i]));
+  self->selecting = FALSE;
+}
+
+void
+jue_section_list_select (JueSectionList *self,
+                         const char     *id)
+{
+  self->selecting = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section-id"), id) == 0)
+      gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (row));
+  self->selecting = FALSE;
+}
+
+static void
+set_badge (GtkWidget *badge,
+           guint      n)
+{
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (GTK_LABEL (badge), text);
+  gtk_widget_set_visible (badge, n > 0);
+}
+
+void
+jue_section_list_update_counts (JueSectionList *self,
+                                JueSession     *session)
+{
+  guint i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
+       row = gtk_widget_get_next_sibling (row), i++)
+    {
+      const JueSection *s = self->sections->pdata[i];
+      guint errors = 0, warnings = 0;
+      g_autofree char *description = NULL;
+      g_autofree char *e_text = NULL;
+      g_autofree char *w_text = NULL;
+
+      if (session == NULL)
+        ;
+      else if (s->kind == JUE_SECTION_FINDINGS)
+        jue_session_count_findings (session, "", &errors, &warnings);
+      else
+        for (guint k = 0; s->prefixes[k]; k++)
+          {
+            guint e, w;
+            jue_session_count_findings (session, s->prefixes[k], &e, &w);
+            errors += e;
+            warnings += w;
+          }
+      set_badge (g_object_get_data (G_OBJECT (row), "errors"), errors);
+      set_badge (g_object_get_data (G_OBJECT (row), "warnings"), warnings);
+      e_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors),
+                                errors);
+      w_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                             warnings), warnings);
+      description = g_strdup_printf ("%s, %s", e_text, w_text);
+      gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "errors"), e_text);
+      gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "warnings"), w_text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
+}
+
+static void
+on_row_selected (GtkListBox     *box,
+                 GtkListBoxRow  *row,
+                 JueSectionList *self)
+{
+  if (row == NULL || self->selecting)
+    return;
+  g_signal_emit (self, signals[SECTION_SELECTED], 0,
+                 g_object_get_data (G_OBJECT (row), "section-id"));
+}
+
+static void
+on_row_activated (GtkListBox     *box,
+                  GtkListBoxRow  *row,
+                  JueSectionList *self)
+{
+  /* activating the selected row again still shows it (on a folded window) */
+  g_signal_emit (self, signals[SECTION_SELECTED], 0,
+                 g_object_get_data (G_OBJECT (row), "section-id"));
+}
+
+static void
+jue_section_list_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), JUE_TYPE_SECTION_LIST);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+      gtk_widget_unparent (child);
+  }
+  G_OBJECT_CLASS (jue_section_list_parent_class)->dispose (object);
+}
+
+static void
+jue_section_list_class_init (JueSectionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jue_section_list_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/juesuan/Juesuan/ui/jue-section-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueSectionList, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_NAVIGATION);
+
+  signals[SECTION_SELECTED] = g_signal_new ("section-selected", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+jue_section_list_init (JueSectionList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+jue_section_list_new (void)
+{
+  return g_object_new (JUE_TYPE_SECTION_LIST, NULL);
+}

@@ -1,0 +1,180 @@
+/* jue-sections.c — the GUI's table of report sections. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-sections.h"
+
+typedef struct {
+  const char     *id;
+  const char     *title;
+  JueSectionKind  kind;
+  const char     *prefixes[5];
+} FixedSection;
+
+/* The order of the published report (DOMAIN.md sections 1–11). */
+static const FixedSection fixed_sections[] = {
+  { "profile", N_("Department profile"), JUE_SECTION_FORM, { "profile" } },
+  { "income-expenditure", N_("Income and expenditure"), JUE_SECTION_FORM,
+    { "income", "expenditure", "overview", "balance" } },
+  { "appropriation", N_("Fiscal appropriation"), JUE_SECTION_FORM, { "appropriation" } },
+  { "functional", N_("Expenditure by function"), JUE_SECTION_FORM,
+    { "functional", "functional_total", "functional_classes" } },
+  { "basic", N_("Basic expenditure"), JUE_SECTION_FORM, { "basic" } },
+  { "three-public", N_("“Three public” expenses"), JUE_SECTION_FORM, { "three_public" } },
+  { "gov-fund", N_("Government-fund budget"), JUE_SECTION_FORM, { "gov_fund" } },
+  { "state-capital", N_("State-capital budget"), JUE_SECTION_FORM, { "state_capital" } },
+  { "other", N_("Other matters"), JUE_SECTION_FORM, { "other" } },
+  { "glossary", N_("Glossary"), JUE_SECTION_FORM, { "glossary" } },
+  { "dept-eval", N_("Department-wide self-evaluation"), JUE_SECTION_FORM, { "dept_eval" } },
+  { "special-funds", N_("Special-fund self-evaluations"), JUE_SECTION_FUNDS, { "special_funds" } },
+};
+
+void
+jue_section_free (JueSection *section)
+{
+  if (section == NULL)
+    return;
+  g_free (section->id);
+  g_free (section->title);
+  g_strfreev (section->prefixes);
+  g_free (section);
+}
+
+static JueSection *
+section_new (const char     *id,
+             const char     *title,
+             JueSectionKind  kind,
+             const char     *prefix)
+{
+  JueSection *s = g_new0 (JueSection, 1);
+  s->id = g_strdup (id);
+  s->title = g_strdup (title);
+  s->kind = kind;
+  s->prefixes = g_new0 (char *, 2);
+  s->prefixes[0] = g_strdup (prefix);
+  return s;
+}
+
+static char *
+fund_title (JueSpecialFund *fund,
+            guint           index)
+{
+  if (fund->project_name && *fund->project_name)
+    return g_strdup (fund->project_name);
+  return g_strdup_printf (_("Special fund %u"), index + 1);
+}
+
+GPtrArray *
+jue_sections_for_report (JueReport *report)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_section_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_sections); i++)
+    {
+      const FixedSection *f = &fixed_sections[i];
+      JueSection *s = g_new0 (JueSection, 1);
+
+      s->id = g_strdup (f->id);
+      s->title = g_strdup (_(f->title));
+      s->kind = f->kind;
+      s->prefixes = g_strdupv ((char **) f->prefixes);
+      g_ptr_array_add (out, s);
+    }
+  for (guint i = 0; report && i < report->special_funds->len; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("fund-%u", i);
+      g_autofree char *path = g_strdup_printf ("special_funds[%u]", i);
+      g_autofree char *title = fund_title (report->special_funds->pdata[i], i);
+
+      g_ptr_array_add (out, section_new (id, title, JUE_SECTION_FORM, path));
+    }
+  g_ptr_array_add (out, section_new ("findings", _("Findings"), JUE_SECTION_FINDINGS, ""));
+  return out;
+}
+
+gboolean
+jue_path_has_prefix (const char *path,
+                     const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  if (n == 0 || strncmp (path, prefix, n) != 0)
+    return FALSE;
+  return path[n] == '\0' || path[n] == '.' || path[n] == '[';
+}
+
+JueSection *
+jue_sections_find_for_path (GPtrArray  *sections,
+                            const char *path)
+{
+  JueSection *best = NULL;
+  gsize best_len = 0;
+
+  if (path == NULL)
+    return NULL;
+  for (guint i = 0; i < sections->len; i++)
+    {
+      JueSection *s = sections->pdata[i];
+
+      for (guint k = 0; s->prefixes[k]; k++)
+        if (jue_path_has_prefix (path, s->prefixes[k]) && strlen (s->prefixes[k]) > best_len)
+          {
+            best = s;
+            best_len = strlen (s->prefixes[k]);
+          }
+    }
+  return best;
+}
+
+JueSection *
+jue_sections_find_by_id (GPtrArray  *sections,
+                         const char *id)
+{
+  for (guint i = 0; id && i < sections->len; i++)
+    {
+      JueSection *s = sections->pdata[i];
+      if (g_strcmp0 (s->id, id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+char *
+jue_path_describe (JueReport  *report,
+                   const char *path)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  const JueRecordDef *def = &JueReport_def;
+  const char *p = path;
+
+  while (p && *p && def)
+    {
+      const char *end = p;
+      const JueFieldDef *f = NULL;
+
+      while (*end && *end != '.' && *end != '[')
+        end++;
+      for (guint i = 0; i < def->n_fields; i++)
+        if (strlen (def->fields[i].name) == (gsize) (end - p) &&
+            strncmp (def->fields[i].name, p, (gsize) (end - p)) == 0)
+          f = &def->fields[i];
+      if (f == NULL)
+        break;
+      if (out->len)
+        g_string_append (out, " › ");
+      g_string_append (out, _(f->label));
+      if (*end == '[')
+        {
+          guint64 index = g_ascii_strtoull (end + 1, (char **) &end, 10);
+          g_string_append_printf (out, " %" G_GUINT64_FORMAT, index + 1);
+          if (*end == ']')
+            end++;
+        }
+      def = (f->kind == JUE_KIND_RECORD || f->kind == JUE_KIND_LIST) ? f->extra : NULL;
+      p = *end == '.' ? end + 1 : end;
+    }
+  if (out->len == 0)
+    g_string_append (out, path ? path : "");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,520 @@
+/* jue-session.c — one open report as the GUI sees it. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-field.h"
+#include "jue-finding-item.h"
+#include "jue-sections.h"
+#include "jue-session.h"
+
+struct _JueSession {
+  GObject      parent_instance;
+
+  JueDocument *document;
+  JueChecker  *checker;
+  JueComputed *computed;   /* the checker's: what the checks used */
+  GHashTable  *fields;     /* path → GPtrArray of JueField* (not owned) */
+  GHashTable  *labels;     /* path → GPtrArray of GtkLabel* (not owned) */
+  GHashTable  *marks;      /* path → Mark* */
+  GListStore  *findings;
+};
+
+typedef struct {
+  JueMarkLevel level;
+  GString     *message;
+} Mark;
+
+enum { PROP_0, PROP_DOCUMENT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { CHANGED, ERROR, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JueSession, jue_session, G_TYPE_OBJECT)
+
+static void
+mark_free (Mark *mark)
+{
+  g_string_free (mark->message, TRUE);
+  g_free (mark);
+}
+
+/* ---- re-checking ------------------------------------------------------ */
+
+static void
+add_mark (JueSession       *self,
+          const JueFinding *finding)
+{
+  Mark *mark = g_hash_table_lookup (self->marks, finding->path);
+  JueMarkLevel level = finding->severity == JUE_SEVERITY_ERROR ? JUE_MARK_ERROR
+                     : finding->severity == JUE_SEVERITY_WARNING ? JUE_MARK_WARNING
+                     : JUE_MARK_HINT;
+
+  if (mark == NULL)
+    {
+      mark = g_new0 (Mark, 1);
+      mark->message = g_string_new (NULL);
+      g_hash_table_insert (self->marks, g_strdup (finding->path), mark);
+    }
+  mark->level = MAX (mark->level, level);
+  if (mark->message->len)
+    g_string_append_c (mark->message, '\n');
+  g_string_append (mark->message, finding->message);
+}
+
+/* The list model changes only when the findings do, so a row being
+ * explained is not rebuilt under the cursor; explanations update in place. */
+static void
+update_findings_store (JueSession *self,
+                       GPtrArray  *findings)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  gboolean same = n == findings->len;
+  g_autoptr (GPtrArray) items = NULL;
+
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+      same = jue_finding_item_same (item, findings->pdata[i]);
+    }
+  if (same)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (JueFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+          const JueFinding *f = findings->pdata[i];
+          jue_finding_item_set_explanation (item, f->explanation);
+        }
+      return;
+    }
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (items, jue_finding_item_new (findings->pdata[i]));
+  g_list_store_splice (self->findings, 0, n, items->pdata, items->len);
+}
+
+/* Re-runs what the edit touches (everything for a list change or at
+ * start) and rebuilds the marks. */
+static void
+jue_session_run_checks (JueSession    *self,
+                        JueChangeKind  kind,
+                        const char    *path)
+{
+  JueReport *report = jue_document_get_report (self->document);
+  GPtrArray *findings;
+
+  switch (kind)
+    {
+    case JUE_CHANGE_FIELD:
+    case JUE_CHANGE_LIST:
+      if (path)
+        jue_checker_update (self->checker, report, path);
+      else
+        jue_checker_check (self->checker, report);
+      break;
+    case JUE_CHANGE_CLASSIFICATION:
+      jue_checker_set_classification (self->checker,
+                                      jue_document_get_classification (self->document));
+      jue_checker_check (self->checker, report);
+      break;
+    case JUE_CHANGE_EXPLANATION:
+      /* nothing to re-check; setting them again makes the listing read them */
+      jue_checker_set_explanations (self->checker,
+                                    jue_document_get_explanations (self->document));
+      break;
+    }
+  self->computed = (JueComputed *) jue_checker_get_computed (self->checker);
+  findings = jue_checker_get_findings (self->checker);
+  g_hash_table_remove_all (self->marks);
+  for (guint i = 0; i < findings->len; i++)
+    add_mark (self, findings->pdata[i]);
+  update_findings_store (self, findings);
+}
+
+static void
+refresh_labels (JueSession *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *labels = value;
+      JueValue v;
+      g_autofree char *text = NULL;
+      const char *last = strrchr (key, '.');
+
+      if (!jue_computed_lookup (self->computed, key, &v))
+        text = g_strdup ("");
+      else if (last && (g_str_has_prefix (last, ".change") || g_str_equal (last, ".score_gap") ||
+                        g_str_equal (last, ".difference")))
+        text = jue_value_display_signed (&v);
+      else
+        text = jue_value_display (&v);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkWidget *label = labels->pdata[i];
+          gtk_label_set_text (GTK_LABEL (label), text);
+          if (v.defined)
+            gtk_widget_remove_css_class (label, "jue-undefined");
+          else
+            gtk_widget_add_css_class (label, "jue-undefined");
+        }
+    }
+}
+
+static void
+update_field_marks (JueSession *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *fields = value;
+      for (guint i = 0; i < fields->len; i++)
+        jue_field_update_marks (fields->pdata[i]);
+    }
+}
+
+static void
+on_document_changed (JueDocument *document,
+                     int          kind,
+                     const char  *path,
+                     JueSession  *self)
+{
+  GPtrArray *fields;
+
+  jue_session_run_checks (self, kind, path);
+
+  /* an undo or a change made elsewhere shows up in the field */
+  fields = kind == JUE_CHANGE_FIELD ? g_hash_table_lookup (self->fields, path) : NULL;
+  for (guint i = 0; fields && i < fields->len; i++)
+    jue_field_refresh (fields->pdata[i]);
+
+  update_field_marks (self);
+  refresh_labels (self);
+  g_signal_emit (self, signals[CHANGED], 0, kind, path);
+}
+
+/* ---- object ----------------------------------------------------------- */
+
+static void
+jue_session_dispose (GObject *object)
+{
+  JueSession *self = JUE_SESSION (object);
+
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->findings);
+  G_OBJECT_CLASS (jue_session_parent_class)->dispose (object);
+}
+
+static void
+jue_session_finalize (GObject *object)
+{
+  JueSession *self = JUE_SESSION (object);
+
+  g_clear_pointer (&self->checker, jue_checker_free);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  G_OBJECT_CLASS (jue_session_parent_class)->finalize (object);
+}
+
+static void
+jue_session_constructed (GObject *object)
+{
+  JueSession *self = JUE_SESSION (object);
+
+  G_OBJECT_CLASS (jue_session_parent_class)->constructed (object);
+  jue_checker_set_explanations (self->checker, jue_document_get_explanations (self->document));
+  jue_checker_set_classification (self->checker,
+                                  jue_document_get_classification (self->document));
+  g_signal_connect (self->document, "changed", G_CALLBACK (on_document_changed), self);
+  jue_session_run_checks (self, JUE_CHANGE_LIST, NULL);
+}
+
+GListModel *
+jue_session_get_findings (JueSession *self)
+{
+  return G_LIST_MODEL (self->findings);
+}
+
+void
+jue_session_count_findings (JueSession *self,
+                            const char *prefix,
+                            guint      *errors,
+                            guint      *warnings)
+{
+  GPtrArray *findings = jue_checker_get_findings (self->checker);
+
+  *errors = *warnings = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *f = findings->pdata[i];
+
+      if (prefix && *prefix && !jue_path_has_prefix (f->path, prefix))
+        continue;
+      if (f->severity == JUE_SEVERITY_ERROR)
+        (*errors)++;
+      else if (f->severity == JUE_SEVERITY_WARNING)
+        (*warnings)++;
+    }
+}
+
+JueMarkLevel
+jue_session_get_mark (JueSession  *self,
+                      const char  *path,
+                      char       **message)
+{
+  Mark *mark = g_hash_table_lookup (self->marks, path);
+
+  if (message)
+    *message = mark ? g_strdup (mark->message->str) : NULL;
+  return mark ? mark->level : JUE_MARK_NONE;
+}
+
+static void
+jue_session_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  JueSession *self = JUE_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jue_session_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  JueSession *self = JUE_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jue_session_class_init (JueSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jue_session_dispose;
+  object_class->finalize = jue_session_finalize;
+  object_class->constructed = jue_session_constructed;
+  object_class->get_property = jue_session_get_property;
+  object_class->set_property = jue_session_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, JUE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* after the checks have run and the fields are marked */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                   G_TYPE_INT, G_TYPE_STRING);
+  /* an edit was refused for a reason the user must hear about */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+jue_session_init (JueSession *self)
+{
+  self->checker = jue_checker_new ();
+  self->findings = g_list_store_new (JUE_TYPE_FINDING_ITEM);
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) mark_free);
+}
+
+JueSession *
+jue_session_new (JueDocument *document)
+{
+  return g_object_new (JUE_TYPE_SESSION, "document", document, NULL);
+}
+
+JueDocument *
+jue_session_get_document (JueSession *self)
+{
+  return self->document;
+}
+
+JueReport *
+jue_session_get_report (JueSession *self)
+{
+  return jue_document_get_report (self->document);
+}
+
+gboolean
+jue_session_is_read_only (JueSession *self)
+{
+  return jue_document_is_read_only (self->document);
+}
+
+const JueComputed *
+jue_session_get_computed (JueSession *self)
+{
+  return self->computed;
+}
+
+void
+jue_session_report_error (JueSession   *self,
+                          const GError *error)
+{
+  g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+/* ---- registries ------------------------------------------------------- */
+
+static void
+registry_add (GHashTable *table,
+              const char *path,
+              gpointer    item)
+{
+  GPtrArray *items = g_hash_table_lookup (table, path);
+
+  if (items == NULL)
+    {
+      items = g_ptr_array_new ();
+      g_hash_table_insert (table, g_strdup (path), items);
+    }
+  g_ptr_array_add (items, item);
+}
+
+static void
+registry_remove (GHashTable *table,
+                 const char *path,
+                 gpointer    item)
+{
+  GPtrArray *items = g_hash_table_lookup (table, path);
+
+  if (items == NULL)
+    return;
+  g_ptr_array_remove (items, item);
+  if (items->len == 0)
+    g_hash_table_remove (table, path);
+}
+
+void
+jue_session_add_field (JueSession *self,
+                       JueField   *field)
+{
+  registry_add (self->fields, jue_field_get_path (field), field);
+}
+
+void
+jue_session_remove_field (JueSession *self,
+                          JueField   *field)
+{
+  registry_remove (self->fields, jue_field_get_path (field), field);
+}
+
+JueField *
+jue_session_lookup_field (JueSession *self,
+                          const char *path)
+{
+  GPtrArray *fields = g_hash_table_lookup (self->fields, path);
+
+  for (guint i = 0; fields && i < fields->len; i++)
+    if (gtk_widget_get_mapped (jue_field_get_widget (fields->pdata[i])))
+      return fields->pdata[i];
+  return fields && fields->len ? fields->pdata[0] : NULL;
+}
+
+static void
+on_label_destroy (GtkWidget  *label,
+                  JueSession *self)
+{
+  registry_remove (self->labels, g_object_get_data (G_OBJECT (label), "jue-path"), label);
+  g_object_unref (self);
+}
+
+GtkWidget *
+jue_computed_label_new (JueSession *self,
+                        const char *path)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "jue-computed");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  g_object_set_data_full (G_OBJECT (label), "jue-path", g_strdup (path), g_free);
+  registry_add (self->labels, path, label);
+  g_signal_connect (label, "destroy", G_CALLBACK (on_label_destroy), g_object_ref (self));
+  refresh_labels (self);
+  return label;
+}
+
+/* ---- computed descriptions -------------------------------------------- */
+
+static GHashTable *descriptions;  /* pattern → description (static strings) */
+
+static void
+collect_description (const char  *pattern,
+                     JueValueKind kind,
+                     const char  *description,
+                     gpointer     user_data)
+{
+  g_hash_table_insert (user_data, g_strdup (pattern), (gpointer) description);
+}
+
+/* "special_funds[2].indicators[5].score" → "special_funds[N].indicators[N].score" */
+static char *
+path_pattern (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = path; *p; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '[')
+        {
+          while (g_ascii_isdigit (p[1]))
+            p++;
+          g_string_append_c (out, 'N');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+const char *
+jue_computed_describe (const char *path)
+{
+  g_autofree char *pattern = path_pattern (path);
+  const char *description;
+
+  if (g_once_init_enter (&descriptions))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      jue_computed_schema_foreach (collect_description, table);
+      g_once_init_leave (&descriptions, table);
+    }
+  description = g_hash_table_lookup (descriptions, pattern);
+  return description ? _(description) : NULL;
+}

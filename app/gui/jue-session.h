@@ -1,0 +1,75 @@
+/* jue-session.h — one open report as the GUI sees it: the document, the
+ * findings of the last check, and every field widget showing a path.
+ *
+ * An edit flows document → "changed" → the session re-checks what the
+ * edit touches → marks the fields → emits its own "changed", which pages
+ * use to refresh computed values and rebuild lists.  Not a widget. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jue-computed.h"
+#include "jue-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct _JueField JueField;
+
+typedef enum {
+  JUE_MARK_NONE,
+  JUE_MARK_HINT,
+  JUE_MARK_WARNING,
+  JUE_MARK_ERROR,
+} JueMarkLevel;
+
+#define JUE_TYPE_SESSION (jue_session_get_type ())
+G_DECLARE_FINAL_TYPE (JueSession, jue_session, JUE, SESSION, GObject)
+
+JueSession  *jue_session_new              (JueDocument *document);
+JueDocument *jue_session_get_document     (JueSession  *self);
+JueReport   *jue_session_get_report       (JueSession  *self);
+gboolean     jue_session_is_read_only     (JueSession  *self);
+
+/* Field widgets register themselves while they exist. */
+void         jue_session_add_field        (JueSession  *self,
+                                           JueField    *field);
+void         jue_session_remove_field     (JueSession  *self,
+                                           JueField    *field);
+/* The first live widget for path, or NULL. */
+JueField    *jue_session_lookup_field     (JueSession  *self,
+                                           const char  *path);
+
+/* The findings of the last check (JueFindingItem objects, findings first by
+ * severity then by position in the report). */
+GListModel  *jue_session_get_findings     (JueSession  *self);
+/* Errors and warnings under a path prefix ("" for all). */
+void         jue_session_count_findings   (JueSession  *self,
+                                           const char  *prefix,
+                                           guint       *errors,
+                                           guint       *warnings);
+/* The worst finding on exactly this path, and its messages joined by
+ * newlines (transfer full, NULL when none). */
+JueMarkLevel jue_session_get_mark         (JueSession  *self,
+                                           const char  *path,
+                                           char       **message);
+
+/* Asks the window to tell the user that an edit was refused. */
+void         jue_session_report_error     (JueSession   *self,
+                                           const GError *error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Computed values (jue-computed.h), recomputed after every edit before the
+ * session's "changed" is emitted. */
+const JueComputed *jue_session_get_computed (JueSession *self);
+/* A label showing the computed value at path, kept up to date while it
+ * exists ("95.03%", or the reason it has no value). */
+GtkWidget   *jue_computed_label_new       (JueSession  *self,
+                                           const char  *path);
+/* The translated description of a computed path ("Completion rate"), from
+ * jue_computed_schema_foreach; NULL when unknown. */
+const char  *jue_computed_describe        (const char  *path);
+
+G_END_DECLS

@@ -1,0 +1,538 @@
+/* jue-window-files.c — the window's file actions: new, open, open for
+ * review, recent files, save a copy, CSV import and export. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+
+#include "jue-export.h"
+#include "jue-import.h"
+#include "jue-tsv.h"
+#include "jue-window-private.h"
+
+#define MAX_RECENT 10
+#define SCHEMA_ID  "io.github.juesuan.Juesuan"
+
+/* ---- settings --------------------------------------------------------- */
+
+/* The installed schema, or the one compiled in the build tree when the
+ * program runs uninstalled; NULL (settings not kept) when neither exists. */
+GSettings *
+jue_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchemaSource) build = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      build = g_settings_schema_source_new_from_directory (BUILD_ROOT "/resources", source,
+                                                           FALSE, NULL);
+      if (build)
+        schema = g_settings_schema_source_lookup (build, SCHEMA_ID, TRUE);
+    }
+  if (schema == NULL)
+    {
+      g_warning ("GSettings schema %s not found; window size and recent files are not kept",
+                 SCHEMA_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* ---- recent files ----------------------------------------------------- */
+
+void
+jue_window_add_recent (JueWindow  *self,
+                       const char *filename)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto (GStrv) old = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) list = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+  old = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] && n < MAX_RECENT; i++)
+    if (!g_str_equal (old[i], uri))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  list = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) list);
+}
+
+static void
+on_recent_activated (GtkListBox    *box,
+                     GtkListBoxRow *row,
+                     JueWindow     *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", uri);
+}
+
+void
+jue_window_update_recent (JueWindow *self)
+{
+  g_auto (GStrv) uris = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  while ((child = gtk_widget_get_first_child (self->recent_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+  if (self->settings)
+    uris = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; uris && uris[i]; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *dir = path ? g_path_get_dirname (path) : NULL;
+      g_autoptr (GMenuItem) item = NULL;
+      GtkWidget *row;
+
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      item = g_menu_item_new (base, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (uris[i]));
+      g_menu_append_item (self->recent_menu, item);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uris[i]), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_list, shown > 0);
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static gboolean
+folder_writable (const char *filename)
+{
+  g_autofree char *dir = g_path_get_dirname (filename);
+  return g_access (dir, W_OK) == 0;
+}
+
+gboolean
+jue_window_open_file (JueWindow  *self,
+                      const char *filename,
+                      gboolean    read_only)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+  g_autofree char *base = g_path_get_basename (filename);
+  const char *why_read_only = NULL;
+
+  /* SQLite writes its journal beside the file: a file or folder that
+   * cannot be written is opened for reading only, and said so. */
+  if (!read_only && g_file_test (filename, G_FILE_TEST_EXISTS))
+    {
+      if (g_access (filename, W_OK) != 0)
+        why_read_only = _("The file is read-only, so it was opened for reading only. "
+                          "Use Save a Copy to edit a copy of it.");
+      else if (!folder_writable (filename))
+        why_read_only = _("The folder holding the file cannot be written to, so the file "
+                          "was opened for reading only. Use Save a Copy to edit a copy "
+                          "of it somewhere else.");
+    }
+  doc = jue_document_open (filename, read_only || why_read_only, &error);
+  if (doc == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Cannot open “%s”"), base);
+      jue_window_show_error (self, heading, error->message);
+      return FALSE;
+    }
+  jue_window_set_document (self, doc);
+  if (why_read_only)
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” is read-only"), base);
+      gtk_label_set_text (GTK_LABEL (self->banner_label), why_read_only);
+      jue_window_show_error (self, heading, why_read_only);
+    }
+  return TRUE;
+}
+
+/* Creates filename from report.  The chooser has already asked about an
+ * existing file, so it is replaced — but only once the new one is
+ * complete, beside it. */
+static JueDocument *
+create_replacing (const char *filename,
+                  JueReport  *report,
+                  GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (filename);
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *tmp = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+
+  if (!g_file_test (filename, G_FILE_TEST_EXISTS))
+    return jue_document_create (filename, report, error);
+  tmp = g_strdup_printf ("%s/.%s.%08x.new", dir, base, g_random_int ());
+  doc = jue_document_create (tmp, report, error);
+  if (doc == NULL)
+    return NULL;
+  g_clear_object (&doc);
+  if (g_rename (tmp, filename) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write %s: %s"), filename, g_strerror (saved));
+      return NULL;
+    }
+  return jue_document_open (filename, FALSE, error);
+}
+
+gboolean
+jue_window_create_file (JueWindow  *self,
+                        const char *filename,
+                        gboolean    sample)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = sample ? jue_sample_new (&error) : jue_report_new ();
+  g_autoptr (JueDocument) doc = NULL;
+
+  if (report)
+    doc = create_replacing (filename, report, &error);
+  if (doc == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (filename);
+      g_autofree char *heading = g_strdup_printf (_("Cannot create “%s”"), base);
+      jue_window_show_error (self, heading, error->message);
+      return FALSE;
+    }
+  jue_window_set_document (self, doc);
+  return TRUE;
+}
+
+/* ---- choosers --------------------------------------------------------- */
+
+typedef enum {
+  CHOOSE_NEW,
+  CHOOSE_NEW_SAMPLE,
+  CHOOSE_OPEN,
+  CHOOSE_OPEN_REVIEW,
+  CHOOSE_SAVE_COPY,
+  CHOOSE_EXPORT,
+  CHOOSE_IMPORT_SOURCE,
+  CHOOSE_IMPORT_TARGET,
+} ChooseKind;
+
+typedef struct {
+  JueWindow *window;
+  ChooseKind kind;
+  JueImport *import;   /* CHOOSE_IMPORT_TARGET */
+} Choice;
+
+static void choose (JueWindow *self, ChooseKind kind, JueImport *import);
+
+static void
+add_report_filter (GtkFileChooser *chooser)
+{
+  g_autoptr (GtkFileFilter) reports = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (reports, _("Juesuan reports"));
+  gtk_file_filter_add_pattern (reports, "*.juesuan");
+  gtk_file_filter_add_mime_type (reports, "application/x-juesuan");
+  gtk_file_chooser_add_filter (chooser, reports);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static char *
+with_extension (const char *path)
+{
+  return g_str_has_suffix (path, ".juesuan") ? g_strdup (path)
+                                             : g_strconcat (path, ".juesuan", NULL);
+}
+
+static void
+import_into (JueWindow  *self,
+             JueImport  *import,
+             const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+
+  if (g_file_test (filename, G_FILE_TEST_EXISTS) && g_unlink (filename) != 0)
+    {
+      jue_window_show_error (self, _("Cannot replace the file"), g_strerror (errno));
+      return;
+    }
+  doc = jue_import_create_document (import, filename, &error);
+  if (doc == NULL)
+    {
+      jue_window_show_error (self, _("Cannot create the report from CSV"), error->message);
+      return;
+    }
+  jue_window_set_document (self, doc);
+  jue_window_toast (self, _("Imported the CSV files into a new report"));
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     Choice          *choice)
+{
+  JueWindow *self = choice->window;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file ? g_file_get_path (file) : NULL;
+    }
+  if (path)
+    switch (choice->kind)
+      {
+      case CHOOSE_NEW:
+      case CHOOSE_NEW_SAMPLE:
+        {
+          g_autofree char *name = with_extension (path);
+          jue_window_create_file (self, name, choice->kind == CHOOSE_NEW_SAMPLE);
+        }
+        break;
+      case CHOOSE_OPEN:
+      case CHOOSE_OPEN_REVIEW:
+        jue_window_open_file (self, path, choice->kind == CHOOSE_OPEN_REVIEW);
+        break;
+      case CHOOSE_SAVE_COPY:
+        {
+          g_autofree char *name = with_extension (path);
+          jue_window_save_copy_to (self, name);
+        }
+        break;
+      case CHOOSE_EXPORT:
+        jue_window_export_csv (self, path, FALSE);
+        break;
+      case CHOOSE_IMPORT_SOURCE:
+        {
+          g_autoptr (GError) error = NULL;
+          JueImport *import = jue_import_csv (path, &error);
+          if (import == NULL)
+            jue_window_show_error (self, _("Cannot import the CSV files"), error->message);
+          else
+            choose (self, CHOOSE_IMPORT_TARGET, import);
+        }
+        break;
+      case CHOOSE_IMPORT_TARGET:
+        {
+          g_autofree char *name = with_extension (path);
+          import_into (self, choice->import, name);
+        }
+        break;
+      }
+  g_clear_pointer (&choice->import, jue_import_free);
+  g_object_unref (self);
+  g_free (choice);
+  g_object_unref (dialog);
+}
+
+static void
+choose (JueWindow  *self,
+        ChooseKind  kind,
+        JueImport  *import)
+{
+  static const struct {
+    const char *title;
+    GtkFileChooserAction action;
+    const char *accept;
+  } kinds[] = {
+    [CHOOSE_NEW] = { N_("Create a Report"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Create") },
+    [CHOOSE_NEW_SAMPLE] = { N_("Create a Report from the Sample"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Create") },
+    [CHOOSE_OPEN] = { N_("Open a Report"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Open") },
+    [CHOOSE_OPEN_REVIEW] = { N_("Open a Report for Review"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Open") },
+    [CHOOSE_SAVE_COPY] = { N_("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Save") },
+    [CHOOSE_EXPORT] = { N_("Export CSV into a Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, N_("_Export") },
+    [CHOOSE_IMPORT_SOURCE] = { N_("Import CSV: Choose the Exported Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, N_("_Import") },
+    [CHOOSE_IMPORT_TARGET] = { N_("Import CSV: Name the New Report"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Create") },
+  };
+  GtkFileChooserNative *dialog;
+  Choice *choice = g_new0 (Choice, 1);
+  const char *current = jue_window_get_filename (self);
+
+  dialog = gtk_file_chooser_native_new (_(kinds[kind].title), GTK_WINDOW (self),
+                                        kinds[kind].action, _(kinds[kind].accept), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (kind == CHOOSE_OPEN || kind == CHOOSE_OPEN_REVIEW)
+    add_report_filter (GTK_FILE_CHOOSER (dialog));
+  if (kind == CHOOSE_NEW)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("report.juesuan"));
+  else if (kind == CHOOSE_NEW_SAMPLE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "sample.juesuan");
+  else if (kind == CHOOSE_IMPORT_TARGET)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("imported.juesuan"));
+  else if (kind == CHOOSE_SAVE_COPY && current)
+    {
+      g_autofree char *base = g_path_get_basename (current);
+      g_autofree char *stem = g_strndup (base, g_str_has_suffix (base, ".juesuan")
+                                               ? strlen (base) - strlen (".juesuan") : strlen (base));
+      g_autofree char *name = g_strdup_printf (_("%s (copy).juesuan"), stem);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  choice->window = g_object_ref (self);
+  choice->kind = kind;
+  choice->import = import;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_chooser_response), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- copy and CSV ----------------------------------------------------- */
+
+gboolean
+jue_window_save_copy_to (JueWindow  *self,
+                         const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *text = NULL;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (g_strcmp0 (filename, jue_window_get_filename (self)) == 0)
+    {
+      jue_window_show_error (self, _("Cannot save a copy over the report itself"),
+                             _("Choose another name or folder for the copy."));
+      return FALSE;
+    }
+  if (!jue_document_save_copy (jue_session_get_document (self->session), filename, &error))
+    {
+      jue_window_show_error (self, _("Could not save the copy"), error->message);
+      return FALSE;
+    }
+  text = g_strdup_printf (_("Saved a copy as “%s”"), base);
+  jue_window_toast (self, text);
+  return TRUE;
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     JueWindow        *self)
+{
+  const char *dir = g_object_get_data (G_OBJECT (dialog), "dir");
+
+  if (g_str_equal (response, "replace"))
+    jue_window_export_csv (self, dir, TRUE);
+}
+
+gboolean
+jue_window_export_csv (JueWindow  *self,
+                       const char *dir,
+                       gboolean    force)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *uri = g_file_get_uri (folder);
+  AdwToast *toast;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (!jue_export_csv_dir (jue_session_get_document (self->session), dir, force, &error))
+    {
+      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
+        {
+          GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self),
+                                                   _("Replace the CSV files?"), error->message);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
+                                            "cancel", _("_Cancel"),
+                                            "replace", _("_Replace"), NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+          g_object_set_data_full (G_OBJECT (ask), "dir", g_strdup (dir), g_free);
+          g_signal_connect (ask, "response", G_CALLBACK (on_replace_response), self);
+          gtk_window_present (GTK_WINDOW (ask));
+          return FALSE;
+        }
+      jue_window_show_error (self, _("Could not export the CSV files"), error->message);
+      return FALSE;
+    }
+  g_free (self->last_message);
+  self->last_message = g_strdup (_("Exported the report as CSV files"));
+  toast = adw_toast_new (self->last_message);
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  adw_toast_set_action_name (toast, "win.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+  return TRUE;
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+on_choose_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  static const struct { const char *name; ChooseKind kind; } map[] = {
+    { "win.new", CHOOSE_NEW },
+    { "win.new-sample", CHOOSE_NEW_SAMPLE },
+    { "win.open", CHOOSE_OPEN },
+    { "win.open-review", CHOOSE_OPEN_REVIEW },
+    { "win.save-copy", CHOOSE_SAVE_COPY },
+    { "win.export-csv", CHOOSE_EXPORT },
+    { "win.import-csv", CHOOSE_IMPORT_SOURCE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (action, map[i].name))
+      choose (JUE_WINDOW (widget), map[i].kind, NULL);
+}
+
+static void
+on_open_recent (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path)
+    jue_window_open_file (JUE_WINDOW (widget), path, FALSE);
+}
+
+static void
+on_open_folder (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (param, NULL), NULL, &error))
+    jue_window_show_error (JUE_WINDOW (widget), _("Cannot open the folder"), error->message);
+}
+
+void
+jue_window_files_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.new-sample", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.open-review", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", on_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", on_open_folder);
+}

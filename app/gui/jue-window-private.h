@@ -1,0 +1,65 @@
+/* jue-window-private.h — shared between jue-window.c (layout, sections,
+ * navigation) and jue-window-files.c (new, open, copy, CSV). */
+#pragma once
+
+#include "jue-find-popover.h"
+#include "jue-section-list.h"
+#include "jue-window.h"
+
+G_BEGIN_DECLS
+
+struct _JueWindow {
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  GtkWidget  *toast_overlay;
+  GtkWidget  *main_stack;
+  GtkWidget  *start_page;
+  GtkWidget  *recent_list;
+  GtkWidget  *leaflet;
+  GtkWidget  *sidebar;
+  GtkWidget  *content;
+  GtkWidget  *doc_title;
+  GtkWidget  *section_title;
+  GtkWidget  *section_list;
+  GtkWidget  *banner;
+  GtkWidget  *banner_label;
+  GtkWidget  *pages;
+  GtkWidget  *find_button;
+  GtkWidget  *find_popover;
+  GtkWidget  *saved_label;
+  GMenu      *recent_menu;
+
+  GSettings  *settings;       /* NULL when the schema is not installed */
+  JueSession *session;
+  GPtrArray  *sections;       /* JueSection* */
+  char       *section_id;
+  char       *last_message;
+  GtkWidget  *error_dialog;   /* the one shown, so errors do not pile up */
+  guint       update_actions_id;
+};
+
+/* jue-window.c */
+void     jue_window_show_error     (JueWindow  *self,
+                                    const char *heading,
+                                    const char *body);
+void     jue_window_toast          (JueWindow  *self,
+                                    const char *text);
+void     jue_window_update_actions (JueWindow  *self);
+
+/* jue-window-files.c */
+void     jue_window_files_init_actions (GtkWidgetClass *widget_class);
+void     jue_window_add_recent     (JueWindow  *self,
+                                    const char *filename);
+void     jue_window_update_recent  (JueWindow  *self);
+gboolean jue_window_create_file    (JueWindow  *self,
+                                    const char *filename,
+                                    gboolean    sample);
+gboolean jue_window_export_csv     (JueWindow  *self,
+                                    const char *dir,
+                                    gboolean    force);
+gboolean jue_window_save_copy_to   (JueWindow  *self,
+                                    const char *filename);
+GSettings *jue_settings_new        (void);
+
+G_END_DECLS

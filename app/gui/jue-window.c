@@ -1,0 +1,623 @@
+/* jue-window.c — the main window: layout, sections, navigation, undo. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+
+#include "jue-field.h"
+#include "jue-findings-page.h"
+#include "jue-form-list.h"
+#include "jue-form-page.h"
+#include "jue-window-private.h"
+
+G_DEFINE_FINAL_TYPE (JueWindow, jue_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- messages --------------------------------------------------------- */
+
+static void
+on_error_dialog_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          JueWindow        *self)
+{
+  if (self->error_dialog == GTK_WIDGET (dialog))
+    self->error_dialog = NULL;
+}
+
+void
+jue_window_show_error (JueWindow  *self,
+                       const char *heading,
+                       const char *body)
+{
+  GtkWidget *dialog;
+
+  g_free (self->last_message);
+  self->last_message = g_strdup_printf ("%s\n%s", heading, body ? body : "");
+  if (self->error_dialog)
+    {
+      /* the newest error replaces the one still shown */
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self->error_dialog), heading);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self->error_dialog), body ? body : "");
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response), self);
+  self->error_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+jue_window_toast (JueWindow  *self,
+                  const char *text)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (text);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (text));
+}
+
+const char *
+jue_window_get_last_message (JueWindow *self)
+{
+  return self->last_message;
+}
+
+static void
+on_session_error (JueSession   *session,
+                  const GError *error,
+                  JueWindow    *self)
+{
+  jue_window_show_error (self, _("The change was not saved"), error->message);
+}
+
+/* ---- titles and actions ----------------------------------------------- */
+
+static void
+update_title (JueWindow *self)
+{
+  JueReport *report;
+  g_autofree char *base = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->session == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Juesuan"));
+      return;
+    }
+  report = jue_session_get_report (self->session);
+  base = g_path_get_basename (jue_document_get_filename (jue_session_get_document (self->session)));
+  if (report->profile.year.set)
+    subtitle = g_strdup_printf (_("%s, %" G_GINT64_FORMAT), report->profile.name ? report->profile.name : "",
+                                report->profile.year.value);
+  else
+    subtitle = g_strdup (report->profile.name ? report->profile.name : "");
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->doc_title), base);
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->doc_title), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), base);
+}
+
+void
+jue_window_update_actions (JueWindow *self)
+{
+  JueDocument *doc = self->session ? jue_session_get_document (self->session) : NULL;
+  gboolean writable = doc && !jue_document_is_read_only (doc);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 doc && jue_document_can_undo (doc));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 doc && jue_document_can_redo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-field", doc != NULL);
+  gtk_widget_set_visible (self->saved_label, writable);
+}
+
+/* ---- sections and pages ----------------------------------------------- */
+
+static void
+clear_pages (JueWindow *self,
+             gboolean   funds_only)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->pages);
+
+  while (child)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->pages), child));
+
+      if (!funds_only || g_str_has_prefix (name, "fund-"))
+        gtk_stack_remove (GTK_STACK (self->pages), child);
+      child = next;
+    }
+}
+
+static GtkWidget *
+build_page (JueWindow        *self,
+            const JueSection *section)
+{
+  GtkWidget *page;
+
+  switch (section->kind)
+    {
+    case JUE_SECTION_FINDINGS:
+      return jue_findings_page_new (self->session);
+    case JUE_SECTION_FUNDS:
+      {
+        JueFieldRef ref;
+        GtkWidget *scroller = gtk_scrolled_window_new ();
+        GtkWidget *clamp = adw_clamp_new ();
+        GtkWidget *list;
+
+        jue_report_resolve (jue_session_get_report (self->session), "special_funds", &ref, NULL);
+        list = jue_form_list_new (self->session, "special_funds", ref.def, "project_name");
+        gtk_widget_set_margin_top (list, 24);
+        gtk_widget_set_margin_bottom (list, 24);
+        gtk_widget_set_margin_start (list, 12);
+        gtk_widget_set_margin_end (list, 12);
+        adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 820);
+        adw_clamp_set_child (ADW_CLAMP (clamp), list);
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                        GTK_POLICY_AUTOMATIC);
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+        page = scroller;
+      }
+      return page;
+    case JUE_SECTION_FORM:
+    default:
+      return jue_form_page_new (self->session, section);
+    }
+}
+
+GtkWidget *
+jue_window_get_page (JueWindow  *self,
+                     const char *section_id)
+{
+  JueSection *section;
+  GtkWidget *page;
+
+  if (self->session == NULL)
+    return NULL;
+  page = gtk_stack_get_child_by_name (GTK_STACK (self->pages), section_id);
+  if (page)
+    return page;
+  section = jue_sections_find_by_id (self->sections, section_id);
+  if (section == NULL)
+    return NULL;
+  page = build_page (self, section);
+  gtk_stack_add_named (GTK_STACK (self->pages), page, section_id);
+  return page;
+}
+
+void
+jue_window_show_section (JueWindow  *self,
+                         const char *section_id)
+{
+  JueSection *section;
+  GtkWidget *page;
+
+  if (self->sections == NULL)
+    return;
+  section = jue_sections_find_by_id (self->sections, section_id);
+  if (section == NULL)
+    section = self->sections->pdata[0];
+  page = jue_window_get_page (self, section->id);
+  gtk_stack_set_visible_child (GTK_STACK (self->pages), page);
+  g_free (self->section_id);
+  self->section_id = g_strdup (section->id);
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->section_title), section->title);
+  jue_section_list_select (JUE_SECTION_LIST (self->section_list), section->id);
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (self->settings)
+    g_settings_set_string (self->settings, "last-section", section->id);
+}
+
+const char *
+jue_window_get_section (JueWindow *self)
+{
+  return self->section_id;
+}
+
+static void
+rebuild_sections (JueWindow *self)
+{
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  if (self->session)
+    self->sections = jue_sections_for_report (jue_session_get_report (self->session));
+  jue_section_list_set_sections (JUE_SECTION_LIST (self->section_list), self->sections);
+  jue_find_popover_set_session (JUE_FIND_POPOVER (self->find_popover), self->session,
+                                self->sections);
+  if (self->session)
+    {
+      jue_section_list_update_counts (JUE_SECTION_LIST (self->section_list), self->session);
+      if (self->section_id)
+        jue_section_list_select (JUE_SECTION_LIST (self->section_list), self->section_id);
+    }
+}
+
+static gboolean
+is_fund_title (const char *path)
+{
+  return path && g_str_has_prefix (path, "special_funds[") &&
+         g_str_has_suffix (path, "].project_name");
+}
+
+static gboolean
+update_actions_idle (gpointer data)
+{
+  JueWindow *self = data;
+
+  self->update_actions_id = 0;
+  jue_window_update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_session_changed (JueSession *session,
+                    int         kind,
+                    const char *path,
+                    JueWindow  *self)
+{
+  if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, "special_funds") == 0)
+    {
+      /* fund pages are addressed by index, which has just changed */
+      g_autofree char *showing = g_strdup (self->section_id);
+      gboolean on_fund = showing && g_str_has_prefix (showing, "fund-");
+
+      clear_pages (self, TRUE);
+      rebuild_sections (self);
+      if (on_fund)
+        jue_window_show_section (self, "special-funds");
+    }
+  else if (is_fund_title (path))
+    rebuild_sections (self);
+  else
+    jue_section_list_update_counts (JUE_SECTION_LIST (self->section_list), session);
+  if (path && (g_str_equal (path, "profile.name") || g_str_equal (path, "profile.year")))
+    update_title (self);
+  /* "changed" comes before the document records the edit for undo */
+  if (self->update_actions_id == 0)
+    self->update_actions_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_actions_idle,
+                                               self, NULL);
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+static void
+drop_session (JueWindow *self)
+{
+  if (self->session == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  jue_find_popover_set_session (JUE_FIND_POPOVER (self->find_popover), NULL, NULL);
+  clear_pages (self, FALSE);
+  jue_section_list_set_sections (JUE_SECTION_LIST (self->section_list), NULL);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_object (&self->session);
+}
+
+void
+jue_window_set_document (JueWindow   *self,
+                         JueDocument *document)
+{
+  const char *last = NULL;
+  g_autofree char *last_setting = NULL;
+
+  drop_session (self);
+  self->session = jue_session_new (document);
+  g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed), self);
+  g_signal_connect (self->session, "error", G_CALLBACK (on_session_error), self);
+  rebuild_sections (self);
+  update_title (self);
+
+  if (jue_document_is_read_only (document))
+    {
+      gtk_label_set_text (GTK_LABEL (self->banner_label),
+                          _("Open for review: nothing can be changed and the file is never "
+                            "written. Findings and their explanations are listed under "
+                            "Findings."));
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), FALSE);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "document");
+  if (jue_document_is_read_only (document))
+    last = "findings";
+  else if (self->settings)
+    last = last_setting = g_settings_get_string (self->settings, "last-section");
+  g_clear_pointer (&self->section_id, g_free);
+  jue_window_show_section (self, last);
+  jue_window_add_recent (self, jue_document_get_filename (document));
+  jue_window_update_actions (self);
+}
+
+JueSession *
+jue_window_get_session (JueWindow *self)
+{
+  return self->session;
+}
+
+const char *
+jue_window_get_filename (JueWindow *self)
+{
+  return self->session ? jue_document_get_filename (jue_session_get_document (self->session))
+                       : NULL;
+}
+
+/* ---- navigation ------------------------------------------------------- */
+
+static JueField *
+find_field_under (JueWindow  *self,
+                  const char *path)
+{
+  JueField *field = jue_session_lookup_field (self->session, path);
+  JueReport *report = jue_session_get_report (self->session);
+  g_autoptr (GPtrArray) paths = NULL;
+  JueFieldRef ref;
+
+  if (field)
+    return field;
+  /* a list or a row: its first field */
+  if (!jue_report_resolve (report, path, &ref, NULL))
+    return NULL;
+  if (ref.def->kind == JUE_KIND_LIST && ref.index < 0)
+    {
+      GPtrArray *rows = *(GPtrArray **) ref.ptr;
+      g_autofree char *first = NULL;
+      const JueRecordDef *element = ref.def->extra;
+
+      if (rows->len == 0)
+        return NULL;
+      first = g_strdup_printf ("%s[0].%s", path, element->fields[0].name);
+      return jue_session_lookup_field (self->session, first);
+    }
+  if (ref.def->kind == JUE_KIND_LIST || ref.def->kind == JUE_KIND_RECORD)
+    {
+      const JueRecordDef *def = ref.def->extra;
+      for (guint i = 0; i < def->n_fields; i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s.%s", path, def->fields[i].name);
+          field = find_field_under (self, child);
+          if (field)
+            return field;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+jue_window_goto_field (JueWindow  *self,
+                       const char *path)
+{
+  JueSection *section;
+  JueField *field;
+
+  if (self->session == NULL)
+    return FALSE;
+  section = jue_sections_find_for_path (self->sections, path);
+  if (section == NULL)
+    return FALSE;
+  jue_window_show_section (self, section->id);
+  field = find_field_under (self, path);
+  if (field == NULL)
+    return FALSE;
+  jue_field_focus (field);
+  return TRUE;
+}
+
+static void
+on_section_selected (JueSectionList *list,
+                     const char     *id,
+                     JueWindow      *self)
+{
+  jue_window_show_section (self, id);
+}
+
+static void
+on_back_clicked (JueWindow *self)
+{
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_show_section_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  jue_window_show_section (JUE_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+on_goto_field_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  jue_window_goto_field (JUE_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+on_find_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  JueWindow *self = JUE_WINDOW (widget);
+
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->find_button));
+}
+
+/* Undo and redo go through the document, across fields and lists, and
+ * then show the field that changed back. */
+static void
+on_history_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  JueWindow *self = JUE_WINDOW (widget);
+  JueDocument *doc;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  if (self->session == NULL)
+    return;
+  doc = jue_session_get_document (self->session);
+  if (g_str_equal (action, "win.undo"))
+    ok = jue_document_undo (doc, &path, &error);
+  else
+    ok = jue_document_redo (doc, &path, &error);
+  if (!ok)
+    jue_window_show_error (self, g_str_equal (action, "win.undo") ? _("Could not undo")
+                                                                  : _("Could not redo"),
+                           error->message);
+  else if (path)
+    jue_window_goto_field (self, path);
+  jue_window_update_actions (self);
+}
+
+/* ---- window state ----------------------------------------------------- */
+
+static gboolean
+jue_window_close_request (GtkWindow *window)
+{
+  JueWindow *self = JUE_WINDOW (window);
+  int width, height;
+
+  if (self->settings)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+  /* nothing to ask: every edit is already in the file */
+  return GTK_WINDOW_CLASS (jue_window_parent_class)->close_request (window);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         JueWindow     *self)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    {
+      jue_window_show_error (self, _("Cannot open the dropped item"),
+                             _("Only report files on this computer can be opened."));
+      return FALSE;
+    }
+  return jue_window_open_file (self, path, FALSE);
+}
+
+static void
+jue_window_dispose (GObject *object)
+{
+  JueWindow *self = JUE_WINDOW (object);
+
+  drop_session (self);
+  g_clear_handle_id (&self->update_actions_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (jue_window_parent_class)->dispose (object);
+}
+
+static void
+jue_window_finalize (GObject *object)
+{
+  JueWindow *self = JUE_WINDOW (object);
+
+  g_free (self->section_id);
+  g_free (self->last_message);
+  G_OBJECT_CLASS (jue_window_parent_class)->finalize (object);
+}
+
+static void
+jue_window_class_init (JueWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jue_window_dispose;
+  object_class->finalize = jue_window_finalize;
+  window_class->close_request = jue_window_close_request;
+
+  g_type_ensure (JUE_TYPE_SECTION_LIST);
+  g_type_ensure (JUE_TYPE_FIND_POPOVER);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/juesuan/Juesuan/ui/jue-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, doc_title);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, section_list);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, find_popover);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, on_history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, on_history_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", on_show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.goto-field", "s", on_goto_field_action);
+  jue_window_files_init_actions (widget_class);
+}
+
+static void
+restore_size (JueWindow *self)
+{
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 860);
+      return;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+jue_window_init (JueWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = jue_settings_new ();
+  restore_size (self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  if (self->settings)
+    g_signal_connect_swapped (self->settings, "changed::recent-files",
+                              G_CALLBACK (jue_window_update_recent), self);
+  jue_window_update_recent (self);
+  jue_window_update_actions (self);
+}
+
+JueWindow *
+jue_window_new (GtkApplication *application)
+{
+  return g_object_new (JUE_TYPE_WINDOW, "application", application, NULL);
+}

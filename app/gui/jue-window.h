@@ -1,0 +1,39 @@
+/* jue-window.h — the main window: a start page, or one open report with
+ * its sections on the left and the section's form on the right. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jue-session.h"
+
+G_BEGIN_DECLS
+
+#define JUE_TYPE_WINDOW (jue_window_get_type ())
+G_DECLARE_FINAL_TYPE (JueWindow, jue_window, JUE, WINDOW, AdwApplicationWindow)
+
+JueWindow   *jue_window_new            (GtkApplication *application);
+
+/* Opens filename in this window (read_only: for review).  On failure the
+ * user is told and the window keeps what it showed; returns FALSE. */
+gboolean     jue_window_open_file      (JueWindow  *self,
+                                        const char *filename,
+                                        gboolean    read_only);
+/* Shows document in this window (takes a reference). */
+void         jue_window_set_document   (JueWindow   *self,
+                                        JueDocument *document);
+JueSession  *jue_window_get_session    (JueWindow  *self);
+const char  *jue_window_get_filename   (JueWindow  *self);
+
+void         jue_window_show_section   (JueWindow  *self,
+                                        const char *section_id);
+const char  *jue_window_get_section    (JueWindow  *self);
+/* Shows the section holding path, scrolls to the field and focuses it. */
+gboolean     jue_window_goto_field     (JueWindow  *self,
+                                        const char *path);
+/* The page widget of a section (built if needed), for tests. */
+GtkWidget   *jue_window_get_page       (JueWindow  *self,
+                                        const char *section_id);
+/* The message of the last error dialog or toast, for tests. */
+const char  *jue_window_get_last_message (JueWindow *self);
+
+G_END_DECLS

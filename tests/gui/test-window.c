@@ -1,0 +1,510 @@
+/* test-window.c — the real window on the sample: typing into fields goes
+ * to the file at once, mistakes are marked and not stored, lists grow and
+ * shrink, undo brings things back, and review never writes a byte. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jue-field.h"
+#include "jue-find-popover.h"
+#include "jue-finding-item.h"
+#include "jue-form-list.h"
+#include "jue-form-table.h"
+#include "jue-tsv.h"
+#include "jue-window.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  JueWindow *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_mapped (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      found = find_by_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_class (GtkWidget  *root,
+               const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (c, css_class))
+        return c;
+      found = find_by_class (c, css_class);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+create_sample (const char *dir,
+               const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (JueDocument) doc = NULL;
+
+  g_assert_no_error (error);
+  doc = jue_document_create (path, report, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("juesuan-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = create_sample (f->dir, "sample.juesuan");
+  f->window = jue_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_mapped (GTK_WIDGET (f->window));
+  g_assert_true (jue_window_open_file (f->window, f->path, data != NULL));
+  spin ();
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        remove_tree (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* What a second program reading the file sees. */
+static char *
+file_value (const char *filename,
+            const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) doc = jue_document_open (filename, TRUE, &error);
+  char *value;
+
+  g_assert_no_error (error);
+  value = jue_report_get (jue_document_get_report (doc), path, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+static guint
+file_list_length (const char *filename,
+                  const char *list_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) doc = jue_document_open (filename, TRUE, &error);
+  JueFieldRef ref;
+
+  g_assert_no_error (error);
+  g_assert_true (jue_report_resolve (jue_document_get_report (doc), list_path, &ref, &error));
+  return (*(GPtrArray **) ref.ptr)->len;
+}
+
+static GtkWidget *
+field_widget (Fixture    *f,
+              const char *path)
+{
+  JueField *field;
+
+  g_assert_true (jue_window_goto_field (f->window, path));
+  spin ();
+  field = jue_session_lookup_field (jue_window_get_session (f->window), path);
+  g_assert_nonnull (field);
+  return jue_field_get_widget (field);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type,
+                 const char *list_path)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        {
+          const char *p = type == JUE_TYPE_FORM_TABLE
+                            ? jue_form_table_get_list_path (JUE_FORM_TABLE (c))
+                            : jue_form_list_get_list_path (JUE_FORM_LIST (c));
+          if (g_strcmp0 (p, list_path) == 0)
+            return c;
+        }
+      found = find_descendant (c, type, list_path);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_errors (Fixture *f)
+{
+  guint errors, warnings;
+
+  jue_session_count_findings (jue_window_get_session (f->window), "", &errors, &warnings);
+  return errors;
+}
+
+static void
+test_type_amount (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *row = field_widget (f, "income.general_budget");
+  g_autofree char *before = file_value (f->path, "income.general_budget");
+  g_autofree char *after = NULL;
+  guint errors_before = count_errors (f);
+
+  g_assert_cmpstr (before, ==, "1447.01");
+  gtk_editable_set_text (GTK_EDITABLE (row), "1,500.5万元");
+  g_signal_emit_by_name (row, "entry-activated");
+  spin ();
+  after = file_value (f->path, "income.general_budget");
+  g_assert_cmpstr (after, ==, "1500.50");
+  /* the accounts no longer agree with the breakdown by function */
+  g_assert_cmpuint (count_errors (f), >, errors_before);
+  g_assert_false (gtk_widget_has_css_class (row, "error") &&
+                  jue_field_get_parse_error (jue_field_from_widget (row)) != NULL);
+}
+
+static void
+test_bad_amount (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *row = field_widget (f, "expenditure.basic");
+  g_autofree char *after = NULL;
+  JueField *field = jue_field_from_widget (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "7o8.77");
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (jue_field_get_parse_error (field));
+  g_assert_true (strstr (jue_field_get_parse_error (field), "7o8.77") != NULL);
+  after = file_value (f->path, "expenditure.basic");
+  g_assert_cmpstr (after, ==, "708.77");
+
+  /* fixing it stores it and clears the mark */
+  gtk_editable_set_text (GTK_EDITABLE (row), "708.78");
+  spin ();
+  g_assert_null (jue_field_get_parse_error (field));
+  g_free (after);
+  after = file_value (f->path, "expenditure.basic");
+  g_assert_cmpstr (after, ==, "708.78");
+}
+
+static void
+test_checks_mark_fields (Fixture       *f,
+                         gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  GListModel *findings = jue_session_get_findings (session);
+  guint n = g_list_model_get_n_items (findings);
+  guint fields_marked = 0;
+  GtkWidget *table, *mark;
+
+  /* the sample's true problems (DOMAIN.md): 附件4 weights total 180, a
+   * missed indicator in 附件1, completion 27.40%, … */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (count_errors (f), ==, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (findings, i);
+      const JueFinding *finding = jue_finding_item_get_finding ((JueFindingItem *) item);
+      JueField *field;
+
+      if (finding->severity == JUE_SEVERITY_HINT)
+        continue;
+      g_assert_true (jue_window_goto_field (f->window, finding->path));
+      spin ();
+      field = jue_session_lookup_field (session, finding->path);
+      if (field == NULL)
+        continue;   /* a whole list: marked on the list */
+      g_assert_true (gtk_widget_has_css_class (jue_field_get_widget (field),
+                                               finding->severity == JUE_SEVERITY_ERROR
+                                                 ? "error" : "warning"));
+      g_assert_nonnull (gtk_widget_get_tooltip_text (jue_field_get_widget (field)) ||
+                        GTK_IS_WIDGET (jue_field_get_widget (field)));
+      fields_marked++;
+    }
+  g_assert_cmpuint (fields_marked, >=, 5);
+
+  /* 附件4: the weights of the table total 180, not 90 */
+  jue_window_show_section (f->window, "fund-2");
+  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_FORM_TABLE,
+                           "special_funds[2].indicators");
+  g_assert_nonnull (table);
+  mark = find_by_class (table, "jue-list-mark");
+  g_assert_nonnull (mark);
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_true (gtk_widget_has_css_class (mark, "error"));
+}
+
+static void
+test_indicator_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *list = "dept_eval.indicators";
+  guint n = file_list_length (f->path, list);
+  GtkWidget *page, *table;
+  g_autofree char *name_path = g_strdup_printf ("%s[%u].name", list, n);
+  g_autofree char *value = NULL;
+  GtkWidget *cell;
+
+  jue_window_show_section (f->window, "dept-eval");
+  page = jue_window_get_page (f->window, "dept-eval");
+  spin ();
+  table = find_descendant (page, JUE_TYPE_FORM_TABLE, list);
+  g_assert_nonnull (table);
+
+  gtk_widget_activate_action (table, "table.add", NULL);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, list), ==, n + 1);
+  cell = jue_field_get_widget (jue_session_lookup_field (jue_window_get_session (f->window),
+                                                         name_path));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "新增指标");
+  spin ();
+  value = file_value (f->path, name_path);
+  g_assert_cmpstr (value, ==, "新增指标");
+
+  gtk_widget_activate_action (table, "table.remove", "i", (gint32) n);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, list), ==, n);
+
+  /* undo brings the row back, with what was typed in it */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, list), ==, n + 1);
+  g_free (value);
+  value = file_value (f->path, name_path);
+  g_assert_cmpstr (value, ==, "新增指标");
+}
+
+static void
+test_undo_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *row = field_widget (f, "three_public.abroad.actual");
+  g_autofree char *value = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "4");
+  spin ();
+  value = file_value (f->path, "three_public.abroad.actual");
+  g_assert_cmpstr (value, ==, "4.00");
+
+  jue_window_show_section (f->window, "profile");   /* undo comes back to the field */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_free (value);
+  value = file_value (f->path, "three_public.abroad.actual");
+  g_assert_cmpstr (value, ==, "3.25");
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "three-public");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "3.25");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  spin ();
+  g_free (value);
+  value = file_value (f->path, "three_public.abroad.actual");
+  g_assert_cmpstr (value, ==, "4.00");
+}
+
+static void
+test_explanation (Fixture       *f,
+                  gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  GListModel *findings = jue_session_get_findings (session);
+  g_autoptr (GObject) item = g_list_model_get_item (findings, 0);
+  const JueFinding *finding = jue_finding_item_get_finding ((JueFindingItem *) item);
+  g_autofree char *rule = g_strdup (finding->rule);
+  g_autofree char *path = g_strdup (finding->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+
+  g_assert_true (jue_document_set_explanation (jue_session_get_document (session), rule, path,
+                                               "已向财政局说明", &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (jue_finding_item_get_finding ((JueFindingItem *) item)->explanation, ==,
+                   "已向财政局说明");
+  doc = jue_document_open (f->path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jue_document_get_explanation (doc, rule, path), ==, "已向财政局说明");
+}
+
+static void
+test_find (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *popover = find_by_type (GTK_WIDGET (f->window), JUE_TYPE_FIND_POPOVER);
+  GtkRoot *root = GTK_ROOT (f->window);
+  GtkWidget *focus;
+  JueField *field;
+
+  g_assert_nonnull (popover);
+  /* labels, section titles and paths are all searched; words narrow */
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "Weight"), >, 50);
+  /* the actual, and the previous-year actual */
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "vehicle purchase actual"),
+                    ==, 2);
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "no such thing"), ==, 0);
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "Findings"), >=, 1);
+
+  /* Enter goes to the first match and puts the cursor in it */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  spin ();
+  jue_find_popover_search (JUE_FIND_POPOVER (popover), "vehicle purchase actual");
+  g_signal_emit_by_name (find_by_type (popover, GTK_TYPE_SEARCH_ENTRY), "activate");
+  spin ();
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "three-public");
+  field = jue_session_lookup_field (jue_window_get_session (f->window),
+                                    "three_public.vehicle.purchase.actual");
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == jue_field_get_widget (field) ||
+                 gtk_widget_is_ancestor (focus, jue_field_get_widget (field)));
+}
+
+static void
+test_review_writes_nothing (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("juesuan-gui-XXXXXX", &error);
+  g_autofree char *path = create_sample (dir, "review.juesuan");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  JueWindow *window;
+  GtkWidget *row;
+  JueField *field;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  window = jue_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_mapped (GTK_WIDGET (window));
+  g_assert_true (jue_window_open_file (window, path, TRUE));
+  spin ();
+  /* findings are shown first, and every field is read-only */
+  g_assert_cmpstr (jue_window_get_section (window), ==, "findings");
+  g_assert_true (jue_window_goto_field (window, "income.general_budget"));
+  spin ();
+  field = jue_session_lookup_field (jue_window_get_session (window), "income.general_budget");
+  row = jue_field_get_widget (field);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (row)));
+  gtk_editable_set_text (GTK_EDITABLE (row), "1");
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  jue_window_show_section (window, "dept-eval");
+  jue_window_show_section (window, "fund-2");
+  spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  remove_tree (dir);
+}
+
+static void
+test_foreign_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("juesuan-gui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "notes.juesuan", NULL);
+  JueWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "这不是报表", -1, NULL));
+  window = jue_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_mapped (GTK_WIDGET (window));
+  g_assert_false (jue_window_open_file (window, path, FALSE));
+  spin ();
+  g_assert_null (jue_window_get_session (window));
+  g_assert_nonnull (jue_window_get_last_message (window));
+  g_assert_true (strstr (jue_window_get_last_message (window), "notes.juesuan") != NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/type-amount", Fixture, NULL, fixture_set_up, test_type_amount,
+              fixture_tear_down);
+  g_test_add ("/gui/bad-amount", Fixture, NULL, fixture_set_up, test_bad_amount,
+              fixture_tear_down);
+  g_test_add ("/gui/checks-mark-fields", Fixture, NULL, fixture_set_up, test_checks_mark_fields,
+              fixture_tear_down);
+  g_test_add ("/gui/indicator-rows", Fixture, NULL, fixture_set_up, test_indicator_rows,
+              fixture_tear_down);
+  g_test_add ("/gui/undo-field", Fixture, NULL, fixture_set_up, test_undo_field,
+              fixture_tear_down);
+  g_test_add ("/gui/explanation", Fixture, NULL, fixture_set_up, test_explanation,
+              fixture_tear_down);
+  g_test_add ("/gui/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add_func ("/gui/review-writes-nothing", test_review_writes_nothing);
+  g_test_add_func ("/gui/foreign-file", test_foreign_file);
+  return g_test_run ();
+}
