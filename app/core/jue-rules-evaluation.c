@@ -103,34 +103,42 @@ static void
 rule_template_differs (JueCheckRun *run)
 {
   const JueReport *r = run->report;
-  gint64 mine, other = 0;
-  guint same = 0, best = 0;
+  gint64 values[8], mine, other = 0;
+  guint counts[8], n_values = 0, same = 0, best = 0;
   g_autofree char *prefix = NULL, *path = NULL, *label = NULL, *m = NULL, *o = NULL;
   JueEvalView v;
 
   if (!jue_check_eval_view (run, run->index[0], &v))
     return;
   mine = effective_template (v.template_total);
+  /* Count each template figure once: a report uses one or two of them. */
   for (gint k = -1; k < (gint) r->special_funds->len; k++)
     {
       JueEvalView a;
-      guint count = 0;
       gint64 t;
+      guint j;
 
       jue_check_eval_view (run, k, &a);
       t = effective_template (a.template_total);
-      for (gint j = -1; j < (gint) r->special_funds->len; j++)
+      for (j = 0; j < n_values && values[j] != t; j++)
+        ;
+      if (j == n_values)
         {
-          JueEvalView b;
-          jue_check_eval_view (run, j, &b);
-          count += effective_template (b.template_total) == t;
+          if (n_values == G_N_ELEMENTS (values))
+            continue;
+          values[n_values] = t;
+          counts[n_values++] = 0;
         }
-      if (t == mine)
-        same = count;
-      else if (count > best)
+      counts[j]++;
+    }
+  for (guint j = 0; j < n_values; j++)
+    {
+      if (values[j] == mine)
+        same = counts[j];
+      else if (counts[j] > best)
         {
-          best = count;
-          other = t;
+          best = counts[j];
+          other = values[j];
         }
     }
   if (best <= same)
@@ -295,9 +303,11 @@ rule_ungraded (JueCheckRun *run)
 typedef struct {
   const JueRecordDef *def;
   gconstpointer       record;
-  char               *prefix;   /* "" for the report */
 } ScopeRecord;
 
+/* The record a field-level check instance looks at.  Its path prefix is
+ * only built when there is something to report (scope_prefix()), because
+ * almost every record is fine and the ×20 report has thousands. */
 static gboolean
 scope_record (const JueCheckRun *run,
               ScopeRecord       *out)
@@ -308,50 +318,61 @@ scope_record (const JueCheckRun *run,
   switch (run->entry->scope)
     {
     case JUE_SCOPE_REPORT:
-      *out = (ScopeRecord) { &JueReport_def, r, g_strdup ("") };
+      *out = (ScopeRecord) { &JueReport_def, r };
       return TRUE;
     case JUE_SCOPE_OFFICES:
-      *out = (ScopeRecord) { &JueOffice_def, r->profile.offices->pdata[i],
-                             g_strdup_printf ("profile.offices[%d]", i) };
+      *out = (ScopeRecord) { &JueOffice_def, r->profile.offices->pdata[i] };
       return TRUE;
     case JUE_SCOPE_FUNCTIONAL:
-      *out = (ScopeRecord) { &JueFunctionalRow_def, r->functional->pdata[i],
-                             g_strdup_printf ("functional[%d]", i) };
+      *out = (ScopeRecord) { &JueFunctionalRow_def, r->functional->pdata[i] };
       return TRUE;
     case JUE_SCOPE_GOV_FUND_ROWS:
-      *out = (ScopeRecord) { &JueFundRow_def, r->gov_fund.rows->pdata[i],
-                             g_strdup_printf ("gov_fund.rows[%d]", i) };
+      *out = (ScopeRecord) { &JueFundRow_def, r->gov_fund.rows->pdata[i] };
       return TRUE;
     case JUE_SCOPE_STATE_CAPITAL_ROWS:
-      *out = (ScopeRecord) { &JueFundRow_def, r->state_capital.rows->pdata[i],
-                             g_strdup_printf ("state_capital.rows[%d]", i) };
+      *out = (ScopeRecord) { &JueFundRow_def, r->state_capital.rows->pdata[i] };
       return TRUE;
     case JUE_SCOPE_GLOSSARY:
-      *out = (ScopeRecord) { &JueGlossaryEntry_def, r->glossary->pdata[i],
-                             g_strdup_printf ("glossary[%d]", i) };
+      *out = (ScopeRecord) { &JueGlossaryEntry_def, r->glossary->pdata[i] };
       return TRUE;
     case JUE_SCOPE_DEPT_TASKS:
-      *out = (ScopeRecord) { &JueTask_def, r->dept_eval.tasks->pdata[i],
-                             g_strdup_printf ("dept_eval.tasks[%d]", i) };
+      *out = (ScopeRecord) { &JueTask_def, r->dept_eval.tasks->pdata[i] };
       return TRUE;
     case JUE_SCOPE_SPECIAL_FUNDS:
-      *out = (ScopeRecord) { &JueSpecialFund_def, r->special_funds->pdata[i],
-                             g_strdup_printf ("special_funds[%d]", i) };
+      *out = (ScopeRecord) { &JueSpecialFund_def, r->special_funds->pdata[i] };
       return TRUE;
     case JUE_SCOPE_EVAL_INDICATORS:
       {
         JueEvalView v;
-        g_autofree char *prefix = jue_check_eval_prefix (i);
 
         if (!jue_check_eval_view (run, i, &v))
           return FALSE;
-        *out = (ScopeRecord) { &JueIndicator_def, v.indicators->pdata[run->index[1]],
-                               g_strdup_printf ("%s.indicators[%d]", prefix, run->index[1]) };
+        *out = (ScopeRecord) { &JueIndicator_def, v.indicators->pdata[run->index[1]] };
         return TRUE;
       }
     default:
       return FALSE;
     }
+}
+
+static char *
+scope_prefix (const JueCheckRun *run)
+{
+  static const char * const lists[JUE_N_SCOPES] = {
+    [JUE_SCOPE_OFFICES] = "profile.offices", [JUE_SCOPE_FUNCTIONAL] = "functional",
+    [JUE_SCOPE_GOV_FUND_ROWS] = "gov_fund.rows",
+    [JUE_SCOPE_STATE_CAPITAL_ROWS] = "state_capital.rows", [JUE_SCOPE_GLOSSARY] = "glossary",
+    [JUE_SCOPE_DEPT_TASKS] = "dept_eval.tasks", [JUE_SCOPE_SPECIAL_FUNDS] = "special_funds",
+  };
+
+  if (run->entry->scope == JUE_SCOPE_REPORT)
+    return g_strdup ("");
+  if (run->entry->scope == JUE_SCOPE_EVAL_INDICATORS)
+    {
+      g_autofree char *eval = jue_check_eval_prefix (run->index[0]);
+      return g_strdup_printf ("%s.indicators[%d]", eval, run->index[1]);
+    }
+  return g_strdup_printf ("%s[%d]", lists[run->entry->scope], run->index[0]);
 }
 
 static gboolean
@@ -371,11 +392,16 @@ slot_blank (const JueFieldDef *f,
     }
 }
 
+/* prefix NULL: the scope's own record, whose prefix is built on demand. */
 static char *
-join_path (const char *prefix,
-           const char *name)
+join_path (const JueCheckRun *run,
+           const char        *prefix,
+           const char        *name)
 {
-  return *prefix ? g_strconcat (prefix, ".", name, NULL) : g_strdup (name);
+  g_autofree char *own = prefix ? NULL : scope_prefix (run);
+  const char *p = prefix ? prefix : own;
+
+  return *p ? g_strconcat (p, ".", name, NULL) : g_strdup (name);
 }
 
 /* Walks a record and its embedded records (not its lists: those rows are
@@ -396,18 +422,18 @@ walk_required (JueCheckRun        *run,
         continue;
       if (f->kind == JUE_KIND_RECORD)
         {
-          g_autofree char *child = join_path (prefix, f->name);
+          g_autofree char *child = join_path (run, prefix, f->name);
           walk_required (run, f->extra, slot, child, negative);
         }
       else if (!negative && (f->flags & JUE_FIELD_REQUIRED) && slot_blank (f, slot))
         {
-          g_autofree char *path = join_path (prefix, f->name);
+          g_autofree char *path = join_path (run, prefix, f->name);
           jue_check_add (run, ERROR, path, _("%s is required"), _(f->label));
         }
       else if (negative && f->kind == JUE_KIND_AMOUNT && ((const JueAmount *) slot)->set &&
                ((const JueAmount *) slot)->fen < 0)
         {
-          g_autofree char *path = join_path (prefix, f->name);
+          g_autofree char *path = join_path (run, prefix, f->name);
           g_autofree char *v = jue_fen_display (((const JueAmount *) slot)->fen);
           jue_check_add (run, ERROR, path, _("%s is negative: %s"), _(f->label), v);
         }
@@ -419,10 +445,8 @@ rule_required (JueCheckRun *run)
 {
   ScopeRecord s;
 
-  if (!scope_record (run, &s))
-    return;
-  walk_required (run, s.def, s.record, s.prefix, FALSE);
-  g_free (s.prefix);
+  if (scope_record (run, &s))
+    walk_required (run, s.def, s.record, NULL, FALSE);
 }
 
 static void
@@ -430,10 +454,8 @@ rule_negative (JueCheckRun *run)
 {
   ScopeRecord s;
 
-  if (!scope_record (run, &s))
-    return;
-  walk_required (run, s.def, s.record, s.prefix, TRUE);
-  g_free (s.prefix);
+  if (scope_record (run, &s))
+    walk_required (run, s.def, s.record, NULL, TRUE);
 }
 
 #define BLANK(path) { #path, offsetof (JueReport, path) }
