@@ -354,6 +354,42 @@ def import_refuses_existing_report():
     must(rc == 2, "usage")
 
 
+@test
+def explanations_and_classification_round_trip():
+    f = sample("x.juesuan")
+    for rule, path, text in [("W-COMPLETION-LOW", "functional[0].actual", "招商引资项目延期，\n资金已收回"),
+                             ("W-COMPLETION-LOW", "functional[1].actual", "=早先的说明")]:
+        rc, _, err = run("explain", f, rule, path, text)
+        must(rc == 0, err)
+    cls = tmp("cls.csv")
+    write(cls, "code,name,level,parent\n206,科学技术支出,1,\n20601,科学技术管理事务,2,206\n"
+               "2060102,一般行政管理事务,3,20601\n".encode())
+    rc, _, err = run("classification", "import", cls, f)
+    must(rc == 0, err)
+    d1 = export(f, "x1")
+    findings = table(d1, TAIL[0])
+    must(findings[0] == ["级别", "规则", "字段路径", "问题", "出错说明"], findings[0])
+    low = [r for r in findings if r[1:3] == ["W-COMPLETION-LOW", "functional[0].actual"]]
+    must(len(low) == 1 and low[0][0] == "警告" and "27.40%" in low[0][3], low)
+    must(low[0][4] == "招商引资项目延期，\n资金已收回", low[0])
+    stale = [r for r in findings if r[2] == "functional[1].actual"]
+    must(stale == [["", "W-COMPLETION-LOW", "functional[1].actual", "", "'=早先的说明"]], stale)
+    must(not [r for r in findings if r[1] == "W-CLASSIFICATION-CODE"],
+         "2060102 is in the loaded table, so no finding about it")
+    must(table(d1, TAIL[2])[1:] == [["206", "科学技术支出", "1", ""],
+                                    ["20601", "科学技术管理事务", "2", "206"],
+                                    ["2060102", "一般行政管理事务", "3", "20601"]], "17")
+    back = tmp("x2.juesuan")
+    rc, _, err = run("import", d1, back)
+    must(rc == 0, err)
+    d2 = export(back, "x2")
+    for n in os.listdir(d1):
+        must(read(os.path.join(d1, n)) == read(os.path.join(d2, n)), n + " differs")
+    rc1, out1, _ = run("validate", "--explained", f)
+    rc2, out2, _ = run("validate", "--explained", back)
+    must(rc1 == rc2 and out1.replace(f, "") == out2.replace(back, ""), "same findings and explanations")
+
+
 def main():
     print("1..%d" % len(tests))
     failed = 0

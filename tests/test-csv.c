@@ -704,6 +704,37 @@ test_doc_in_step (void)
     }
 }
 
+/* What a spreadsheet may do when it saves a table again still imports to
+ * the same report. */
+static void
+test_import_tolerated (void)
+{
+  static const struct { const char *from, *to; } cases[] = {
+    { "政府性基金预算财政拨款收入,0.00,0.00", "政府性基金预算财政拨款收入,0,0.00" },
+    { "一般公共预算财政拨款收入,1447.01,100.00", "一般公共预算财政拨款收入,\"1,447.01\",100" },
+    { "收入总计,1447.01,1578.50,-131.49,-8.33", "收入总计,1447.01,1578.5,-131.49,-8.33" },
+    { JUE_CSV_BOM, "" },
+    { "\r\n", "\n" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  g_autoptr (GBytes) bytes = jue_export_csv_bytes (report, NULL, NULL);
+  g_autofree char *data = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) changed = g_string_new (data);
+      g_autoptr (GError) err = NULL;
+      g_autoptr (JueImport) imp = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (g_string_replace (changed, cases[i].from, cases[i].to, 0), >=, 1);
+      imp = jue_import_csv_single_data (changed->str, changed->len, "all.csv", &err);
+      g_assert_no_error (err);
+      g_assert_true (jue_report_equal (report, imp->report));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,5 +755,6 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/csv/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/csv/import/refused", test_import_refused);
+  g_test_add_func ("/csv/import/tolerated", test_import_tolerated);
   return g_test_run ();
 }

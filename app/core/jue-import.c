@@ -136,10 +136,27 @@ is_text_kind (JueKind kind)
   return kind == JUE_KIND_TEXT || kind == JUE_KIND_CHOICE || kind == JUE_KIND_DATE;
 }
 
+/* Reads text into ref's field (the guard removed from text kinds). */
+static gboolean
+set_cell (const JueFieldRef *ref,
+          const char        *path,
+          const char        *text,
+          GError           **error)
+{
+  g_autofree char *value = is_text_kind (ref->def->kind) ? jue_csv_unguard (text)
+                                                         : g_strdup (text);
+
+  return jue_field_set_text (ref, path, value, error);
+}
+
 /* A figure printed in several tables is read where it first appears; its
- * copies must agree, or an edit in one table would be lost silently. */
+ * copies must agree, or an edit in one table would be lost silently.  They
+ * are compared by value, so a spreadsheet that saved one table's 0.00 as 0
+ * does not make them differ. */
 static gboolean
 check_copy (const Home            *home,
+            const JueFieldRef     *ref,
+            const char            *path,
             const Span            *span,
             const JueCsvRow       *row,
             guint                  column,
@@ -147,9 +164,25 @@ check_copy (const Home            *home,
             const char            *text,
             GError               **error)
 {
+  union { char *s; JueAmount a; JueInteger i; JuePercent p; } slot = { NULL };
+  JueFieldRef copy = *ref;
+  GError *inner = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *first = NULL;
   g_autofree char *msg = NULL;
 
-  if (strcmp (home->text, text) == 0)
+  copy.ptr = &slot;
+  if (!set_cell (&copy, path, text, &inner))
+    {
+      cell_error (error, span, row, column, block, inner->message);
+      g_error_free (inner);
+      return FALSE;
+    }
+  mine = jue_field_get_text (&copy);
+  first = jue_field_get_text (ref);
+  if (is_text_kind (ref->def->kind))
+    g_free (slot.s);
+  if (strcmp (mine, first) == 0)
     return TRUE;
   msg = g_strdup_printf (_("“%s” differs from “%s” in %s, line %u, column %u; the "
                            "same figure appears in both tables and must be changed "
@@ -171,10 +204,6 @@ import_field (Import                *imp,
   Home *home = g_hash_table_lookup (imp->homes, path);
   JueFieldRef ref;
   GError *inner = NULL;
-  g_autofree char *value = NULL;
-
-  if (home)
-    return check_copy (home, span, row, column, block, text, error);
 
   if (!jue_report_resolve (imp->result->report, path, &ref, &inner))
     {
@@ -182,8 +211,9 @@ import_field (Import                *imp,
       g_error_free (inner);
       return FALSE;
     }
-  value = is_text_kind (ref.def->kind) ? jue_csv_unguard (text) : g_strdup (text);
-  if (!jue_field_set_text (&ref, path, value, &inner))
+  if (home)
+    return check_copy (home, &ref, path, span, row, column, block, text, error);
+  if (!set_cell (&ref, path, text, &inner))
     {
       cell_error (error, span, row, column, block, inner->message);
       g_error_free (inner);
