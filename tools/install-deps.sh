@@ -15,7 +15,7 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   gettext locales \
   desktop-file-utils appstream shared-mime-info libxml2-utils \
   xvfb xauth imagemagick fonts-droid-fallback fonts-noto-mono \
-  python3 >/dev/null
+  python3 libreoffice-calc-nogui >/dev/null
 
 # The zh_CN locale, so the programs and tests can run in Chinese.
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
