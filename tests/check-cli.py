@@ -177,7 +177,7 @@ def show_lists_seed_numbers():
         must(figure in out, "show lacks %s" % figure)
     zh = dict(ENV, LC_ALL="zh_CN.UTF-8", LANG="zh_CN.UTF-8")
     rc, out, _ = run("show", f, env=zh)
-    must("一般公共预算财政拨款收入: 1447.01 万元" in out, "Chinese labels in show")
+    must("一般公共预算财政拨款收入：1447.01 万元" in out, "Chinese labels in show")
 
 
 @test

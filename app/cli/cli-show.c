@@ -100,7 +100,8 @@ print_field (const JueFieldDef *f,
         if (*value == '\0')
           return;
         indent (depth);
-        printf ("%s: ", _(f->label));
+        /* TRANSLATORS: a field label and its value follow */
+        printf (_("%s: "), _(f->label));
         print_text (value, depth);
       }
     }
@@ -188,7 +189,7 @@ print_computed_value (const JueComputed *c,
   if (v.defined && v.kind == JUE_VALUE_AMOUNT)
     printf (_("⇒ %s: %s 万元\n"), _(label), text);
   else
-    printf ("⇒ %s: %s\n", _(label), text);
+    printf (_("⇒ %s: %s\n"), _(label), text);
 }
 
 static void
