@@ -18,7 +18,8 @@ static const GOptionEntry options[] = {
   { "review", 'r', 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the files for review: read-only, never written"), NULL },
   { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show this section first (profile, functional, findings, fund-1, …)"), N_("SECTION") },
+    N_("Show this section or field first (profile, functional, findings, fund-1, "
+       "special_funds[2].indicators, …)"), N_("SECTION") },
   { NULL }
 };
 
@@ -51,6 +52,20 @@ jue_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* --section takes a section ("functional", "fund-2") or a field path
+ * ("special_funds[2].indicators"); once the window is shown, so the page
+ * can scroll to the field. */
+static gboolean
+show_first (gpointer data)
+{
+  JueWindow *window = data;
+  JueApplication *self = JUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (self && self->section && !jue_window_goto_field (window, self->section))
+    jue_window_show_section (window, self->section);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 jue_application_open (GApplication  *app,
                       GFile        **files,
@@ -72,9 +87,9 @@ jue_application_open (GApplication  *app,
           window = empty_window (self);
           jue_window_open_file (window, path, self->review);
         }
-      if (self->section)
-        jue_window_show_section (window, self->section);
       gtk_window_present (GTK_WINDOW (window));
+      if (self->section)
+        g_idle_add_full (G_PRIORITY_LOW, show_first, g_object_ref (window), g_object_unref);
     }
 }
 

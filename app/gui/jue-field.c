@@ -167,12 +167,27 @@ widget_text (JueField *self)
   return g_strdup ("");
 }
 
+/* A cell is narrow: its tooltip shows the whole text. */
+static void
+update_cell_tooltip (JueField   *self,
+                     const char *text)
+{
+  g_autofree char *tip = NULL;
+
+  if (self->entry == NULL || self->selector)
+    return;
+  tip = text && *text ? g_strdup_printf ("%s: %s", _(self->def->label), text)
+                      : g_strdup (_(self->def->label));
+  gtk_widget_set_tooltip_text (self->widget, tip);
+}
+
 static void
 set_widget_text (JueField   *self,
                  const char *text)
 {
   g_autofree char *now = widget_text (self);
 
+  update_cell_tooltip (self, text);
   if (g_strcmp0 (now, text) == 0)
     return;
   self->updating = TRUE;
@@ -263,8 +278,12 @@ jue_field_update_marks (JueField *self)
       gtk_widget_set_tooltip_text (self->mark, message);
       gtk_widget_set_visible (self->mark, icon != NULL);
     }
-  else if (self->entry)
+  else if (self->entry && (icon || gtk_entry_get_icon_storage_type (self->entry,
+                                                                   GTK_ENTRY_ICON_PRIMARY)
+                                      != GTK_IMAGE_EMPTY))
     {
+      /* touched only when there is or was a mark: an icon slot, once made,
+       * takes room in a narrow cell */
       gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_PRIMARY, icon);
       gtk_entry_set_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_PRIMARY, message);
     }
@@ -738,16 +757,27 @@ jue_field_row_new (JueSession        *session,
 
 /* ---- cells ------------------------------------------------------------ */
 
+static void
+on_cell_changed_tooltip (JueField *self)
+{
+  update_cell_tooltip (self, gtk_editable_get_text (self->editable));
+}
+
 static int
 cell_width_chars (const JueFieldDef *def)
 {
   switch (def->kind)
     {
-    case JUE_KIND_AMOUNT: return 9;
+    case JUE_KIND_AMOUNT: return 8;
     case JUE_KIND_INTEGER:
-    case JUE_KIND_PERCENT: return 5;
-    case JUE_KIND_CHOICE: return 8;
-    default: return 6;
+    case JUE_KIND_PERCENT: return 4;
+    case JUE_KIND_CHOICE: return 5;
+    default:
+      if (g_str_equal (def->name, "code"))
+        return 7;
+      if (g_str_equal (def->name, "unit"))
+        return 3;
+      return 8;
     }
 }
 
@@ -795,8 +825,52 @@ jue_field_cell_new (JueSession        *session,
         }
     }
   gtk_widget_set_tooltip_text (cell, _(def->label));
+  if (self->entry && def->kind == JUE_KIND_TEXT)
+    g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed_tooltip), self);
   field_start (self);
   return cell;
+}
+
+/* The page scrolls vertically; a table's own scroller only sideways. */
+static GtkWidget *
+vertical_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkPolicyType v;
+        gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (w), NULL, &v);
+        if (v != GTK_POLICY_NEVER)
+          return w;
+      }
+  return NULL;
+}
+
+/* Runs once the page has been laid out: a page built a moment ago has no
+ * positions yet, so scrolling has to wait for the frame. */
+static gboolean
+scroll_into_view (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  GtkWidget *scroller = vertical_scroller (widget);
+  GtkWidget *child;
+  GtkAdjustment *adj;
+  graphene_point_t at;
+  double value, page;
+  int height = gtk_widget_get_height (widget);
+
+  if (scroller == NULL || height == 0)
+    return scroller != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (!gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &at))
+    return G_SOURCE_REMOVE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  if (at.y < value || at.y + height > value + page)
+    gtk_adjustment_set_value (adj, MAX (0, at.y - page / 4));
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -805,4 +879,5 @@ jue_field_focus (JueField *self)
   GtkWidget *target = self->text_view ? self->text_view : self->widget;
 
   gtk_widget_grab_focus (target);
+  gtk_widget_add_tick_callback (self->widget, scroll_into_view, NULL, NULL);
 }

@@ -43,11 +43,20 @@ get_rows (JueFormTable *self)
   return *(GPtrArray **) ref.ptr;
 }
 
+/* Names take the room a row has to spare; the rest keep their width. */
 static gboolean
 is_wide (const JueFieldDef *f)
 {
-  return f->kind == JUE_KIND_TEXT && !g_str_equal (f->name, "code") &&
-         !g_str_equal (f->name, "unit");
+  return f->kind == JUE_KIND_TEXT && g_str_has_suffix (f->name, "name");
+}
+
+/* Column titles a table has no room for in full; the tooltip has them. */
+static const char *
+short_title (const JueFieldDef *f)
+{
+  if (g_str_equal (f->name, "grade"))
+    return _("Grade (%)");
+  return _(f->label);
 }
 
 static GtkWidget *
@@ -105,11 +114,13 @@ build_header (JueFormTable *self)
 
   gtk_grid_attach (GTK_GRID (self->grid), header_label (_("No."), FALSE), 0, 0, 1, 1);
   for (guint i = 0; i < def->n_fields; i++)
-    gtk_grid_attach (GTK_GRID (self->grid),
-                     header_label (_(def->fields[i].label),
-                                   def->fields[i].kind == JUE_KIND_AMOUNT ||
-                                   def->fields[i].kind == JUE_KIND_PERCENT),
-                     col++, 0, 1, 1);
+    {
+      GtkWidget *label = header_label (short_title (&def->fields[i]),
+                                       def->fields[i].kind == JUE_KIND_AMOUNT ||
+                                       def->fields[i].kind == JUE_KIND_PERCENT);
+      gtk_widget_set_tooltip_text (label, _(def->fields[i].label));
+      gtk_grid_attach (GTK_GRID (self->grid), label, col++, 0, 1, 1);
+    }
   for (guint i = 0; i < self->computed->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s[0].%s", self->list_path,

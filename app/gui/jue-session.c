@@ -63,6 +63,16 @@ add_mark (JueSession       *self,
   g_string_append (mark->message, finding->message);
 }
 
+static gint
+by_severity (gconstpointer a,
+             gconstpointer b)
+{
+  const JueFinding *fa = *(const JueFinding * const *) a;
+  const JueFinding *fb = *(const JueFinding * const *) b;
+
+  return (int) fa->severity - (int) fb->severity;
+}
+
 /* The list model changes only when the findings do, so a row being
  * explained is not rebuilt under the cursor; explanations update in place. */
 static void
@@ -103,6 +113,7 @@ jue_session_run_checks (JueSession    *self,
 {
   JueReport *report = jue_document_get_report (self->document);
   GPtrArray *findings;
+  g_autoptr (GPtrArray) sorted = NULL;
 
   switch (kind)
     {
@@ -129,7 +140,10 @@ jue_session_run_checks (JueSession    *self,
   g_hash_table_remove_all (self->marks);
   for (guint i = 0; i < findings->len; i++)
     add_mark (self, findings->pdata[i]);
-  update_findings_store (self, findings);
+  /* errors first, then warnings, then hints; the checker's order within */
+  sorted = g_ptr_array_copy (findings, NULL, NULL);
+  g_ptr_array_sort (sorted, by_severity);   /* stable */
+  update_findings_store (self, sorted);
 }
 
 static void

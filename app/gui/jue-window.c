@@ -85,8 +85,12 @@ update_title (JueWindow *self)
   report = jue_session_get_report (self->session);
   base = g_path_get_basename (jue_document_get_filename (jue_session_get_document (self->session)));
   if (report->profile.year.set)
-    subtitle = g_strdup_printf (_("%s, %" G_GINT64_FORMAT), report->profile.name ? report->profile.name : "",
-                                report->profile.year.value);
+    {
+      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, report->profile.year.value);
+      /* Translators: the department and the year of the report */
+      subtitle = g_strdup_printf (_("%s, %s"), report->profile.name ? report->profile.name : "",
+                                  year);
+    }
   else
     subtitle = g_strdup (report->profile.name ? report->profile.name : "");
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->doc_title), base);
