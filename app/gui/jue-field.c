@@ -19,6 +19,8 @@ struct _JueField {
   GtkWidget          *popover;    /* value list of an open choice cell */
   GtkEventController *focus;
   char               *parse_error;
+  JueMarkLevel        shown_level;    /* the mark as shown, to touch the */
+  char               *shown_message;  /* widgets only when it changes */
   guint               commit_id;  /* a commit waiting for the end of a change */
   guint               updating : 1;
   guint               committing : 1;
@@ -30,6 +32,7 @@ jue_field_free (JueField *self)
   g_clear_object (&self->session);
   g_free (self->path);
   g_free (self->parse_error);
+  g_free (self->shown_message);
   g_free (self);
 }
 
@@ -261,6 +264,13 @@ jue_field_update_marks (JueField *self)
     }
   else
     level = jue_session_get_mark (self->session, self->path, &message);
+  /* every edit re-marks every field: leave alone what has not changed (a
+   * tooltip change asks the X server where the pointer is) */
+  if (level == self->shown_level && g_strcmp0 (message, self->shown_message) == 0)
+    return;
+  self->shown_level = level;
+  g_free (self->shown_message);
+  self->shown_message = g_strdup (message);
   icon = mark_icon (level);
 
   if (level == JUE_MARK_ERROR)
@@ -324,6 +334,17 @@ jue_list_mark_update (JueSession *session,
     gtk_widget_add_css_class (box, "warning");
   else
     gtk_widget_remove_css_class (box, "warning");
+}
+
+char *
+jue_field_dup_mark_message (JueField *self)
+{
+  if (self->mark)
+    return gtk_widget_get_visible (self->mark) ? g_strdup (gtk_widget_get_tooltip_text (self->mark))
+                                               : NULL;
+  if (self->entry)
+    return gtk_entry_get_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_PRIMARY);
+  return g_strdup (gtk_widget_get_tooltip_text (self->widget));
 }
 
 /* ---- committing ------------------------------------------------------- */

@@ -73,35 +73,42 @@ by_severity (gconstpointer a,
   return (int) fa->severity - (int) fb->severity;
 }
 
-/* The list model changes only when the findings do, so a row being
- * explained is not rebuilt under the cursor; explanations update in place. */
+/* The list changes only where the findings do (a common head and tail
+ * are kept), so a finding being explained is not rebuilt under the cursor
+ * and a keystroke that changes one message rebuilds one row.
+ * Explanations are updated in place. */
 static void
 update_findings_store (JueSession *self,
                        GPtrArray  *findings)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
-  gboolean same = n == findings->len;
+  GListModel *model = G_LIST_MODEL (self->findings);
+  guint n = g_list_model_get_n_items (model);
+  guint head = 0, tail = 0;
   g_autoptr (GPtrArray) items = NULL;
 
-  for (guint i = 0; same && i < n; i++)
+  while (head < n && head < findings->len)
     {
-      g_autoptr (JueFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
-      same = jue_finding_item_same (item, findings->pdata[i]);
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (model, head);
+      if (!jue_finding_item_same (item, findings->pdata[head]))
+        break;
+      jue_finding_item_set_explanation (item, ((JueFinding *) findings->pdata[head])->explanation);
+      head++;
     }
-  if (same)
+  while (tail < n - head && tail < findings->len - head)
     {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (JueFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
-          const JueFinding *f = findings->pdata[i];
-          jue_finding_item_set_explanation (item, f->explanation);
-        }
-      return;
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (model, n - 1 - tail);
+      const JueFinding *f = findings->pdata[findings->len - 1 - tail];
+      if (!jue_finding_item_same (item, f))
+        break;
+      jue_finding_item_set_explanation (item, f->explanation);
+      tail++;
     }
+  if (head + tail == n && head + tail == findings->len)
+    return;
   items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = head; i < findings->len - tail; i++)
     g_ptr_array_add (items, jue_finding_item_new (findings->pdata[i]));
-  g_list_store_splice (self->findings, 0, n, items->pdata, items->len);
+  g_list_store_splice (self->findings, head, n - head - tail, items->pdata, items->len);
 }
 
 /* Re-runs what the edit touches (everything for a list change or at

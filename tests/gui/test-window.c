@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jue-code-picker.h"
 #include "jue-field.h"
 #include "jue-find-popover.h"
 #include "jue-finding-item.h"
@@ -14,6 +15,7 @@
 #include "jue-form-table.h"
 #include "jue-tsv.h"
 #include "jue-window.h"
+#include "jue-window-private.h"
 
 typedef struct {
   char      *dir;
@@ -236,6 +238,10 @@ test_bad_amount (Fixture       *f,
   spin ();
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (jue_field_get_parse_error (field));
+  {
+    g_autofree char *message = jue_field_dup_mark_message (field);
+    g_assert_cmpstr (message, ==, jue_field_get_parse_error (field));
+  }
   g_assert_true (strstr (jue_field_get_parse_error (field), "7o8.77") != NULL);
   after = file_value (f->path, "expenditure.basic");
   g_assert_cmpstr (after, ==, "708.77");
@@ -279,8 +285,12 @@ test_checks_mark_fields (Fixture       *f,
       g_assert_true (gtk_widget_has_css_class (jue_field_get_widget (field),
                                                finding->severity == JUE_SEVERITY_ERROR
                                                  ? "error" : "warning"));
-      g_assert_nonnull (gtk_widget_get_tooltip_text (jue_field_get_widget (field)) ||
-                        GTK_IS_WIDGET (jue_field_get_widget (field)));
+      {
+        /* the icon's tooltip says what is wrong */
+        g_autofree char *message = jue_field_dup_mark_message (field);
+        g_assert_nonnull (message);
+        g_assert_nonnull (strstr (message, finding->message));
+      }
       fields_marked++;
     }
   g_assert_cmpuint (fields_marked, >=, 5);
@@ -422,6 +432,120 @@ test_find (Fixture       *f,
 }
 
 static void
+test_code_picker (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *cell = field_widget (f, "functional[1].code");
+  GtkWidget *picker = find_by_type (cell, JUE_TYPE_CODE_PICKER);
+  GtkWidget *list;
+  g_autofree char *kuan = NULL;
+  g_autofree char *xiang = NULL;
+  g_autofree char *code = NULL;
+
+  g_assert_nonnull (picker);
+  /* typing part of a code lists the matching entries of the classification */
+  gtk_editable_set_text (GTK_EDITABLE (cell), "20605");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (picker));
+  list = find_by_type (picker, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 4));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 5));
+  /* choosing one fills the code and the names of its 类, 款 and 项 */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  spin ();
+  code = file_value (f->path, "functional[1].code");
+  kuan = file_value (f->path, "functional[1].kuan_name");
+  xiang = file_value (f->path, "functional[1].xiang_name");
+  g_assert_cmpstr (code, ==, "2060501");
+  g_assert_cmpstr (kuan, ==, "科技条件与服务");
+  g_assert_cmpstr (xiang, ==, "机构运行");
+  g_assert_false (gtk_widget_get_visible (picker));
+  /* a name works as well as a code */
+  gtk_editable_set_text (GTK_EDITABLE (cell), "科普");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (picker));
+}
+
+static void
+test_enter_moves_on (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *row = field_widget (f, "income.gov_fund");
+  GtkWidget *next = jue_field_get_widget (jue_session_lookup_field (jue_window_get_session (f->window),
+                                                                    "income.state_capital"));
+  GtkWidget *focus;
+
+  g_signal_emit_by_name (row, "entry-activated");
+  spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, next));
+}
+
+static void
+test_files (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.juesuan", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "csv", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "new.juesuan", NULL);
+  g_autofree char *table = g_build_filename (csv, "01_收入支出决算总表.csv", NULL);
+  g_autofree char *value = NULL;
+  GtkWidget *row = field_widget (f, "profile.preparer");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "张会计");
+  spin ();
+  /* a copy holds every edit made so far */
+  g_assert_true (jue_window_save_copy_to (f->window, copy));
+  value = file_value (copy, "profile.preparer");
+  g_assert_cmpstr (value, ==, "张会计");
+  g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "copy.juesuan"));
+
+  g_assert_true (jue_window_export_csv (f->window, csv, FALSE));
+  g_assert_true (g_file_test (table, G_FILE_TEST_EXISTS));
+  /* a second export asks before replacing, and writes nothing until asked */
+  g_assert_false (jue_window_export_csv (f->window, csv, FALSE));
+  g_assert_true (jue_window_export_csv (f->window, csv, TRUE));
+
+  /* New: a blank report in this window, in a new file */
+  g_assert_true (jue_window_create_file (f->window, fresh, FALSE));
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, fresh);
+  g_free (value);
+  value = file_value (fresh, "profile.name");
+  g_assert_cmpstr (value, ==, "");
+  /* the sample's file was left as it was */
+  g_free (value);
+  value = file_value (f->path, "profile.preparer");
+  g_assert_cmpstr (value, ==, "张会计");
+}
+
+static void
+test_window_size_kept (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.juesuan.Juesuan");
+  JueWindow *window = jue_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_mapped (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = jue_window_new (NULL);
+  {
+    int w, h;
+    gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+    g_assert_cmpint (w, ==, 1000);
+    g_assert_cmpint (h, ==, 700);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
 test_review_writes_nothing (void)
 {
   g_autoptr (GError) error = NULL;
@@ -504,6 +628,12 @@ main (int   argc,
   g_test_add ("/gui/explanation", Fixture, NULL, fixture_set_up, test_explanation,
               fixture_tear_down);
   g_test_add ("/gui/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/gui/code-picker", Fixture, NULL, fixture_set_up, test_code_picker,
+              fixture_tear_down);
+  g_test_add ("/gui/enter-moves-on", Fixture, NULL, fixture_set_up, test_enter_moves_on,
+              fixture_tear_down);
+  g_test_add ("/gui/files", Fixture, NULL, fixture_set_up, test_files, fixture_tear_down);
+  g_test_add_func ("/gui/window-size-kept", test_window_size_kept);
   g_test_add_func ("/gui/review-writes-nothing", test_review_writes_nothing);
   g_test_add_func ("/gui/foreign-file", test_foreign_file);
   return g_test_run ();
