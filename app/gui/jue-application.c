@@ -1,6 +1,7 @@
 /* jue-application.c — io.github.juesuan.Juesuan. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "jue-application.h"
 #include "jue-window.h"
@@ -61,7 +62,9 @@ show_first (gpointer data)
   JueWindow *window = data;
   JueApplication *self = JUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
-  if (self && self->section && !jue_window_goto_field (window, self->section))
+  /* a path that names no field (an empty list) still shows its section */
+  if (self && self->section && !jue_window_goto_field (window, self->section) &&
+      strpbrk (self->section, "._[") == NULL)
     jue_window_show_section (window, self->section);
   return G_SOURCE_REMOVE;
 }

@@ -85,14 +85,19 @@ jue_section_list_select (JueSectionList *self,
   self->selecting = FALSE;
 }
 
-static void
+/* Counts are refreshed on every edit: touch a badge only when its number
+ * changes (a tooltip change asks the X server where the pointer is). */
+static gboolean
 set_badge (GtkWidget *badge,
            guint      n)
 {
   g_autofree char *text = g_strdup_printf ("%u", n);
 
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (badge)), text) == 0)
+    return FALSE;
   gtk_label_set_text (GTK_LABEL (badge), text);
   gtk_widget_set_visible (badge, n > 0);
+  return TRUE;
 }
 
 void
@@ -122,7 +127,9 @@ jue_section_list_update_counts (JueSectionList *self,
             errors += e;
             warnings += w;
           }
-      set_badge (g_object_get_data (G_OBJECT (row), "errors"), errors);
+      if (!set_badge (g_object_get_data (G_OBJECT (row), "errors"), errors) &&
+          !set_badge (g_object_get_data (G_OBJECT (row), "warnings"), warnings))
+        continue;
       set_badge (g_object_get_data (G_OBJECT (row), "warnings"), warnings);
       e_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors),
                                 errors);

@@ -264,7 +264,7 @@ with_extension (const char *path)
                                              : g_strconcat (path, ".juesuan", NULL);
 }
 
-static void
+static gboolean
 import_into (JueWindow  *self,
              JueImport  *import,
              const char *filename)
@@ -275,16 +275,35 @@ import_into (JueWindow  *self,
   if (g_file_test (filename, G_FILE_TEST_EXISTS) && g_unlink (filename) != 0)
     {
       jue_window_show_error (self, _("Cannot replace the file"), g_strerror (errno));
-      return;
+      return FALSE;
     }
   doc = jue_import_create_document (import, filename, &error);
   if (doc == NULL)
     {
       jue_window_show_error (self, _("Cannot create the report from CSV"), error->message);
-      return;
+      return FALSE;
     }
   jue_window_set_document (self, doc);
   jue_window_toast (self, _("Imported the CSV files into a new report"));
+  return TRUE;
+}
+
+/* Imports the CSV files at source (a folder, or one file) into a new
+ * report filename and shows it. */
+gboolean
+jue_window_import_csv (JueWindow  *self,
+                       const char *source,
+                       const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueImport) import = jue_import_csv (source, &error);
+
+  if (import == NULL)
+    {
+      jue_window_show_error (self, _("Cannot import the CSV files"), error->message);
+      return FALSE;
+    }
+  return import_into (self, import, filename);
 }
 
 static void

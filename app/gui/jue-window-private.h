@@ -58,6 +58,9 @@ gboolean jue_window_create_file    (JueWindow  *self,
 gboolean jue_window_export_csv     (JueWindow  *self,
                                     const char *dir,
                                     gboolean    force);
+gboolean jue_window_import_csv     (JueWindow  *self,
+                                    const char *source,
+                                    const char *filename);
 gboolean jue_window_save_copy_to   (JueWindow  *self,
                                     const char *filename);
 GSettings *jue_settings_new        (void);

@@ -322,9 +322,13 @@ jue_window_set_document (JueWindow   *self,
                             "written. Findings and their explanations are listed under "
                             "Findings."));
       gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), TRUE);
+      gtk_widget_add_css_class (self->content, "jue-read-only");
     }
   else
-    gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), FALSE);
+    {
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), FALSE);
+      gtk_widget_remove_css_class (self->content, "jue-read-only");
+    }
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "document");
   if (jue_document_is_read_only (document))

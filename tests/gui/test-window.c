@@ -5,7 +5,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "jue-code-picker.h"
 #include "jue-field.h"
@@ -507,6 +509,24 @@ test_files (Fixture       *f,
   g_assert_false (jue_window_export_csv (f->window, csv, FALSE));
   g_assert_true (jue_window_export_csv (f->window, csv, TRUE));
 
+  /* the exported folder imports as a new report, shown in the window */
+  {
+    g_autofree char *imported = g_build_filename (f->dir, "imported.juesuan", NULL);
+    g_autofree char *bad = g_build_filename (f->dir, "bad", NULL);
+    g_autofree char *who = NULL;
+
+    g_assert_true (jue_window_import_csv (f->window, csv, imported));
+    g_assert_cmpstr (jue_window_get_filename (f->window), ==, imported);
+    who = file_value (imported, "profile.preparer");
+    g_assert_cmpstr (who, ==, "张会计");
+    /* a folder that is not an export: refused, said, and nothing changes */
+    g_assert_cmpint (g_mkdir (bad, 0700), ==, 0);
+    g_assert_false (jue_window_import_csv (f->window, bad, fresh));
+    g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "Cannot import"));
+    g_assert_cmpstr (jue_window_get_filename (f->window), ==, imported);
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
+
   /* New: a blank report in this window, in a new file */
   g_assert_true (jue_window_create_file (f->window, fresh, FALSE));
   g_assert_cmpstr (jue_window_get_filename (f->window), ==, fresh);
@@ -517,6 +537,39 @@ test_files (Fixture       *f,
   g_free (value);
   value = file_value (f->path, "profile.preparer");
   g_assert_cmpstr (value, ==, "张会计");
+}
+
+/* A disk that fills up (here: a file-size limit) refuses the edit: the
+ * field shows what the file holds and the user is told. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *row = field_widget (f, "other.operating_cost");
+  struct rlimit old, tiny = { 0, 0 };
+  g_autofree char *value = NULL;
+  gboolean ok;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  tiny.rlim_max = old.rlim_max;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (row), "99");
+  spin ();
+  ok = setrlimit (RLIMIT_FSIZE, &old) == 0;
+  g_assert_true (ok);
+
+  g_assert_nonnull (jue_window_get_last_message (f->window));
+  g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "The change was not saved"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "78.50");
+  value = file_value (f->path, "other.operating_cost");
+  g_assert_cmpstr (value, ==, "78.50");
+  /* and the next edit, with room again, is stored */
+  gtk_editable_set_text (GTK_EDITABLE (row), "78.6");
+  spin ();
+  g_free (value);
+  value = file_value (f->path, "other.operating_cost");
+  g_assert_cmpstr (value, ==, "78.60");
 }
 
 static void
@@ -633,6 +686,7 @@ main (int   argc,
   g_test_add ("/gui/enter-moves-on", Fixture, NULL, fixture_set_up, test_enter_moves_on,
               fixture_tear_down);
   g_test_add ("/gui/files", Fixture, NULL, fixture_set_up, test_files, fixture_tear_down);
+  g_test_add ("/gui/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add_func ("/gui/window-size-kept", test_window_size_kept);
   g_test_add_func ("/gui/review-writes-nothing", test_review_writes_nothing);
   g_test_add_func ("/gui/foreign-file", test_foreign_file);
