@@ -419,6 +419,12 @@ flush (JueField *self)
     }
 }
 
+void
+jue_field_flush (JueField *self)
+{
+  flush (self);
+}
+
 static void
 on_editable_changed (JueField *self)
 {

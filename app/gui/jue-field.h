@@ -35,6 +35,9 @@ const char  *jue_field_get_parse_error (JueField *field);
 /* The message shown by the field's mark icon (its tooltip), or NULL. */
 char        *jue_field_dup_mark_message (JueField *field);
 
+/* Stores now what was typed and is waiting for the end of the change. */
+void         jue_field_flush          (JueField  *field);
+
 /* Shows the stored value again (after undo, or a change made elsewhere),
  * unless what is typed already means it. */
 void         jue_field_refresh        (JueField  *field);

@@ -234,8 +234,11 @@ on_add (GtkWidget  *widget,
 {
   JueFormList *self = JUE_FORM_LIST (widget);
   g_autoptr (GError) error = NULL;
-  gint index = jue_document_insert_row (jue_session_get_document (self->session),
-                                        self->list_path, -1, &error);
+  gint index;
+
+  jue_session_flush_fields (self->session);
+  index = jue_document_insert_row (jue_session_get_document (self->session),
+                                   self->list_path, -1, &error);
 
   report (self, error);
   if (index >= 0)
@@ -254,6 +257,8 @@ on_move (GtkWidget  *widget,
   g_autofree char *path = item_path (self, index);
   GPtrArray *rows = get_rows (self);
 
+  jue_session_flush_fields (self->session);
+
   if (rows == NULL || to < 0 || (guint) to >= rows->len)
     return;
   if (jue_document_move_row (jue_session_get_document (self->session), path, to, &error))
@@ -271,6 +276,8 @@ on_remove (GtkWidget  *widget,
   gint index = g_variant_get_int32 (param);
   g_autofree char *path = item_path (self, index);
   GPtrArray *rows;
+
+  jue_session_flush_fields (self->session);
 
   if (jue_document_remove_row (jue_session_get_document (self->session), path, &error))
     {

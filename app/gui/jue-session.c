@@ -456,6 +456,21 @@ jue_session_remove_field (JueSession *self,
   registry_remove (self->fields, jue_field_get_path (field), field);
 }
 
+void
+jue_session_flush_fields (JueSession *self)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  /* collected first: a commit may change the registry */
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_extend (all, value, NULL, NULL);
+  for (guint i = 0; i < all->len; i++)
+    jue_field_flush (all->pdata[i]);
+}
+
 JueField *
 jue_session_lookup_field (JueSession *self,
                           const char *path)

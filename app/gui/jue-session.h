@@ -39,6 +39,11 @@ void         jue_session_remove_field     (JueSession  *self,
 JueField    *jue_session_lookup_field     (JueSession  *self,
                                            const char  *path);
 
+/* Stores every typed value still waiting to be committed: called before
+ * an edit that is not typing (undo, rows added or removed), so it applies
+ * after what was typed. */
+void         jue_session_flush_fields     (JueSession  *self);
+
 /* The findings of the last check (JueFindingItem objects, findings first by
  * severity then by position in the report). */
 GListModel  *jue_session_get_findings     (JueSession  *self);

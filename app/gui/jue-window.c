@@ -472,6 +472,7 @@ on_history_action (GtkWidget  *widget,
   if (self->session == NULL)
     return;
   doc = jue_session_get_document (self->session);
+  jue_session_flush_fields (self->session);   /* undo what was typed last, too */
   if (g_str_equal (action, "win.undo"))
     ok = jue_document_undo (doc, &path, &error);
   else

@@ -374,6 +374,16 @@ test_undo_field (Fixture       *f,
   g_free (value);
   value = file_value (f->path, "three_public.abroad.actual");
   g_assert_cmpstr (value, ==, "4.00");
+
+  /* Ctrl+Z straight after a keystroke undoes that keystroke */
+  gtk_editable_set_text (GTK_EDITABLE (row), "5");
+  jue_window_update_actions (f->window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_free (value);
+  value = file_value (f->path, "three_public.abroad.actual");
+  g_assert_cmpstr (value, ==, "4.00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "4.00");
 }
 
 static void
