@@ -1,0 +1,44 @@
+/* jue-field-private.h — shared by jue-field.c (values, commits, marks)
+ * and jue-field-widgets.c (the rows and cells a field is shown in). */
+#pragma once
+
+#include "jue-field.h"
+
+G_BEGIN_DECLS
+
+struct _JueField {
+  JueSession         *session;
+  char               *path;
+  const JueFieldDef  *def;
+  GtkWidget          *widget;     /* the row or cell: carries the marks */
+  GtkEditable        *editable;   /* one-line entry, or NULL */
+  GtkTextBuffer      *buffer;     /* multi-line text, or NULL */
+  GtkWidget          *text_view;
+  GtkWidget          *selector;   /* AdwComboRow or GtkDropDown (closed choices) */
+  GtkWidget          *mark;       /* GtkImage beside a row's value */
+  GtkEntry           *entry;      /* a cell: marks go into its primary icon */
+  GtkWidget          *popover;    /* value list of an open choice cell */
+  GtkEventController *focus;
+  char               *parse_error;
+  JueMarkLevel        shown_level;    /* the mark as shown, to touch the */
+  char               *shown_message;  /* widgets only when it changes */
+  guint               commit_id;  /* a commit waiting for the end of a change */
+  guint               updating : 1;
+  guint               committing : 1;
+};
+
+JueField *jue_field_attach (JueSession        *session,
+                                  const char        *path,
+                                  const JueFieldDef *def,
+                                  GtkWidget         *widget);
+/* Loads the stored value, then starts listening, so loading is no edit. */
+void      jue_field_start  (JueField          *self);
+void      jue_field_update_cell_tooltip (JueField   *self,
+                                         const char *text);
+void      jue_field_activate_next (GtkWidget *widget,
+                                      JueField  *self);
+void      jue_field_label_accessible (GtkWidget  *widget,
+                                      const char *label);
+void      jue_field_disable_local_undo (GtkEditable *editable);
+
+G_END_DECLS

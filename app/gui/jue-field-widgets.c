@@ -1,0 +1,329 @@
+/* jue-field-widgets.c — the widgets a field is shown in: form rows
+ * (AdwEntryRow, AdwComboRow, a multi-line text row) and table cells
+ * (GtkEntry, GtkDropDown), with the value lists of choices. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-field-private.h"
+
+/* ---- choices ---------------------------------------------------------- */
+
+/* "a、b" with value toggled in or out, in the order of the choice set. */
+static char *
+toggle_choice (const JueChoiceSet *set,
+               const char         *current,
+               const char         *value)
+{
+  g_auto (GStrv) parts = g_strsplit (current ? current : "", "、", -1);
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+  g_auto (GStrv) joined = NULL;
+  gboolean had = g_strv_contains ((const char * const *) parts, value);
+
+  for (guint i = 0; set->values[i]; i++)
+    {
+      gboolean in = g_strv_contains ((const char * const *) parts, set->values[i]);
+      if (g_strcmp0 (set->values[i], value) == 0)
+        in = !had;
+      if (in)
+        g_strv_builder_add (out, set->values[i]);
+    }
+  joined = g_strv_builder_end (out);
+  return g_strjoinv ("、", joined);
+}
+
+static void
+on_choice_activated (GtkListBox    *box,
+                     GtkListBoxRow *row,
+                     JueField      *self)
+{
+  const JueChoiceSet *set = self->def->extra;
+  const char *value = g_object_get_data (G_OBJECT (row), "value");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (box), GTK_TYPE_POPOVER);
+
+  if (set->multi)
+    {
+      g_autofree char *next = toggle_choice (set, gtk_editable_get_text (self->editable), value);
+      gtk_editable_set_text (self->editable, next);
+    }
+  else
+    {
+      gtk_editable_set_text (self->editable, value);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      gtk_widget_grab_focus (GTK_WIDGET (self->editable));
+    }
+}
+
+static GtkWidget *
+choice_popover_new (JueField *self)
+{
+  const JueChoiceSet *set = self->def->extra;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "jue-choice-list");
+  for (guint i = 0; set->values[i]; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (set->values[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "value", (gpointer) set->values[i]);
+      gtk_list_box_append (GTK_LIST_BOX (box), row);
+    }
+  g_signal_connect (box, "row-activated", G_CALLBACK (on_choice_activated), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+static GtkWidget *
+choice_button_new (JueField   *self,
+                   const char *label)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *tip = g_strdup_printf (_("Choose %s"), label);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), choice_popover_new (self));
+  return button;
+}
+
+static void
+on_cell_icon_release (GtkEntry            *entry,
+                      GtkEntryIconPosition pos,
+                      JueField            *self)
+{
+  if (pos != GTK_ENTRY_ICON_SECONDARY)
+    return;
+  if (self->popover == NULL)
+    {
+      self->popover = choice_popover_new (self);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (entry));
+    }
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static GtkStringList *
+choice_model_new (const JueChoiceSet *set)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, "—");
+  for (guint i = 0; set->values[i]; i++)
+    gtk_string_list_append (list, set->values[i]);
+  return list;
+}
+
+static gboolean
+is_closed_choice (JueSession        *session,
+                  const JueFieldDef *def)
+{
+  const JueChoiceSet *set = def->extra;
+  return def->kind == JUE_KIND_CHOICE && !set->open && !set->multi &&
+         !jue_session_is_read_only (session);
+}
+
+/* ---- rows ------------------------------------------------------------- */
+
+static GtkWidget *
+text_row_new (JueSession        *session,
+              const char        *path,
+              const JueFieldDef *def)
+{
+  /* an AdwPreferencesRow, so a preferences group puts it in its list */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_(def->label));
+  GtkWidget *mark = gtk_image_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  JueField *self;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jue-text-row");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "jue-field-title");
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_box_append (GTK_BOX (head), title);
+  gtk_box_append (GTK_BOX (head), mark);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_add_css_class (view, "jue-text-view");
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), FALSE);
+  if (jue_session_is_read_only (session))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+    }
+  jue_field_label_accessible (view, _(def->label));
+  gtk_box_append (GTK_BOX (box), head);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  self = jue_field_attach (session, path, def, row);
+  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  self->text_view = view;
+  self->mark = mark;
+  return row;
+}
+
+static GtkWidget *
+combo_row_new (JueSession        *session,
+               const char        *path,
+               const JueFieldDef *def)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) model = choice_model_new (def->extra);
+  GtkWidget *mark = gtk_image_new ();
+  JueField *self;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  gtk_widget_set_visible (mark, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+  jue_field_label_accessible (row, _(def->label));
+  self = jue_field_attach (session, path, def, row);
+  self->selector = row;
+  self->mark = mark;
+  return row;
+}
+
+static GtkWidget *
+entry_row_new (JueSession        *session,
+               const char        *path,
+               const JueFieldDef *def)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *mark = gtk_image_new ();
+  JueField *self;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
+  jue_field_disable_local_undo (GTK_EDITABLE (row));
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
+  if (jue_session_is_read_only (session))
+    gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
+  if (def->kind == JUE_KIND_AMOUNT)
+    {
+      GtkWidget *unit = gtk_label_new (_("10k yuan"));
+      gtk_widget_add_css_class (unit, "dim-label");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
+      gtk_widget_add_css_class (row, "jue-amount");
+    }
+  jue_field_label_accessible (row, _(def->label));
+  if (gtk_editable_get_delegate (GTK_EDITABLE (row)))
+    jue_field_label_accessible (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))), _(def->label));
+  self = jue_field_attach (session, path, def, row);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (jue_field_activate_next), self);
+  self->editable = GTK_EDITABLE (row);
+  self->mark = mark;
+  if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), choice_button_new (self, _(def->label)));
+  return row;
+}
+
+GtkWidget *
+jue_field_row_new (JueSession        *session,
+                   const char        *path,
+                   const JueFieldDef *def)
+{
+  GtkWidget *row;
+
+  if (def->kind == JUE_KIND_TEXT && (def->flags & JUE_FIELD_MULTILINE))
+    row = text_row_new (session, path, def);
+  else if (is_closed_choice (session, def))
+    row = combo_row_new (session, path, def);
+  else
+    row = entry_row_new (session, path, def);
+  jue_field_start (jue_field_from_widget (row));
+  return row;
+}
+
+/* ---- cells ------------------------------------------------------------ */
+
+static void
+on_cell_changed_tooltip (JueField *self)
+{
+  jue_field_update_cell_tooltip (self, gtk_editable_get_text (self->editable));
+}
+
+static int
+cell_width_chars (const JueFieldDef *def)
+{
+  switch (def->kind)
+    {
+    case JUE_KIND_AMOUNT: return 8;
+    case JUE_KIND_INTEGER:
+    case JUE_KIND_PERCENT: return 4;
+    case JUE_KIND_CHOICE: return 5;
+    default:
+      if (g_str_equal (def->name, "code"))
+        return 7;
+      if (g_str_equal (def->name, "unit"))
+        return 3;
+      return 8;
+    }
+}
+
+GtkWidget *
+jue_field_cell_new (JueSession        *session,
+                    const char        *path,
+                    const JueFieldDef *def,
+                    const char        *row_label)
+{
+  g_autofree char *name = g_strdup_printf ("%s, %s", _(def->label), row_label);
+  JueField *self;
+  GtkWidget *cell;
+
+  if (is_closed_choice (session, def))
+    {
+      g_autoptr (GtkStringList) model = choice_model_new (def->extra);
+      cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
+      gtk_widget_add_css_class (cell, "jue-cell");
+      jue_field_label_accessible (cell, name);
+      self = jue_field_attach (session, path, def, cell);
+      self->selector = cell;
+    }
+  else
+    {
+      cell = gtk_entry_new ();
+      gtk_widget_add_css_class (cell, "jue-cell");
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), cell_width_chars (def));
+      jue_field_disable_local_undo (GTK_EDITABLE (cell));
+      if (def->kind == JUE_KIND_AMOUNT || def->kind == JUE_KIND_PERCENT ||
+          def->kind == JUE_KIND_INTEGER)
+        gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
+      if (jue_session_is_read_only (session))
+        gtk_editable_set_editable (GTK_EDITABLE (cell), FALSE);
+      jue_field_label_accessible (cell, name);
+      self = jue_field_attach (session, path, def, cell);
+      g_signal_connect (cell, "activate", G_CALLBACK (jue_field_activate_next), self);
+      self->editable = GTK_EDITABLE (cell);
+      self->entry = GTK_ENTRY (cell);
+      if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
+        {
+          gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_SECONDARY,
+                                             "pan-down-symbolic");
+          gtk_entry_set_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_SECONDARY, _("Choose"));
+          g_signal_connect (cell, "icon-release", G_CALLBACK (on_cell_icon_release), self);
+        }
+    }
+  gtk_widget_set_tooltip_text (cell, _(def->label));
+  if (self->entry && def->kind == JUE_KIND_TEXT)
+    g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed_tooltip), self);
+  jue_field_start (self);
+  return cell;
+}
