@@ -582,6 +582,38 @@ test_disk_full (Fixture       *f,
   g_assert_cmpstr (value, ==, "78.60");
 }
 
+/* Every page built, then edits typed one after another: what one edit
+ * costs when every field of the report is on screen somewhere (reported,
+ * not limited: the figure goes into the notes). */
+static void
+test_edit_with_all_pages (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *row;
+  g_autofree char *value = NULL;
+  g_autoptr (GTimer) timer = NULL;
+  const guint n_edits = 20;
+
+  for (guint i = 0; i < f->window->sections->len; i++)
+    {
+      JueSection *section = f->window->sections->pdata[i];
+      jue_window_show_section (f->window, section->id);
+      spin ();
+    }
+  row = field_widget (f, "income.general_budget");
+  timer = g_timer_new ();
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autofree char *typed = g_strdup_printf ("%u.%02u", 1400 + i, i);
+      gtk_editable_set_text (GTK_EDITABLE (row), typed);
+      spin ();
+    }
+  g_test_message ("one edit with every page built: %.1f ms",
+                  g_timer_elapsed (timer, NULL) * 1000 / n_edits);
+  value = file_value (f->path, "income.general_budget");
+  g_assert_cmpstr (value, ==, "1419.19");
+}
+
 static void
 test_window_size_kept (void)
 {
@@ -697,6 +729,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/files", Fixture, NULL, fixture_set_up, test_files, fixture_tear_down);
   g_test_add ("/gui/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/gui/edit-with-all-pages", Fixture, NULL, fixture_set_up,
+              test_edit_with_all_pages, fixture_tear_down);
   g_test_add_func ("/gui/window-size-kept", test_window_size_kept);
   g_test_add_func ("/gui/review-writes-nothing", test_review_writes_nothing);
   g_test_add_func ("/gui/foreign-file", test_foreign_file);
