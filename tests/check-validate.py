@@ -49,6 +49,29 @@ def text_lines_and_summary():
 
 
 @test
+def a_folder_of_submissions():
+    folder = os.path.join(TMP, "submissions")
+    os.makedirs(folder, exist_ok=True)
+    good = os.path.join(folder, "b-fixed.juesuan")
+    bad = os.path.join(folder, "a-sample.juesuan")
+    for p in (good, bad):
+        if os.path.exists(p):
+            os.unlink(p)
+        must(run("new", "--sample", p)[0] == 0, p)
+    run("set", good, "special_funds[2].indicators[4].weight", "15")
+    open(os.path.join(folder, "notes.txt"), "w").write("not a report")
+    rc, out, err = run("validate", "--format", "json", folder)
+    must(rc == 1, "one of the two has an error: rc %d" % rc)
+    files = [f["file"] for f in json.loads(out)]
+    must(files and files[0] == bad and good in files, files)
+    must(not any(f.endswith("notes.txt") for f in files), "only .juesuan files are read")
+    empty = os.path.join(TMP, "empty-folder")
+    os.makedirs(empty, exist_ok=True)
+    rc, _, err = run("validate", empty)
+    must(rc == 2 and "empty-folder" in err, err)
+
+
+@test
 def no_errors_exit_zero():
     f = sample("ok.juesuan")
     rc, _, err = run("set", f, "special_funds[2].indicators[4].weight", "15")

@@ -148,6 +148,37 @@ validate_file (Output     *o,
   return counts[JUE_SEVERITY_ERROR] > 0 ? JUE_EXIT_REFUSED : JUE_EXIT_OK;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(char * const *) a, *(char * const *) b);
+}
+
+/* A reviewer receives a folder of submissions: a folder argument stands for
+ * every *.juesuan file in it, sorted by name.  Anything else is a file. */
+static GPtrArray *
+expand_argument (const char *arg)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (arg, G_FILE_TEST_IS_DIR) ||
+      (dir = g_dir_open (arg, 0, NULL)) == NULL)
+    {
+      g_ptr_array_add (files, g_strdup (arg));
+      return files;
+    }
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".juesuan") && name[0] != '.')
+      g_ptr_array_add (files, g_build_filename (arg, name, NULL));
+  g_ptr_array_sort (files, compare_names);
+  if (files->len == 0)
+    jue_cli_error (_("%s holds no .juesuan files"), arg);
+  return files;
+}
+
 int
 jue_cli_validate (int    argc,
                   char **argv)
@@ -195,8 +226,14 @@ jue_cli_validate (int    argc,
     }
   for (int i = first; i < argc; i++)
     {
-      int s = validate_file (&o, argv[i]);
-      status = MAX (status, s);
+      g_autoptr (GPtrArray) files = expand_argument (argv[i]);
+      if (files->len == 0)
+        status = MAX (status, JUE_EXIT_FILE);
+      for (guint k = 0; k < files->len; k++)
+        {
+          int s = validate_file (&o, files->pdata[k]);
+          status = MAX (status, s);
+        }
     }
   if (o.format == FORMAT_JSON)
     fputs (o.n_json ? "\n]\n" : "]\n", stdout);

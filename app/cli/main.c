@@ -19,7 +19,7 @@ static const JueCliCommand commands[] = {
   { "add", "FILE LIST [INDEX]", N_("Add a blank row to a list (at the end, or at INDEX)"), jue_cli_add },
   { "remove", "FILE ROW", N_("Remove a list row, e.g. functional[3]"), jue_cli_remove },
   { "move", "FILE ROW INDEX", N_("Move a list row to another position"), jue_cli_move },
-  { "validate", "[--format text|json|csv] [--explained] FILE…", N_("Check reports: one line per finding, then a summary per file (for json and csv the summaries go to stderr); explained findings are listed only with --explained; exit 1 when a file has errors"), jue_cli_validate },
+  { "validate", "[--format text|json|csv] [--explained] FILE|DIR…", N_("Check reports (a folder stands for every .juesuan file in it): one line per finding, then a summary per file (for json and csv the summaries go to stderr); explained findings are listed only with --explained; exit 1 when a file has errors"), jue_cli_validate },
   { "explain", "FILE RULE PATH TEXT", N_("Record the explanation (出错说明) of a finding; an empty TEXT removes it"), jue_cli_explain },
   { "classification", "import FILE.csv REPORT", N_("Load the year's functional classification (CSV: code,name,level,parent) into a report"), jue_cli_classification },
   { "export", "--format csv [--force] [--single OUT.csv] FILE [DIR]", N_("Export the report as CSV: one file per table into DIR, or all tables into one file"), jue_cli_export },
