@@ -18,6 +18,7 @@ struct _JueField {
   GtkWidget          *mark;       /* GtkImage beside a row's value */
   GtkEntry           *entry;      /* a cell: marks go into its primary icon */
   GtkWidget          *popover;    /* value list of an open choice cell */
+  GtkWidget          *cover;      /* a wrapped cell's text, on more lines */
   GtkEventController *focus;
   char               *parse_error;
   JueMarkLevel        shown_level;    /* the mark as shown, to touch the */
@@ -40,5 +41,7 @@ void      jue_field_activate_next (GtkWidget *widget,
 void      jue_field_label_accessible (GtkWidget  *widget,
                                       const char *label);
 void      jue_field_disable_local_undo (GtkEditable *editable);
+/* Keeps a wrapped cell's text clear of the entry's mark icon. */
+void      jue_field_sync_cover (JueField *self);
 
 G_END_DECLS

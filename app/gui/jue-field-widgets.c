@@ -327,3 +327,130 @@ jue_field_cell_new (JueSession        *session,
   jue_field_start (self);
   return cell;
 }
+
+/* ---- wrapped cells ---------------------------------------------------- */
+
+/* A label laid over the entry shows its text wrapped while the entry is
+ * not focused; typing happens in the entry, on one line, as in any cell.
+ * The entry is made as tall as the wrapped text once the label knows its
+ * width: measured with the overlay, the label would report its height at
+ * its narrowest, which a table in a horizontal scroller asks for, and
+ * every row would be a line too tall. */
+
+#define CELL_PADDING 4    /* entry.jue-cell's padding in style.css */
+#define CELL_ICON    22   /* an entry's icon and the space after it */
+
+void
+jue_field_sync_cover (JueField *self)
+{
+  gboolean icon = gtk_entry_get_icon_storage_type (self->entry, GTK_ENTRY_ICON_PRIMARY)
+                    != GTK_IMAGE_EMPTY;
+
+  gtk_widget_set_margin_start (self->cover, CELL_PADDING + (icon ? CELL_ICON : 0));
+}
+
+static void
+show_cover (JueField *self,
+            gboolean  shown)
+{
+  gtk_widget_set_opacity (self->cover, shown ? 1.0 : 0.0);
+  if (shown)
+    gtk_widget_add_css_class (self->widget, "jue-covered");
+  else
+    gtk_widget_remove_css_class (self->widget, "jue-covered");
+}
+
+static gboolean
+fit_entry_to_cover (GtkWidget     *entry,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  int height = GPOINTER_TO_INT (data);
+  int now;
+
+  gtk_widget_get_size_request (entry, NULL, &now);
+  if (now != height)
+    gtk_widget_set_size_request (entry, -1, height);
+  return G_SOURCE_REMOVE;
+}
+
+/* The label covers the whole cell (its margins keep it on the text); the
+ * entry then takes the label's height at that width, at the next frame:
+ * a size cannot change while sizes are being given out. */
+static gboolean
+on_cover_position (GtkOverlay   *overlay,
+                   GtkWidget    *widget,
+                   GdkRectangle *allocation,
+                   JueField     *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height, now;
+
+  *allocation = (GdkRectangle) { 0, 0, width, gtk_widget_get_height (GTK_WIDGET (overlay)) };
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  gtk_widget_get_size_request (self->widget, NULL, &now);
+  if (height != now && !(now == -1 && height <= gtk_widget_get_height (self->widget)))
+    gtk_widget_add_tick_callback (self->widget, fit_entry_to_cover, GINT_TO_POINTER (height), NULL);
+  return TRUE;
+}
+
+static void
+on_cover_text_changed (JueField *self)
+{
+  gtk_label_set_text (GTK_LABEL (self->cover), gtk_editable_get_text (self->editable));
+}
+
+static void
+on_cover_focus_enter (JueField *self)
+{
+  show_cover (self, FALSE);
+}
+
+static void
+on_cover_focus_leave (JueField *self)
+{
+  show_cover (self, TRUE);
+}
+
+GtkWidget *
+jue_field_cell_wrap (GtkWidget *cell,
+                     int        lines)
+{
+  JueField *self = jue_field_from_widget (cell);
+  GtkWidget *overlay, *label;
+  GtkEventController *focus;
+
+  g_return_val_if_fail (self != NULL && self->entry != NULL, cell);
+  overlay = gtk_overlay_new ();
+  /* the entry is what is read out; the label only draws its text */
+  label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label),
+                                 gtk_editable_get_max_width_chars (self->editable));
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (label, CELL_PADDING);
+  gtk_widget_set_margin_top (label, CELL_PADDING);
+  gtk_widget_set_margin_bottom (label, CELL_PADDING);
+  gtk_widget_set_can_target (label, FALSE);
+  gtk_widget_add_css_class (label, "jue-cell-cover");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), cell);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), label);
+  g_signal_connect (overlay, "get-child-position", G_CALLBACK (on_cover_position), self);
+  gtk_widget_set_hexpand (overlay, gtk_widget_get_hexpand (cell));
+  self->cover = label;
+
+  on_cover_text_changed (self);
+  jue_field_sync_cover (self);
+  show_cover (self, TRUE);
+  g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cover_text_changed), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_cover_focus_enter), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_cover_focus_leave), self);
+  gtk_widget_add_controller (cell, focus);
+  return overlay;
+}

@@ -276,6 +276,8 @@ jue_field_update_marks (JueField *self)
        * takes room in a narrow cell */
       gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_PRIMARY, icon);
       gtk_entry_set_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_PRIMARY, message);
+      if (self->cover)
+        jue_field_sync_cover (self);
     }
   else if (self->selector)
     gtk_widget_set_tooltip_text (self->selector, message ? message : _(self->def->label));

@@ -24,6 +24,11 @@ GtkWidget   *jue_field_cell_new       (JueSession        *session,
                                        const char        *path,
                                        const JueFieldDef *def,
                                        const char        *row_label);
+/* Shows the text of a one-line cell on up to lines lines while it is not
+ * being edited (long names in a narrow column); returns the widget to put
+ * in the table in place of cell. */
+GtkWidget   *jue_field_cell_wrap      (GtkWidget *cell,
+                                       int        lines);
 
 JueField    *jue_field_from_widget    (GtkWidget *widget);
 const char  *jue_field_get_path       (JueField  *field);

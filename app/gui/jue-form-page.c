@@ -76,7 +76,10 @@ clamp (GtkWidget *child,
   GtkWidget *c = adw_clamp_new ();
 
   adw_clamp_set_maximum_size (ADW_CLAMP (c), width);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (c), MIN (width, 600));
+  /* a form eases in towards its width; a table takes all it is given,
+   * up to its width, since every pixel shows more of its names */
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (c), width == TABLE_WIDTH ? width
+                                                                          : MIN (width, 600));
   adw_clamp_set_child (ADW_CLAMP (c), child);
   return c;
 }

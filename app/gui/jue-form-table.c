@@ -43,11 +43,128 @@ get_rows (JueFormTable *self)
   return *(GPtrArray **) ref.ptr;
 }
 
-/* Names take the room a row has to spare; the rest keep their width. */
-static gboolean
-is_wide (const JueFieldDef *f)
+/* ---- column widths ---------------------------------------------------- */
+
+/* A closed choice's drop-down around its text: padding, arrow, spacing. */
+#define DROP_DOWN_CHROME 40
+
+/* Free text (names, targets) takes the room a row has to spare, up to
+ * this many characters' width; the other columns keep their width. */
+#define TEXT_MIN_CHARS      4
+#define TEXT_NATURAL_CHARS 20
+/* …and shows it on up to two lines when it is longer than that */
+#define WRAP_LINES          2
+
+typedef struct {
+  int      min;       /* pixels of text a cell always has room for */
+  int      natural;   /* what it asks for when the window has room */
+  gboolean expand;
+} ColumnWidth;
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
 {
-  return f->kind == JUE_KIND_TEXT && g_str_has_suffix (f->name, "name");
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* What an entry's width in characters means in pixels (as GtkText counts
+ * it): a digit in English, a Chinese character in Chinese. */
+static int
+char_pixels (GtkWidget *widget)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget),
+                                                         NULL, NULL);
+  int width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                   pango_font_metrics_get_approximate_digit_width (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return MAX (1, (width + PANGO_SCALE - 1) / PANGO_SCALE);
+}
+
+/* The widest value a column holds, as shown when not being edited. */
+static int
+widest_value (JueFormTable      *self,
+              GPtrArray         *rows,
+              const JueFieldDef *f)
+{
+  JueReport *report = jue_session_get_report (self->session);
+  int widest = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, i, f->name);
+      g_autofree char *value = jue_report_get (report, path, NULL);
+      JueAmount a;
+
+      if (value && f->kind == JUE_KIND_AMOUNT && jue_amount_parse (value, &a, NULL))
+        {
+          g_free (value);
+          value = jue_amount_display (a);
+        }
+      if (value && *value)
+        widest = MAX (widest, text_width (self->grid, value));
+    }
+  if (f->kind == JUE_KIND_CHOICE)
+    {
+      const JueChoiceSet *set = f->extra;
+      for (guint i = 0; set->values[i]; i++)
+        widest = MAX (widest, text_width (self->grid, set->values[i]));
+    }
+  return widest;
+}
+
+/* Cells are sized to what they hold, measured in the font they are drawn
+ * with: a Chinese character is about two digits wide, so one width in
+ * characters would be too narrow in one language and too wide in the
+ * other. */
+static ColumnWidth
+column_width (JueFormTable      *self,
+              GPtrArray         *rows,
+              const JueFieldDef *f)
+{
+  int widest = widest_value (self, rows, f);
+  int han = text_width (self->grid, "汉");   /* one Chinese character */
+  int floor;
+
+  switch (f->kind)
+    {
+    case JUE_KIND_AMOUNT: floor = text_width (self->grid, "0,000.00"); break;
+    case JUE_KIND_PERCENT: floor = text_width (self->grid, "100.00"); break;
+    case JUE_KIND_INTEGER: floor = text_width (self->grid, "0000"); break;
+    case JUE_KIND_CHOICE: floor = han; break;
+    default:
+      if (g_str_equal (f->name, "code"))
+        floor = text_width (self->grid, "0000000");
+      else if (g_str_equal (f->name, "unit"))
+        return (ColumnWidth) { CLAMP (widest, 2 * han, 5 * han),
+                               CLAMP (widest, 2 * han, 5 * han), FALSE };
+      else
+        return (ColumnWidth) { TEXT_MIN_CHARS * han,
+                               CLAMP (widest, TEXT_MIN_CHARS * han, TEXT_NATURAL_CHARS * han),
+                               TRUE };
+    }
+  return (ColumnWidth) { MAX (floor, widest), MAX (floor, widest), FALSE };
+}
+
+static void
+size_cell (GtkWidget         *cell,
+           const ColumnWidth *width,
+           int                per_char)
+{
+  gtk_widget_set_hexpand (cell, width->expand);
+  if (GTK_IS_DROP_DOWN (cell))
+    gtk_widget_set_size_request (cell, width->min + DROP_DOWN_CHROME, -1);
+  else if (GTK_IS_EDITABLE (cell))
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), (width->min + per_char - 1) / per_char);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (cell),
+                                        (width->natural + per_char - 1) / per_char);
+    }
 }
 
 /* Column titles a table has no room for in full; the tooltip has them. */
@@ -66,6 +183,9 @@ header_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* a title asks for no more than its longest word: the cells below say
+   * how wide the column is, and the title wraps to fit */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   gtk_label_set_xalign (GTK_LABEL (label), end ? 1.0 : 0.0);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "jue-column-title");
@@ -131,9 +251,11 @@ build_header (JueFormTable *self)
 }
 
 static void
-build_row (JueFormTable *self,
-           guint         index,
-           guint         n_rows)
+build_row (JueFormTable      *self,
+           guint              index,
+           guint              n_rows,
+           const ColumnWidth *widths,
+           int                per_char)
 {
   const JueRecordDef *def = self->list_def->extra;
   g_autofree char *row_label = g_strdup_printf (_("row %u"), index + 1);
@@ -151,10 +273,12 @@ build_row (JueFormTable *self,
       g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, index, f->name);
       GtkWidget *cell = jue_field_cell_new (self->session, path, f, row_label);
 
-      gtk_widget_set_hexpand (cell, is_wide (f));
+      size_cell (cell, &widths[i], per_char);
       if (def == &JueFunctionalRow_def && g_str_equal (f->name, "code") &&
           !jue_session_is_read_only (self->session))
         jue_code_picker_attach (self->session, cell, self->list_path, index);
+      if (widths[i].expand && GTK_IS_ENTRY (cell))
+        cell = jue_field_cell_wrap (cell, WRAP_LINES);
       gtk_grid_attach (GTK_GRID (self->grid), cell, col++, r, 1, 1);
     }
   for (guint i = 0; i < self->computed->len; i++)
@@ -184,8 +308,16 @@ rebuild (JueFormTable *self)
                            rows->len);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->header), count);
   build_header (self);
-  for (guint i = 0; i < rows->len; i++)
-    build_row (self, i, rows->len);
+  {
+    const JueRecordDef *def = self->list_def->extra;
+    g_autofree ColumnWidth *widths = g_new (ColumnWidth, def->n_fields);
+    int per_char = char_pixels (self->grid);
+
+    for (guint k = 0; k < def->n_fields; k++)
+      widths[k] = column_width (self, rows, &def->fields[k]);
+    for (guint i = 0; i < rows->len; i++)
+      build_row (self, i, rows->len, widths, per_char);
+  }
 }
 
 static void
