@@ -19,6 +19,8 @@ struct _JueField {
   GtkEntry           *entry;      /* a cell: marks go into its primary icon */
   GtkWidget          *popover;    /* value list of an open choice cell */
   GtkWidget          *cover;      /* a wrapped cell's text, on more lines */
+  GtkWidget          *error_label;   /* the parse error, as text: in a row */
+  GtkWidget          *error_holder;  /* under a form row, or a popover at a cell */
   GtkEventController *focus;
   char               *parse_error;
   JueMarkLevel        shown_level;    /* the mark as shown, to touch the */
@@ -41,6 +43,8 @@ void      jue_field_activate_next (GtkWidget *widget,
 void      jue_field_label_accessible (GtkWidget  *widget,
                                       const char *label);
 void      jue_field_disable_local_undo (GtkEditable *editable);
+/* Shows the parse error as text next to the field, or hides it. */
+void      jue_field_show_parse_error (JueField *self);
 /* Keeps a wrapped cell's text clear of the entry's mark icon. */
 void      jue_field_sync_cover (JueField *self);
 

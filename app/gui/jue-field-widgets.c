@@ -454,3 +454,105 @@ jue_field_cell_wrap (GtkWidget *cell,
   gtk_widget_add_controller (cell, focus);
   return overlay;
 }
+
+/* ---- a value that cannot be read, said in words ----------------------- */
+
+/* Under a form row: a row of its own in the same boxed list, so the
+ * message sits right below what was typed. */
+static GtkWidget *
+error_row_new (JueField  *self,
+               GtkWidget *label)
+{
+  GtkWidget *list = gtk_widget_get_parent (self->widget);
+  GtkWidget *row = adw_preferences_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jue-field-error-row");
+  gtk_list_box_insert (GTK_LIST_BOX (list), row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->widget)) + 1);
+  return row;
+}
+
+/* At a table cell, where there is no room: a popover pointing at it that
+ * takes neither the focus nor the clicks meant for the table. */
+static GtkWidget *
+error_popover_new (JueField  *self,
+                   GtkWidget *label)
+{
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_widget_set_can_focus (popover, FALSE);
+  gtk_widget_set_can_target (popover, FALSE);
+  gtk_widget_add_css_class (popover, "jue-error-popover");
+  gtk_widget_set_parent (popover, self->widget);
+  return popover;
+}
+
+static void
+on_error_cell_focus_leave (JueField *self)
+{
+  if (self->error_holder)
+    gtk_popover_popdown (GTK_POPOVER (self->error_holder));
+}
+
+static void
+on_error_cell_focus_enter (JueField *self)
+{
+  if (self->error_holder && self->parse_error)
+    gtk_popover_popup (GTK_POPOVER (self->error_holder));
+}
+
+static gboolean
+ensure_error_label (JueField *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (self->widget);
+  GtkWidget *label;
+
+  if (self->error_label)
+    return self->error_holder != NULL;
+  if (self->entry == NULL && !GTK_IS_LIST_BOX (parent))
+    return FALSE;   /* neither a cell nor a row of a list: the marks say it */
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "jue-field-error");
+  self->error_label = label;
+  if (self->entry)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      self->error_holder = error_popover_new (self, label);
+      g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_error_cell_focus_enter), self);
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_error_cell_focus_leave), self);
+      gtk_widget_add_controller (self->widget, focus);
+    }
+  else
+    self->error_holder = error_row_new (self, label);
+  g_object_add_weak_pointer (G_OBJECT (self->error_holder), (gpointer *) &self->error_holder);
+  return TRUE;
+}
+
+void
+jue_field_show_parse_error (JueField *self)
+{
+  if (!ensure_error_label (self))
+    return;
+  gtk_label_set_text (GTK_LABEL (self->error_label), self->parse_error ? self->parse_error : "");
+  if (GTK_IS_POPOVER (self->error_holder))
+    {
+      if (self->parse_error && gtk_widget_get_mapped (self->widget))
+        gtk_popover_popup (GTK_POPOVER (self->error_holder));
+      else if (self->parse_error == NULL)
+        gtk_popover_popdown (GTK_POPOVER (self->error_holder));
+    }
+  else
+    gtk_widget_set_visible (self->error_holder, self->parse_error != NULL);
+}

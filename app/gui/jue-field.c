@@ -40,6 +40,12 @@ jue_field_get_parse_error (JueField *self)
   return self->parse_error;
 }
 
+GtkWidget *
+jue_field_get_error_label (JueField *self)
+{
+  return self->error_label;
+}
+
 void
 jue_focus_next (GtkWidget *from)
 {
@@ -293,6 +299,10 @@ jue_field_update_marks (JueField *self)
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->widget),
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  /* what was typed and cannot be read is said in words where it was typed;
+   * the findings of the checks stay in the tooltip and the findings page */
+  if (self->parse_error || self->error_label)
+    jue_field_show_parse_error (self);
 }
 
 void
@@ -458,6 +468,9 @@ on_widget_destroy (GtkWidget *widget,
       gtk_widget_unparent (self->popover);
       self->popover = NULL;
     }
+  if (self->error_holder && GTK_IS_POPOVER (self->error_holder))
+    gtk_widget_unparent (self->error_holder);
+  g_clear_weak_pointer (&self->error_holder);
 }
 
 JueField *

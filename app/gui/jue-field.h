@@ -37,6 +37,11 @@ GtkWidget   *jue_field_get_widget     (JueField  *field);
  * what is stored). */
 const char  *jue_field_get_parse_error (JueField *field);
 
+/* The label showing the parse error as text (under a form row, or in a
+ * popover at a table cell); NULL until there has been one.  Shown only
+ * while there is one. */
+GtkWidget   *jue_field_get_error_label (JueField *field);
+
 /* The message shown by the field's mark icon (its tooltip), or NULL. */
 char        *jue_field_dup_mark_message (JueField *field);
 

@@ -183,9 +183,12 @@ header_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  /* a title asks for no more than its longest word: the cells below say
-   * how wide the column is, and the title wraps to fit */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+  /* a title of several words asks for no more than its longest: the cells
+   * below say how wide the column is, and the title wraps between words
+   * to fit ("Adjusted / budget"); a Chinese title keeps its width, since
+   * breaking 序号 into 序 / 号 reads badly */
+  if (strchr (text, ' '))
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   gtk_label_set_xalign (GTK_LABEL (label), end ? 1.0 : 0.0);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "jue-column-title");

@@ -79,6 +79,75 @@ test_bad_amount (Fixture       *f,
   g_assert_cmpstr (after, ==, "708.78");
 }
 
+/* A value that cannot be read is said in words right where it was typed
+ * (under a form row, at a table cell), not only in a tooltip, and the
+ * words go when the value is fixed or the stored one comes back. */
+static void
+test_parse_error_shown (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *row = field_widget (f, "income.general_budget");
+  JueField *field = jue_field_from_widget (row);
+  GtkWidget *label, *holder, *cell;
+  g_autofree char *value = NULL;
+
+  g_assert_null (jue_field_get_error_label (field));   /* made when needed */
+  gtk_editable_set_text (GTK_EDITABLE (row), "12a");
+  spin ();
+  label = jue_field_get_error_label (field);
+  g_assert_nonnull (label);
+  holder = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "“12a”"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "not a valid amount"));
+  /* right below the row it is about */
+  g_assert_true (gtk_widget_get_parent (holder) == gtk_widget_get_parent (row));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (holder)), ==,
+                   gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "1.2345678");
+  spin ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "“1.2345678”"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "more than 6 decimal places"));
+
+  /* fixed: stored, and the words go */
+  gtk_editable_set_text (GTK_EDITABLE (row), "1500");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (holder));
+  value = file_value (f->path, "income.general_budget");
+  g_assert_cmpstr (value, ==, "1500.00");
+
+  /* wrong again, then undo brings back the stored value, without words */
+  gtk_editable_set_text (GTK_EDITABLE (row), "15OO");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (holder));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_assert_null (jue_field_get_parse_error (field));
+  g_assert_false (gtk_widget_get_visible (holder));
+  g_free (value);
+  value = file_value (f->path, "income.general_budget");
+  g_assert_cmpstr (value, ==, "1447.01");
+
+  /* a table cell: a popover at the cell while it is being typed in */
+  cell = field_widget (f, "special_funds[2].indicators[0].weight");
+  field = jue_field_from_widget (cell);
+  gtk_widget_grab_focus (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "1.234");
+  spin ();
+  label = jue_field_get_error_label (field);
+  g_assert_nonnull (label);
+  holder = gtk_widget_get_ancestor (label, GTK_TYPE_POPOVER);
+  g_assert_true (gtk_widget_get_parent (holder) == cell);
+  g_assert_true (gtk_widget_get_visible (holder));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "“1.234”"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "more than 2 decimal places"));
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "15");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (holder));
+}
+
 static void
 test_checks_mark_fields (Fixture       *f,
                          gconstpointer  data)
@@ -538,6 +607,8 @@ main (int   argc,
   g_test_add ("/gui/type-amount", Fixture, NULL, fixture_set_up, test_type_amount,
               fixture_tear_down);
   g_test_add ("/gui/bad-amount", Fixture, NULL, fixture_set_up, test_bad_amount,
+              fixture_tear_down);
+  g_test_add ("/gui/parse-error-shown", Fixture, NULL, fixture_set_up, test_parse_error_shown,
               fixture_tear_down);
   g_test_add ("/gui/checks-mark-fields", Fixture, NULL, fixture_set_up, test_checks_mark_fields,
               fixture_tear_down);
