@@ -6,7 +6,10 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <malloc.h>
 #include <sqlite3.h>
 
 #include "jue-document.h"
@@ -26,6 +29,19 @@ median (GArray *t)
         gdouble x = v[j]; v[j] = v[j - 1]; v[j - 1] = x;
       }
   return t->len ? v[t->len / 2] : 0;
+}
+
+/* Resident memory now, in KiB (from /proc/self/status). */
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return strtol (line + 6, NULL, 10);
 }
 
 static double
@@ -122,6 +138,14 @@ bench_report (const char *label,
         g_array_append_val (insert, d);
       }
   }
+  {
+    /* memory: what one open document of this size holds */
+    size_t before = mallinfo2 ().uordblks, after;
+    g_autoptr (JueDocument) doc = jue_document_open (path, TRUE, NULL);
+    after = mallinfo2 ().uordblks;
+    printf ("%-12s memory: one open document holds %.0f KiB of heap (model, findings excluded; "
+            "SQLite's page cache included)\n", label, (after - before) / 1024.0);
+  }
   g_stat (path, &st);
   printf ("%-12s rows: functional %u, special funds %u; file %.0f KiB\n", label,
           r->functional->len, r->special_funds->len, st.st_size / 1024.0);
@@ -136,6 +160,8 @@ main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("jue-bench-XXXXXX", NULL);
+  printf ("baseline: process resident memory at start %ld KiB, heap in use %.0f KiB\n",
+          rss_kib (), mallinfo2 ().uordblks / 1024.0);
   printf ("baseline: one bare SQLite commit (journal DELETE, synchronous FULL): %.2f ms (median of %d)\n",
           bare_sqlite_commit (), ROUNDS);
   bench_report ("sample", 1);
