@@ -5,6 +5,7 @@
 
 #include "jue-code-picker.h"
 #include "jue-field.h"
+#include "jue-finding-item.h"
 #include "jue-form-page.h"
 #include "jue-form-table.h"
 
@@ -22,6 +23,9 @@ struct _JueFormTable {
   char              *list_path;
   const JueFieldDef *list_def;
   GPtrArray         *computed;   /* names of the computed columns ("completion") */
+  GHashTable        *rule_columns;  /* rule id → GStrv of the columns it reads */
+  GStrv              marked_columns;  /* outlined for a finding on the list */
+  JueMarkLevel       marked_level;
 };
 
 G_DEFINE_FINAL_TYPE (JueFormTable, jue_form_table, GTK_TYPE_WIDGET)
@@ -296,6 +300,143 @@ build_row (JueFormTable      *self,
   gtk_grid_attach (GTK_GRID (self->grid), row_menu (self, index, n_rows), col, r, 1, 1);
 }
 
+/* ---- findings on the whole list -------------------------------------- */
+
+/* A finding on the list itself (the weights total 180, not 90) names no
+ * row: the banner above the table says it, and the columns its rule reads
+ * are outlined, titles included, so the eye goes to the figures that make
+ * the total.  The outline is a class of its own, apart from the cell's own
+ * marks, which come and go with the cell's findings. */
+
+static void
+collect_rule_columns (const char         *id,
+                      JueSeverity         severity,
+                      const char * const *reads,
+                      const char         *summary,
+                      gpointer            user_data)
+{
+  JueFormTable *self = user_data;
+  const char *leaf = strrchr (self->list_path, '.');
+  g_autofree char *row_part = g_strdup_printf ("%s[N].", leaf ? leaf + 1 : self->list_path);
+  g_autoptr (GStrvBuilder) columns = g_strv_builder_new ();
+  GStrv old = g_hash_table_lookup (self->rule_columns, id);
+
+  for (guint i = 0; old && old[i]; i++)
+    g_strv_builder_add (columns, old[i]);
+  for (guint i = 0; reads && reads[i]; i++)
+    {
+      const char *at = strstr (reads[i], row_part);
+      const char *rest = at ? at + strlen (row_part) : NULL;
+
+      if (rest && *rest && !strpbrk (rest, ".[*"))
+        g_strv_builder_add (columns, rest);
+    }
+  g_hash_table_insert (self->rule_columns, g_strdup (id), g_strv_builder_end (columns));
+}
+
+static const char *
+list_mark_class (JueMarkLevel level)
+{
+  return level == JUE_MARK_ERROR ? "jue-list-error" : "jue-list-warning";
+}
+
+static void
+mark_column (JueFormTable *self,
+             const char   *column,
+             JueMarkLevel  level,
+             gboolean      on)
+{
+  const JueRecordDef *def = self->list_def->extra;
+  GPtrArray *rows = get_rows (self);
+
+  for (guint k = 0; k < def->n_fields; k++)
+    if (g_str_equal (def->fields[k].name, column))
+      {
+        GtkWidget *title = gtk_grid_get_child_at (GTK_GRID (self->grid), (int) k + 1, 0);
+        if (title && on)
+          gtk_widget_add_css_class (title, list_mark_class (level));
+        else if (title)
+          gtk_widget_remove_css_class (title, list_mark_class (level));
+      }
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, i, column);
+      JueField *field = jue_session_lookup_field (self->session, path);
+
+      if (field == NULL)
+        continue;
+      if (on)
+        gtk_widget_add_css_class (jue_field_get_widget (field), list_mark_class (level));
+      else
+        gtk_widget_remove_css_class (jue_field_get_widget (field), list_mark_class (level));
+    }
+}
+
+static void
+set_marked_columns (JueFormTable *self,
+                    GStrv         columns,
+                    JueMarkLevel  level)
+{
+  for (guint i = 0; self->marked_columns && self->marked_columns[i]; i++)
+    mark_column (self, self->marked_columns[i], self->marked_level, FALSE);
+  g_strfreev (self->marked_columns);
+  self->marked_columns = columns;
+  self->marked_level = level;
+  for (guint i = 0; columns && columns[i]; i++)
+    mark_column (self, columns[i], level, TRUE);
+}
+
+/* The columns read by the errors and warnings on the list, at the level
+ * of the worst (hints are left to the banner). */
+static GStrv
+columns_to_mark (JueFormTable *self,
+                 JueMarkLevel *level)
+{
+  GListModel *findings = jue_session_get_findings (self->session);
+  g_autoptr (GStrvBuilder) columns = g_strv_builder_new ();
+  guint n = g_list_model_get_n_items (findings);
+
+  *level = JUE_MARK_NONE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (findings, i);
+      const JueFinding *finding = jue_finding_item_get_finding (item);
+      GStrv read;
+
+      if (finding->severity == JUE_SEVERITY_HINT || !g_str_equal (finding->path, self->list_path))
+        continue;
+      read = g_hash_table_lookup (self->rule_columns, finding->rule);
+      for (guint k = 0; read && read[k]; k++)
+        g_strv_builder_add (columns, read[k]);
+      if (finding->severity == JUE_SEVERITY_ERROR || *level == JUE_MARK_NONE)
+        *level = finding->severity == JUE_SEVERITY_ERROR ? JUE_MARK_ERROR : JUE_MARK_WARNING;
+    }
+  return g_strv_builder_end (columns);
+}
+
+static void
+update_column_marks (JueFormTable *self,
+                     gboolean      rebuilt)
+{
+  g_auto (GStrv) columns = NULL;
+  JueMarkLevel level;
+
+  /* every edit asks every table: most have nothing on the list, and had
+   * nothing, and are done here */
+  if (jue_session_get_mark (self->session, self->list_path, NULL) == JUE_MARK_NONE &&
+      self->marked_columns == NULL)
+    return;
+  columns = columns_to_mark (self, &level);
+  if (!rebuilt && level == self->marked_level && self->marked_columns &&
+      g_strv_equal ((const char * const *) columns, (const char * const *) self->marked_columns))
+    return;
+  if (!rebuilt && self->marked_columns == NULL && *columns == NULL)
+    return;
+  if (rebuilt)
+    g_clear_pointer (&self->marked_columns, g_strfreev);   /* their cells are gone */
+  set_marked_columns (self, *columns ? g_steal_pointer (&columns) : NULL, level);
+}
+
 static void
 rebuild (JueFormTable *self)
 {
@@ -321,6 +462,7 @@ rebuild (JueFormTable *self)
     for (guint i = 0; i < rows->len; i++)
       build_row (self, i, rows->len, widths, per_char);
   }
+  update_column_marks (self, TRUE);
 }
 
 static void
@@ -351,6 +493,7 @@ on_session_changed (JueSession   *session,
   if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, self->list_path) == 0)
     rebuild (self);
   jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
+  update_column_marks (self, FALSE);
 }
 
 static void
@@ -478,6 +621,8 @@ jue_form_table_finalize (GObject *object)
 
   g_free (self->list_path);
   g_clear_pointer (&self->computed, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_columns, g_hash_table_unref);
+  g_strfreev (self->marked_columns);
   G_OBJECT_CLASS (jue_form_table_parent_class)->finalize (object);
 }
 
@@ -510,6 +655,8 @@ jue_form_table_init (JueFormTable *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->computed = g_ptr_array_new_with_free_func (g_free);
+  self->rule_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_strfreev);
 }
 
 GtkWidget *
@@ -524,6 +671,7 @@ jue_form_table_new (JueSession        *session,
   self->list_path = g_strdup (list_path);
   self->list_def = list_def;
   jue_computed_schema_foreach (collect_column, self);
+  jue_rules_foreach (collect_rule_columns, self);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->header), _(list_def->label));
   add_label = g_strdup_printf (_("Add a row to %s"), _(list_def->label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),

@@ -198,6 +198,59 @@ test_narrow_window (Fixture       *f,
   }
 }
 
+/* 附件4's weights total 180, not 90: the finding is on the list, so the
+ * banner says it and the weight column is outlined, title and all; the
+ * outline goes when the total is right, and comes back with undo. */
+static void
+test_list_finding_marks_column (Fixture       *f,
+                                gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  const char *list = "special_funds[2].indicators";
+  GtkWidget *table, *cell, *title, *mark;
+
+  jue_window_show_section (f->window, "fund-2");
+  spin ();
+  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_FORM_TABLE, list);
+  mark = find_by_class (table, "jue-list-mark");
+  title = find_by_class (table, "jue-list-error");
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_true (GTK_IS_LABEL (title));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Weight");
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *weight = g_strdup_printf ("%s[%u].weight", list, i);
+      g_autofree char *name = g_strdup_printf ("%s[%u].name", list, i);
+
+      g_assert_true (gtk_widget_has_css_class (
+        jue_field_get_widget (jue_session_lookup_field (session, weight)), "jue-list-error"));
+      g_assert_false (gtk_widget_has_css_class (
+        jue_field_get_widget (jue_session_lookup_field (session, name)), "jue-list-error"));
+    }
+  /* no other table of the report is outlined */
+  g_assert_null (find_by_class (jue_window_get_page (f->window, "dept-eval"), "jue-list-error"));
+
+  /* 105 → 15: the weights total 90 */
+  cell = jue_field_get_widget (jue_session_lookup_field (session,
+                                                         "special_funds[2].indicators[4].weight"));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "15");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (mark));
+  g_assert_null (find_by_class (table, "jue-list-error"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (cell, "jue-list-error"));
+  g_assert_true (gtk_widget_has_css_class (title, "jue-list-error"));
+
+  /* a new row's weight is outlined too (the total is still wrong) */
+  gtk_widget_activate_action (table, "table.add", NULL);
+  spin ();
+  cell = jue_field_get_widget (jue_session_lookup_field (session,
+                                                         "special_funds[2].indicators[7].weight"));
+  g_assert_true (gtk_widget_has_css_class (cell, "jue-list-error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,5 +265,7 @@ main (int   argc,
               test_indicator_columns, fixture_tear_down);
   g_test_add ("/gui/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window,
               fixture_tear_down);
+  g_test_add ("/gui/list-finding-marks-column", Fixture, NULL, fixture_set_up,
+              test_list_finding_marks_column, fixture_tear_down);
   return g_test_run ();
 }
