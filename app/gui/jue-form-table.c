@@ -194,6 +194,7 @@ header_label (const char *text,
   if (strchr (text, ' '))
     gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   gtk_label_set_xalign (GTK_LABEL (label), end ? 1.0 : 0.0);
+  gtk_label_set_justify (GTK_LABEL (label), end ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "jue-column-title");
   return label;
