@@ -229,26 +229,8 @@ apply_set (JueDocument *self,
   return TRUE;
 }
 
-static GPtrArray *
-get_list (JueDocument         *self,
-          const char          *list_path,
-          const JueRecordDef **element,
-          GError             **error)
-{
-  JueFieldRef ref;
-
-  if (!jue_report_resolve (self->report, list_path, &ref, error))
-    return NULL;
-  if (ref.def->kind != JUE_KIND_LIST || ref.index >= 0)
-    {
-      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID, _("%s is not a list"), list_path);
-      return NULL;
-    }
-  *element = ref.def->extra;
-  return *(GPtrArray **) ref.ptr;
-}
-
-/* Inserts record (taken) or a new blank row at index. */
+/* Inserts record (taken on success; the caller keeps it on failure) or a
+ * new blank row at index. */
 static gint
 apply_insert (JueDocument *self,
               const char  *list_path,
@@ -256,33 +238,19 @@ apply_insert (JueDocument *self,
               gpointer     record,
               GError     **error)
 {
-  const JueRecordDef *element;
-  GPtrArray *items = get_list (self, list_path, &element, error);
-
-  if (items == NULL)
-    goto fail;
+  index = jue_report_list_insert_record (self->report, list_path, index, record, error);
   if (index < 0)
-    index = (gint) items->len;
-  if ((guint) index > items->len)
-    {
-      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-                   _("%s has %u rows; cannot insert at %d"), list_path, items->len, index);
-      goto fail;
-    }
-  g_ptr_array_insert (items, index, record ? record : jue_record_new (element));
-  record = NULL;
+    return -1;
   if (!jue_store_write_subtree (self->store, self->report, list_path, error))
     {
-      jue_record_free (element, g_ptr_array_steal_index (items, index));
+      const JueRecordDef *element;
+      gpointer row = jue_report_list_steal (self->report, list_path, index, &element, NULL);
+      if (row != record)
+        jue_record_free (element, row);
       return -1;
     }
   emit (self, JUE_CHANGE_LIST, list_path);
   return index;
-
-fail:
-  if (record)
-    jue_record_free (element, record);
-  return -1;
 }
 
 static gboolean
@@ -294,21 +262,13 @@ apply_remove (JueDocument         *self,
               GError             **error)
 {
   const JueRecordDef *element;
-  GPtrArray *items = get_list (self, list_path, &element, error);
-  gpointer item;
+  gpointer item = jue_report_list_steal (self->report, list_path, index, &element, error);
 
-  if (items == NULL)
+  if (item == NULL)
     return FALSE;
-  if (index < 0 || (guint) index >= items->len)
-    {
-      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-                   _("%s has %u rows; there is no row %d"), list_path, items->len, index);
-      return FALSE;
-    }
-  item = g_ptr_array_steal_index (items, index);
   if (!jue_store_write_subtree (self->store, self->report, list_path, error))
     {
-      g_ptr_array_insert (items, index, item);
+      jue_report_list_insert_record (self->report, list_path, index, item, NULL);
       return FALSE;
     }
   if (removed_out)
@@ -329,25 +289,11 @@ apply_move (JueDocument *self,
             gint         to,
             GError     **error)
 {
-  const JueRecordDef *element;
-  GPtrArray *items = get_list (self, list_path, &element, error);
-  gpointer item;
-
-  if (items == NULL)
+  if (!jue_report_list_move_row (self->report, list_path, from, to, error))
     return FALSE;
-  if (from < 0 || to < 0 || (guint) from >= items->len || (guint) to >= items->len)
-    {
-      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-                   _("%s has %u rows; cannot move row %d to %d"),
-                   list_path, items->len, from, to);
-      return FALSE;
-    }
-  item = g_ptr_array_steal_index (items, from);
-  g_ptr_array_insert (items, to, item);
   if (!jue_store_write_subtree (self->store, self->report, list_path, error))
     {
-      item = g_ptr_array_steal_index (items, to);
-      g_ptr_array_insert (items, from, item);
+      jue_report_list_move_row (self->report, list_path, to, from, NULL);
       return FALSE;
     }
   emit (self, JUE_CHANGE_LIST, list_path);
@@ -612,11 +558,9 @@ run_op (JueDocument *self,
         }
       else
         {
-          gpointer record = op->record;
-          op->record = NULL;
-          ok = apply_insert (self, op->path, op->index, record, error) >= 0;
-          if (!ok)
-            op->record = NULL;  /* apply_insert freed it */
+          ok = apply_insert (self, op->path, op->index, op->record, error) >= 0;
+          if (ok)
+            op->record = NULL;  /* the list holds it now */
           if (ok && path_out)
             *path_out = item_path (op->path, op->index);
         }

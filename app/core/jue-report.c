@@ -706,10 +706,11 @@ bad:
 }
 
 gint
-jue_report_list_insert (JueReport  *report,
-                        const char *list_path,
-                        gint        index,
-                        GError    **error)
+jue_report_list_insert_record (JueReport  *report,
+                               const char *list_path,
+                               gint        index,
+                               gpointer    record,
+                               GError    **error)
 {
   const JueRecordDef *element;
   GPtrArray *items = resolve_list (report, list_path, &element, error);
@@ -725,8 +726,41 @@ jue_report_list_insert (JueReport  *report,
                    list_path, items->len, index);
       return -1;
     }
-  g_ptr_array_insert (items, index, jue_record_new (element));
+  g_ptr_array_insert (items, index, record ? record : jue_record_new (element));
   return index;
+}
+
+gint
+jue_report_list_insert (JueReport  *report,
+                        const char *list_path,
+                        gint        index,
+                        GError    **error)
+{
+  return jue_report_list_insert_record (report, list_path, index, NULL, error);
+}
+
+gpointer
+jue_report_list_steal (JueReport           *report,
+                       const char          *list_path,
+                       gint                 index,
+                       const JueRecordDef **element_out,
+                       GError             **error)
+{
+  const JueRecordDef *element;
+  GPtrArray *items = resolve_list (report, list_path, &element, error);
+
+  if (items == NULL)
+    return NULL;
+  if (index < 0 || (guint) index >= items->len)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   _("%s has %u rows; there is no row %d"),
+                   list_path, items->len, index);
+      return NULL;
+    }
+  if (element_out)
+    *element_out = element;
+  return g_ptr_array_steal_index (items, index);
 }
 
 gboolean
@@ -736,22 +770,40 @@ jue_report_list_remove (JueReport  *report,
 {
   g_autofree char *list_path = NULL;
   const JueRecordDef *element;
-  GPtrArray *items;
+  gpointer item;
   gint index;
 
   if (!jue_split_item_path (item_path, &list_path, &index, error))
     return FALSE;
-  items = resolve_list (report, list_path, &element, error);
+  item = jue_report_list_steal (report, list_path, index, &element, error);
+  if (item == NULL)
+    return FALSE;
+  jue_record_free (element, item);
+  return TRUE;
+}
+
+gboolean
+jue_report_list_move_row (JueReport  *report,
+                          const char *list_path,
+                          gint        from,
+                          gint        to,
+                          GError    **error)
+{
+  const JueRecordDef *element;
+  GPtrArray *items = resolve_list (report, list_path, &element, error);
+  gpointer item;
+
   if (items == NULL)
     return FALSE;
-  if ((guint) index >= items->len)
+  if (from < 0 || to < 0 || (guint) from >= items->len || (guint) to >= items->len)
     {
       g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-                   _("%s has %u rows; there is no row %d"),
-                   list_path, items->len, index);
+                   _("%s has %u rows; cannot move row %d to %d"),
+                   list_path, items->len, from, to);
       return FALSE;
     }
-  jue_record_free (element, g_ptr_array_steal_index (items, index));
+  item = g_ptr_array_steal_index (items, from);
+  g_ptr_array_insert (items, to, item);
   return TRUE;
 }
 
@@ -762,27 +814,10 @@ jue_report_list_move (JueReport  *report,
                       GError    **error)
 {
   g_autofree char *list_path = NULL;
-  const JueRecordDef *element;
-  GPtrArray *items;
-  gpointer item;
   gint index;
 
-  if (!jue_split_item_path (item_path, &list_path, &index, error))
-    return FALSE;
-  items = resolve_list (report, list_path, &element, error);
-  if (items == NULL)
-    return FALSE;
-  if ((guint) index >= items->len || new_index < 0 ||
-      (guint) new_index >= items->len)
-    {
-      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
-                   _("%s has %u rows; cannot move row %d to %d"),
-                   list_path, items->len, index, new_index);
-      return FALSE;
-    }
-  item = g_ptr_array_steal_index (items, index);
-  g_ptr_array_insert (items, new_index, item);
-  return TRUE;
+  return jue_split_item_path (item_path, &list_path, &index, error) &&
+         jue_report_list_move_row (report, list_path, index, new_index, error);
 }
 
 /* ---- walking ---------------------------------------------------------- */

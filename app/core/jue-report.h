@@ -443,6 +443,26 @@ gboolean    jue_report_list_move    (JueReport  *report,
                                      const char *item_path,
                                      gint        new_index,
                                      GError    **error);
+/* The same by list path and indices. */
+gboolean    jue_report_list_move_row (JueReport  *report,
+                                      const char *list_path,
+                                      gint        from,
+                                      gint        to,
+                                      GError    **error);
+/* Inserts record (a row of the list's element type, taken on success) or a
+ * new blank row when record is NULL.  On failure the caller keeps record. */
+gint        jue_report_list_insert_record (JueReport  *report,
+                                           const char *list_path,
+                                           gint        index,
+                                           gpointer    record,
+                                           GError    **error);
+/* Takes row index out of the list and returns it (the caller frees it with
+ * jue_record_free and *element_out). */
+gpointer    jue_report_list_steal   (JueReport           *report,
+                                     const char          *list_path,
+                                     gint                 index,
+                                     const JueRecordDef **element_out,
+                                     GError             **error);
 
 /* Calls func for every scalar field, depth first in declaration order, with
  * its full path ("functional[3].budget").  prefix limits the walk to a
