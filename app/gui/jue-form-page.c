@@ -22,6 +22,7 @@ struct _JueFormPage {
   GHashTable *computed;     /* parent path → GPtrArray of computed paths */
   GHashTable *last_group;   /* record path → its last AdwPreferencesGroup */
   GtkWidget  *classes;      /* class subtotals (functional), rebuilt on change */
+  GtkWidget  *table_label;  /* which classification the codes are checked against */
 };
 
 G_DEFINE_FINAL_TYPE (JueFormPage, jue_form_page, GTK_TYPE_WIDGET)
@@ -144,14 +145,22 @@ add_field_computed (JueFormPage *self,
 static void build_record (JueFormPage *self, const char *prefix,
                           const JueRecordDef *def, const char *title);
 
+static GtkWidget *table_label_new (JueFormPage *self);
+
 static void
 build_list (JueFormPage       *self,
             const char        *path,
             const JueFieldDef *f)
 {
   if (jue_form_is_tabular (f->extra))
-    gtk_box_append (GTK_BOX (self->box),
-                    clamp (jue_form_table_new (self->session, path, f), TABLE_WIDTH));
+    {
+      GtkWidget *table = jue_form_table_new (self->session, path, f);
+
+      /* the functional codes: under the title, which table checks them */
+      if (g_str_equal (path, "functional"))
+        jue_form_table_add_note (JUE_FORM_TABLE (table), table_label_new (self));
+      gtk_box_append (GTK_BOX (self->box), clamp (table, TABLE_WIDTH));
+    }
   else
     gtk_box_append (GTK_BOX (self->box),
                     clamp (jue_form_list_new (self->session, path, f, NULL), FORM_WIDTH));
@@ -325,6 +334,43 @@ build_computed_only (JueFormPage *self,
     }
 }
 
+/* Says which table the functional codes are checked against, so that a
+ * hint about a code missing from the partial built-in table is read in
+ * its light. */
+static void
+update_table_label (JueFormPage *self)
+{
+  GPtrArray *imported = jue_document_get_classification (jue_session_get_document (self->session));
+  g_autofree char *text = NULL;
+
+  if (imported && imported->len)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Codes are checked against the imported classification "
+                                         "table (%u code).",
+                                         "Codes are checked against the imported classification "
+                                         "table (%u codes).", imported->len),
+                            imported->len);
+  else if (jue_session_is_read_only (self->session))
+    text = g_strdup (_("Codes are checked against the built-in classification table, which is "
+                       "partial."));
+  else
+    text = g_strdup (_("Codes are checked against the built-in classification table, which is "
+                       "partial: import the official table of the year from the main menu."));
+  gtk_label_set_text (GTK_LABEL (self->table_label), text);
+}
+
+static GtkWidget *
+table_label_new (JueFormPage *self)
+{
+  self->table_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->table_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->table_label), 0);
+  gtk_widget_add_css_class (self->table_label, "dim-label");
+  gtk_widget_add_css_class (self->table_label, "jue-classification-source");
+  update_table_label (self);
+  return self->table_label;
+}
+
 static void
 build_prefix (JueFormPage *self,
               const char  *prefix,
@@ -351,6 +397,8 @@ on_session_changed (JueSession  *session,
                     const char  *path,
                     JueFormPage *self)
 {
+  if (kind == JUE_CHANGE_CLASSIFICATION && self->table_label)
+    update_table_label (self);
   /* the set of classes changes only with rows, codes and class names */
   if (self->classes && path && g_str_has_prefix (path, "functional") &&
       (kind == JUE_CHANGE_LIST || g_str_has_suffix (path, ".code") ||
@@ -432,4 +480,10 @@ const char *
 jue_form_page_get_section_id (JueFormPage *self)
 {
   return self->section_id;
+}
+
+GtkWidget *
+jue_form_page_get_table_label (JueFormPage *self)
+{
+  return self->table_label;
 }

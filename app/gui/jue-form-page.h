@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (JueFormPage, jue_form_page, JUE, FORM_PAGE, GtkWidget)
 GtkWidget  *jue_form_page_new         (JueSession       *session,
                                        const JueSection *section);
 const char *jue_form_page_get_section_id (JueFormPage *self);
+/* The line saying which classification table codes are checked against
+ * (the functional page's), NULL elsewhere; for tests. */
+GtkWidget  *jue_form_page_get_table_label (JueFormPage *self);
 
 /* A short word for a computed value next to a field ("Share", "Change"). */
 const char *jue_computed_short_name   (const char *path);

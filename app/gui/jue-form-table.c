@@ -690,3 +690,11 @@ jue_form_table_get_list_path (JueFormTable *self)
 {
   return self->list_path;
 }
+
+void
+jue_form_table_add_note (JueFormTable *self,
+                         GtkWidget    *note)
+{
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->header)), note,
+                              self->header);
+}

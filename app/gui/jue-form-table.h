@@ -22,4 +22,8 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 const char *jue_form_table_get_list_path (JueFormTable *self);
+/* A line of text under the table's title (what the page wants said about
+ * the whole table). */
+void        jue_form_table_add_note      (JueFormTable *self,
+                                          GtkWidget    *note);
 G_END_DECLS

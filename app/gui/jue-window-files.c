@@ -1,10 +1,12 @@
 /* jue-window-files.c — the window's file actions: new, open, open for
- * review, recent files, save a copy, CSV import and export. */
+ * review, recent files, save a copy, CSV import and export, and loading
+ * the year's classification table. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <errno.h>
 
+#include "jue-checks.h"
 #include "jue-export.h"
 #include "jue-import.h"
 #include "jue-tsv.h"
@@ -232,6 +234,7 @@ typedef enum {
   CHOOSE_EXPORT,
   CHOOSE_IMPORT_SOURCE,
   CHOOSE_IMPORT_TARGET,
+  CHOOSE_CLASSIFICATION,
 } ChooseKind;
 
 typedef struct {
@@ -252,6 +255,22 @@ add_report_filter (GtkFileChooser *chooser)
   gtk_file_filter_add_pattern (reports, "*.juesuan");
   gtk_file_filter_add_mime_type (reports, "application/x-juesuan");
   gtk_file_chooser_add_filter (chooser, reports);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+add_csv_filter (GtkFileChooser *chooser)
+{
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (chooser, csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
@@ -359,6 +378,9 @@ on_chooser_response (GtkNativeDialog *dialog,
           import_into (self, choice->import, name);
         }
         break;
+      case CHOOSE_CLASSIFICATION:
+        jue_window_import_classification_file (self, path);
+        break;
       }
   g_clear_pointer (&choice->import, jue_import_free);
   g_object_unref (self);
@@ -384,6 +406,7 @@ choose (JueWindow  *self,
     [CHOOSE_EXPORT] = { N_("Export CSV into a Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, N_("_Export") },
     [CHOOSE_IMPORT_SOURCE] = { N_("Import CSV: Choose the Exported Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, N_("_Import") },
     [CHOOSE_IMPORT_TARGET] = { N_("Import CSV: Name the New Report"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Create") },
+    [CHOOSE_CLASSIFICATION] = { N_("Import the Classification Table of the Year"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
   };
   GtkFileChooserNative *dialog;
   Choice *choice = g_new0 (Choice, 1);
@@ -394,6 +417,8 @@ choose (JueWindow  *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   if (kind == CHOOSE_OPEN || kind == CHOOSE_OPEN_REVIEW)
     add_report_filter (GTK_FILE_CHOOSER (dialog));
+  else if (kind == CHOOSE_CLASSIFICATION)
+    add_csv_filter (GTK_FILE_CHOOSER (dialog));
   if (kind == CHOOSE_NEW)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("report.juesuan"));
   else if (kind == CHOOSE_NEW_SAMPLE)
@@ -496,6 +521,74 @@ jue_window_export_csv (JueWindow  *self,
   return TRUE;
 }
 
+/* ---- the classification table ------------------------------------------ */
+
+#define MAX_PROBLEMS_SHOWN 12
+
+/* The parser names every bad line; a file that is not a table at all
+ * would fill the screen, so the dialog shows the first lines and a count
+ * of the rest. */
+static char *
+first_problems (const char *message)
+{
+  g_auto (GStrv) lines = g_strsplit (message, "\n", -1);
+  guint n = g_strv_length (lines);
+  g_autofree char *shown = NULL;
+  guint rest;
+
+  if (n <= MAX_PROBLEMS_SHOWN)
+    return g_strdup (message);
+  rest = n - MAX_PROBLEMS_SHOWN;
+  g_free (lines[MAX_PROBLEMS_SHOWN]);
+  lines[MAX_PROBLEMS_SHOWN] = NULL;
+  shown = g_strjoinv ("\n", lines);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n… and %u more line with a problem",
+                                       "%s\n… and %u more lines with problems", rest),
+                          shown, rest);
+}
+
+/* Loads the classification CSV at filename into the open report, with
+ * the parser `juesuan-cli classification import` uses: all of it, or
+ * nothing and a dialog naming each bad line. */
+gboolean
+jue_window_import_classification_file (JueWindow  *self,
+                                       const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (!g_file_get_contents (filename, &data, &len, &error))
+    {
+      jue_window_show_error (self, _("Cannot import the classification table"),
+                             error->message);
+      return FALSE;
+    }
+  entries = jue_classification_parse (data, len, base, &error);
+  if (entries == NULL)
+    {
+      g_autofree char *problems = first_problems (error->message);
+      jue_window_show_error (self, _("The classification table was not imported"), problems);
+      return FALSE;
+    }
+  if (!jue_document_set_classification (jue_session_get_document (self->session), entries,
+                                        &error))
+    {
+      jue_window_show_error (self, _("The classification table was not saved"), error->message);
+      return FALSE;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u code from “%s”",
+                                       "Loaded %u codes from “%s”", entries->len),
+                          entries->len, base);
+  jue_window_toast (self, text);
+  return TRUE;
+}
+
 /* ---- actions ---------------------------------------------------------- */
 
 static void
@@ -511,6 +604,7 @@ on_choose_action (GtkWidget  *widget,
     { "win.save-copy", CHOOSE_SAVE_COPY },
     { "win.export-csv", CHOOSE_EXPORT },
     { "win.import-csv", CHOOSE_IMPORT_SOURCE },
+    { "win.import-classification", CHOOSE_CLASSIFICATION },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -552,6 +646,8 @@ jue_window_files_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.import-classification", NULL,
+                                   on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", on_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", on_open_folder);
 }

@@ -1,5 +1,6 @@
 /* jue-window-private.h — shared between jue-window.c (layout, sections,
- * navigation) and jue-window-files.c (new, open, copy, CSV). */
+ * navigation) and jue-window-files.c (new, open, copy, CSV, the
+ * classification table). */
 #pragma once
 
 #include "jue-find-popover.h"
@@ -63,6 +64,8 @@ gboolean jue_window_import_csv     (JueWindow  *self,
                                     const char *filename);
 gboolean jue_window_save_copy_to   (JueWindow  *self,
                                     const char *filename);
+gboolean jue_window_import_classification_file (JueWindow  *self,
+                                                const char *filename);
 GSettings *jue_settings_new        (void);
 
 G_END_DECLS
