@@ -533,18 +533,17 @@ first_problems (const char *message)
 {
   g_auto (GStrv) lines = g_strsplit (message, "\n", -1);
   guint n = g_strv_length (lines);
-  g_autofree char *shown = NULL;
+  g_autoptr (GString) shown = g_string_new (NULL);
   guint rest;
 
   if (n <= MAX_PROBLEMS_SHOWN)
     return g_strdup (message);
   rest = n - MAX_PROBLEMS_SHOWN;
-  g_free (lines[MAX_PROBLEMS_SHOWN]);
-  lines[MAX_PROBLEMS_SHOWN] = NULL;
-  shown = g_strjoinv ("\n", lines);
+  for (guint i = 0; i < MAX_PROBLEMS_SHOWN; i++)
+    g_string_append_printf (shown, i ? "\n%s" : "%s", lines[i]);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n… and %u more line with a problem",
                                        "%s\n… and %u more lines with problems", rest),
-                          shown, rest);
+                          shown->str, rest);
 }
 
 /* Loads the classification CSV at filename into the open report, with
