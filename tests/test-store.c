@@ -518,6 +518,55 @@ test_undo_redo (void)
   g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
 }
 
+static GPtrArray *
+table_of (const char *const *codes)
+{
+  GPtrArray *t = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+  for (guint i = 0; codes[i]; i++)
+    {
+      JueClassEntry *e = g_new0 (JueClassEntry, 1);
+      e->code = g_strdup (codes[i]);
+      e->name = g_strdup_printf ("科目%u", i);
+      e->level = (int) strlen (codes[i]) == 3 ? 1 : strlen (codes[i]) == 5 ? 2 : 3;
+      g_ptr_array_add (t, e);
+    }
+  return t;
+}
+
+static guint
+stored_codes (const char *path)
+{
+  g_autoptr (JueDocument) doc = jue_document_open (path, TRUE, NULL);
+  GPtrArray *t = jue_document_get_classification (doc);
+  return t ? t->len : 0;
+}
+
+static void
+test_undo_classification (void)
+{
+  g_autofree char *path = make_ours ("classification.juesuan");
+  g_autoptr (JueDocument) doc = jue_document_open (path, FALSE, NULL);
+  g_autoptr (GPtrArray) first = table_of ((const char *[]) { "206", "20601", "2060102", NULL });
+  g_autoptr (GPtrArray) second = table_of ((const char *[]) { "201", NULL });
+  g_autofree char *changed = NULL;
+
+  g_assert_null (jue_document_get_classification (doc));
+  g_assert_true (jue_document_set_classification (doc, first, NULL));
+  g_assert_true (jue_document_set_classification (doc, second, NULL));
+  g_assert_cmpuint (stored_codes (path), ==, 1);
+
+  g_assert_true (jue_document_undo (doc, &changed, NULL));
+  g_assert_cmpstr (changed, ==, "functional");
+  g_assert_cmpuint (jue_document_get_classification (doc)->len, ==, 3);
+  g_assert_cmpuint (stored_codes (path), ==, 3);
+  g_assert_true (jue_document_undo (doc, NULL, NULL));
+  g_assert_null (jue_document_get_classification (doc));
+  g_assert_cmpuint (stored_codes (path), ==, 0);
+  g_assert_true (jue_document_redo (doc, NULL, NULL));
+  g_assert_true (jue_document_redo (doc, NULL, NULL));
+  g_assert_cmpuint (stored_codes (path), ==, 1);
+}
+
 static void
 test_undo_coalesces_typing (void)
 {
@@ -559,6 +608,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/unwritable", test_unwritable_file_opens_read_only);
   g_test_add_func ("/document/undo-redo", test_undo_redo);
   g_test_add_func ("/document/undo-coalesces", test_undo_coalesces_typing);
+  g_test_add_func ("/document/undo-classification", test_undo_classification);
   rc = g_test_run ();
 
   if (rc == 0)

@@ -9,7 +9,7 @@
  * undo takes back a typed word, not a keystroke. */
 #define COALESCE_USEC (1500 * 1000)
 
-typedef enum { OP_SET, OP_INSERT, OP_REMOVE, OP_MOVE, OP_EXPLAIN } OpKind;
+typedef enum { OP_SET, OP_INSERT, OP_REMOVE, OP_MOVE, OP_EXPLAIN, OP_CLASSIFICATION } OpKind;
 
 typedef struct {
   OpKind              kind;
@@ -20,6 +20,8 @@ typedef struct {
   gint                index;    /* INSERT/REMOVE row; MOVE from */
   gint                index2;   /* MOVE to */
   gpointer            record;   /* REMOVE: the removed row */
+  GPtrArray          *table_before;  /* CLASSIFICATION (NULL: none) */
+  GPtrArray          *table_after;
   const JueRecordDef *element;
   gint64              when;
 } Op;
@@ -48,6 +50,8 @@ op_free (Op *op)
   g_free (op->after);
   if (op->record)
     jue_record_free (op->element, op->record);
+  g_clear_pointer (&op->table_before, g_ptr_array_unref);
+  g_clear_pointer (&op->table_after, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -490,18 +494,45 @@ jue_document_get_classification (JueDocument *self)
   return self->classification;
 }
 
-gboolean
-jue_document_set_classification (JueDocument *self,
-                                 GPtrArray   *entries,
-                                 GError     **error)
+/* entries NULL or empty: back to the built-in table. */
+static gboolean
+apply_classification (JueDocument *self,
+                      GPtrArray   *entries,
+                      GError     **error)
 {
-  if (refuse_read_only (self, error) ||
-      !jue_store_replace_classification (self->store, entries, error))
+  g_autoptr (GPtrArray) none = NULL;
+
+  if (entries == NULL)
+    entries = none = g_ptr_array_new ();
+  if (!jue_store_replace_classification (self->store, entries, error))
     return FALSE;
   g_clear_pointer (&self->classification, g_ptr_array_unref);
   if (entries->len)
     self->classification = g_ptr_array_ref (entries);
   emit (self, JUE_CHANGE_CLASSIFICATION, "");
+  return TRUE;
+}
+
+gboolean
+jue_document_set_classification (JueDocument *self,
+                                 GPtrArray   *entries,
+                                 GError     **error)
+{
+  GPtrArray *before = self->classification ? g_ptr_array_ref (self->classification) : NULL;
+  Op *op;
+
+  if (refuse_read_only (self, error) ||
+      !apply_classification (self, entries, error))
+    {
+      g_clear_pointer (&before, g_ptr_array_unref);
+      return FALSE;
+    }
+  op = g_new0 (Op, 1);
+  op->kind = OP_CLASSIFICATION;
+  op->path = g_strdup ("");
+  op->table_before = before;
+  op->table_after = entries && entries->len ? g_ptr_array_ref (entries) : NULL;
+  push (self, op);
   return TRUE;
 }
 
@@ -564,6 +595,11 @@ run_op (JueDocument *self,
           if (ok && path_out)
             *path_out = item_path (op->path, op->index);
         }
+      break;
+    case OP_CLASSIFICATION:
+      ok = apply_classification (self, backwards ? op->table_before : op->table_after, error);
+      if (ok && path_out)
+        *path_out = g_strdup ("functional");  /* the rows the table checks */
       break;
     case OP_MOVE:
       ok = backwards ? apply_move (self, op->path, op->index2, op->index, error)

@@ -75,7 +75,8 @@ gboolean     jue_document_set_classification (JueDocument *self,
 gboolean     jue_document_can_undo     (JueDocument *self);
 gboolean     jue_document_can_redo     (JueDocument *self);
 /* Each undo or redo is itself a committed edit.  *path_out (may be NULL)
- * receives the path it changed, for the GUI to show. */
+ * receives the path it changed, for the GUI to show ("functional" for a
+ * classification table, which is undone like any other edit). */
 gboolean     jue_document_undo         (JueDocument *self,
                                         char       **path_out,
                                         GError     **error);
