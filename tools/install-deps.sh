@@ -14,7 +14,8 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   libsqlite3-dev sqlite3 \
   gettext locales \
   desktop-file-utils appstream shared-mime-info libxml2-utils \
-  xvfb xauth imagemagick fonts-droid-fallback fonts-noto-mono \
+  xvfb xauth imagemagick xdotool \
+  fonts-droid-fallback fonts-noto-mono fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 \
   python3 libreoffice-calc-nogui >/dev/null
 
 # The zh_CN locale, so the programs and tests can run in Chinese.
