@@ -10,7 +10,7 @@ $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential meson ninja-build pkg-config \
   libglib2.0-dev libglib2.0-bin libglib2.0-dev-bin \
-  libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev librsvg2-common adwaita-icon-theme \
   libsqlite3-dev sqlite3 \
   gettext locales \
   desktop-file-utils appstream shared-mime-info libxml2-utils \
