@@ -571,8 +571,10 @@ scroll_into_view (GtkWidget     *widget,
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   value = gtk_adjustment_get_value (adj);
   page = gtk_adjustment_get_page_size (adj);
-  if (at.y < value || at.y + height > value + page)
-    gtk_adjustment_set_value (adj, MAX (0, at.y - page / 4));
+  /* the scrolled child (a viewport) shows the part from value on, so at.y
+   * is where the field is on screen, not in the page */
+  if (at.y < 0 || at.y + height > page)
+    gtk_adjustment_set_value (adj, MAX (0, value + at.y - page / 4));
   return G_SOURCE_REMOVE;
 }
 

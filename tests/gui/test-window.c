@@ -277,6 +277,41 @@ test_undo_field (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "4.00");
 }
 
+/* Whether the field's row is wholly inside the page's scrolled window. */
+static gboolean
+field_on_screen (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (row, scroller, &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.y >= 0 && at.y + gtk_widget_get_height (row) <= gtk_widget_get_height (scroller);
+}
+
+/* Going to a field (undo, find, a finding) on a page already scrolled down
+ * shows that field, rather than a place higher up. */
+static void
+test_goto_scrolled (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *last = field_widget (f, "three_public.reception.foreign.persons");
+  GtkWidget *row;
+
+  wait_frames (last, 3);
+  g_assert_true (field_on_screen (last));
+  row = field_widget (f, "three_public.reception.domestic.actual");
+  wait_frames (row, 3);
+  g_assert_true (field_on_screen (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (last), "7");
+  spin ();
+  field_widget (f, "three_public.abroad.budget");
+  wait_frames (row, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  wait_frames (last, 3);
+  g_assert_true (field_on_screen (last));
+}
+
 static void
 test_explanation (Fixture       *f,
                   gconstpointer  data)
@@ -620,6 +655,8 @@ main (int   argc,
   g_test_add ("/gui/indicator-rows", Fixture, NULL, fixture_set_up, test_indicator_rows,
               fixture_tear_down);
   g_test_add ("/gui/undo-field", Fixture, NULL, fixture_set_up, test_undo_field,
+              fixture_tear_down);
+  g_test_add ("/gui/goto-scrolled", Fixture, NULL, fixture_set_up, test_goto_scrolled,
               fixture_tear_down);
   g_test_add ("/gui/explanation", Fixture, NULL, fixture_set_up, test_explanation,
               fixture_tear_down);
