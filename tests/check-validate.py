@@ -45,7 +45,7 @@ def text_lines_and_summary():
     must("the indicator weights total 180, but the template expects 90" in out, out)
     must(f + ": warning W-CROSS-DEPT-BASIC dept_eval.basic_actual: " in out, out)
     must("714.87" in out and "708.77" in out and "difference 6.10" in out, out)
-    must(out.strip().splitlines()[-1].startswith(f + ": 1 errors, 7 warnings, 12 hints (0 explained); computed score 99.43"), out)
+    must(out.strip().splitlines()[-1].startswith(f + ": 1 error, 7 warnings, 12 hints (0 explained); computed score 99.43"), out)
 
 
 @test
@@ -91,14 +91,14 @@ def json_and_csv():
     must(all(set(i) >= {"file", "severity", "rule", "path", "message"} for i in items), items[0])
     must(any(i["rule"] == "E-WEIGHT-TOTAL" and i["severity"] == "error" and
              i["path"] == "special_funds[2].indicators" for i in items), items)
-    must("1 errors, 7 warnings, 12 hints" in err, err)
+    must("1 error, 7 warnings, 12 hints" in err, err)
     rc, out, err = run("validate", "--format=csv", f)
     raw = subprocess.run([CLI, "validate", "--format=csv", f], capture_output=True, env=ENV).stdout
     must(raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw, raw[:40])
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     must(rows[0] == ["file", "severity", "rule", "path", "message", "explanation"], rows[0])
     must(len(rows) == 21, len(rows))
-    must("1 errors" in err, err)
+    must("1 error," in err, err)
 
 
 @test
@@ -130,7 +130,7 @@ def bad_files_exit_two():
         out.write(b"not a report")
     rc, out, err = run("validate", f, junk)
     must(rc == 2, "rc %d" % rc)
-    must(f + ": 1 errors" in out, out)
+    must(f + ": 1 error," in out, out)
     rc, _, _ = run("validate", os.path.join(TMP, "missing.juesuan"))
     must(rc == 2, rc)
     rc, _, err = run("validate", "--format", "xml", f)

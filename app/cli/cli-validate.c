@@ -113,10 +113,20 @@ print_summary (Output            *o,
   g_autofree char *score = jue_value_display (&c->dept_eval.score);
   g_autofree char *gap = jue_value_display_signed (&c->dept_eval.score_gap);
 
-  fprintf (out, _("%s: %u errors, %u warnings, %u hints (%u explained); computed score %s "
+  g_autofree char *errors = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[JUE_SEVERITY_ERROR]),
+    counts[JUE_SEVERITY_ERROR]);
+  g_autofree char *warnings = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", counts[JUE_SEVERITY_WARNING]),
+    counts[JUE_SEVERITY_WARNING]);
+  g_autofree char *hints = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u hint", "%u hints", counts[JUE_SEVERITY_HINT]),
+    counts[JUE_SEVERITY_HINT]);
+
+  /* TRANSLATORS: file, then "1 error", "7 warnings", "12 hints" */
+  fprintf (out, _("%s: %s, %s, %s (%u explained); computed score %s "
                   "(gap to the self-reported score: %s)\n"),
-           file, counts[JUE_SEVERITY_ERROR], counts[JUE_SEVERITY_WARNING],
-           counts[JUE_SEVERITY_HINT], n_explained, score, gap);
+           file, errors, warnings, hints, n_explained, score, gap);
 }
 
 static int

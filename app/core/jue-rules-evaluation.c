@@ -294,8 +294,11 @@ rule_ungraded (JueCheckRun *run)
   path = indicator_path (&(JueCheckRun) { .index = { run->index[0], (gint) first } }, "grade");
   label = table_label (run, run->index[0]);
   jue_check_add (run, HINT, path,
-                 _("%s: %lld qualitative indicators have no grade and are scored at full "
-                   "weight"), label, (long long) v.computed->ungraded.value);
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: %lld qualitative indicator has no grade and is scored at full weight",
+                              "%s: %lld qualitative indicators have no grade and are scored at full weight",
+                              (gulong) v.computed->ungraded.value),
+                 label, (long long) v.computed->ungraded.value);
 }
 
 /* ---- field-level checks ---------------------------------------------------- */
