@@ -29,6 +29,8 @@ static const ParseCase parse_cases[] = {
   { "2.982012", TRUE, 2982012, TRUE },      /* 6 decimals of 万元 = fen */
   { "29820.12元", TRUE, 2982012, TRUE },
   { "-1.02", TRUE, -1020000, TRUE },
+  { "１２３。４５", TRUE, 123450000, TRUE },   /* an input method's 。 */
+  { "\xe2\x88\x92" "1.02", TRUE, -1020000, TRUE }, /* U+2212 minus */
   { "", TRUE, 0, FALSE },
   { "   ", TRUE, 0, FALSE },
   { "1447.0123456", FALSE, 0, FALSE },      /* 7 decimals */

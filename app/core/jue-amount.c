@@ -41,6 +41,10 @@ jue_normalize_input (const char *text)
         c = c - 0xFF01 + 0x21;
       else if (c == 0x3000 || c == 0x00A0)   /* ideographic / no-break space */
         c = ' ';
+      else if (c == 0x3002)   /* 。: a Chinese input method's full stop for "." */
+        c = '.';
+      else if (c == 0x2212)   /* − minus sign */
+        c = '-';
       g_string_append_unichar (s, c);
     }
 

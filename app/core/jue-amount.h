@@ -60,7 +60,8 @@ jue_amount_from_fen (gint64 fen)
 }
 
 /* Normalises what people type: full-width digits and punctuation become
- * ASCII, surrounding white space (including U+3000) is removed.  Returns a
+ * ASCII (an input method's 。 a decimal point, − a minus), surrounding
+ * white space (including U+3000) is removed.  Returns a
  * newly allocated string. */
 char      *jue_normalize_input      (const char *text);
 
