@@ -715,6 +715,11 @@ test_import_tolerated (void)
     { "收入总计,1447.01,1578.50,-131.49,-8.33", "收入总计,1447.01,1578.5,-131.49,-8.33" },
     { JUE_CSV_BOM, "" },
     { "\r\n", "\n" },
+    /* the labels an earlier version wrote for the special funds' rows */
+    { "\n绩效分配方式,", "\n资金分配方式," },
+    { "\n立项依据,", "\n分配依据," },
+    { "\n申报（补助）条件,", "\n补助对象及条件," },
+    { "\n项目起止年限,", "\n实施期限," },
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (JueReport) report = jue_sample_new (&error);

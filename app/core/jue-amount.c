@@ -53,14 +53,35 @@ jue_normalize_input (const char *text)
   return g_string_free (s, FALSE);
 }
 
+char *
+jue_input_excerpt (const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* bytes ≤ the limit: characters are too (and invalid bytes stay as they
+   * are, so the message shows them) */
+  if (strlen (text) <= JUE_EXCERPT_CHARS)
+    return g_strdup (text);
+  valid = g_utf8_make_valid (text, -1);
+  if (g_utf8_strlen (valid, -1) <= JUE_EXCERPT_CHARS)
+    return g_strdup (text);
+  end = g_utf8_offset_to_pointer (valid, JUE_EXCERPT_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - valid), valid);
+}
+
 static gboolean
 fail (GError    **error,
       const char *text,
       const char *why)
 {
+  g_autofree char *shown = jue_input_excerpt (text);
+
   g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
                /* TRANSLATORS: first %s is what was typed, second the reason */
-               _("“%s” is not a valid amount: %s"), text, why);
+               _("“%s” is not a valid amount: %s"), shown, why);
   return FALSE;
 }
 
@@ -213,8 +234,9 @@ jue_integer_parse (const char *text,
   why = read_decimal (s, TRUE, 0, &negative, &ip, &fp, 0);
   if (why)
     {
+      g_autofree char *shown = jue_input_excerpt (text);
       g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
-                   _("“%s” is not a whole number: %s"), text, why);
+                   _("“%s” is not a whole number: %s"), shown, why);
       return FALSE;
     }
   out->value = negative ? -(gint64) ip : (gint64) ip;
@@ -243,9 +265,10 @@ jue_percent_parse (const char *text,
   why = read_decimal (s, FALSE, 2, &negative, &ip, &fp, 2);
   if (why)
     {
+      g_autofree char *shown = jue_input_excerpt (text);
       g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
                    _("“%s” is not a valid number with up to 2 decimals: %s"),
-                   text, why);
+                   shown, why);
       return FALSE;
     }
   out->centi = (gint64) (ip * 100 + fp);
@@ -276,8 +299,11 @@ jue_date_parse (const char *text,
       *out_iso = g_strdup_printf ("%04u-%02u-%02u", y, m, d);
       return TRUE;
     }
-  g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
-               _("“%s” is not a date: write it as 2024-12-31"), text);
+  {
+    g_autofree char *shown = jue_input_excerpt (text);
+    g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                 _("“%s” is not a date: write it as 2024-12-31"), shown);
+  }
   return FALSE;
 }
 

@@ -64,6 +64,11 @@ jue_amount_from_fen (gint64 fen)
  * white space (including U+3000) is removed.  Returns a
  * newly allocated string. */
 char      *jue_normalize_input      (const char *text);
+/* What a message quotes of the input: the text itself, or its first
+ * JUE_EXCERPT_CHARS characters and "…" (a whole pasted page is not
+ * repeated back). */
+#define JUE_EXCERPT_CHARS 40
+char      *jue_input_excerpt        (const char *text);
 
 /* "" or white space only → blank (set = FALSE).  Otherwise 万元 by default
  * (up to 6 decimals) or with a trailing 元 (up to 2 decimals); commas as

@@ -69,6 +69,27 @@ jue_csv_column_name (JueCsvColumn column)
   return column_names[column];
 }
 
+/* Row labels as earlier versions wrote them: 14_专项资金绩效自评 now
+ * prints the labels of the template's form (and of the screen). */
+static const struct { const char *old, *now; } renamed_labels[] = {
+  { "资金分配方式", "绩效分配方式" },
+  { "分配依据", "立项依据" },
+  { "补助对象及条件", "申报（补助）条件" },
+  { "实施期限", "项目起止年限" },
+};
+
+gboolean
+jue_csv_label_matches (const char *label,
+                       const char *text)
+{
+  if (strcmp (label, text) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (renamed_labels); i++)
+    if (strcmp (renamed_labels[i].now, label) == 0 && strcmp (renamed_labels[i].old, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 guint
 jue_csv_block_width (const JueCsvBlockSpec *block)
 {
@@ -417,11 +438,11 @@ static const JueCsvRowSpec t14_rows[] = {
   FIXED ("项目类型", "@project_type"),
   FIXED ("中长期规划（名称、文号）", "@long_term_plan"),
   FIXED ("资金管理办法（名称、文号）", "@fund_rules"),
-  FIXED ("资金分配方式", "@allocation"),
-  FIXED ("分配依据", "@basis"),
+  FIXED ("绩效分配方式", "@allocation"),
+  FIXED ("立项依据", "@basis"),
   FIXED ("使用范围", "@scope"),
-  FIXED ("补助对象及条件", "@eligibility"),
-  FIXED ("实施期限", "@period"),
+  FIXED ("申报（补助）条件", "@eligibility"),
+  FIXED ("项目起止年限", "@period"),
   FIXED ("资金总额（万元）", "@funds_total"),
   FIXED ("财政拨款（万元）", "@funds_appropriation"),
   FIXED ("其他资金（万元）", "@funds_other"),

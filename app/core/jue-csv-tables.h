@@ -139,4 +139,9 @@ char        *jue_csv_join_path        (const char *prefix,
  * or "" (a blank cell) — Chinese on every locale, like the headers. */
 const char  *jue_csv_undefined_text   (guint reason);
 
+/* Whether text, read from a file, is the fixed cell label: the label
+ * itself, or the name an earlier version wrote for it. */
+gboolean    jue_csv_label_matches (const char *label,
+                                   const char *text);
+
 G_END_DECLS

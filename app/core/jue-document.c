@@ -9,7 +9,8 @@
  * undo takes back a typed word, not a keystroke. */
 #define COALESCE_USEC (1500 * 1000)
 
-typedef enum { OP_SET, OP_INSERT, OP_REMOVE, OP_MOVE, OP_EXPLAIN, OP_CLASSIFICATION } OpKind;
+typedef enum { OP_SET, OP_INSERT, OP_REMOVE, OP_MOVE, OP_EXPLAIN, OP_CLASSIFICATION,
+               OP_GROUP } OpKind;
 
 typedef struct {
   OpKind              kind;
@@ -23,6 +24,7 @@ typedef struct {
   GPtrArray          *table_before;  /* CLASSIFICATION (NULL: none) */
   GPtrArray          *table_after;
   const JueRecordDef *element;
+  GPtrArray          *steps;    /* GROUP: its Op*, in the order done */
   gint64              when;
 } Op;
 
@@ -34,6 +36,7 @@ struct _JueDocument {
   GPtrArray  *classification;  /* JueClassEntry, or NULL */
   GPtrArray  *undo;            /* Op* */
   GPtrArray  *redo;
+  gint        group_start;     /* undo->len at begin_group, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (JueDocument, jue_document, G_TYPE_OBJECT)
@@ -52,6 +55,7 @@ op_free (Op *op)
     jue_record_free (op->element, op->record);
   g_clear_pointer (&op->table_before, g_ptr_array_unref);
   g_clear_pointer (&op->table_after, g_ptr_array_unref);
+  g_clear_pointer (&op->steps, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -90,6 +94,7 @@ jue_document_init (JueDocument *self)
   self->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  self->group_start = -1;
 }
 
 char *
@@ -354,6 +359,7 @@ jue_document_set (JueDocument *self,
   jue_report_resolve (self->report, path, &ref, NULL);
   top = self->undo->len ? self->undo->pdata[self->undo->len - 1] : NULL;
   if (top && top->kind == OP_SET && g_strcmp0 (top->path, path) == 0 &&
+      self->group_start < 0 &&
       g_get_monotonic_time () - top->when < COALESCE_USEC)
     {
       g_free (top->after);
@@ -555,6 +561,33 @@ item_path (const char *list_path,
   return g_strdup_printf ("%s[%d]", list_path, index);
 }
 
+static gboolean run_op (JueDocument *self, Op *op, gboolean backwards, char **path_out,
+                        GError **error);
+
+/* Runs the steps of a group in turn (backwards: the last first); when one
+ * fails, those already run are run back, so the group is all or nothing. */
+static gboolean
+run_group (JueDocument *self,
+           Op          *op,
+           gboolean     backwards,
+           GError     **error)
+{
+  guint n = op->steps->len;
+
+  for (guint k = 0; k < n; k++)
+    {
+      Op *step = op->steps->pdata[backwards ? n - 1 - k : k];
+
+      if (!run_op (self, step, backwards, NULL, error))
+        {
+          while (k-- > 0)
+            run_op (self, op->steps->pdata[backwards ? n - 1 - k : k], !backwards, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Runs op backwards (undo) or forwards (redo). */
 static gboolean
 run_op (JueDocument *self,
@@ -601,6 +634,11 @@ run_op (JueDocument *self,
       if (ok && path_out)
         *path_out = g_strdup ("functional");  /* the rows the table checks */
       break;
+    case OP_GROUP:
+      ok = run_group (self, op, backwards, error);
+      if (ok && path_out)
+        *path_out = g_strdup (op->path);
+      break;
     case OP_MOVE:
       ok = backwards ? apply_move (self, op->path, op->index2, op->index, error)
                      : apply_move (self, op->path, op->index, op->index2, error);
@@ -623,6 +661,12 @@ step_history (JueDocument *self,
 
   if (refuse_read_only (self, error))
     return FALSE;
+  if (self->group_start >= 0)
+    {
+      g_set_error_literal (error, JUE_ERROR, JUE_ERROR_INVALID,
+                           _("An edit is under way; try again when it is done"));
+      return FALSE;
+    }
   if (from->len == 0)
     {
       g_set_error_literal (error, JUE_ERROR, JUE_ERROR_INVALID,
@@ -652,6 +696,62 @@ jue_document_redo (JueDocument *self,
                    GError     **error)
 {
   return step_history (self, self->redo, self->undo, FALSE, path_out, error);
+}
+
+/* ---- groups: several edits as one undo step ---------------------------- */
+
+void
+jue_document_begin_group (JueDocument *self)
+{
+  g_return_if_fail (self->group_start < 0);
+  self->group_start = (gint) self->undo->len;
+}
+
+void
+jue_document_end_group (JueDocument *self,
+                        const char  *path)
+{
+  guint start = (guint) self->group_start;
+  Op *op;
+
+  g_return_if_fail (self->group_start >= 0);
+  self->group_start = -1;
+  if (self->undo->len - start < 2)
+    return;   /* nothing, or one edit: a step of its own */
+  op = g_new0 (Op, 1);
+  op->kind = OP_GROUP;
+  op->path = g_strdup (path);
+  op->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  while (self->undo->len > start)
+    g_ptr_array_add (op->steps, g_ptr_array_steal_index (self->undo, start));
+  push (self, op);
+}
+
+gboolean
+jue_document_abort_group (JueDocument *self,
+                          GError     **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self->group_start >= 0, FALSE);
+  while (self->undo->len > (guint) self->group_start)
+    {
+      Op *op = self->undo->pdata[self->undo->len - 1];
+      GError *local = NULL;
+
+      if (!run_op (self, op, TRUE, NULL, &local))
+        {
+          /* keep going: take back all that can be, say the first that could not */
+          if (ok)
+            g_propagate_error (error, local);
+          else
+            g_error_free (local);
+          ok = FALSE;
+        }
+      g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+    }
+  self->group_start = -1;
+  return ok;
 }
 
 gboolean

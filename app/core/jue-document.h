@@ -84,6 +84,17 @@ gboolean     jue_document_redo         (JueDocument *self,
                                         char       **path_out,
                                         GError     **error);
 
+/* Several edits as one undo step (a paste of a block of cells): the edits
+ * made between begin and end are undone and redone together, and undo
+ * then reports path.  abort takes back, in the model and the file, the
+ * edits made since begin, and leaves no trace of them in the history.
+ * Groups do not nest; undo and redo are refused inside one. */
+void         jue_document_begin_group  (JueDocument *self);
+void         jue_document_end_group    (JueDocument *self,
+                                        const char  *path);
+gboolean     jue_document_abort_group  (JueDocument *self,
+                                        GError     **error);
+
 gboolean     jue_document_save_copy    (JueDocument *self,
                                         const char  *filename,
                                         GError     **error);

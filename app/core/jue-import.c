@@ -254,9 +254,10 @@ import_cells (Import                *imp,
           if (!import_field (imp, span, row, c, block, path, error))
             return FALSE;
         }
-      else if (strcmp (cell, text) != 0)
+      else if (!jue_csv_label_matches (cell, text))
         {
-          g_autofree char *msg = g_strdup_printf (_("expected “%s”, found “%s”"), cell, text);
+          g_autofree char *shown = jue_input_excerpt (text);
+          g_autofree char *msg = g_strdup_printf (_("expected “%s”, found “%s”"), cell, shown);
           return cell_error (error, span, row, c, block, msg);
         }
     }

@@ -525,8 +525,9 @@ parse_choice (const JueFieldDef *f,
       if (!choice_valid (set, v))
         {
           g_autofree char *allowed = g_strjoinv ("、", (char **) set->values);
+          g_autofree char *shown = jue_input_excerpt (v);
           g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
-                       _("%s: “%s” is not one of %s"), path, v, allowed);
+                       _("%s: “%s” is not one of %s"), path, shown, allowed);
           return FALSE;
         }
       if (joined->len)

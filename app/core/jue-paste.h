@@ -1,0 +1,55 @@
+/* jue-paste.h — cells copied from a spreadsheet, pasted into a list.
+ *
+ * Excel, WPS and LibreOffice Calc put a copied range on the clipboard as
+ * text: the cells of a row separated by TAB, rows ended by CRLF (or LF, or
+ * CR), a cell holding a TAB, a line break or a quote written in double
+ * quotes with "" for a quote, and a line end after the last row.  One
+ * copied cell is its text and a line end.
+ *
+ * jue_paste_parse reads that text into a block of rows × columns;
+ * jue_paste_apply writes a block into a list of the report (a table) from
+ * a row and column on, adding rows as needed, each cell read as if typed,
+ * all of it or nothing, as one undo step.  The GUI's tables use it, and so
+ * will any other table editor. */
+#pragma once
+
+#include "jue-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct _JuePasteBlock JuePasteBlock;
+
+/* Never fails: any text is a block (at least 1 × 1). */
+JuePasteBlock *jue_paste_parse        (const char *text);
+void           jue_paste_block_free   (JuePasteBlock *block);
+guint          jue_paste_block_rows   (const JuePasteBlock *block);
+/* The widest row's width (shorter rows are blank to the right). */
+guint          jue_paste_block_columns (const JuePasteBlock *block);
+/* "" outside a shorter row. */
+const char    *jue_paste_block_cell   (const JuePasteBlock *block,
+                                       guint                row,
+                                       guint                column);
+/* One cell: what a one-line field takes (its text, without the line end
+ * a spreadsheet adds). */
+gboolean       jue_paste_block_is_single (const JuePasteBlock *block);
+
+/* Writes block into the list at list_path ("functional",
+ * "special_funds[2].indicators"), its top left cell at row (0-based; the
+ * list's length or more adds rows) and column (the index of a field of the
+ * list's rows, in the order of jue-report.h, which is the order the tables
+ * show).  Rows are added at the end as needed.  Every cell is read as if
+ * typed into its field; if one cannot be, or the block is wider than the
+ * columns from column on, nothing changes and the error names the cell
+ * (row number as the table shows it, column title).  On success it is one
+ * undo step and *n_added (may be NULL) gets the number of rows added. */
+gboolean       jue_paste_apply        (JueDocument         *document,
+                                       const char          *list_path,
+                                       guint                row,
+                                       guint                column,
+                                       const JuePasteBlock *block,
+                                       guint               *n_added,
+                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JuePasteBlock, jue_paste_block_free)
+
+G_END_DECLS
