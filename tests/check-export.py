@@ -302,7 +302,9 @@ BAD = [
     ("12_名词解释.csv", replace_once("事业收入,", "事业收入,\"未结束"),
      ["12_名词解释.csv, line 3, column 6", "never closed"]),
     ("01_收入支出决算总表.csv", replace_once("四、上级补助收入,0.00", "四、上级补助收入,12a"),
-     ["01_收入支出决算总表.csv, line 5, column 2", "12a", "income.superior_subsidy"]),
+     # one copy typed "12a", the other 0.00: refused (an unreadable figure in
+     # every copy is imported as typed, see test-csv /csv/import/unreadable)
+     ["01_收入支出决算总表.csv, line 5, column 2", "12a", "differs"]),
     ("02_收入决算表.csv", replace_once("一般公共预算财政拨款收入,1447.01", "一般公共预算财政拨款收入,1447.02"),
      ["02_收入决算表.csv, line 3, column 2", "01_收入支出决算总表.csv, line 2, column 2"]),
     ("10_部门概况.csv", lambda d: BOM + d[3:].decode("utf-8").encode("gbk"),

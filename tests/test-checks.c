@@ -39,7 +39,8 @@ apply_edits (JueReport  *r,
       *eq = '\0';
       jue_report_ensure_path (r, parts[i], &error);
       g_assert_no_error (error);
-      jue_report_set (r, parts[i], eq + 1, &error);
+      /* as typed in the window: what does not read is kept as typed */
+      jue_report_set_typed (r, parts[i], eq + 1, NULL, &error);
       g_assert_no_error (error);
     }
 }
@@ -156,6 +157,13 @@ static const Case cases[] = {
   { "E-NEGATIVE", "", "income.other", FALSE, 0, NULL },
   { "W-BLANK-ZERO", "three_public.abroad.budget=", "three_public.abroad.budget", TRUE, 1, NULL },
   { "W-BLANK-ZERO", "", "three_public.abroad.budget", FALSE, 0, NULL },
+  { "E-UNREADABLE", "other.operating_cost=48o", "other.operating_cost", TRUE, 0, "48o" },
+  { "E-UNREADABLE", "functional[3].actual=78x.6", "functional[3].actual", TRUE, 0, "78x.6" },
+  { "E-UNREADABLE", "profile.staff.retired=4x", "profile.staff.retired", TRUE, 0, "4x" },
+  { "E-UNREADABLE", "", "other.operating_cost", FALSE, 0, NULL },
+  /* an unreadable part is unknown, not 0 and not its prefix 78 */
+  { "E-FUNCTIONAL-TOTAL", "functional[3].actual=78x.6", "appropriation.expenditure_general_budget", FALSE, 0, NULL },
+  { "E-BREAKDOWN-BASIC", "basic.personnel=1 447.01", "expenditure.basic", FALSE, 0, NULL },
 };
 
 static void

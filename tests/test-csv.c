@@ -575,7 +575,7 @@ test_import_refused (void)
     { "一般公共预算财政拨款收入,1447.01,100.00", "一般公共预算财政拨款收入,1447.02,100.00",
       { "line 29, column 2", "1447.01", "line 3, column 2" } },
     { "四、上级补助收入,0.00,,,,", "四、上级补助收入,12a,,,,",
-      { "line 6, column 2", "income.superior_subsidy", "12a" } },
+      { "line 6, column 2", "differs", "12a" } },
     { "五、事业收入,0.00,,,,", "五、事业收入,0.00,,,",
       { "line 7, column 6", "5 cells where the header has 6", NULL } },
     { "六、经营收入,0.00", "六、营业收入,0.00",
@@ -601,6 +601,52 @@ test_import_refused (void)
       for (guint k = 0; k < 3 && cases[i].says[k]; k++)
         g_assert_nonnull (strstr (err->message, cases[i].says[k]));
     }
+}
+
+/* A figure that cannot be read (typed "12a", or exported as typed by
+ * Juesuan) comes back as that text, unreadable — never as 12 or 0 — and is
+ * exported again as typed. */
+static void
+test_import_unreadable (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GString) data = NULL;
+  g_autoptr (JueImport) imp = NULL;
+  g_autoptr (GBytes) again = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (jue_report_set_typed (report, "other.operating_cost", "78.5o", NULL, &error));
+  g_assert_no_error (error);
+  bytes = jue_export_csv_bytes (report, NULL, NULL);
+  data = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+  /* the typed text is in its cell, not a number */
+  g_assert_nonnull (strstr (data->str, "机关运行经费（万元）,78.5o,84.13,,,"));
+  /* a hand-typed one in a table, in both copies of the figure */
+  g_assert_cmpuint (g_string_replace (data, "四、上级补助收入,0.00,", "四、上级补助收入,12a,", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (data, "上级补助收入,0.00,0.00", "上级补助收入,12a,", 1), ==, 1);
+
+  imp = jue_import_csv_single_data (data->str, data->len, "all.csv", &error);
+  g_assert_no_error (error);
+  text = jue_report_get (imp->report, "other.operating_cost", NULL);
+  g_assert_cmpstr (text, ==, "78.5o");
+  g_clear_pointer (&text, g_free);
+  text = jue_report_get (imp->report, "income.superior_subsidy", NULL);
+  g_assert_cmpstr (text, ==, "12a");
+  g_assert_true (imp->report->income.superior_subsidy.unreadable);
+  g_assert_false (imp->report->income.superior_subsidy.set);
+  g_assert_cmpuint (jue_report_count_unreadable (imp->report), ==, 2);
+
+  /* the findings file names both */
+  again = jue_export_csv_bytes (imp->report, NULL, NULL);
+  {
+    g_autofree char *s2 = g_strndup (g_bytes_get_data (again, NULL), g_bytes_get_size (again));
+    g_assert_nonnull (strstr (s2, "E-UNREADABLE,other.operating_cost"));
+    g_assert_nonnull (strstr (s2, "E-UNREADABLE,income.superior_subsidy"));
+    g_assert_nonnull (strstr (s2, "机关运行经费（万元）,78.5o,"));
+  }
 }
 
 /* ---- docs/csv-format.md shows the layouts as they are ---------------- */
@@ -760,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/csv/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/csv/import/refused", test_import_refused);
+  g_test_add_func ("/csv/import/unreadable", test_import_unreadable);
   g_test_add_func ("/csv/import/tolerated", test_import_tolerated);
   return g_test_run ();
 }

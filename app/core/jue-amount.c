@@ -194,6 +194,7 @@ jue_amount_parse (const char *text,
     {
       out->fen = 0;
       out->set = FALSE;
+      out->unreadable = FALSE;
       return TRUE;
     }
 
@@ -212,6 +213,7 @@ jue_amount_parse (const char *text,
   if (negative)
     out->fen = -out->fen;
   out->set = TRUE;
+  out->unreadable = FALSE;
   return TRUE;
 }
 
@@ -229,6 +231,7 @@ jue_integer_parse (const char *text,
     {
       out->value = 0;
       out->set = FALSE;
+      out->unreadable = FALSE;
       return TRUE;
     }
   why = read_decimal (s, TRUE, 0, &negative, &ip, &fp, 0);
@@ -241,6 +244,7 @@ jue_integer_parse (const char *text,
     }
   out->value = negative ? -(gint64) ip : (gint64) ip;
   out->set = TRUE;
+  out->unreadable = FALSE;
   return TRUE;
 }
 
@@ -258,6 +262,7 @@ jue_percent_parse (const char *text,
     {
       out->centi = 0;
       out->set = FALSE;
+      out->unreadable = FALSE;
       return TRUE;
     }
   if (!has_suffix_and_strip (s, "%"))
@@ -275,6 +280,7 @@ jue_percent_parse (const char *text,
   if (negative)
     out->centi = -out->centi;
   out->set = TRUE;
+  out->unreadable = FALSE;
   return TRUE;
 }
 

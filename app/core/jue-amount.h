@@ -29,14 +29,20 @@ typedef enum {
   JUE_ERROR_INVALID,        /* a request that makes no sense (bad index…) */
 } JueErrorCode;
 
+/* Each value is blank (set FALSE), a number (set TRUE), or unreadable: what
+ * was typed could not be read as a number (set FALSE, unreadable TRUE), so
+ * it is unknown — neither 0 nor blank.  The typed text itself is kept on the
+ * record (jue_field_get_unreadable), never replaced by another number. */
 typedef struct {
   gint64   fen;
   gboolean set;
+  gboolean unreadable;
 } JueAmount;
 
 typedef struct {
   gint64   value;
   gboolean set;
+  gboolean unreadable;
 } JueInteger;
 
 /* A decimal with two places (weights, scores, percentages typed by people):
@@ -44,6 +50,7 @@ typedef struct {
 typedef struct {
   gint64   centi;
   gboolean set;
+  gboolean unreadable;
 } JuePercent;
 
 static inline gint64
@@ -55,7 +62,7 @@ jue_amount_fen (JueAmount a)
 static inline JueAmount
 jue_amount_from_fen (gint64 fen)
 {
-  JueAmount a = { fen, TRUE };
+  JueAmount a = { fen, TRUE, FALSE };
   return a;
 }
 

@@ -63,12 +63,16 @@ jue_severity_label (JueSeverity severity)
 static guint
 n_entries (void)
 {
-  return jue_n_rules_accounts + jue_n_rules_evaluation;
+  return jue_n_rules_values + jue_n_rules_accounts + jue_n_rules_evaluation;
 }
 
 static const JueRuleEntry *
 entry_at (guint i)
 {
+  /* unreadable values first: nothing else can be trusted until they read */
+  if (i < jue_n_rules_values)
+    return &jue_rules_values[i];
+  i -= jue_n_rules_values;
   return i < jue_n_rules_accounts ? &jue_rules_accounts[i]
                                   : &jue_rules_evaluation[i - jue_n_rules_accounts];
 }
@@ -648,6 +652,13 @@ jue_check_sum (JueCheckRun     *run,
   gboolean ok;
 
   g_return_val_if_fail (n_parts <= 4, TRUE);
+  /* a figure that cannot be read is unknown: the sum cannot be judged
+   * (E-UNREADABLE says so), and it is never taken as 0 */
+  if (whole.unreadable)
+    return TRUE;
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i].unreadable)
+      return TRUE;
   figures[0] = whole;
   for (guint i = 0; i < n_parts; i++)
     {

@@ -361,6 +361,8 @@ jue_undefined_reason_text (JueUndefinedReason reason)
       return _("blank");
     case JUE_UNDEFINED_NO_SELF_SCORE:
       return _("no self-reported score");
+    case JUE_UNDEFINED_UNREADABLE:
+      return _("a figure cannot be read");
     default:
       return _("not computed");
     }

@@ -62,8 +62,12 @@ static JueAmount
 sum_amounts (const JueAmount *parts,
              guint            n)
 {
-  JueAmount total = { 0, FALSE };
+  JueAmount total = { 0, FALSE, FALSE };
 
+  /* a part that cannot be read makes the sum unknown: not 0, not the rest */
+  for (guint i = 0; i < n; i++)
+    if (parts[i].unreadable)
+      return (JueAmount) { 0, FALSE, TRUE };
   for (guint i = 0; i < n; i++)
     if (parts[i].set)
       {
@@ -76,6 +80,8 @@ sum_amounts (const JueAmount *parts,
 static JueValue
 amount_value (JueAmount a)
 {
+  if (a.unreadable)
+    return undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
   return a.set ? value_of (JUE_VALUE_AMOUNT, a.fen)
                : undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_BLANK);
 }
@@ -84,6 +90,8 @@ static JueValue
 completion (JueAmount actual,
             JueAmount budget)
 {
+  if (actual.unreadable || budget.unreadable)
+    return undefined (JUE_VALUE_PERCENT, JUE_UNDEFINED_UNREADABLE);
   if (!budget.set || budget.fen == 0)
     return undefined (JUE_VALUE_PERCENT, JUE_UNDEFINED_NO_BUDGET);
   if (!actual.set)
@@ -95,6 +103,8 @@ static JueValue
 share (JueAmount part,
        JueAmount total)
 {
+  if (part.unreadable || total.unreadable)
+    return undefined (JUE_VALUE_PERCENT, JUE_UNDEFINED_UNREADABLE);
   if (!part.set)
     return undefined (JUE_VALUE_PERCENT, JUE_UNDEFINED_BLANK);
   if (!total.set || total.fen == 0)
@@ -106,6 +116,8 @@ static JueValue
 change (JueAmount current,
         JueAmount previous)
 {
+  if (current.unreadable || previous.unreadable)
+    return undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
   if (!previous.set)
     return undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_NO_PREVIOUS);
   if (!current.set)
@@ -118,6 +130,8 @@ static JueValue
 change_pct (JueAmount current,
             JueAmount previous)
 {
+  if (current.unreadable || previous.unreadable)
+    return undefined (JUE_VALUE_PERCENT, JUE_UNDEFINED_UNREADABLE);
   if (!previous.set)
     return undefined (JUE_VALUE_PERCENT, JUE_UNDEFINED_NO_PREVIOUS);
   if (!current.set)
@@ -372,6 +386,11 @@ compute_functional (JueComputed     *c,
       actual = sum_amounts (pair_a, 2);
       cls->budget.value += jue_amount_fen (row->budget);
       cls->actual.value += jue_amount_fen (row->actual);
+      /* reason marks a class holding a row that cannot be read */
+      if (row->budget.unreadable)
+        cls->budget.reason = JUE_UNDEFINED_UNREADABLE;
+      if (row->actual.unreadable)
+        cls->actual.reason = JUE_UNDEFINED_UNREADABLE;
       cls->rows.value++;
       g_array_index (c->functional, JueFunctionalRowComputed, i).class_index =
         value_of (JUE_VALUE_COUNT, k);
@@ -393,7 +412,18 @@ compute_functional (JueComputed     *c,
     {
       JueFunctionalClassComputed *cls = &g_array_index (c->functional_classes,
                                                         JueFunctionalClassComputed, k);
-      JueAmount b = { cls->budget.value, TRUE }, a = { cls->actual.value, TRUE };
+      JueAmount b = { cls->budget.value, TRUE, FALSE }, a = { cls->actual.value, TRUE, FALSE };
+
+      if (cls->budget.reason == JUE_UNDEFINED_UNREADABLE)
+        {
+          b = (JueAmount) { 0, FALSE, TRUE };
+          cls->budget = undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
+        }
+      if (cls->actual.reason == JUE_UNDEFINED_UNREADABLE)
+        {
+          a = (JueAmount) { 0, FALSE, TRUE };
+          cls->actual = undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
+        }
 
       cls->share = share (a, actual);
       cls->completion = completion (a, b);

@@ -41,6 +41,7 @@ typedef enum {
   JUE_UNDEFINED_ZERO_TOTAL,     /* share of a total that is 0 */
   JUE_UNDEFINED_BLANK,          /* the figure itself is blank */
   JUE_UNDEFINED_NO_SELF_SCORE,  /* score gap: no self-reported score */
+  JUE_UNDEFINED_UNREADABLE,     /* a figure it depends on cannot be read */
 } JueUndefinedReason;
 
 typedef struct {

@@ -204,10 +204,13 @@ emit (JueDocument   *self,
 
 /* ---- primitives: model + file + signal, no history -------------------- */
 
+/* keep_typed: a value that does not read is kept as typed (the window, and
+ * undo restoring such a value); otherwise it is refused (the CLI). */
 static gboolean
 apply_set (JueDocument *self,
            const char  *path,
            const char  *text,
+           gboolean     keep_typed,
            char       **before_out,
            GError     **error)
 {
@@ -224,12 +227,13 @@ apply_set (JueDocument *self,
                    _("%s is a record or list, not a value"), path);
       return FALSE;
     }
-  if (!jue_field_set_text (&ref, path, text, error))
+  if (keep_typed ? !jue_field_set_typed (&ref, path, text, NULL, error)
+                 : !jue_field_set_text (&ref, path, text, error))
     return FALSE;
   after = jue_field_get_text (&ref);
   if (!jue_store_write_field (self->store, path, after, error))
     {
-      jue_field_set_text (&ref, path, before, NULL);
+      jue_field_set_typed (&ref, path, before, NULL, NULL);
       return FALSE;
     }
   if (before_out)
@@ -341,11 +345,12 @@ push (JueDocument *self,
   g_ptr_array_set_size (self->redo, 0);
 }
 
-gboolean
-jue_document_set (JueDocument *self,
-                  const char  *path,
-                  const char  *text,
-                  GError     **error)
+static gboolean
+document_set (JueDocument *self,
+              const char  *path,
+              const char  *text,
+              gboolean     keep_typed,
+              GError     **error)
 {
   g_autofree char *before = NULL;
   JueFieldRef ref;
@@ -353,7 +358,7 @@ jue_document_set (JueDocument *self,
 
   if (refuse_read_only (self, error))
     return FALSE;
-  if (!apply_set (self, path, text, &before, error))
+  if (!apply_set (self, path, text, keep_typed, &before, error))
     return FALSE;
 
   jue_report_resolve (self->report, path, &ref, NULL);
@@ -377,6 +382,30 @@ jue_document_set (JueDocument *self,
       push (self, op);
     }
   return TRUE;
+}
+
+gboolean
+jue_document_set (JueDocument *self,
+                  const char  *path,
+                  const char  *text,
+                  GError     **error)
+{
+  return document_set (self, path, text, FALSE, error);
+}
+
+gboolean
+jue_document_set_typed (JueDocument *self,
+                        const char  *path,
+                        const char  *text,
+                        GError     **error)
+{
+  return document_set (self, path, text, TRUE, error);
+}
+
+guint
+jue_document_count_unreadable (JueDocument *self)
+{
+  return jue_report_count_unreadable (self->report);
 }
 
 gint
@@ -601,7 +630,7 @@ run_op (JueDocument *self,
   switch (op->kind)
     {
     case OP_SET:
-      ok = apply_set (self, op->path, backwards ? op->before : op->after, NULL, error);
+      ok = apply_set (self, op->path, backwards ? op->before : op->after, TRUE, NULL, error);
       if (ok && path_out)
         *path_out = g_strdup (op->path);
       break;

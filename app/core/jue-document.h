@@ -40,6 +40,17 @@ gboolean     jue_document_set          (JueDocument *self,
                                         const char  *path,
                                         const char  *text,
                                         GError     **error);
+/* As typed in the window: a value that cannot be read (an amount "48o") is
+ * kept as typed, in the file, and is unknown until corrected — never
+ * replaced by another number.  Refused only when it cannot be stored at all
+ * (invalid UTF-8, too long, a record). */
+gboolean     jue_document_set_typed    (JueDocument *self,
+                                        const char  *path,
+                                        const char  *text,
+                                        GError     **error);
+/* How many values are kept as typed because they cannot be read. */
+guint        jue_document_count_unreadable (JueDocument *self);
+
 /* index -1 appends; returns the new row's index or -1. */
 gint         jue_document_insert_row   (JueDocument *self,
                                         const char  *list_path,

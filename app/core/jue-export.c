@@ -50,7 +50,9 @@ write_field (JueCsvWriter *w,
   switch (ref.def->kind)
     {
     case JUE_KIND_AMOUNT:
-      text = jue_amount_display (*(JueAmount *) ref.ptr);
+      /* an unreadable value is written as typed (a text cell), never as a number */
+      text = jue_field_get_unreadable (&ref) ? jue_field_get_text (&ref)
+                                             : jue_amount_display (*(JueAmount *) ref.ptr);
       jue_csv_write_number (w, text);
       break;
     case JUE_KIND_INTEGER:

@@ -136,17 +136,27 @@ is_text_kind (JueKind kind)
   return kind == JUE_KIND_TEXT || kind == JUE_KIND_CHOICE || kind == JUE_KIND_DATE;
 }
 
-/* Reads text into ref's field (the guard removed from text kinds). */
+/* Reads text into ref's field (the guard removed from text kinds).  With
+ * keep_typed, a figure that does not read is what someone typed (our export
+ * writes an unreadable value as its text, guarded): it comes back unreadable,
+ * never as another number.  ref must then be a field of the report. */
 static gboolean
 set_cell (const JueFieldRef *ref,
           const char        *path,
           const char        *text,
+          gboolean           keep_typed,
           GError           **error)
 {
   g_autofree char *value = is_text_kind (ref->def->kind) ? jue_csv_unguard (text)
                                                          : g_strdup (text);
+  g_autofree char *typed = NULL;
 
-  return jue_field_set_text (ref, path, value, error);
+  if (!keep_typed)
+    return jue_field_set_text (ref, path, value, error);
+  if (jue_field_set_text (ref, path, value, NULL))
+    return TRUE;
+  typed = jue_csv_unguard (text);
+  return jue_field_set_typed (ref, path, typed, NULL, error);
 }
 
 /* A figure printed in several tables is read where it first appears; its
@@ -172,14 +182,22 @@ check_copy (const Home            *home,
   g_autofree char *msg = NULL;
 
   copy.ptr = &slot;
-  if (!set_cell (&copy, path, text, &inner))
+  copy.owner = NULL;   /* a scratch value, outside the report */
+  first = jue_field_get_text (ref);
+  if (!set_cell (&copy, path, text, FALSE, &inner))
     {
+      /* an unreadable figure's copies carry the same typed text */
+      g_autofree char *typed = jue_csv_unguard (text);
+      if (jue_field_get_unreadable (ref) && strcmp (typed, first) == 0)
+        {
+          g_error_free (inner);
+          return TRUE;
+        }
       cell_error (error, span, row, column, block, inner->message);
       g_error_free (inner);
       return FALSE;
     }
   mine = jue_field_get_text (&copy);
-  first = jue_field_get_text (ref);
   if (is_text_kind (ref->def->kind))
     g_free (slot.s);
   if (strcmp (mine, first) == 0)
@@ -213,7 +231,7 @@ import_field (Import                *imp,
     }
   if (home)
     return check_copy (home, &ref, path, span, row, column, block, text, error);
-  if (!set_cell (&ref, path, text, &inner))
+  if (!set_cell (&ref, path, text, TRUE, &inner))
     {
       cell_error (error, span, row, column, block, inner->message);
       g_error_free (inner);

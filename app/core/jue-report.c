@@ -39,7 +39,8 @@ const JueChoiceSet jue_choices_allocation = { allocation_values, FALSE, TRUE };
 #define JUE_DEFINE_RECORD(Type, FIELDS) \
   static const JueFieldDef Type##_fields[] = { FIELDS (JUE_DESC, JUE_DESC_RECORD, Type) }; \
   const JueRecordDef Type##_def = { #Type, sizeof (Type), Type##_fields, \
-                                    G_N_ELEMENTS (Type##_fields) };
+                                    G_N_ELEMENTS (Type##_fields), \
+                                    offsetof (Type, unreadable_) };
 
 JUE_DEFINE_RECORD (JueOffice, JUE_OFFICE_FIELDS)
 JUE_DEFINE_RECORD (JueStaff, JUE_STAFF_FIELDS)
@@ -71,6 +72,43 @@ JUE_DEFINE_RECORD (JueSpecialFund, JUE_SPECIAL_FUND_FIELDS)
 JUE_DEFINE_RECORD (JueReport, JUE_REPORT_FIELDS)
 
 #define SLOT(rec, f) ((gpointer) ((guint8 *) (rec) + (f)->offset))
+#define UNREADABLE(def, rec) ((GHashTable **) ((guint8 *) (rec) + (def)->unreadable_offset))
+
+/* field name (static, from the descriptor) → typed text */
+static GHashTable *
+unreadable_copy (GHashTable *from)
+{
+  GHashTable *to;
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (from == NULL || g_hash_table_size (from) == 0)
+    return NULL;
+  to = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_iter_init (&it, from);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    g_hash_table_insert (to, k, g_strdup (v));
+  return to;
+}
+
+static gboolean
+unreadable_equal (GHashTable *a,
+                  GHashTable *b)
+{
+  guint na = a ? g_hash_table_size (a) : 0, nb = b ? g_hash_table_size (b) : 0;
+  GHashTableIter it;
+  gpointer k, v;
+
+  if (na != nb)
+    return FALSE;
+  if (na == 0)
+    return TRUE;
+  g_hash_table_iter_init (&it, a);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (g_strcmp0 (v, g_hash_table_lookup (b, k)) != 0)
+      return FALSE;
+  return TRUE;
+}
 
 /* ---- construction ----------------------------------------------------- */
 
@@ -124,6 +162,7 @@ record_clear (const JueRecordDef *def,
           break;
         }
     }
+  g_clear_pointer (UNREADABLE (def, rec), g_hash_table_unref);
 }
 
 gpointer
@@ -179,6 +218,7 @@ record_copy_into (const JueRecordDef *def,
           break;
         }
     }
+  *UNREADABLE (def, dst) = unreadable_copy (*UNREADABLE (def, (gpointer) src));
 }
 
 gpointer
@@ -245,7 +285,7 @@ record_equal (const JueRecordDef *def,
           break;
         }
     }
-  return TRUE;
+  return unreadable_equal (*UNREADABLE (def, (gpointer) a), *UNREADABLE (def, (gpointer) b));
 }
 
 JueReport *
@@ -416,11 +456,82 @@ is_scalar (const JueFieldRef *ref)
          ref->def->kind != JUE_KIND_LIST;
 }
 
+/* The record a scalar field belongs to. */
+/* NULL for a scratch value outside any record (owner NULL). */
+static GHashTable **
+unreadable_slot (const JueFieldRef *ref)
+{
+  gpointer rec = (guint8 *) ref->ptr - ref->def->offset;
+  return ref->owner ? UNREADABLE (ref->owner, rec) : NULL;
+}
+
+const char *
+jue_field_get_unreadable (const JueFieldRef *ref)
+{
+  GHashTable *map;
+
+  g_return_val_if_fail (is_scalar (ref), NULL);
+  if (ref->owner == NULL)
+    return NULL;
+  map = *unreadable_slot (ref);
+  return map ? g_hash_table_lookup (map, ref->def->name) : NULL;
+}
+
+static void
+value_set_unreadable (const JueFieldRef *ref,
+                      gboolean           unreadable)
+{
+  switch (ref->def->kind)
+    {
+    case JUE_KIND_AMOUNT:
+      ((JueAmount *) ref->ptr)->unreadable = unreadable;
+      break;
+    case JUE_KIND_INTEGER:
+      ((JueInteger *) ref->ptr)->unreadable = unreadable;
+      break;
+    case JUE_KIND_PERCENT:
+      ((JuePercent *) ref->ptr)->unreadable = unreadable;
+      break;
+    default:
+      break;
+    }
+}
+
+/* text NULL: the value reads (forget any typed text). */
+static void
+keep_unreadable (const JueFieldRef *ref,
+                 const char        *text)
+{
+  GHashTable **map = unreadable_slot (ref);
+
+  value_set_unreadable (ref, text != NULL);
+  if (map == NULL)
+    return;
+  if (text == NULL)
+    {
+      if (*map)
+        {
+          g_hash_table_remove (*map, ref->def->name);
+          if (g_hash_table_size (*map) == 0)
+            g_clear_pointer (map, g_hash_table_unref);
+        }
+      return;
+    }
+  if (*map == NULL)
+    *map = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (*map, (gpointer) ref->def->name, g_strdup (text));
+}
+
 char *
 jue_field_get_text (const JueFieldRef *ref)
 {
+  const char *typed;
+
   g_return_val_if_fail (is_scalar (ref), NULL);
 
+  typed = jue_field_get_unreadable (ref);
+  if (typed)
+    return g_strdup (typed);
   switch (ref->def->kind)
     {
     case JUE_KIND_TEXT:
@@ -441,6 +552,8 @@ jue_field_get_text (const JueFieldRef *ref)
 gboolean
 jue_field_is_blank (const JueFieldRef *ref)
 {
+  if (is_scalar (ref) && jue_field_get_unreadable (ref))
+    return FALSE;
   switch (ref->def->kind)
     {
     case JUE_KIND_TEXT:
@@ -548,11 +661,11 @@ prefix_error (GError    **error,
   return FALSE;
 }
 
-gboolean
-jue_field_set_text (const JueFieldRef *ref,
-                    const char        *path,
-                    const char        *text,
-                    GError           **error)
+static gboolean
+parse_into (const JueFieldRef *ref,
+            const char        *path,
+            const char        *text,
+            GError           **error)
 {
   GError *inner = NULL;
 
@@ -626,6 +739,119 @@ jue_field_set_text (const JueFieldRef *ref,
       g_assert_not_reached ();
     }
   return FALSE;
+}
+
+gboolean
+jue_field_set_text (const JueFieldRef *ref,
+                    const char        *path,
+                    const char        *text,
+                    GError           **error)
+{
+  if (!parse_into (ref, path, text, error))
+    return FALSE;
+  keep_unreadable (ref, NULL);
+  return TRUE;
+}
+
+static void
+clear_value (const JueFieldRef *ref)
+{
+  switch (ref->def->kind)
+    {
+    case JUE_KIND_CHOICE:
+    case JUE_KIND_DATE:
+      g_clear_pointer ((char **) ref->ptr, g_free);
+      break;
+    case JUE_KIND_AMOUNT:
+      *(JueAmount *) ref->ptr = (JueAmount) { 0, FALSE, FALSE };
+      break;
+    case JUE_KIND_INTEGER:
+      *(JueInteger *) ref->ptr = (JueInteger) { 0, FALSE, FALSE };
+      break;
+    case JUE_KIND_PERCENT:
+      *(JuePercent *) ref->ptr = (JuePercent) { 0, FALSE, FALSE };
+      break;
+    default:
+      break;
+    }
+}
+
+gboolean
+jue_field_set_typed (const JueFieldRef *ref,
+                     const char        *path,
+                     const char        *text,
+                     gboolean          *readable_out,
+                     GError           **error)
+{
+  g_autoptr (GError) parse_error = NULL;
+
+  if (readable_out)
+    *readable_out = TRUE;
+  if (text == NULL)
+    text = "";
+  if (!is_scalar (ref) || ref->def->kind == JUE_KIND_TEXT)
+    return jue_field_set_text (ref, path, text, error);
+  if (parse_into (ref, path, text, &parse_error))
+    {
+      keep_unreadable (ref, NULL);
+      return TRUE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                   _("%s: the text is not valid UTF-8"), path);
+      return FALSE;
+    }
+  if (strlen (text) > JUE_MAX_UNREADABLE_TEXT)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                   _("%s: %zu characters cannot be a value of this field"),
+                   path, (gsize) g_utf8_strlen (text, -1));
+      return FALSE;
+    }
+  clear_value (ref);
+  keep_unreadable (ref, text);
+  if (readable_out)
+    *readable_out = FALSE;
+  return TRUE;
+}
+
+char *
+jue_field_unreadable_message (const JueFieldRef *ref,
+                              const char        *path)
+{
+  const char *typed = jue_field_get_unreadable (ref);
+  JueFieldRef scratch = *ref;
+  g_autoptr (GError) error = NULL;
+  union { JueAmount a; JueInteger i; JuePercent p; char *s; } tmp;
+
+  if (typed == NULL)
+    return NULL;
+  /* parse into a scratch slot: the message, not the value, is wanted */
+  memset (&tmp, 0, sizeof tmp);
+  scratch.ptr = &tmp;
+  scratch.owner = NULL;
+  if (parse_into (&scratch, path, typed, &error))
+    {
+      /* reads now (a newer parser): still say what was typed */
+      clear_value (&scratch);
+      return g_strdup_printf (_("%s: “%s” was kept as typed"), path, typed);
+    }
+  return g_strdup (error->message);
+}
+
+gboolean
+jue_report_set_typed (JueReport  *report,
+                      const char *path,
+                      const char *text,
+                      gboolean   *readable_out,
+                      GError    **error)
+{
+  JueFieldRef ref;
+
+  if (!jue_report_resolve (report, path, &ref, error))
+    return FALSE;
+  return jue_field_set_typed (&ref, path, text, readable_out, error);
 }
 
 char *
@@ -861,6 +1087,76 @@ walk_record (const JueRecordDef *def,
         }
     }
   g_string_truncate (path, base);
+}
+
+static void
+walk_unreadable (const JueRecordDef *def,
+                 gpointer            rec,
+                 GString            *path,
+                 JueFieldFunc        func,
+                 gpointer            user_data)
+{
+  gsize base = path->len;
+  GHashTable *map = *UNREADABLE (def, rec);
+
+  for (guint i = 0; i < def->n_fields; i++)
+    {
+      const JueFieldDef *f = &def->fields[i];
+
+      if (f->kind != JUE_KIND_RECORD && f->kind != JUE_KIND_LIST &&
+          (map == NULL || !g_hash_table_contains (map, f->name)))
+        continue;
+      g_string_truncate (path, base);
+      if (base)
+        g_string_append_c (path, '.');
+      g_string_append (path, f->name);
+      if (f->kind == JUE_KIND_RECORD)
+        walk_unreadable (f->extra, SLOT (rec, f), path, func, user_data);
+      else if (f->kind == JUE_KIND_LIST)
+        {
+          GPtrArray *items = *(GPtrArray **) SLOT (rec, f);
+          gsize list_len = path->len;
+          for (guint k = 0; k < items->len; k++)
+            {
+              g_string_truncate (path, list_len);
+              g_string_append_printf (path, "[%u]", k);
+              walk_unreadable (f->extra, items->pdata[k], path, func, user_data);
+            }
+        }
+      else
+        {
+          JueFieldRef ref = { f, SLOT (rec, f), -1, def };
+          func (path->str, &ref, user_data);
+        }
+    }
+  g_string_truncate (path, base);
+}
+
+void
+jue_report_foreach_unreadable (const JueReport *report,
+                               JueFieldFunc     func,
+                               gpointer         user_data)
+{
+  g_autoptr (GString) path = g_string_new (NULL);
+
+  walk_unreadable (&JueReport_def, (gpointer) report, path, func, user_data);
+}
+
+static void
+count_one (const char        *path,
+           const JueFieldRef *ref,
+           gpointer           user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+guint
+jue_report_count_unreadable (const JueReport *report)
+{
+  guint n = 0;
+
+  jue_report_foreach_unreadable (report, count_one, &n);
+  return n;
 }
 
 gboolean

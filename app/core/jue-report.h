@@ -58,6 +58,7 @@ struct _JueRecordDef {
   gsize              size;
   const JueFieldDef *fields;
   guint              n_fields;
+  gsize              unreadable_offset;  /* of the record's unreadable_ map */
 };
 
 #define JUE_CTYPE_TEXT    char *
@@ -338,9 +339,13 @@ extern const JueChoiceSet jue_choices_allocation;
   R (T, RECORD, dept_eval, N_("Department-wide self-evaluation"), JueDeptEval, 0) \
   X (T, LIST, special_funds, N_("Special-fund self-evaluations"), &JueSpecialFund_def, 0)
 
+/* Every record also carries unreadable_: its fields' typed texts that could
+ * not be read (field name → text), NULL when there are none.  It travels
+ * with the record when rows move, are removed and are restored by undo. */
 #define JUE_DECLARE_RECORD(Type, FIELDS) \
   extern const JueRecordDef Type##_def; \
-  typedef struct { FIELDS (JUE_MEMBER, JUE_MEMBER_RECORD, Type) } Type;
+  typedef struct { FIELDS (JUE_MEMBER, JUE_MEMBER_RECORD, Type) \
+                   GHashTable *unreadable_; } Type;
 
 /* Element definitions referenced by lists are declared before use. */
 extern const JueRecordDef JueOffice_def;
@@ -404,7 +409,8 @@ typedef struct {
   const JueFieldDef *def;
   gpointer           ptr;
   gint               index;
-  const JueRecordDef *owner;   /* record the field belongs to */
+  const JueRecordDef *owner;   /* record the field belongs to; NULL for a
+                                  scratch value outside any record */
 } JueFieldRef;
 
 gboolean    jue_report_resolve      (JueReport   *report,
@@ -421,7 +427,33 @@ gboolean    jue_field_set_text      (const JueFieldRef *ref,
                                      const char        *path,
                                      const char        *text,
                                      GError           **error);
+/* TRUE when blank; an unreadable typed value is not blank. */
 gboolean    jue_field_is_blank      (const JueFieldRef *ref);
+
+/* Typed values that cannot be read.  jue_field_set_text() refuses them
+ * (the CLI's set, the sample); jue_field_set_typed() keeps them as typed:
+ * the value becomes unknown (set FALSE, unreadable TRUE) and the text is
+ * kept, and jue_field_get_text() then returns that text, so the store, the
+ * CSV export and undo carry it unchanged.  A value that reads clears it.
+ * Only a value that is not valid UTF-8, too long, or a record/list is
+ * refused (FALSE with error); *readable_out says which it was. */
+gboolean    jue_field_set_typed     (const JueFieldRef *ref,
+                                     const char        *path,
+                                     const char        *text,
+                                     gboolean          *readable_out,
+                                     GError           **error);
+/* The typed text of an unreadable value, or NULL. */
+const char *jue_field_get_unreadable (const JueFieldRef *ref);
+/* Why the typed text cannot be read (translated, names path), or NULL. */
+char       *jue_field_unreadable_message (const JueFieldRef *ref,
+                                          const char        *path);
+/* The typed text is at most this long (bytes); longer is refused. */
+#define JUE_MAX_UNREADABLE_TEXT 4096
+gboolean    jue_report_set_typed    (JueReport  *report,
+                                     const char *path,
+                                     const char *text,
+                                     gboolean   *readable_out,
+                                     GError    **error);
 
 char       *jue_report_get          (JueReport  *report,
                                      const char *path,
@@ -475,6 +507,12 @@ gboolean    jue_report_foreach      (JueReport   *report,
                                      JueFieldFunc func,
                                      gpointer     user_data,
                                      GError     **error);
+
+/* Calls func for every unreadable value in declaration order. */
+void        jue_report_foreach_unreadable (const JueReport *report,
+                                           JueFieldFunc     func,
+                                           gpointer         user_data);
+guint       jue_report_count_unreadable   (const JueReport *report);
 
 /* "functional[3]" → list path "functional" and index 3. */
 gboolean    jue_split_item_path     (const char *item_path,

@@ -60,6 +60,8 @@ rule_functional_total (JueCheckRun *run)
   for (guint i = 0; i < r->functional->len; i++)
     {
       const JueFunctionalRow *row = r->functional->pdata[i];
+      if (row->actual.unreadable || whole.unreadable)
+        return;   /* unknown, not 0: E-UNREADABLE speaks */
       sum += jue_amount_fen (row->actual);
       any |= row->actual.set;
       allowance += jue_check_allowance (&row->actual, 1);

@@ -332,7 +332,8 @@ load_report (sqlite3    *db,
 
       if (path == NULL || value == NULL ||
           !jue_report_ensure_rows (report, path, FALSE, &inner) ||
-          !jue_report_set (report, path, value, &inner))
+          /* a value that does not read is what the user typed: keep it */
+          !jue_report_set_typed (report, path, value, NULL, &inner))
         {
           g_autofree char *why = g_strdup_printf (_("stored field %s: %s"),
                                                   path ? path : "?",
