@@ -49,6 +49,35 @@ def text_lines_and_summary():
 
 
 @test
+def unreadable_value_is_an_error_with_its_text():
+    # what the window stores when "48o" is typed: the text itself
+    import sqlite3
+    f = sample("unreadable.juesuan")
+    # a fixed-up copy: the sample's one real error (附件4 weights) made right
+    must(run("set", f, "special_funds[2].template_total", "180")[0] == 0, "fix")
+    rc, out, err = run("validate", f)
+    must(rc == 0, "fixed sample validates clean of errors: %d %s" % (rc, out))
+    db = sqlite3.connect(f)
+    db.execute("UPDATE field SET value = '48o' WHERE path = 'other.operating_cost'")
+    db.commit()
+    db.close()
+    rc, out, err = run("validate", f)
+    must(rc == 1, "an unreadable value is an error: rc %d" % rc)
+    must(f + ": error E-UNREADABLE other.operating_cost: " in out, out)
+    must("“48o”" in out, out)
+    rc, out, err = run("get", f, "other.operating_cost")
+    must(rc == 0 and out.strip() == "48o", "get shows what was typed: %r" % out)
+    rc, out, err = run("validate", "--format", "json", f)
+    found = [x for x in json.loads(out) if x["rule"] == "E-UNREADABLE"]
+    must(len(found) == 1 and found[0]["path"] == "other.operating_cost", out)
+    # the CLI's own set still refuses such a value, and changes nothing
+    before = open(f, "rb").read()
+    rc, out, err = run("set", f, "income.other", "1 447.01")
+    must(rc == 1 and "1 447.01" in err, err)
+    must(open(f, "rb").read() == before, "refused set left the file alone")
+
+
+@test
 def a_folder_of_submissions():
     folder = os.path.join(TMP, "submissions")
     os.makedirs(folder, exist_ok=True)

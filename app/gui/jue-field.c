@@ -109,6 +109,34 @@ stored_text (JueField *self)
   return text ? text : g_strdup ("");
 }
 
+/* The stored value's typed text when it cannot be read, else NULL. */
+static const char *
+stored_unreadable (JueField *self)
+{
+  JueFieldRef ref;
+
+  if (!jue_report_resolve (jue_session_get_report (self->session), self->path, &ref, NULL))
+    return NULL;
+  return jue_field_get_unreadable (&ref);
+}
+
+/* A value kept as typed that cannot be read says why, where it was typed,
+ * for as long as it is in the file (after a reopen too). */
+static void
+sync_parse_error (JueField *self)
+{
+  const char *typed = stored_unreadable (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *canon = NULL;
+
+  g_clear_pointer (&self->parse_error, g_free);
+  if (typed == NULL)
+    return;
+  canon = canonical_of (self, typed, &error);
+  self->parse_error = error ? g_strdup (error->message)
+                            : g_strdup_printf (_("“%s” was kept as typed"), typed);
+}
+
 static gboolean
 has_focus (JueField *self)
 {
@@ -209,14 +237,21 @@ jue_field_refresh (JueField *self)
   flush (self);
   stored = stored_text (self);
   editing = has_focus (self);
-  if (editing && self->parse_error == NULL)
+  if (editing)
     {
       g_autofree char *typed = widget_text (self);
       g_autofree char *canon = canonical_of (self, typed, NULL);
-      if (g_strcmp0 (canon, stored) == 0)
-        return;   /* what is typed already means what is stored */
+      /* what is typed already means what is stored (a value that cannot be
+       * read is stored as typed) */
+      if (canon ? g_strcmp0 (canon, stored) == 0 && stored_unreadable (self) == NULL
+                : g_strcmp0 (typed, stored) == 0)
+        {
+          sync_parse_error (self);
+          jue_field_update_marks (self);
+          return;
+        }
     }
-  g_clear_pointer (&self->parse_error, g_free);
+  sync_parse_error (self);
   shown = shown_for (self, stored, editing);
   set_widget_text (self, shown);
   jue_field_update_marks (self);
@@ -354,27 +389,28 @@ commit (JueField *self)
     return;
   typed = widget_text (self);
   canon = canonical_of (self, typed, &error);
-  g_clear_pointer (&self->parse_error, g_free);
-  if (canon == NULL)
-    {
-      self->parse_error = g_strdup (error->message);
-      jue_field_update_marks (self);
-      return;
-    }
   stored = stored_text (self);
-  if (g_strcmp0 (canon, stored) == 0)
+  /* unchanged: what is typed means what is stored (a value that cannot be
+   * read is stored exactly as typed) */
+  if (canon ? g_strcmp0 (canon, stored) == 0 && stored_unreadable (self) == NULL
+            : g_strcmp0 (typed, stored) == 0 && stored_unreadable (self) != NULL)
     {
+      sync_parse_error (self);
       jue_field_update_marks (self);
       return;
     }
+  g_clear_error (&error);
 
+  /* What is typed is what the file holds: a value that cannot be read
+   * ("48o") is kept as typed and unknown, never its readable beginning. */
   self->committing = TRUE;
-  if (!jue_document_set (doc, self->path, typed, &error))
+  if (!jue_document_set_typed (doc, self->path, typed, &error))
     {
       self->committing = FALSE;
       if (g_error_matches (error, JUE_ERROR, JUE_ERROR_PARSE) ||
           g_error_matches (error, JUE_ERROR, JUE_ERROR_INVALID))
         {
+          g_free (self->parse_error);
           self->parse_error = g_strdup (error->message);
           jue_field_update_marks (self);
           return;
@@ -385,6 +421,7 @@ commit (JueField *self)
       return;
     }
   self->committing = FALSE;
+  sync_parse_error (self);
   jue_field_update_marks (self);
 }
 
@@ -504,6 +541,7 @@ jue_field_start (JueField *self)
   g_autofree char *shown = shown_for (self, stored, FALSE);
 
   set_widget_text (self, shown);
+  sync_parse_error (self);
   if (self->editable)
     g_signal_connect_swapped (self->editable, "changed", G_CALLBACK (on_editable_changed), self);
   else if (self->buffer)

@@ -38,6 +38,8 @@ struct _JueWindow {
   char       *last_message;
   GtkWidget  *error_dialog;   /* the one shown, so errors do not pile up */
   guint       update_actions_id;
+  gboolean    close_confirmed;  /* closing with unreadable values was asked */
+  GtkWidget  *close_dialog;
 };
 
 /* jue-window.c */

@@ -98,6 +98,41 @@ update_title (JueWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), base);
 }
 
+/* 已保存 — unless a value could not be read: it is in the file as typed,
+ * but the report is not what it should be until it is corrected. */
+static void
+update_saved_label (JueWindow *self)
+{
+  JueDocument *doc = self->session ? jue_session_get_document (self->session) : NULL;
+  guint n = doc ? jue_document_count_unreadable (doc) : 0;
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->saved_label), _("Saved"));
+      gtk_widget_set_tooltip_text (self->saved_label,
+                                   _("Every change is written to the file as soon as it is made"));
+      gtk_widget_remove_css_class (self->saved_label, "error");
+      gtk_widget_add_css_class (self->saved_label, "dim-label");
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value cannot be read",
+                                       "%u values cannot be read", n), n);
+  gtk_label_set_text (GTK_LABEL (self->saved_label), text);
+  gtk_widget_set_tooltip_text (self->saved_label,
+                               _("Saved as typed. A value that cannot be read counts as an "
+                                 "error and as unknown in every total until it is corrected; "
+                                 "Findings lists it."));
+  gtk_widget_remove_css_class (self->saved_label, "dim-label");
+  gtk_widget_add_css_class (self->saved_label, "error");
+}
+
+const char *
+jue_window_get_status_text (JueWindow *self)
+{
+  return gtk_label_get_text (GTK_LABEL (self->saved_label));
+}
+
 void
 jue_window_update_actions (JueWindow *self)
 {
@@ -117,6 +152,7 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-field", doc != NULL);
   gtk_widget_set_visible (self->saved_label, writable);
+  update_saved_label (self);
 }
 
 /* ---- sections and pages ----------------------------------------------- */
@@ -490,6 +526,95 @@ on_history_action (GtkWidget  *widget,
 /* ---- window state ----------------------------------------------------- */
 
 static gboolean
+close_confirmed_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   JueWindow        *self)
+{
+  self->close_dialog = NULL;
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->close_confirmed = TRUE;
+      /* after the dialog has finished with its parent */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_idle, g_object_ref (self),
+                       g_object_unref);
+    }
+  else
+    {
+      /* go to the first, to correct it */
+      const char *first = g_object_get_data (G_OBJECT (dialog), "first-path");
+      if (first)
+        jue_window_goto_field (self, first);
+    }
+}
+
+typedef struct {
+  GString *list;
+  guint    n;
+  char    *first;
+} Unreadable;
+
+static void
+note_unreadable (const char        *path,
+                 const JueFieldRef *ref,
+                 gpointer           user_data)
+{
+  Unreadable *u = user_data;
+
+  if (u->first == NULL)
+    u->first = g_strdup (path);
+  if (u->n++ < 5)
+    g_string_append_printf (u->list, "\n%s: “%s”", _(ref->def->label),
+                            jue_field_get_unreadable (ref));
+}
+
+/* TRUE when the window must stay open while the user answers. */
+static gboolean
+ask_before_closing (JueWindow *self)
+{
+  JueDocument *doc = self->session ? jue_session_get_document (self->session) : NULL;
+  Unreadable u = { NULL, 0, NULL };
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (doc == NULL || jue_document_is_read_only (doc) || self->close_confirmed)
+    return FALSE;
+  if (self->close_dialog)
+    return TRUE;
+  jue_session_flush_fields (self->session);
+  if (jue_document_count_unreadable (doc) == 0)
+    return FALSE;
+
+  u.list = g_string_new (NULL);
+  jue_report_foreach_unreadable (jue_document_get_report (doc), note_unreadable, &u);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value cannot be read",
+                                          "%u values cannot be read", u.n), u.n);
+  body = g_strdup_printf (_("It is saved in the file as typed and counts as an error "
+                            "until it is corrected:%s"), u.list->str);
+  g_string_free (u.list, TRUE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "correct", _("_Correct It"),
+                                    "close", _("_Close Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  g_object_set_data_full (G_OBJECT (dialog), "first-path", u.first, g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  self->close_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
 jue_window_close_request (GtkWindow *window)
 {
   JueWindow *self = JUE_WINDOW (window);
@@ -506,7 +631,10 @@ jue_window_close_request (GtkWindow *window)
           g_settings_set_int (self->settings, "window-height", height);
         }
     }
-  /* nothing to ask: every edit is already in the file */
+  /* every edit is already in the file; only a value that cannot be read
+   * is worth a question, once */
+  if (ask_before_closing (self))
+    return TRUE;
   return GTK_WINDOW_CLASS (jue_window_parent_class)->close_request (window);
 }
 

@@ -28,6 +28,8 @@ void         jue_window_show_section   (JueWindow  *self,
                                         const char *section_id);
 const char  *jue_window_get_section    (JueWindow  *self);
 /* Shows the section holding path, scrolls to the field and focuses it. */
+/* What the header says of the file: "Saved", or how many values cannot be read. */
+const char  *jue_window_get_status_text (JueWindow *self);
 gboolean     jue_window_goto_field     (JueWindow  *self,
                                         const char *path);
 /* The page widget of a section (built if needed), for tests. */
