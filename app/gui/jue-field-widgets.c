@@ -134,6 +134,18 @@ is_closed_choice (JueSession        *session,
 
 /* ---- rows ------------------------------------------------------------- */
 
+static void
+on_review_text_changed (GtkTextBuffer *buffer,
+                        GtkLabel      *label)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_label_set_text (label, text);
+}
+
 static GtkWidget *
 text_row_new (JueSession        *session,
               const char        *path,
@@ -145,8 +157,7 @@ text_row_new (JueSession        *session,
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (_(def->label));
   GtkWidget *mark = gtk_image_new ();
-  GtkWidget *view = gtk_text_view_new ();
-  JueField *self;
+  GtkWidget *view;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(def->label));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -158,22 +169,41 @@ text_row_new (JueSession        *session,
   gtk_widget_set_visible (mark, FALSE);
   gtk_box_append (GTK_BOX (head), title);
   gtk_box_append (GTK_BOX (head), mark);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_add_css_class (view, "jue-text-view");
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), FALSE);
+  GtkTextBuffer *buffer;
+  JueField *self;
+
   if (jue_session_is_read_only (session))
     {
-      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+      /* review: the whole text, to be read (and copied), as a label; a text
+       * view that cannot be edited keeps the height it was first measured
+       * with, and showed 2 lines of a page-long text */
+      view = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (view), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (view), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (view), 0);
+      gtk_label_set_yalign (GTK_LABEL (view), 0);
+      gtk_label_set_selectable (GTK_LABEL (view), TRUE);
+      gtk_widget_add_css_class (view, "jue-text-label");
+      buffer = gtk_text_buffer_new (NULL);
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_review_text_changed), view, 0);
+      g_object_set_data_full (G_OBJECT (view), "jue-buffer", buffer, g_object_unref);
     }
+  else
+    {
+      view = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    }
+  gtk_widget_add_css_class (view, "jue-text-view");
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
   jue_field_label_accessible (view, _(def->label));
   gtk_box_append (GTK_BOX (box), head);
   gtk_box_append (GTK_BOX (box), view);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   self = jue_field_attach (session, path, def, row);
-  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  self->buffer = buffer;
   self->text_view = view;
   self->mark = mark;
   return row;
@@ -278,6 +308,33 @@ cell_width_chars (const JueFieldDef *def)
     }
 }
 
+/* A number is never cut: a cell is at least as wide as its figure and the
+ * mark icon beside it, whatever width the table first gave its column (a
+ * figure typed later may be longer than any there was, and an icon takes
+ * room from the text: 12345.67 showed as ℓ2345.67).  The entry's padding,
+ * border and icon are what it measures beyond its text. */
+static void
+fit_number_cell (JueField *self)
+{
+  GtkWidget *text = gtk_widget_get_first_child (self->widget);
+  g_autoptr (PangoLayout) layout = NULL;
+  int width, now, entry_min, text_min;
+
+  while (text && !GTK_IS_TEXT (text))
+    text = gtk_widget_get_next_sibling (text);
+  if (text == NULL)
+    return;
+  layout = gtk_widget_create_pango_layout (text, gtk_editable_get_text (self->editable));
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_widget_get_size_request (self->widget, &now, NULL);
+  if (now != -1)
+    gtk_widget_set_size_request (self->widget, -1, -1);
+  gtk_widget_measure (self->widget, GTK_ORIENTATION_HORIZONTAL, -1, &entry_min, NULL, NULL, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
+  width += entry_min - text_min + 2;   /* and the cursor after the last digit */
+  gtk_widget_set_size_request (self->widget, width, -1);
+}
+
 GtkWidget *
 jue_field_cell_new (JueSession        *session,
                     const char        *path,
@@ -311,6 +368,13 @@ jue_field_cell_new (JueSession        *session,
       jue_field_label_accessible (cell, name);
       self = jue_field_attach (session, path, def, cell);
       g_signal_connect (cell, "activate", G_CALLBACK (jue_field_activate_next), self);
+      if (def->kind == JUE_KIND_AMOUNT || def->kind == JUE_KIND_PERCENT ||
+          def->kind == JUE_KIND_INTEGER)
+        {
+          g_signal_connect_swapped (cell, "changed", G_CALLBACK (fit_number_cell), self);
+          g_signal_connect_swapped (cell, "notify::primary-icon-name",
+                                    G_CALLBACK (fit_number_cell), self);
+        }
       self->editable = GTK_EDITABLE (cell);
       self->entry = GTK_ENTRY (cell);
       if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
