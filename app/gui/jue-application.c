@@ -114,13 +114,17 @@ on_quit (GSimpleAction *action,
 {
   GApplication *app = user_data;
 
-  /* closing asks nothing: every edit is already in the file */
+  /* every edit is already in the file; a window holding a value that
+   * cannot be read asks first, and then stays open */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l;)
     {
       GList *next = l->next;
       gtk_window_close (l->data);
       l = next;
     }
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (JUE_IS_WINDOW (l->data))
+      return;
   g_application_quit (app);
 }
 

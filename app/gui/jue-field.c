@@ -533,6 +533,13 @@ jue_field_attach (JueSession        *session,
   return self;
 }
 
+static void
+on_map_say_error (JueField *self)
+{
+  if (self->parse_error && self->error_label == NULL)
+    jue_field_show_parse_error (self);
+}
+
 /* Load the stored value, then start listening, so loading is not an edit. */
 void
 jue_field_start (JueField *self)
@@ -542,6 +549,10 @@ jue_field_start (JueField *self)
 
   set_widget_text (self, shown);
   sync_parse_error (self);
+  if (self->parse_error && self->entry == NULL)
+    /* a value kept as typed is said in words under its row once the row is
+     * in its list (it is not yet while the page is built) */
+    g_signal_connect_swapped (self->widget, "map", G_CALLBACK (on_map_say_error), self);
   if (self->editable)
     g_signal_connect_swapped (self->editable, "changed", G_CALLBACK (on_editable_changed), self);
   else if (self->buffer)

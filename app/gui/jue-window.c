@@ -570,8 +570,12 @@ note_unreadable (const char        *path,
   if (u->first == NULL)
     u->first = g_strdup (path);
   if (u->n++ < 5)
-    g_string_append_printf (u->list, "\n%s: “%s”", _(ref->def->label),
-                            jue_field_get_unreadable (ref));
+    {
+      g_string_append_c (u->list, '\n');
+      /* Translators: a field's label and the text typed in it */
+      g_string_append_printf (u->list, _("%s: “%s”"), _(ref->def->label),
+                              jue_field_get_unreadable (ref));
+    }
 }
 
 /* TRUE when the window must stay open while the user answers. */
@@ -601,7 +605,7 @@ ask_before_closing (JueWindow *self)
   g_string_free (u.list, TRUE);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "correct", _("_Correct It"),
+                                    "correct", _("_Go and Correct It"),
                                     "close", _("_Close Anyway"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
                                               ADW_RESPONSE_DESTRUCTIVE);

@@ -121,6 +121,11 @@ test_kept_as_typed (Fixture       *f,
   field = jue_field_from_widget (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "48o");
   g_assert_nonnull (jue_field_get_parse_error (field));
+  /* said in words under the row, as when it was typed */
+  g_assert_nonnull (jue_field_get_error_label (field));
+  g_assert_true (gtk_widget_get_mapped (jue_field_get_error_label (field)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (jue_field_get_error_label (field))),
+                            "48o"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (jue_window_get_status_text (again), ==, "1 value cannot be read");
   g_assert_true (has_finding (again, "E-UNREADABLE", "other.operating_cost", "48o"));
