@@ -67,6 +67,8 @@ def unreadable_value_is_an_error_with_its_text():
     must("“48o”" in out, out)
     rc, out, err = run("get", f, "other.operating_cost")
     must(rc == 0 and out.strip() == "48o", "get shows what was typed: %r" % out)
+    rc, out, err = run("show", f)
+    must("Administrative operating cost: “48o” (cannot be read)" in out, out)
     rc, out, err = run("validate", "--format", "json", f)
     found = [x for x in json.loads(out) if x["rule"] == "E-UNREADABLE"]
     must(len(found) == 1 and found[0]["path"] == "other.operating_cost", out)

@@ -65,7 +65,8 @@ print_text (const char *value,
 }
 
 static void
-print_field (const JueFieldDef *f,
+print_field (const JueRecordDef *owner,
+             const JueFieldDef *f,
              gconstpointer      rec,
              const char        *path,
              int                depth)
@@ -96,7 +97,11 @@ print_field (const JueFieldDef *f,
       break;
     default:
       {
-        g_autofree char *value = display_value (f, slot);
+        JueFieldRef ref = { f, (gpointer) slot, -1, owner };
+        const char *typed = jue_field_get_unreadable (&ref);
+        /* a value that cannot be read is shown as typed, and said to be so */
+        g_autofree char *value = typed ? g_strdup_printf (_("“%s” (cannot be read)"), typed)
+                                       : display_value (f, slot);
         if (*value == '\0')
           return;
         indent (depth);
@@ -114,7 +119,7 @@ print_record (const JueRecordDef *def,
               int                 depth)
 {
   for (guint i = 0; i < def->n_fields; i++)
-    print_field (&def->fields[i], rec, path, depth);
+    print_field (def, &def->fields[i], rec, path, depth);
 }
 
 /* ---- computed values beside each section -------------------------------- */
@@ -255,7 +260,7 @@ jue_cli_show (int    argc,
       if (f->kind == JUE_KIND_RECORD)
         print_record (f->extra, (const guint8 *) report + f->offset, f->name, 1);
       else
-        print_field (f, report, "", 1);
+        print_field (&JueReport_def, f, report, "", 1);
       print_computed (computed, f->name);
     }
   return JUE_EXIT_OK;
