@@ -45,7 +45,11 @@ def text_lines_and_summary():
     must("the indicator weights total 180, but the template expects 90" in out, out)
     must(f + ": warning W-CROSS-DEPT-BASIC dept_eval.basic_actual: " in out, out)
     must("714.87" in out and "708.77" in out and "difference 6.10" in out, out)
-    must(out.strip().splitlines()[-1].startswith(f + ": 1 error, 7 warnings, 12 hints (0 explained); computed score 99.43"), out)
+    # 7 warnings of the checks + 7 required items the seed does not print
+    # (six self-scores, 附件5's annual target): docs/checks.md "The sample"
+    must(out.strip().splitlines()[-1].startswith(f + ": 1 error, 14 warnings, 11 hints (0 explained); computed score 99.43"), out)
+    must(out.strip().splitlines()[-1].endswith("; 919 of 926 required items filled in (99%)"), out)
+    must(f + ": warning W-MISSING special_funds[3].target: Annual target is not filled in" in out, out)
 
 
 @test
@@ -118,17 +122,17 @@ def json_and_csv():
     rc, out, err = run("validate", "--format", "json", f)
     must(rc == 1, err)
     items = json.loads(out)
-    must(len(items) == 20, len(items))
+    must(len(items) == 26, len(items))
     must(all(set(i) >= {"file", "severity", "rule", "path", "message"} for i in items), items[0])
     must(any(i["rule"] == "E-WEIGHT-TOTAL" and i["severity"] == "error" and
              i["path"] == "special_funds[2].indicators" for i in items), items)
-    must("1 error, 7 warnings, 12 hints" in err, err)
+    must("1 error, 14 warnings, 11 hints" in err, err)
     rc, out, err = run("validate", "--format=csv", f)
     raw = subprocess.run([CLI, "validate", "--format=csv", f], capture_output=True, env=ENV).stdout
     must(raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw, raw[:40])
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     must(rows[0] == ["file", "severity", "rule", "path", "message", "explanation"], rows[0])
-    must(len(rows) == 21, len(rows))
+    must(len(rows) == 27, len(rows))
     must("1 error," in err, err)
 
 
@@ -177,7 +181,9 @@ def classification_import():
     rc, out, err = run("classification", "import", bad, f)
     must(rc == 1 and bad + ":3:" in err and bad + ":4:" in err, err)
     rc, out, _ = run("validate", f)
-    must("hint W-CLASSIFICATION-CODE functional[2].code" in out, out)   # still the built-in table
+    # still the built-in table: one note, no per-row finding
+    must("hint H-CLASSIFICATION-UNVERIFIED functional:" in out, out)
+    must("W-CLASSIFICATION-CODE" not in out, out)
     good = os.path.join(TMP, "good.csv")
     with open(good, "w", encoding="utf-8") as out:
         out.write("\ufeffcode,name,level,parent\r\n206,科学技术支出,1,\r\n20601,科学技术管理事务,2,206\r\n"
@@ -185,7 +191,11 @@ def classification_import():
     rc, out, err = run("classification", "import", good, f)
     must(rc == 0 and "3" in out, err)
     rc, out, _ = run("validate", f)
-    must("W-CLASSIFICATION-CODE" not in out, out)
+    must("W-CLASSIFICATION-CODE" not in out and "H-CLASSIFICATION-UNVERIFIED" not in out, out)
+    # a code the loaded table rejects is a warning
+    rc, _, err = run("set", f, "functional[1].code", "2060101")
+    rc, out, _ = run("validate", f)
+    must("warning W-CLASSIFICATION-CODE functional[1].code" in out, out)
     rc, _, err = run("set", f, "functional[2].xiang_name", "一般行政事务")
     rc, out, _ = run("validate", f)
     must("warning W-CLASSIFICATION-NAME functional[2].xiang_name" in out and "一般行政管理事务" in out, out)
@@ -200,6 +210,69 @@ def show_prints_computed():
                  "⇒ Change on last year, percent: +62.24%", "previous year was 0",
                  "⇒ class 206 科学技术支出: 1288.67 万元", "⇒ Computed score: 99.45"):
         must(want in out, want)
+
+
+def blank(name):
+    path = os.path.join(TMP, name)
+    if os.path.exists(path):
+        os.unlink(path)
+    rc, _, err = run("new", path)
+    must(rc == 0, err)
+    return path
+
+
+@test
+def a_blank_report_is_incomplete_not_wrong():
+    f = blank("blank.juesuan")
+    rc, out, _ = run("validate", f)
+    must(rc == 0, "a blank report has no error: rc %d\n%s" % (rc, out))
+    must(": 0 errors, 108 warnings, 0 hints" in out, out)
+    must("E-REQUIRED" not in out and "W-BLANK-ZERO" not in out, out)
+    must(f + ": warning W-MISSING profile.name: Department name is not filled in" in out, out)
+    must(f + ": warning W-MISSING profile.offices: Internal offices: no row yet" in out, out)
+    must("; 0 of 108 required items filled in (0%)" in out, out)
+    rc, out, _ = run("validate", "--require-complete", f)
+    must(rc == 1, "incomplete: rc %d" % rc)
+    rc, out, err = run("progress", f)
+    must(rc == 0, err)
+    lines = out.splitlines()
+    must(lines[0] == "profile\t0\t13", lines)
+    must(lines[-1] == "total\t0\t108", lines)
+    ids = [l.split("\t")[0] for l in lines]
+    must(ids == ["profile", "income-expenditure", "appropriation", "functional", "basic",
+                 "three-public", "gov-fund", "state-capital", "other", "glossary", "dept-eval",
+                 "total"], ids)
+    # a template that prints blank cells needs none of the 0.00 cells
+    run("set", f, "profile.blank_cells", "空白")
+    rc, out, _ = run("progress", f)
+    must("three-public\t0\t0" in out and "gov-fund\t0\t1" in out, out)
+    # a fund table that says it is empty is complete
+    run("set", f, "gov_fund.reason", "本单位2024年度无政府性基金预算财政拨款收支，本表无数据。")
+    rc, out, _ = run("progress", f)
+    must("gov-fund\t1\t1" in out, out)
+
+
+@test
+def require_complete_separates_submissions():
+    f = sample("rc.juesuan")
+    run("set", f, "special_funds[2].indicators[4].weight", "15")     # no error left
+    rc, out, _ = run("validate", f)
+    must(rc == 0, out)
+    rc, out, _ = run("validate", "--require-complete", f)
+    must(rc == 1, "seven items missing: rc %d" % rc)
+    for k in (1, 2, 3, 5, 6, 7):
+        run("set", f, "special_funds[%d].self_score" % k, "95")
+    run("set", f, "special_funds[3].target", "培育科技特派员团队")
+    rc, out, _ = run("validate", "--require-complete", f)
+    must(rc == 0 and "; 926 of 926 required items filled in (100%)" in out, out)
+    rc, out, _ = run("progress", f)
+    must(out.splitlines()[-1] == "total\t926\t926", out)
+    # a missing item can be explained like any warning
+    run("set", f, "special_funds[7].self_score", "")
+    rc, _, err = run("explain", f, "W-MISSING", "special_funds[7].self_score", "未打分")
+    must(rc == 0, err)
+    rc, out, _ = run("validate", f)
+    must("W-MISSING" not in out and "(1 explained)" in out, out)
 
 
 @test

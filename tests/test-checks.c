@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jue-checks.h"
+#include "jue-completeness.h"
 #include "jue-document.h"
 #include "jue-tsv.h"
 
@@ -109,7 +110,10 @@ static const Case cases[] = {
   { "E-PART-SMALL-MICRO", "", "other.procurement.small_micro", FALSE, 0, NULL },
   { "E-COUNT-VEHICLES", "three_public.vehicle.suvs=1", "three_public.vehicle.sedans", TRUE, 0, "2" },
   { "E-COUNT-VEHICLES", "", "three_public.vehicle.sedans", FALSE, 0, NULL },
-  { "W-CLASSIFICATION-CODE", "functional[0].code=2019999", "functional[0].code", TRUE, 2, "2019999" },
+  /* not in the partial built-in table: unverified, not wrong (one note per report) */
+  { "W-CLASSIFICATION-CODE", "functional[0].code=2019999", "functional[0].code", FALSE, 0, NULL },
+  { "H-CLASSIFICATION-UNVERIFIED", "functional[0].code=2019999", "functional", TRUE, 2, "lacks 2 codes" },
+  { "H-CLASSIFICATION-UNVERIFIED", "functional[2].code=", "functional", FALSE, 0, NULL },
   { "W-CLASSIFICATION-CODE", "functional[0].code=20x", "functional[0].code", TRUE, 1, "20x" },
   { "W-CLASSIFICATION-CODE", "functional[0].code=2010302", "functional[0].code", FALSE, 0, NULL },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].xiang_name", TRUE, 1, "行政运行" },
@@ -148,10 +152,8 @@ static const Case cases[] = {
   { "H-QUALITATIVE-NUMBER", "", "dept_eval.indicators[0].nature", FALSE, 0, NULL },
   { "H-INDICATOR-UNGRADED", "", "special_funds[1].indicators[4].grade", TRUE, 2, "1" },
   { "H-INDICATOR-UNGRADED", "special_funds[1].indicators[4].grade=90", "special_funds[1].indicators[4].grade", FALSE, 0, NULL },
-  { "E-REQUIRED", "profile.name=", "profile.name", TRUE, 0, "Department name" },
-  { "E-REQUIRED", "functional[0].class_name=", "functional[0].class_name", TRUE, 0, NULL },
-  { "E-REQUIRED", "dept_eval.indicators[2].target=", "dept_eval.indicators[2].target", TRUE, 0, NULL },
-  { "E-REQUIRED", "", "profile.name", FALSE, 0, NULL },
+  /* a blank is a completeness item (jue-completeness), never an error */
+  { "E-REQUIRED", "profile.name=", "profile.name", FALSE, 0, NULL },
   { "E-NEGATIVE", "income.other=-1", "income.other", TRUE, 0, "-1.00" },
   { "E-NEGATIVE", "functional[2].budget=-0.5", "functional[2].budget", TRUE, 0, "-0.50" },
   { "E-NEGATIVE", "", "income.other", FALSE, 0, NULL },
@@ -164,6 +166,71 @@ static const Case cases[] = {
   /* an unreadable part is unknown, not 0 and not its prefix 78 */
   { "E-FUNCTIONAL-TOTAL", "functional[3].actual=78x.6", "appropriation.expenditure_general_budget", FALSE, 0, NULL },
   { "E-BREAKDOWN-BASIC", "basic.personnel=1 447.01", "expenditure.basic", FALSE, 0, NULL },
+  /* a template that prints blank cells */
+  { "W-BLANK-ZERO", "profile.blank_cells=空白;three_public.abroad.budget=", "three_public.abroad.budget", FALSE, 0, NULL },
+  /* an untouched block: completeness, not a warning */
+  { "W-BLANK-ZERO", "three_public.abroad.budget=;three_public.abroad.actual=;three_public.abroad.previous=",
+    "three_public.abroad.budget", FALSE, 0, NULL },
+
+  /* ---- blank is not zero: a blank part is unknown ---- */
+  /* last year's vehicle total against a split the template never prints */
+  { "E-BREAKDOWN-VEHICLE", "three_public.vehicle.previous=5;three_public.vehicle.purchase.previous=;"
+    "three_public.vehicle.operation.previous=", "three_public.vehicle.previous", FALSE, 0, NULL },
+  /* the known part already exceeds the whole */
+  { "E-BREAKDOWN-VEHICLE", "three_public.vehicle.operation.actual=;three_public.vehicle.purchase.actual=3",
+    "three_public.vehicle.actual", TRUE, 0, "blank" },
+  /* the parent typed before its parts */
+  { "E-BREAKDOWN-RECEPTION", "three_public.reception.actual=2;three_public.reception.domestic.actual=;"
+    "three_public.reception.foreign.actual=", "three_public.reception.actual", FALSE, 0, NULL },
+  { "E-FUNCTIONAL-TOTAL", "functional[3].actual=", "appropriation.expenditure_general_budget", FALSE, 0, NULL },
+  { "E-FUNCTIONAL-TOTAL", "functional[3].actual=;functional[1].actual=2000",
+    "appropriation.expenditure_general_budget", TRUE, 0, NULL },
+  { "E-BALANCE", "income.other=;expenditure.basic=710", "expenditure.carried_out", FALSE, 0, NULL },
+  { "E-BALANCE", "income.other=;expenditure.basic=700", "expenditure.carried_out", TRUE, 0, NULL },
+  { "E-PART-OPERATING-COST", "basic.public=", "other.operating_cost", FALSE, 0, NULL },
+  { "E-PART-SME", "other.procurement.works=;other.procurement.sme=1", "other.procurement.sme", FALSE, 0, NULL },
+  { "E-PART-SME", "other.procurement.goods=2;other.procurement.sme=3", "other.procurement.sme", TRUE, 0, "1.00" },
+  /* SME blank: its small and micro part already exceeds the total */
+  { "E-PART-SME", "other.procurement.sme=;other.procurement.small_micro=1", "other.procurement.sme", TRUE, 0, "small and micro" },
+  { "E-PART-SMALL-MICRO", "other.procurement.sme=;other.procurement.small_micro=1",
+    "other.procurement.small_micro", FALSE, 0, NULL },
+  { "E-COUNT-VEHICLES", "three_public.vehicle.suvs=;three_public.vehicle.sedans=2", "three_public.vehicle.sedans", TRUE, 0, "2" },
+  { "E-COUNT-VEHICLES", "other.assets.vehicles_other=;three_public.vehicle.sedans=0", "three_public.vehicle.sedans", TRUE, 0, NULL },
+  { "E-COUNT-VEHICLES", "three_public.vehicle.sedans=;other.assets.vehicles_emergency=0", "three_public.vehicle.sedans", FALSE, 0, NULL },
+  { "E-BREAKDOWN-STAFF", "profile.staff.institution_staff=", "profile.staff.in_service", FALSE, 0, NULL },
+  { "E-BREAKDOWN-STAFF", "profile.staff.institution_staff=;profile.staff.civil_servants=30", "profile.staff.in_service", TRUE, 0, "30" },
+  { "E-FUND-BALANCE", "state_capital.income=5;state_capital.expenditure=", "state_capital.carried_out", FALSE, 0, NULL },
+  { "E-WEIGHT-TOTAL", "special_funds[0].indicators[0].weight=", "special_funds[0].indicators", FALSE, 0, NULL },
+  { "E-WEIGHT-TOTAL", "special_funds[2].indicators[0].weight=", "special_funds[2].indicators", TRUE, 0, "165" },
+  { "W-CHANGE-NO-REASON", "overview.change_reason=;income.other=;expenditure.operating=;appropriation.change_reason=;appropriation.carried_out=", "overview.change_reason", FALSE, 0, NULL },
+  { "W-CROSS-DEPT-EXECUTED", "dept_eval.budget_executed=1400;expenditure.operating=", "dept_eval.budget_executed", FALSE, 0, NULL },
+
+  /* ---- rules added for issue 9 ---- */
+  { "E-PREVIOUS-BALANCE", "overview.previous_expenditure_total=1578.60", "overview.previous_expenditure_total", TRUE, 0, "0.10" },
+  { "E-PREVIOUS-BALANCE", "", "overview.previous_expenditure_total", FALSE, 0, NULL },
+  { "E-PREVIOUS-BALANCE", "overview.previous_expenditure_total=", "overview.previous_expenditure_total", FALSE, 0, NULL },
+  /* a 年度资金总额 of 0 with a non-zero 财政拨款 part */
+  { "E-FUNDS-PARTS", "special_funds[0].funds_total=0", "special_funds[0].funds_total", TRUE, 0, "30.00" },
+  { "E-FUNDS-PARTS", "dept_eval.funds_other=1", "dept_eval.funds_total", TRUE, 0, "1.00" },
+  { "E-FUNDS-PARTS", "", "special_funds[0].funds_total", FALSE, 0, NULL },
+  { "E-FUNDS-EXECUTED", "special_funds[0].funds_executed=31", "special_funds[0].funds_executed", TRUE, 0, "1.00" },
+  { "E-FUNDS-EXECUTED", "", "special_funds[0].funds_executed", FALSE, 0, NULL },
+  { "W-PROMPT-TEXT", "overview.change_reason=（简要说明变动原因……）", "overview.change_reason", TRUE, 1, "（简要说明" },
+  { "W-PROMPT-TEXT", "special_funds[0].sections[1].body=XX年度项目", "special_funds[0].sections[1].body", TRUE, 1, "XX" },
+  { "W-PROMPT-TEXT", "dept_eval.indicators[2].name=请填写指标名称", "dept_eval.indicators[2].name", TRUE, 1, NULL },
+  { "W-PROMPT-TEXT", "profile.structure=××局为一级预算单位", "profile.structure", TRUE, 1, "××" },
+  { "W-PROMPT-TEXT", "", "overview.change_reason", FALSE, 0, NULL },
+  { "H-PROCUREMENT-SME-ZERO", "other.procurement.services=12", "other.procurement.sme", TRUE, 2, "12.00" },
+  { "H-PROCUREMENT-SME-ZERO", "", "other.procurement.sme", FALSE, 0, NULL },
+  /* a sentence saying 135.00 about an item of 105.00 */
+  { "H-TEXT-FIGURE", "gov_fund.expenditure=105;gov_fund.income=105;gov_fund.reason=本年支出135.00万元。",
+    "gov_fund.reason", TRUE, 2, "135.00" },
+  { "H-TEXT-FIGURE", "special_funds[0].sections[3].body=执行资金28.38万元", "special_funds[0].sections[3].body", TRUE, 2, "28.35" },
+  { "H-TEXT-FIGURE", "special_funds[0].sections[3].body=执行资金28.35万元", "special_funds[0].sections[3].body", FALSE, 0, NULL },
+  /* texts rightly cite figures the tables do not hold */
+  { "H-TEXT-FIGURE", "dept_eval.target=中期调整960.86万元", "dept_eval.target", FALSE, 0, NULL },
+  { "E-INDICATOR-NO-ACTUAL", "dept_eval.indicators[8].actual=", "dept_eval.indicators[8].actual", TRUE, 0, "重点工作完成率" },
+  { "E-INDICATOR-NO-ACTUAL", "", "dept_eval.indicators[8].actual", FALSE, 0, NULL },
 };
 
 static void
@@ -226,8 +293,9 @@ test_every_rule_covered (void)
 /* ---- the sample: exactly DOMAIN.md's findings ------------------------------ */
 
 static const struct { const char *rule; const char *path; } sample_expected[] = {
-  /* the one printed code is missing from the partial built-in table */
-  { "W-CLASSIFICATION-CODE", "functional[2].code" },
+  /* the one printed code is missing from the partial built-in table: one
+   * note for the report (was a hint on functional[2].code) */
+  { "H-CLASSIFICATION-UNVERIFIED", "functional" },
   /* completion under 80%: 招商引资 27.40% and two more */
   { "W-COMPLETION-LOW", "functional[0].actual" },
   { "W-COMPLETION-LOW", "functional[8].actual" },
@@ -253,7 +321,8 @@ static const struct { const char *rule; const char *path; } sample_expected[] = 
   { "H-INDICATOR-UNGRADED", "special_funds[1].indicators[4].grade" },
   { "H-INDICATOR-UNGRADED", "special_funds[2].indicators[3].grade" },
   { "H-INDICATOR-UNGRADED", "special_funds[3].indicators[3].grade" },
-  { "H-INDICATOR-UNGRADED", "special_funds[4].indicators[5].grade" },
+  /* (special_funds[4].indicators[5], 满意 for ≥ 96, is no longer an
+   * ungraded row at full weight: it scores 0, W-INDICATOR-NOT-NUMERIC) */
   { "H-INDICATOR-UNGRADED", "special_funds[5].indicators[3].grade" },
 };
 
@@ -289,6 +358,191 @@ test_sample (void)
   for (guint i = 0; i < findings->len; i++)
     if (((JueFinding *) findings->pdata[i])->severity == JUE_SEVERITY_ERROR)
       g_assert_cmpstr (((JueFinding *) findings->pdata[i])->rule, ==, "E-WEIGHT-TOTAL");
+}
+
+/* ---- a blank and a half-filled report (issue 9) ------------------------------ */
+
+static void
+count (GPtrArray *findings,
+       guint      counts[JUE_N_SEVERITIES])
+{
+  memset (counts, 0, sizeof (guint) * JUE_N_SEVERITIES);
+  for (guint i = 0; i < findings->len; i++)
+    counts[((JueFinding *) findings->pdata[i])->severity]++;
+}
+
+static void
+test_blank_report (void)
+{
+  g_autoptr (JueReport) r = jue_report_new ();
+  g_autoptr (GPtrArray) findings = jue_check_report (r, NULL, NULL);
+  guint counts[JUE_N_SEVERITIES];
+
+  /* a new file starts clean: its blanks are completeness items */
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* one freshly added empty indicator row, then another table's: nothing */
+  g_assert_cmpint (jue_report_list_insert (r, "dept_eval.indicators", -1, NULL), ==, 0);
+  g_assert_cmpint (jue_report_list_insert (r, "special_funds", -1, NULL), ==, 0);
+  g_assert_cmpint (jue_report_list_insert (r, "special_funds[0].indicators", -1, NULL), ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = jue_check_report (r, NULL, NULL);
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* filling a 三公 block from the top: the parent before its parts */
+  apply_edits (r, "three_public.vehicle.budget=3;three_public.vehicle.actual=2.98");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = jue_check_report (r, NULL, NULL);
+  count (findings, counts);
+  g_assert_cmpuint (counts[JUE_SEVERITY_ERROR], ==, 0);
+  /* the started block's printed cells want their 0.00 (Sichuan) … */
+  g_assert_nonnull (find (findings, "W-BLANK-ZERO", "three_public.vehicle.purchase.actual"));
+  g_assert_null (find (findings, "W-BLANK-ZERO", "three_public.abroad.actual"));
+  /* … but not under a template that prints blank cells */
+  apply_edits (r, "profile.blank_cells=空白");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = jue_check_report (r, NULL, NULL);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+static JueReport *
+half_filled (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "half-filled.tsv", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  JueReport *r = jue_report_new ();
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (jue_report_apply_tsv (r, data, len, path, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
+static void
+test_half_filled (void)
+{
+  g_autoptr (JueReport) r = half_filled ();
+  g_autoptr (GPtrArray) findings = jue_check_report (r, NULL, NULL);
+  static const struct { const char *rule, *path; } expected[] = {
+    /* 2070101 行政运行 is valid but not in the partial built-in table: one note */
+    { "H-CLASSIFICATION-UNVERIFIED", "functional" },
+    /* 4.10 against 3.90 last year and no reason: figures present disagree */
+    { "W-CHANGE-NO-REASON", "three_public.vehicle.reason" },
+    /* a ≥ 60 row without its actual cannot be scored */
+    { "E-INDICATOR-NO-ACTUAL", "dept_eval.indicators[0].actual" },
+    /* the vehicle block is started: its other printed cells want 0.00 */
+    { "W-BLANK-ZERO", "three_public.vehicle.budget" },
+    { "W-BLANK-ZERO", "three_public.vehicle.purchase.budget" },
+    { "W-BLANK-ZERO", "three_public.vehicle.purchase.actual" },
+    { "W-BLANK-ZERO", "three_public.vehicle.operation.budget" },
+    { "W-BLANK-ZERO", "three_public.vehicle.operation.actual" },
+  };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *x = findings->pdata[i];
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        listed |= strcmp (x->rule, expected[k].rule) == 0 && strcmp (x->path, expected[k].path) == 0;
+      if (!listed)
+        g_error ("unexpected finding on the half-filled report: %s %s: %s", x->rule, x->path,
+                 x->message);
+    }
+  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
+}
+
+static const JueMissing *
+find_missing (JueCompleteness *c,
+              const char      *path)
+{
+  for (guint i = 0; i < c->missing->len; i++)
+    if (strcmp (((JueMissing *) c->missing->pdata[i])->path, path) == 0)
+      return c->missing->pdata[i];
+  return NULL;
+}
+
+/* What the half-filled report still lacks, section by section (the sidebar's
+ * ids), and what it has. */
+static void
+test_half_filled_completeness (void)
+{
+  g_autoptr (JueReport) r = half_filled ();
+  g_autoptr (JueCompleteness) c = jue_completeness_new (r);
+  static const struct { const char *id; guint filled, required; } expected[] = {
+    { "profile", 4, 13 }, { "income-expenditure", 4, 19 }, { "appropriation", 2, 12 },
+    { "functional", 6, 7 }, { "basic", 0, 4 }, { "three-public", 4, 18 },
+    { "gov-fund", 0, 5 }, { "state-capital", 0, 5 }, { "other", 0, 16 },
+    { "glossary", 0, 1 }, { "dept-eval", 8, 28 }, { "fund-0", 2, 12 },
+  };
+  guint filled = 0, required = 0;
+  const JueMissing *m;
+
+  g_assert_cmpuint (c->sections->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const JueSectionProgress *s = jue_completeness_get_section (c, expected[i].id);
+
+      g_assert_nonnull (s);
+      if (s->filled != expected[i].filled || s->required != expected[i].required)
+        g_error ("%s: %u of %u, expected %u of %u", s->id, s->filled, s->required,
+                 expected[i].filled, expected[i].required);
+      filled += s->filled;
+      required += s->required;
+    }
+  g_assert_cmpuint (c->filled, ==, filled);
+  g_assert_cmpuint (c->required, ==, required);
+  g_assert_cmpuint (c->missing->len, ==, required - filled);
+  g_assert_cmpuint (jue_completeness_percent (c->filled, c->required), ==, filled * 100 / required);
+  /* each missing item names its field (to jump to) and says what it is */
+  m = find_missing (c, "functional[0].actual");
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->section, ==, "functional");
+  g_assert_cmpstr (m->message, ==, "General-budget expenditure by function 1: Actual is not filled in");
+  m = find_missing (c, "dept_eval.indicators[0].actual");
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->section, ==, "dept-eval");
+  m = find_missing (c, "glossary");
+  g_assert_cmpstr (m->message, ==, "Glossary: no row yet");
+  g_assert_null (find_missing (c, "profile.name"));
+  g_assert_nonnull (find_missing (c, "special_funds[0].funds_total"));
+  /* the blank 三公 cells are required under Sichuan's 0.00 template only */
+  g_assert_nonnull (find_missing (c, "three_public.reception.budget"));
+  apply_edits (r, "profile.blank_cells=空白");
+  jue_completeness_free (c);
+  c = jue_completeness_new (r);
+  g_assert_null (find_missing (c, "three_public.reception.budget"));
+  g_assert_cmpuint (jue_completeness_get_section (c, "three-public")->required, ==, 0);
+  /* a fund table that states it is empty is complete */
+  g_assert_nonnull (find_missing (c, "gov_fund.reason"));
+  apply_edits (r, "profile.blank_cells=0.00;gov_fund.reason=本表无数据。");
+  jue_completeness_free (c);
+  c = jue_completeness_new (r);
+  g_assert_cmpuint (jue_completeness_get_section (c, "gov-fund")->filled, ==, 5);
+  g_assert_null (find_missing (c, "gov_fund.income"));
+  g_assert_nonnull (find_missing (c, "state_capital.income"));
+}
+
+/* The sample (the published report) lacks what the seed does not print:
+ * six special funds' self-scores and 附件5's annual target. */
+static void
+test_sample_completeness (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (JueCompleteness) c = jue_completeness_new (r);
+  static const char * const missing[] = {
+    "special_funds[1].self_score", "special_funds[2].self_score", "special_funds[3].target",
+    "special_funds[3].self_score", "special_funds[5].self_score", "special_funds[6].self_score",
+    "special_funds[7].self_score",
+  };
+
+  g_assert_cmpuint (c->missing->len, ==, G_N_ELEMENTS (missing));
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    g_assert_cmpstr (((JueMissing *) c->missing->pdata[i])->path, ==, missing[i]);
+  g_assert_cmpuint (c->required - c->filled, ==, G_N_ELEMENTS (missing));
 }
 
 static void
@@ -410,7 +664,9 @@ random_value (GRand   *rand,
               const char *path)
 {
   static const char * const amounts[] = { "", "0", "1", "3.25", "708.77", "-2", "1.2345", "195", "47.74" };
-  static const char * const texts[] = { "", "12.44", "满意", "≥98%", "45支左右", "科技奖励", "2060102", "206", "x" };
+  static const char * const texts[] = { "", "12.44", "满意", "≥98%", "45支左右", "科技奖励", "2060102", "206", "x",
+                                        "XX年度", "支出1.02万元", "执行28.36万元", "3.26" };
+  static const char * const blank_cells[] = { "", "0.00", "空白" };
   static const char * const ints[] = { "", "0", "1", "2", "29" };
   static const char * const percents[] = { "", "0", "5", "90", "100", "105", "-1" };
   static const char * const natures[] = { "", "≥", "≤", "=", "定性" };
@@ -426,6 +682,8 @@ random_value (GRand   *rand,
     case JUE_KIND_CHOICE:
       if (g_str_has_suffix (path, ".nature"))
         return natures[g_rand_int_range (rand, 0, G_N_ELEMENTS (natures))];
+      if (g_str_has_suffix (path, ".blank_cells"))
+        return blank_cells[g_rand_int_range (rand, 0, G_N_ELEMENTS (blank_cells))];
       return "";
     case JUE_KIND_DATE:
       return "";
@@ -457,7 +715,8 @@ same_findings (GPtrArray *a,
 
 static const char * const lists[] = {
   "functional", "dept_eval.indicators", "special_funds", "special_funds[1].indicators",
-  "gov_fund.rows", "special_funds[0].indicators",
+  "gov_fund.rows", "special_funds[0].indicators", "special_funds[0].sections",
+  "dept_eval.sections",
 };
 
 static void
@@ -534,6 +793,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/checks/cases", test_cases);
   g_test_add_func ("/checks/every-rule-covered", test_every_rule_covered);
   g_test_add_func ("/checks/sample", test_sample);
+  g_test_add_func ("/checks/blank-report", test_blank_report);
+  g_test_add_func ("/checks/half-filled", test_half_filled);
+  g_test_add_func ("/completeness/half-filled", test_half_filled_completeness);
+  g_test_add_func ("/completeness/sample", test_sample_completeness);
   g_test_add_func ("/checks/imported-classification", test_imported_classification);
   g_test_add_func ("/checks/classification-parse-errors", test_classification_parse_errors);
   g_test_add_func ("/checks/explained", test_explained);

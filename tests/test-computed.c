@@ -185,7 +185,7 @@ test_paths_and_docs (void)
   g_assert_cmpuint (w.n, >, 300);
   w.n = 0;
   jue_computed_foreach (c, "special_funds[2]", check_lookup, &w);
-  g_assert_cmpuint (w.n, ==, 8 + ((JueSpecialFund *) r->special_funds->pdata[2])->indicators->len);
+  g_assert_cmpuint (w.n, ==, 9 + ((JueSpecialFund *) r->special_funds->pdata[2])->indicators->len);
 
   jue_computed_schema_foreach (collect_pattern, patterns);
   g_assert_cmpuint (patterns->len, >, 80);

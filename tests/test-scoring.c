@@ -30,9 +30,14 @@ static const Row rows[] = {
   { "定性", "优", "良", "10", "80", 800, JUE_INDICATOR_QUALITATIVE },
   { "定性", "优", "良", "10", "", 1000, JUE_INDICATOR_QUALITATIVE },  /* ungraded: full */
   { "定性", "13亿元", "12.44", "9", "", 900, JUE_INDICATOR_QUALITATIVE },
-  { "≥", "96", "满意", "5", "", 500, JUE_INDICATOR_NOT_NUMERIC },
+  /* a word where a figure is expected scores 0 (was full weight) … */
+  { "≥", "96", "满意", "5", "", 0, JUE_INDICATOR_NOT_NUMERIC },
+  { "≤", "30万元", "完成", "90", "", 0, JUE_INDICATOR_NOT_NUMERIC },
+  /* … unless the reviewer grades it */
   { "≥", "96", "满意", "5", "60", 300, JUE_INDICATOR_NOT_NUMERIC },
-  { "≥", "96", "", "5", "", 500, JUE_INDICATOR_NOT_NUMERIC },
+  /* a blank actual cannot be scored: 0 (was full weight) */
+  { "≥", "96", "", "5", "", 0, JUE_INDICATOR_NO_ACTUAL },
+  { "=", "100", "  ", "4", "", 0, JUE_INDICATOR_NO_ACTUAL },
   { "≥", "３", "２", "3", "", 200, JUE_INDICATOR_MISSED },           /* full-width digits */
 };
 
@@ -96,7 +101,8 @@ test_indicators (void)
     g_assert_cmpint (e->execution_score.value, ==, 950);            /* 10 × 0.95 */
     g_assert_cmpint (e->score.value, ==, total + 950);
     g_assert_cmpint (e->score_gap.value, ==, total + 950 - 10000);
-    g_assert_cmpint (e->ungraded.value, ==, 4);
+    g_assert_cmpint (e->ungraded.value, ==, 2);     /* the two 定性 rows without a grade */
+    g_assert_cmpint (e->unscored.value, ==, 4);     /* 满意, 完成, and the two blank actuals */
   }
 }
 
@@ -132,6 +138,47 @@ test_execution (void)
     }
 }
 
+/* A table whose 完成值 are all blank computed 100.00 (issue 9): now 0
+ * points from the indicators, and it says how many rows it could not
+ * score. */
+static void
+test_blank_actuals (void)
+{
+  g_autoptr (JueReport) r = jue_report_new ();
+  g_autoptr (JueComputed) c = jue_computed_new ();
+  static const char * const targets[] = { "60", "95%", "≤30万元" };
+  static const char * const natures[] = { "≥", "≥", "≤" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("dept_eval.indicators[%u]", i);
+      g_autofree char *n = g_strconcat (p, ".nature", NULL);
+      g_autofree char *t = g_strconcat (p, ".target", NULL);
+      g_autofree char *w = g_strconcat (p, ".weight", NULL);
+
+      set (r, n, natures[i]);
+      set (r, t, targets[i]);
+      set (r, w, "30");
+    }
+  set (r, "dept_eval.budget_adjusted", "100");
+  set (r, "dept_eval.budget_executed", "100");
+  jue_computed_update (c, r);
+  g_assert_cmpint (c->dept_eval.indicator_score.value, ==, 0);
+  g_assert_cmpint (c->dept_eval.score.value, ==, 1000);       /* budget execution only */
+  g_assert_cmpint (c->dept_eval.unscored.value, ==, 3);
+  g_assert_cmpint (c->dept_eval.ungraded.value, ==, 0);
+  {
+    JueValue v;
+    g_assert_true (jue_computed_lookup (c, "dept_eval.unscored", &v));
+    g_assert_cmpint (v.value, ==, 3);
+  }
+  /* an empty row (nature not typed yet) is neither unscored nor ungraded */
+  g_assert_cmpint (jue_report_list_insert (r, "dept_eval.indicators", -1, NULL), ==, 3);
+  jue_computed_update (c, r);
+  g_assert_cmpint (c->dept_eval.unscored.value, ==, 3);
+  g_assert_cmpint (c->dept_eval.ungraded.value, ==, 0);
+}
+
 /* 附件2 of the sample: computed 99.45 beside the self-reported 99.45. */
 static void
 test_sample_scores (void)
@@ -159,5 +206,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/scoring/indicators", test_indicators);
   g_test_add_func ("/scoring/execution", test_execution);
   g_test_add_func ("/scoring/sample", test_sample_scores);
+  g_test_add_func ("/scoring/blank-actuals", test_blank_actuals);
   return g_test_run ();
 }

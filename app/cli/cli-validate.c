@@ -18,6 +18,7 @@
 
 #include "jue-checks.h"
 #include "jue-cli.h"
+#include "jue-completeness.h"
 #include "jue-csv.h"
 
 typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
@@ -25,6 +26,7 @@ typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
 typedef struct {
   Format        format;
   gboolean      explained;
+  gboolean      require_complete;
   guint         n_json;
   JueCsvWriter *csv;
 } Output;
@@ -103,11 +105,12 @@ print_finding (Output           *o,
 /* "FILE: 1 error, 5 warnings, 14 hints (2 explained); score 99.43 (self-
  * reported 90.96, gap +8.47)" */
 static void
-print_summary (Output            *o,
-               const char        *file,
-               const guint        counts[JUE_N_SEVERITIES],
-               guint              n_explained,
-               const JueComputed *c)
+print_summary (Output                *o,
+               const char            *file,
+               const guint            counts[JUE_N_SEVERITIES],
+               guint                  n_explained,
+               const JueComputed     *c,
+               const JueCompleteness *done)
 {
   FILE *out = o->format == FORMAT_TEXT ? stdout : stderr;
   g_autofree char *score = jue_value_display (&c->dept_eval.score);
@@ -125,8 +128,16 @@ print_summary (Output            *o,
 
   /* TRANSLATORS: file, then "1 error", "7 warnings", "12 hints" */
   fprintf (out, _("%s: %s, %s, %s (%u explained); computed score %s "
-                  "(gap to the self-reported score: %s)\n"),
+                  "(gap to the self-reported score: %s)"),
            file, errors, warnings, hints, n_explained, score, gap);
+  if (c->dept_eval.unscored.value > 0)
+    fprintf (out, g_dngettext (GETTEXT_PACKAGE, ", %u indicator row could not be scored",
+                               ", %u indicator rows could not be scored",
+                               (gulong) c->dept_eval.unscored.value),
+             (guint) c->dept_eval.unscored.value);
+  /* TRANSLATORS: "; 140 of 152 required items filled in (92%)" */
+  fprintf (out, _("; %u of %u required items filled in (%u%%)\n"), done->filled, done->required,
+           jue_completeness_percent (done->filled, done->required));
 }
 
 static int
@@ -135,11 +146,14 @@ validate_file (Output     *o,
 {
   g_autoptr (JueDocument) doc = jue_cli_open (file, TRUE);
   g_autoptr (JueChecker) checker = NULL;
+  g_autoptr (JueCompleteness) done = NULL;
+  GHashTable *explanations;
   GPtrArray *findings;
   guint counts[JUE_N_SEVERITIES], n_explained = 0;
 
   if (doc == NULL)
     return JUE_EXIT_FILE;
+  explanations = jue_document_get_explanations (doc);
   checker = jue_checker_new ();
   jue_checker_set_classification (checker, jue_document_get_classification (doc));
   jue_checker_set_explanations (checker, jue_document_get_explanations (doc));
@@ -154,8 +168,26 @@ validate_file (Output     *o,
       if (f->explanation == NULL || o->explained)
         print_finding (o, file, f);
     }
-  print_summary (o, file, counts, n_explained, jue_checker_get_computed (checker));
-  return counts[JUE_SEVERITY_ERROR] > 0 ? JUE_EXIT_REFUSED : JUE_EXIT_OK;
+  /* what a finished report still lacks: a warning each (W-MISSING) */
+  done = jue_completeness_new (jue_document_get_report (doc));
+  for (guint i = 0; i < done->missing->len; i++)
+    {
+      const JueMissing *m = done->missing->pdata[i];
+      g_autofree char *key = jue_explanation_key (JUE_RULE_MISSING, m->path);
+      const char *text = explanations ? g_hash_table_lookup (explanations, key) : NULL;
+      JueFinding f = { JUE_RULE_MISSING, JUE_SEVERITY_WARNING, m->path, m->message,
+                       text && *text ? (char *) text : NULL, 0, { 0, 0 }, 0 };
+
+      counts[JUE_SEVERITY_WARNING]++;
+      if (f.explanation)
+        n_explained++;
+      if (f.explanation == NULL || o->explained)
+        print_finding (o, file, &f);
+    }
+  print_summary (o, file, counts, n_explained, jue_checker_get_computed (checker), done);
+  if (counts[JUE_SEVERITY_ERROR] > 0)
+    return JUE_EXIT_REFUSED;
+  return o->require_complete && done->missing->len > 0 ? JUE_EXIT_REFUSED : JUE_EXIT_OK;
 }
 
 static int
@@ -193,7 +225,7 @@ int
 jue_cli_validate (int    argc,
                   char **argv)
 {
-  Output o = { FORMAT_TEXT, FALSE, 0, NULL };
+  Output o = { FORMAT_TEXT, FALSE, FALSE, 0, NULL };
   int status = JUE_EXIT_OK, first = 1;
 
   for (; first < argc && g_str_has_prefix (argv[first], "--"); first++)
@@ -203,6 +235,8 @@ jue_cli_validate (int    argc,
 
       if (strcmp (arg, "--explained") == 0)
         o.explained = TRUE;
+      else if (strcmp (arg, "--require-complete") == 0)
+        o.require_complete = TRUE;
       else if (g_str_has_prefix (arg, "--format="))
         value = arg + strlen ("--format=");
       else if (strcmp (arg, "--format") == 0 && first + 1 < argc)
@@ -255,6 +289,30 @@ jue_cli_validate (int    argc,
       jue_csv_writer_free (o.csv);
     }
   return status;
+}
+
+/* progress FILE: one line per section, SECTION<TAB>FILLED<TAB>REQUIRED (the
+ * sidebar's section ids), then total<TAB>FILLED<TAB>REQUIRED. */
+int
+jue_cli_progress (int    argc,
+                  char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (JueCompleteness) done = NULL;
+
+  if (argc != 2)
+    return jue_cli_usage (argv[0]);
+  doc = jue_cli_open (argv[1], TRUE);
+  if (doc == NULL)
+    return JUE_EXIT_FILE;
+  done = jue_completeness_new (jue_document_get_report (doc));
+  for (guint i = 0; i < done->sections->len; i++)
+    {
+      const JueSectionProgress *s = done->sections->pdata[i];
+      printf ("%s\t%u\t%u\n", s->id, s->filled, s->required);
+    }
+  printf ("total\t%u\t%u\n", done->filled, done->required);
+  return JUE_EXIT_OK;
 }
 
 int

@@ -39,6 +39,7 @@ int jue_cli_add      (int argc, char **argv);
 int jue_cli_remove   (int argc, char **argv);
 int jue_cli_move     (int argc, char **argv);
 int jue_cli_validate (int argc, char **argv);
+int jue_cli_progress (int argc, char **argv);
 int jue_cli_explain  (int argc, char **argv);
 int jue_cli_classification (int argc, char **argv);
 int jue_cli_export   (int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jue-completeness.h"
 #include "jue-document.h"
 #include "jue-rules-private.h"
 
@@ -96,6 +97,8 @@ jue_rules_foreach (JueRuleInfoFunc func,
 gboolean
 jue_rule_exists (const char *id)
 {
+  if (strcmp (id, JUE_RULE_MISSING) == 0)   /* completeness, reported by validate */
+    return TRUE;
   for (guint i = 0; i < n_entries (); i++)
     if (strcmp (entry_at (i)->id, id) == 0)
       return TRUE;
@@ -634,6 +637,47 @@ jue_check_diff (JueCheckRun *run,
   return FALSE;
 }
 
+char *
+jue_check_figure (JueAmount a)
+{
+  return a.set ? jue_check_fen (a.fen) : g_strdup (_("blank"));
+}
+
+gboolean
+jue_check_sides (const JueAmount *left,
+                 guint            n_left,
+                 const JueAmount *right,
+                 guint            n_right,
+                 gint64          *diff_out)
+{
+  gint64 l = 0, r = 0;
+  gboolean l_all = TRUE, r_all = TRUE, l_any = FALSE, r_any = FALSE;
+
+  for (guint i = 0; i < n_left; i++)
+    {
+      l += jue_amount_fen (left[i]);
+      l_all &= left[i].set;
+      l_any |= left[i].set;
+    }
+  for (guint i = 0; i < n_right; i++)
+    {
+      r += jue_amount_fen (right[i]);
+      r_all &= right[i].set;
+      r_any |= right[i].set;
+    }
+  *diff_out = l - r;
+  if (!l_any || !r_any || l == r)
+    return FALSE;
+  if (l_all && r_all)
+    return TRUE;
+  /* with blanks on one side, only what is known already too much */
+  if (l_all && r > l)
+    return TRUE;
+  if (r_all && l > r)
+    return TRUE;
+  return FALSE;
+}
+
 gboolean
 jue_check_sum (JueCheckRun     *run,
                JueSeverity      severity,
@@ -646,8 +690,7 @@ jue_check_sum (JueCheckRun     *run,
   JueAmount figures[5];
   g_autofree char *w = NULL, *d = NULL;
   char *p[4] = { NULL };
-  gint64 sum = 0;
-  gboolean any = whole.set;
+  gint64 diff;
   char *msg;
   gboolean ok;
 
@@ -661,18 +704,14 @@ jue_check_sum (JueCheckRun     *run,
       return TRUE;
   figures[0] = whole;
   for (guint i = 0; i < n_parts; i++)
-    {
-      sum += jue_amount_fen (parts[i]);
-      any |= parts[i].set;
-      figures[i + 1] = parts[i];
-    }
-  if (!any || jue_amount_fen (whole) == sum)
+    figures[i + 1] = parts[i];
+  if (!jue_check_sides (&whole, 1, parts, n_parts, &diff))
     return TRUE;
 
   w = jue_check_fen (jue_amount_fen (whole));
-  d = jue_check_fen (ABS (jue_amount_fen (whole) - sum));
+  d = jue_check_fen (ABS (diff));
   for (guint i = 0; i < n_parts; i++)
-    p[i] = jue_check_fen (jue_amount_fen (parts[i]));
+    p[i] = jue_check_figure (parts[i]);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   switch (n_parts)
@@ -691,8 +730,7 @@ jue_check_sum (JueCheckRun     *run,
       break;
     }
 #pragma GCC diagnostic pop
-  ok = jue_check_diff (run, severity, path, jue_amount_fen (whole) - sum,
-                       jue_check_allowance (figures, n_parts + 1), msg);
+  ok = jue_check_diff (run, severity, path, diff, jue_check_allowance (figures, n_parts + 1), msg);
   for (guint i = 0; i < 4; i++)
     g_free (p[i]);
   return ok;

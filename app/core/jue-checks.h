@@ -66,6 +66,11 @@ void         jue_rules_foreach         (JueRuleInfoFunc func,
                                         gpointer        user_data);
 gboolean     jue_rule_exists           (const char *id);
 
+/* Does the report's template print 0.00 in an empty cell of its 三公 and
+ * fund tables (profile.blank_cells blank or "0.00", Sichuan's), rather than
+ * leave it blank ("空白")?  W-BLANK-ZERO and completeness ask. */
+gboolean     jue_report_prints_zero    (const JueReport *report);
+
 /* ---- the checker ----------------------------------------------------- */
 
 typedef struct _JueChecker JueChecker;

@@ -67,6 +67,7 @@ static const Node eval_nodes[] = {
   V (JueEvalComputed, "score", score, POINTS, N_("Computed table score")),
   V (JueEvalComputed, "score_gap", score_gap, POINTS, N_("Computed score minus the self-reported score")),
   V (JueEvalComputed, "ungraded", ungraded, COUNT, N_("Qualitative rows without a grade (scored at full weight)")),
+  V (JueEvalComputed, "unscored", unscored, COUNT, N_("Rows that could not be scored (no actual value, or a word where a figure is expected): 0 points")),
   ARRAY (JueEvalComputed, "indicators", indicators, indicator_nodes, JueIndicatorComputed, NULL),
 };
 

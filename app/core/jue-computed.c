@@ -580,10 +580,21 @@ read_indicator_numbers (JueIndicatorComputed *o,
     o->actual_micro = 0;
 }
 
+static gboolean
+blank_text (const char *s)
+{
+  for (; s && *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
 /* DOMAIN.md "Scoring": met → full weight; ≥ missed → weight × actual /
  * target; ≤ missed → weight × target / actual; = → full only when equal;
- * 定性 (and numeric rows whose numbers cannot be read) → the grade, a
- * percentage of the weight, blank counting as full weight. */
+ * 定性 → the grade, a percentage of the weight, blank counting as full
+ * weight.  A ≥ ≤ = row that cannot be scored — no actual, or a word where
+ * a figure is expected (完成, 满意) — gets 0 points (its grade, if the
+ * reviewer gave one, for the word) and counts as unscored. */
 static void
 score_indicator (JueIndicatorComputed *o,
                  const JueIndicator   *ind)
@@ -595,7 +606,15 @@ score_indicator (JueIndicatorComputed *o,
   gboolean met;
 
   o->graded = ind->grade.set;
-  if (nature != NATURE_QUALITATIVE && o->has_target && o->has_actual)
+  o->ungraded = FALSE;
+  o->unscored = FALSE;
+  if (nature != NATURE_QUALITATIVE && o->has_target && blank_text (ind->actual))
+    {
+      o->status = JUE_INDICATOR_NO_ACTUAL;
+      o->unscored = TRUE;
+      score = 0;
+    }
+  else if (nature != NATURE_QUALITATIVE && o->has_target && o->has_actual)
     {
       switch (nature)
         {
@@ -620,8 +639,17 @@ score_indicator (JueIndicatorComputed *o,
                                                : JUE_INDICATOR_NOT_NUMERIC;
       if (o->graded)
         score = mul_div (w, CLAMP (ind->grade.centi, 0, 10000), 10000);
+      else if (nature != NATURE_QUALITATIVE)
+        {
+          score = 0;
+          o->unscored = TRUE;
+        }
       else
-        score = w;
+        {
+          score = w;
+          /* a row whose nature is not typed yet is not a 定性 row */
+          o->ungraded = ind->nature != NULL && *ind->nature != '\0';
+        }
     }
   o->score = value_of (JUE_VALUE_POINTS, score);
 }
@@ -635,7 +663,7 @@ compute_eval (JueEvalComputed *o,
               JueAmount        budget,
               gboolean         reparse)
 {
-  gint64 weights = 0, points = 0, ungraded = 0, exec_points;
+  gint64 weights = 0, points = 0, ungraded = 0, unscored = 0, exec_points;
 
   if (o->indicators->len != indicators->len)
     {
@@ -652,8 +680,8 @@ compute_eval (JueEvalComputed *o,
       score_indicator (ic, ind);
       weights += ind->weight.set ? ind->weight.centi : 0;
       points += ic->score.value;
-      if (ic->status >= JUE_INDICATOR_QUALITATIVE && !ic->graded)
-        ungraded++;
+      ungraded += ic->ungraded;
+      unscored += ic->unscored;
     }
 
   o->weight_total = value_of (JUE_VALUE_POINTS, weights);
@@ -674,6 +702,7 @@ compute_eval (JueEvalComputed *o,
   o->score_gap = self_score.set ? value_of (JUE_VALUE_POINTS, o->score.value - self_score.centi)
                                 : undefined (JUE_VALUE_POINTS, JUE_UNDEFINED_NO_SELF_SCORE);
   o->ungraded = value_of (JUE_VALUE_COUNT, ungraded);
+  o->unscored = value_of (JUE_VALUE_COUNT, unscored);
 }
 
 static void

@@ -181,14 +181,20 @@ typedef enum {
   JUE_INDICATOR_MET,          /* ≥ ≤ = with numbers, target reached */
   JUE_INDICATOR_MISSED,       /* ≥ ≤ = with numbers, target missed */
   JUE_INDICATOR_QUALITATIVE,  /* 定性: scored by grade */
-  JUE_INDICATOR_NOT_NUMERIC,  /* ≥ ≤ = but no number in target or actual:
-                                 scored by grade like 定性 */
+  JUE_INDICATOR_NOT_NUMERIC,  /* ≥ ≤ = but no number in target or actual
+                                 (a word: 完成, 满意): 0 points unless the
+                                 reviewer grades it */
+  JUE_INDICATOR_NO_ACTUAL,    /* ≥ ≤ = with a target and a blank actual:
+                                 cannot be scored, 0 points */
 } JueIndicatorStatus;
 
 typedef struct {
   JueValue score;            /* <eval>.indicators[N].score  centi-points */
   guint8   status;           /* JueIndicatorStatus */
   gboolean graded;           /* grade typed (定性 / not numeric) */
+  gboolean ungraded;         /* a 定性 row without a grade (full weight) */
+  gboolean unscored;         /* could not be scored: 0 points (no actual,
+                                or a word where a figure is expected) */
   gboolean has_target;       /* a number was read from the target text */
   gboolean has_actual;       /* a number was read from the actual text */
   gint64   target_micro;     /* that number × 10⁶ */
@@ -208,7 +214,9 @@ typedef struct {
   JueValue indicator_score;  /* Σ indicators[].score */
   JueValue score;            /* indicator_score + execution_score */
   JueValue score_gap;        /* score − self_score */
-  JueValue ungraded;         /* number of 定性 / non-numeric rows without a grade */
+  JueValue ungraded;         /* number of 定性 rows without a grade */
+  JueValue unscored;         /* number of rows that could not be scored
+                                (blank actual, or a word for a figure) */
   GArray  *indicators;       /* of JueIndicatorComputed */
 } JueEvalComputed;
 

@@ -330,6 +330,7 @@ static const JueCsvRowSpec t10_rows[] = {
   FIXED ("退休人员（人）", "@staff.retired"),
   FIXED ("填报人", "@preparer"),
   FIXED ("填报日期", "@fill_date"),
+  FIXED ("公开表空单元格", "@blank_cells"),
 };
 
 static const JueCsvBlockSpec t10_blocks[] = {

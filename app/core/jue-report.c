@@ -28,6 +28,8 @@ const JueChoiceSet jue_choices_level1 = { level1_values, FALSE, FALSE };
 const JueChoiceSet jue_choices_level2 = { level2_values, TRUE, FALSE };
 const JueChoiceSet jue_choices_nature = { nature_values, FALSE, FALSE };
 const JueChoiceSet jue_choices_allocation = { allocation_values, FALSE, TRUE };
+static const char * const blank_cells_values[] = { "0.00", "空白", NULL };
+const JueChoiceSet jue_choices_blank_cells = { blank_cells_values, FALSE, FALSE };
 
 /* ---- descriptor tables ------------------------------------------------ */
 

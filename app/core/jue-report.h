@@ -79,6 +79,9 @@ extern const JueChoiceSet jue_choices_level1;
 extern const JueChoiceSet jue_choices_level2;
 extern const JueChoiceSet jue_choices_nature;
 extern const JueChoiceSet jue_choices_allocation;
+/* How the template prints an empty cell of the 三公 and fund tables:
+ * "0.00" (Sichuan; also when blank) or "空白". */
+extern const JueChoiceSet jue_choices_blank_cells;
 
 /* ---- records ---------------------------------------------------------- *
  * X   : a scalar or list field     X(T, KIND, name, label, extra, flags)
@@ -106,7 +109,8 @@ extern const JueChoiceSet jue_choices_allocation;
   X (T, LIST, offices, N_("Internal offices"), &JueOffice_def, 0) \
   R (T, RECORD, staff, N_("Staff"), JueStaff, 0) \
   X (T, TEXT, preparer, N_("Prepared by"), NULL, 0) \
-  X (T, DATE, fill_date, N_("Date prepared"), NULL, 0)
+  X (T, DATE, fill_date, N_("Date prepared"), NULL, 0) \
+  X (T, CHOICE, blank_cells, N_("Empty cells in the published tables"), &jue_choices_blank_cells, 0)
 
 #define JUE_INCOME_FIELDS(X, R, T) \
   X (T, AMOUNT, general_budget, N_("General-budget appropriation income"), NULL, 0) \

@@ -53,7 +53,7 @@ rule_functional_total (JueCheckRun *run)
   const JueReport *r = run->report;
   JueAmount whole = r->appropriation.expenditure_general_budget;
   gint64 sum = 0, allowance;
-  gboolean any = whole.set;
+  gboolean any = FALSE, all = TRUE;
   g_autofree char *w = NULL, *s = NULL, *d = NULL;
 
   allowance = jue_check_allowance (&whole, 1);
@@ -64,9 +64,12 @@ rule_functional_total (JueCheckRun *run)
         return;   /* unknown, not 0: E-UNREADABLE speaks */
       sum += jue_amount_fen (row->actual);
       any |= row->actual.set;
+      all &= row->actual.set;
       allowance += jue_check_allowance (&row->actual, 1);
     }
-  if (!any || sum == jue_amount_fen (whole))
+  /* a blank row's actual is unknown: then only rows already over the
+   * whole are wrong */
+  if (!whole.set || !any || sum == whole.fen || (!all && sum < whole.fen))
     return;
   w = jue_check_fen (jue_amount_fen (whole));
   s = jue_check_fen (sum);
@@ -171,16 +174,19 @@ rule_breakdown_fund (JueCheckRun *run)
   g_autofree char *path = g_strconcat (spec->prefix, ".expenditure", NULL);
   g_autofree char *w = NULL, *s = NULL, *d = NULL;
   gint64 sum = 0, allowance = jue_check_allowance (&f->expenditure, 1);
+  gboolean any = FALSE, all = TRUE;
 
-  if (f->rows->len == 0)
+  if (f->rows->len == 0 || !f->expenditure.set)
     return;
   for (guint i = 0; i < f->rows->len; i++)
     {
       const JueFundRow *row = f->rows->pdata[i];
       sum += jue_amount_fen (row->actual);
+      any |= row->actual.set;
+      all &= row->actual.set;
       allowance += jue_check_allowance (&row->actual, 1);
     }
-  if (sum == jue_amount_fen (f->expenditure))
+  if (!any || sum == f->expenditure.fen || (!all && sum < f->expenditure.fen))
     return;
   w = jue_check_fen (jue_amount_fen (f->expenditure));
   s = jue_check_fen (sum);
@@ -203,17 +209,16 @@ rule_fund_balance (JueCheckRun *run)
   const FundSpec *spec = run->entry->data;
   const JueFund *f = (const JueFund *) ((const guint8 *) run->report + spec->offset);
   JueAmount figures[] = { f->carried_in, f->income, f->expenditure, f->carried_out };
-  gint64 diff = jue_amount_fen (f->carried_in) + jue_amount_fen (f->income) -
-                jue_amount_fen (f->expenditure) - jue_amount_fen (f->carried_out);
+  gint64 diff;
   g_autofree char *path = g_strconcat (spec->prefix, ".carried_out", NULL);
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *e = NULL, *d = NULL;
 
-  if (diff == 0)
+  if (!jue_check_sides (figures, 2, figures + 2, 2, &diff))
     return;
-  a = jue_check_fen (jue_amount_fen (f->carried_in));
-  b = jue_check_fen (jue_amount_fen (f->income));
-  c = jue_check_fen (jue_amount_fen (f->expenditure));
-  e = jue_check_fen (jue_amount_fen (f->carried_out));
+  a = jue_check_figure (f->carried_in);
+  b = jue_check_figure (f->income);
+  c = jue_check_figure (f->expenditure);
+  e = jue_check_figure (f->carried_out);
   d = jue_check_fen (ABS (diff));
   jue_check_diff (run, ERROR, path, diff, jue_check_allowance (figures, 4),
                   g_strdup_printf (_("%s: carried in %s + income %s ≠ expenditure %s + carried "
@@ -231,9 +236,12 @@ rule_breakdown_staff (JueCheckRun *run)
   const JueStaff *s = &run->report->profile.staff;
   gint64 parts = (s->civil_servants.set ? s->civil_servants.value : 0) +
                  (s->institution_staff.set ? s->institution_staff.value : 0);
+  gboolean all = s->civil_servants.set && s->institution_staff.set;
 
+  /* a blank count is unknown: with one blank, only a known part that is
+   * already more than the staff in service is wrong */
   if (!s->in_service.set || (!s->civil_servants.set && !s->institution_staff.set) ||
-      s->in_service.value == parts)
+      s->in_service.value == parts || (!all && parts < s->in_service.value))
     return;
   jue_check_add (run, ERROR, "profile.staff.in_service",
                  _("Staff in service %lld ≠ civil servants %lld + public-institution staff %lld"),
@@ -258,10 +266,10 @@ rule_balance (JueCheckRun *run)
     r->income.carried_in, r->expenditure.basic, r->expenditure.project,
     r->expenditure.to_superior, r->expenditure.operating, r->expenditure.affiliated_subsidy,
     r->expenditure.surplus_distribution, r->expenditure.carried_out };
-  gint64 diff = c->income.grand_total.value - c->expenditure.grand_total.value;
+  gint64 diff;
   g_autofree char *i = NULL, *e = NULL, *d = NULL;
 
-  if (diff == 0)
+  if (!jue_check_sides (figures, 10, figures + 10, 7, &diff))
     return;
   i = jue_check_fen (c->income.grand_total.value);
   e = jue_check_fen (c->expenditure.grand_total.value);
@@ -289,10 +297,14 @@ rule_appropriation_balance (JueCheckRun *run)
                           ap->income_state_capital, ap->carried_in,
                           ap->expenditure_general_budget, ap->expenditure_gov_fund,
                           ap->expenditure_state_capital, ap->carried_out };
-  gint64 diff = c->income_grand_total.value - c->expenditure_grand_total.value;
+  JueAmount left[] = { ap->income_general_budget, ap->income_gov_fund, ap->income_state_capital,
+                       ap->carried_in };
+  JueAmount right[] = { ap->expenditure_general_budget, ap->expenditure_gov_fund,
+                        ap->expenditure_state_capital, ap->carried_out };
+  gint64 diff;
   g_autofree char *a = NULL, *b = NULL, *x = NULL, *y = NULL, *d = NULL;
 
-  if (diff == 0)
+  if (!jue_check_sides (left, 4, right, 4, &diff))
     return;
   a = jue_check_fen (c->income_total.value);
   b = jue_check_fen (jue_amount_fen (ap->carried_in));
@@ -304,6 +316,23 @@ rule_appropriation_balance (JueCheckRun *run)
                   g_strdup_printf (_("Appropriation income %s + carried in %s ≠ appropriation "
                                      "expenditure %s + carried over %s, difference %s"),
                                    a, b, x, y, d));
+}
+
+static const char * const reads_previous_balance[] = {
+  "overview.previous_income_total", "overview.previous_expenditure_total", NULL };
+
+/* Last year's 收入总计 and 支出总计 are the two sides of last year's
+ * balance, so they are equal. */
+static void
+rule_previous_balance (JueCheckRun *run)
+{
+  const JueOverview *o = &run->report->overview;
+  JueAmount parts[] = { o->previous_expenditure_total };
+
+  jue_check_sum (run, ERROR, "overview.previous_expenditure_total", o->previous_income_total,
+                 parts, 1,
+                 _("Last year's income total %s ≠ last year's expenditure total %s, "
+                   "difference %s"));
 }
 
 /* ---- parts never larger than wholes ----------------------------------------- */
@@ -319,7 +348,8 @@ check_part (JueCheckRun *run,
   gint64 over = jue_amount_fen (part) - jue_amount_fen (whole);
   g_autofree char *p = NULL, *w = NULL, *d = NULL;
 
-  if (!part.set || over <= 0)
+  /* a blank whole is unknown, not 0 */
+  if (!part.set || !whole.set || over <= 0)
     return;
   p = jue_check_fen (jue_amount_fen (part));
   w = jue_check_fen (jue_amount_fen (whole));
@@ -371,16 +401,25 @@ rule_part_operating_cost (JueCheckRun *run)
 
 static const char * const reads_part_sme[] = {
   "other.procurement.goods", "other.procurement.works", "other.procurement.services",
-  "other.procurement.sme", NULL };
+  "other.procurement.sme", "other.procurement.small_micro", NULL };
 
+/* SMEs' share of a total whose parts are all known; a blank part makes
+ * the total unknown.  With SME blank, the small and micro firms' contracts
+ * (a part of it) already bound it from below. */
 static void
 rule_part_sme (JueCheckRun *run)
 {
+  const JueProcurement *pr = &run->report->other.procurement;
   JueAmount total = { run->computed->other.procurement_total.value,
-                      run->computed->other.procurement_total.defined };
+                      pr->goods.set && pr->works.set && pr->services.set };
 
-  check_part (run, "other.procurement.sme", run->report->other.procurement.sme, total,
-              _("Procurement awarded to SMEs %s is more than the procurement total %s, by %s"));
+  if (pr->sme.set)
+    check_part (run, "other.procurement.sme", pr->sme, total,
+                _("Procurement awarded to SMEs %s is more than the procurement total %s, by %s"));
+  else
+    check_part (run, "other.procurement.sme", pr->small_micro, total,
+                _("Procurement awarded to small and micro enterprises %s (a part of that "
+                  "awarded to SMEs) is more than the procurement total %s, by %s"));
 }
 
 static const char * const reads_part_small_micro[] = {
@@ -393,6 +432,30 @@ rule_part_small_micro (JueCheckRun *run)
               run->report->other.procurement.sme,
               _("Procurement awarded to small and micro enterprises %s is more than that "
                 "awarded to SMEs %s, by %s"));
+}
+
+static const char * const reads_sme_zero[] = {
+  "other.procurement.services", "other.procurement.sme", "other.procurement.small_micro", NULL };
+
+/* Services bought but no contract to a small firm: possible, but usually
+ * the SME figures were left at 0 by mistake. */
+static void
+rule_sme_zero (JueCheckRun *run)
+{
+  const JueProcurement *pr = &run->report->other.procurement;
+  g_autofree char *sv = NULL;
+
+  if (!pr->services.set || pr->services.fen <= 0)
+    return;
+  sv = jue_check_fen (pr->services.fen);
+  if (pr->sme.set && pr->sme.fen == 0)
+    jue_check_add (run, HINT, "other.procurement.sme",
+                   _("Services of %s were bought but no contract is awarded to SMEs; is 0 "
+                     "right?"), sv);
+  else if (pr->small_micro.set && pr->small_micro.fen == 0)
+    jue_check_add (run, HINT, "other.procurement.small_micro",
+                   _("Services of %s were bought but no contract is awarded to small and micro "
+                     "enterprises; is 0 right?"), sv);
 }
 
 /* ---- counts ----------------------------------------------------------------- */
@@ -408,12 +471,18 @@ rule_count_vehicles (JueCheckRun *run)
   const JueAssets *a = &run->report->other.assets;
   gint64 by_type = run->computed->three_public.vehicle_count.value;
   gint64 by_use = run->computed->other.vehicles_total.value;
-  gboolean typed = v->sedans.set || v->suvs.set || v->buses.set;
-  gboolean used = a->vehicles_leader.set || a->vehicles_confidential.set ||
-                  a->vehicles_emergency.set || a->vehicles_law_enforcement.set ||
-                  a->vehicles_special.set || a->vehicles_other.set;
+  const JueInteger counts[] = { v->sedans, v->suvs, v->buses, a->vehicles_leader,
+                                a->vehicles_confidential, a->vehicles_emergency,
+                                a->vehicles_law_enforcement, a->vehicles_special,
+                                a->vehicles_other };
+  JueAmount sides[G_N_ELEMENTS (counts)];
+  gint64 diff;
 
-  if (!typed || !used || by_type == by_use)
+  /* a blank count is unknown: a side with blanks is wrong only when what
+   * it already counts is more than the complete other side */
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    sides[i] = (JueAmount) { counts[i].value, counts[i].set };
+  if (!jue_check_sides (sides, 3, sides + 3, 6, &diff))
     return;
   jue_check_add (run, ERROR, "three_public.vehicle.sedans",
                  _("Vehicles by type in the “three public” table %lld ≠ vehicles by use in "
@@ -450,18 +519,46 @@ rule_classification_code (JueCheckRun *run)
   if (!code_well_formed (row->code))
     jue_check_add (run, WARNING, path,
                    _("Functional code “%s” is not a 3-, 5- or 7-digit code"), row->code);
-  else if (g_hash_table_lookup (run->classification, row->code) == NULL)
+  /* The built-in table is partial: a code it lacks is unverified, not
+   * wrong (H-CLASSIFICATION-UNVERIFIED says so once per report). */
+  else if (!run->builtin_classification &&
+           g_hash_table_lookup (run->classification, row->code) == NULL)
+    jue_check_add (run, WARNING, path,
+                   _("Functional code %s is not in the report's classification table"),
+                   row->code);
+}
+
+static const char * const reads_unverified[] = { "functional[N].code", NULL };
+
+static void
+rule_classification_unverified (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  guint coded = 0, unknown = 0;
+
+  if (!run->builtin_classification)
+    return;
+  for (guint i = 0; i < r->functional->len; i++)
     {
-      if (run->builtin_classification)
-        jue_check_add (run, HINT, path,
-                       _("Functional code %s is not in the built-in classification, which is "
-                         "incomplete; import the official table of the year to check it"),
-                       row->code);
-      else
-        jue_check_add (run, WARNING, path,
-                       _("Functional code %s is not in the report's classification table"),
-                       row->code);
+      const JueFunctionalRow *row = r->functional->pdata[i];
+
+      if (text_blank (row->code) || !code_well_formed (row->code))
+        continue;
+      coded++;
+      if (g_hash_table_lookup (run->classification, row->code) == NULL)
+        unknown++;
     }
+  if (coded == 0)
+    return;
+  jue_check_add (run, HINT, "functional",
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The functional codes are not verified until the year's "
+                              "classification table is imported (the built-in table is partial "
+                              "and lacks %u code of this report)",
+                              "The functional codes are not verified until the year's "
+                              "classification table is imported (the built-in table is partial "
+                              "and lacks %u codes of this report)", unknown),
+                 unknown);
 }
 
 static void
@@ -617,18 +714,42 @@ check_change (JueCheckRun *run,
                  label, d, p, c);
 }
 
+/* A total is known when every figure it adds is (blank is not zero). */
+static gboolean
+all_set (const JueAmount *a,
+         guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!a[i].set)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 rule_change_reason (JueCheckRun *run)
 {
   const JueReport *r = run->report;
   const JueComputed *c = run->computed;
   const JueThreePublic *tp = &r->three_public;
-  JueAmount income = { c->income.grand_total.value, TRUE };
-  JueAmount spent = { c->expenditure.grand_total.value, TRUE };
-  JueAmount approp = { c->appropriation.expenditure_grand_total.value, TRUE };
-  JueAmount tp_actual = { c->three_public.total.actual.value, c->three_public.total.actual.defined };
-  JueAmount tp_prev = { c->three_public.total.previous.value,
-                        c->three_public.total.previous.defined };
+  const JueIncome *in = &r->income;
+  const JueExpenditure *ex = &r->expenditure;
+  const JueAppropriation *ap = &r->appropriation;
+  JueAmount in_lines[] = { in->general_budget, in->gov_fund, in->state_capital,
+                           in->superior_subsidy, in->business, in->operating, in->affiliated,
+                           in->other, in->non_fiscal_surplus_used, in->carried_in };
+  JueAmount ex_lines[] = { ex->basic, ex->project, ex->to_superior, ex->operating,
+                           ex->affiliated_subsidy, ex->surplus_distribution, ex->carried_out };
+  JueAmount ap_lines[] = { ap->expenditure_general_budget, ap->expenditure_gov_fund,
+                           ap->expenditure_state_capital, ap->carried_out };
+  JueAmount tp_a[] = { tp->abroad.actual, tp->vehicle.actual, tp->reception.actual };
+  JueAmount tp_p[] = { tp->abroad.previous, tp->vehicle.previous, tp->reception.previous };
+  JueAmount income = { c->income.grand_total.value, all_set (in_lines, G_N_ELEMENTS (in_lines)) };
+  JueAmount spent = { c->expenditure.grand_total.value,
+                      all_set (ex_lines, G_N_ELEMENTS (ex_lines)) };
+  JueAmount approp = { c->appropriation.expenditure_grand_total.value,
+                       all_set (ap_lines, G_N_ELEMENTS (ap_lines)) };
+  JueAmount tp_actual = { c->three_public.total.actual.value, all_set (tp_a, 3) };
+  JueAmount tp_prev = { c->three_public.total.previous.value, all_set (tp_p, 3) };
 
   check_change (run, _("Income grand total"), income, r->overview.previous_income_total,
                 r->overview.change_reason, "overview.change_reason");
@@ -701,7 +822,10 @@ static const char * const reads_cross_executed[] = {
 static void
 rule_cross_dept_executed (JueCheckRun *run)
 {
-  JueAmount total = { run->computed->expenditure.total.value, TRUE };
+  const JueExpenditure *ex = &run->report->expenditure;
+  JueAmount lines[] = { ex->basic, ex->project, ex->to_superior, ex->operating,
+                        ex->affiliated_subsidy };
+  JueAmount total = { run->computed->expenditure.total.value, all_set (lines, 5) };
 
   check_cross (run, "dept_eval.budget_executed", run->report->dept_eval.budget_executed, total,
                _("Budget executed %s in the department self-evaluation ≠ total expenditure %s "
@@ -808,6 +932,9 @@ const JueRuleEntry jue_rules_accounts[] = {
   RULE_DATA ("E-FUND-BALANCE", ERROR, REPORT, reads_state_capital_balance,
              N_("A fund's carried in + income equals expenditure + carried over"),
              rule_fund_balance, &state_capital_spec),
+  RULE ("E-PREVIOUS-BALANCE", ERROR, REPORT, reads_previous_balance,
+        N_("Last year's income total equals last year's expenditure total"),
+        rule_previous_balance),
   RULE ("E-BREAKDOWN-STAFF", ERROR, REPORT, reads_staff,
         N_("Staff in service equals civil servants + public-institution staff"),
         rule_breakdown_staff),
@@ -822,11 +949,16 @@ const JueRuleEntry jue_rules_accounts[] = {
   RULE ("E-PART-SMALL-MICRO", ERROR, REPORT, reads_part_small_micro,
         N_("Procurement awarded to small and micro enterprises is not more than that to SMEs"),
         rule_part_small_micro),
+  RULE ("H-PROCUREMENT-SME-ZERO", HINT, REPORT, reads_sme_zero,
+        N_("Services were bought, and some contract went to a small firm"), rule_sme_zero),
   RULE ("E-COUNT-VEHICLES", ERROR, REPORT, reads_count_vehicles,
         N_("Vehicles by type (three public) equal vehicles by use (state assets)"),
         rule_count_vehicles),
   RULE ("W-CLASSIFICATION-CODE", WARNING, FUNCTIONAL, reads_classification,
         N_("A functional code is in the classification table"), rule_classification_code),
+  RULE ("H-CLASSIFICATION-UNVERIFIED", HINT, REPORT, reads_unverified,
+        N_("Functional codes are verified once the year's classification table is imported"),
+        rule_classification_unverified),
   RULE ("W-CLASSIFICATION-NAME", WARNING, FUNCTIONAL, reads_classification,
         N_("A functional row's names match the classification table"), rule_classification_name),
   RULE ("W-COMPLETION-HIGH", WARNING, FUNCTIONAL, reads_completion,

@@ -74,8 +74,20 @@ rule_weight_total (JueCheckRun *run)
   JueEvalView v;
   g_autofree char *prefix = NULL, *path = NULL, *label = NULL, *w = NULL, *t = NULL, *d = NULL;
 
+  gboolean all = TRUE, any = FALSE;
+
   if (!jue_check_eval_view (run, run->index[0], &v) || v.indicators->len == 0 ||
       v.computed->weight_total.value == v.computed->template_total.value)
+    return;
+  for (guint i = 0; i < v.indicators->len; i++)
+    {
+      const JueIndicator *ind = v.indicators->pdata[i];
+      all &= ind->weight.set;
+      any |= ind->weight.set;
+    }
+  /* a blank weight is unknown: while some are blank, only weights that
+   * already total more than the template are wrong */
+  if (!any || (!all && v.computed->weight_total.value < v.computed->template_total.value))
     return;
   prefix = jue_check_eval_prefix (run->index[0]);
   path = g_strconcat (prefix, ".indicators", NULL);
@@ -256,19 +268,37 @@ rule_indicator_not_numeric (JueCheckRun *run)
     {
       path = indicator_path (run, "target");
       jue_check_add (run, WARNING, path,
-                     _("“%s”: the target “%s” of a %s row holds no number; the row is scored "
-                       "by its grade"),
+                     _("“%s”: the target “%s” of a %s row holds no number, so the row cannot "
+                       "be scored and counts 0 unless graded; give the figure or explain"),
                      or_empty (ind->name), or_empty (ind->target), or_empty (ind->nature));
     }
   else
     {
       path = indicator_path (run, "actual");
       jue_check_add (run, WARNING, path,
-                     _("“%s”: the target %s %s is a number but the actual “%s” is not; the row "
-                       "is scored by its grade"),
+                     _("“%s”: the target %s %s is a number but the actual “%s” is not, so the "
+                       "row scores 0 unless graded; give the figure or explain"),
                      or_empty (ind->name), or_empty (ind->nature), or_empty (ind->target),
                      or_empty (ind->actual));
     }
+}
+
+/* A quantitative row without its actual cannot be scored: 0 points. */
+static void
+rule_indicator_no_actual (JueCheckRun *run)
+{
+  const JueIndicatorComputed *c;
+  const JueIndicator *ind = indicator_of (run, &c);
+  g_autofree char *path = NULL;
+
+  if (ind == NULL || c->status != JUE_INDICATOR_NO_ACTUAL)
+    return;
+  path = indicator_path (run, "actual");
+  jue_check_add (run, ERROR, path,
+                 _("“%s”: no actual value for the target %s %s %s; the row cannot be scored "
+                   "(0 points)"),
+                 or_empty (ind->name), or_empty (ind->nature), or_empty (ind->target),
+                 or_empty (ind->unit));
 }
 
 static const char * const reads_ungraded[] = {
@@ -288,7 +318,7 @@ rule_ungraded (JueCheckRun *run)
     {
       const JueIndicatorComputed *c = &g_array_index (v.computed->indicators,
                                                       JueIndicatorComputed, first);
-      if (c->status >= JUE_INDICATOR_QUALITATIVE && !c->graded)
+      if (c->ungraded)
         break;
     }
   path = indicator_path (&(JueCheckRun) { .index = { run->index[0], (gint) first } }, "grade");
@@ -378,23 +408,6 @@ scope_prefix (const JueCheckRun *run)
   return g_strdup_printf ("%s[%d]", lists[run->entry->scope], run->index[0]);
 }
 
-static gboolean
-slot_blank (const JueFieldDef *f,
-            gconstpointer      slot)
-{
-  switch (f->kind)
-    {
-    case JUE_KIND_AMOUNT:
-      return !((const JueAmount *) slot)->set;
-    case JUE_KIND_INTEGER:
-      return !((const JueInteger *) slot)->set;
-    case JUE_KIND_PERCENT:
-      return !((const JuePercent *) slot)->set;
-    default:
-      return text_blank (*(char * const *) slot);
-    }
-}
-
 /* prefix NULL: the scope's own record, whose prefix is built on demand. */
 static char *
 join_path (const JueCheckRun *run,
@@ -407,34 +420,69 @@ join_path (const JueCheckRun *run,
   return *p ? g_strconcat (p, ".", name, NULL) : g_strdup (name);
 }
 
+/* Template prompt text left in a field: "（简要说明……）", "XX", "××",
+ * "请填写".  Returns the prompt found, or NULL. */
+static const char *
+prompt_in (const char *text)
+{
+  static const char * const prompts[] = {
+    "XX", "××", "ＸＸ", "xx", "请填写", "请输入", "此处填写", "简要说明……", "（简要说明",
+    "(简要说明", "……）", NULL };
+
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; prompts[i]; i++)
+    if (strstr (text, prompts[i]))
+      return prompts[i];
+  return NULL;
+}
+
+typedef enum { WALK_NEGATIVE, WALK_PROMPT } WalkMode;
+
 /* Walks a record and its embedded records (not its lists: those rows are
- * instances of their own). */
+ * instances of their own, except report sections, which are not). */
 static void
 walk_required (JueCheckRun        *run,
                const JueRecordDef *def,
                gconstpointer       rec,
                const char         *prefix,
-               gboolean            negative)
+               WalkMode            mode)
 {
   for (guint i = 0; i < def->n_fields; i++)
     {
       const JueFieldDef *f = &def->fields[i];
       gconstpointer slot = (const guint8 *) rec + f->offset;
+      const char *prompt;
 
       if (f->kind == JUE_KIND_LIST)
-        continue;
+        {
+          GPtrArray *rows = *(GPtrArray * const *) slot;
+
+          if (mode != WALK_PROMPT || f->extra != &JueTextSection_def || rows == NULL)
+            continue;
+          for (guint k = 0; k < rows->len; k++)
+            {
+              g_autofree char *list = join_path (run, prefix, f->name);
+              g_autofree char *child = g_strdup_printf ("%s[%u]", list, k);
+              walk_required (run, f->extra, rows->pdata[k], child, mode);
+            }
+          continue;
+        }
       if (f->kind == JUE_KIND_RECORD)
         {
           g_autofree char *child = join_path (run, prefix, f->name);
-          walk_required (run, f->extra, slot, child, negative);
+          walk_required (run, f->extra, slot, child, mode);
         }
-      else if (!negative && (f->flags & JUE_FIELD_REQUIRED) && slot_blank (f, slot))
+      else if (mode == WALK_PROMPT && f->kind == JUE_KIND_TEXT &&
+               (prompt = prompt_in (*(char * const *) slot)) != NULL)
         {
           g_autofree char *path = join_path (run, prefix, f->name);
-          jue_check_add (run, ERROR, path, _("%s is required"), _(f->label));
+          jue_check_add (run, WARNING, path,
+                         _("%s still holds the template's prompt text “%s”; replace it with "
+                           "the report's own words"), _(f->label), prompt);
         }
-      else if (negative && f->kind == JUE_KIND_AMOUNT && ((const JueAmount *) slot)->set &&
-               ((const JueAmount *) slot)->fen < 0)
+      else if (mode == WALK_NEGATIVE && f->kind == JUE_KIND_AMOUNT &&
+               ((const JueAmount *) slot)->set && ((const JueAmount *) slot)->fen < 0)
         {
           g_autofree char *path = join_path (run, prefix, f->name);
           g_autofree char *v = jue_fen_display (((const JueAmount *) slot)->fen);
@@ -444,12 +492,12 @@ walk_required (JueCheckRun        *run,
 }
 
 static void
-rule_required (JueCheckRun *run)
+rule_prompt_text (JueCheckRun *run)
 {
   ScopeRecord s;
 
   if (scope_record (run, &s))
-    walk_required (run, s.def, s.record, NULL, FALSE);
+    walk_required (run, s.def, s.record, NULL, WALK_PROMPT);
 }
 
 static void
@@ -458,34 +506,362 @@ rule_negative (JueCheckRun *run)
   ScopeRecord s;
 
   if (scope_record (run, &s))
-    walk_required (run, s.def, s.record, NULL, TRUE);
+    walk_required (run, s.def, s.record, NULL, WALK_NEGATIVE);
 }
 
-#define BLANK(path) { #path, offsetof (JueReport, path) }
-static const struct { const char *path; gsize offset; } zero_fields[] = {
-  BLANK (three_public.abroad.budget), BLANK (three_public.abroad.actual),
-  BLANK (three_public.vehicle.budget), BLANK (three_public.vehicle.actual),
-  BLANK (three_public.vehicle.purchase.budget), BLANK (three_public.vehicle.purchase.actual),
-  BLANK (three_public.vehicle.operation.budget), BLANK (three_public.vehicle.operation.actual),
-  BLANK (three_public.reception.budget), BLANK (three_public.reception.actual),
-  BLANK (three_public.reception.domestic.actual), BLANK (three_public.reception.foreign.actual),
-  BLANK (gov_fund.carried_in), BLANK (gov_fund.income), BLANK (gov_fund.expenditure),
-  BLANK (gov_fund.carried_out), BLANK (state_capital.carried_in), BLANK (state_capital.income),
-  BLANK (state_capital.expenditure), BLANK (state_capital.carried_out),
+/* The cells of the published 三公 and fund tables, in blocks: a block is
+ * an item of the 三公 table or one fund table.  Block 0 ends the list. */
+#define BLANK(block, path) { block, #path, offsetof (JueReport, path) }
+static const struct { guint block; const char *path; gsize offset; } zero_fields[] = {
+  BLANK (1, three_public.abroad.budget), BLANK (1, three_public.abroad.actual),
+  BLANK (2, three_public.vehicle.budget), BLANK (2, three_public.vehicle.actual),
+  BLANK (2, three_public.vehicle.purchase.budget), BLANK (2, three_public.vehicle.purchase.actual),
+  BLANK (2, three_public.vehicle.operation.budget), BLANK (2, three_public.vehicle.operation.actual),
+  BLANK (3, three_public.reception.budget), BLANK (3, three_public.reception.actual),
+  BLANK (3, three_public.reception.domestic.actual), BLANK (3, three_public.reception.foreign.actual),
+  BLANK (4, gov_fund.carried_in), BLANK (4, gov_fund.income), BLANK (4, gov_fund.expenditure),
+  BLANK (4, gov_fund.carried_out), BLANK (5, state_capital.carried_in),
+  BLANK (5, state_capital.income), BLANK (5, state_capital.expenditure),
+  BLANK (5, state_capital.carried_out),
 };
 
+gboolean
+jue_report_prints_zero (const JueReport *report)
+{
+  const char *style = report->profile.blank_cells;
+
+  return style == NULL || *style == '\0' || strcmp (style, "0.00") == 0;
+}
+
+/* Under a template that prints 0.00 (the report's profile.blank_cells),
+ * a blank cell in a block someone has started is a 0 not typed.  An
+ * untouched block is a completeness item, not a warning. */
 static void
 rule_blank_zero (JueCheckRun *run)
 {
+  gboolean touched[6] = { FALSE };
+
+  if (!jue_report_prints_zero (run->report))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (zero_fields); i++)
+    touched[zero_fields[i].block] |=
+      ((const JueAmount *) ((const guint8 *) run->report + zero_fields[i].offset))->set;
   for (guint i = 0; i < G_N_ELEMENTS (zero_fields); i++)
     {
       const JueAmount *a = (const JueAmount *) ((const guint8 *) run->report +
                                                 zero_fields[i].offset);
-      if (!a->set)
+      if (!a->set && touched[zero_fields[i].block])
         jue_check_add (run, WARNING, zero_fields[i].path,
                        _("Blank in a table that is published with 0.00; type 0 if there was "
                          "none"));
     }
+}
+
+/* ---- a self-evaluation's funds ------------------------------------------------ */
+
+static const char * const reads_funds_parts[] = {
+  "@.funds_total", "@.funds_appropriation", "@.funds_other", "@.project_name", NULL };
+
+static void
+rule_funds_parts (JueCheckRun *run)
+{
+  const JueAmount *total, *appr, *other;
+  g_autofree char *prefix = jue_check_eval_prefix (run->index[0]);
+  g_autofree char *path = g_strconcat (prefix, ".funds_total", NULL);
+  g_autofree char *label = table_label (run, run->index[0]);
+  g_autofree char *fmt = NULL;
+  g_auto (GStrv) pct = NULL;
+
+  if (run->index[0] < 0)
+    {
+      total = &run->report->dept_eval.funds_total;
+      appr = &run->report->dept_eval.funds_appropriation;
+      other = &run->report->dept_eval.funds_other;
+    }
+  else
+    {
+      const JueSpecialFund *sf = run->report->special_funds->pdata[run->index[0]];
+      total = &sf->funds_total;
+      appr = &sf->funds_appropriation;
+      other = &sf->funds_other;
+    }
+  /* the label goes into the format, the figures after */
+  pct = g_strsplit (label, "%", -1);
+  g_free (label);
+  label = g_strjoinv ("%%", pct);
+  fmt = g_strdup_printf (_("%s: annual funds total %%s ≠ appropriation %%s + other funds %%s, "
+                           "difference %%s"), label);
+  jue_check_sum (run, ERROR, path, *total, (JueAmount[]) { *appr, *other }, 2, fmt);
+}
+
+static const char * const reads_funds_executed[] = {
+  "special_funds[N].funds_total", "special_funds[N].funds_executed",
+  "special_funds[N].project_name", NULL };
+
+static void
+rule_funds_executed (JueCheckRun *run)
+{
+  const JueSpecialFund *sf = run->report->special_funds->pdata[run->index[0]];
+  g_autofree char *path = NULL, *label = NULL, *t = NULL, *e = NULL, *d = NULL;
+
+  if (!sf->funds_total.set || !sf->funds_executed.set ||
+      sf->funds_executed.fen <= sf->funds_total.fen)
+    return;
+  path = g_strdup_printf ("special_funds[%d].funds_executed", run->index[0]);
+  label = table_label (run, run->index[0]);
+  t = jue_check_fen (sf->funds_total.fen);
+  e = jue_check_fen (sf->funds_executed.fen);
+  d = jue_check_fen (sf->funds_executed.fen - sf->funds_total.fen);
+  jue_check_add (run, ERROR, path,
+                 _("%s: funds executed %s are more than the annual funds total %s, by %s"),
+                 label, e, t, d);
+}
+
+/* ---- figures in texts ------------------------------------------------------------ */
+
+/* Amounts (set, non-zero) and texts of a record, its embedded records and
+ * lists (not indicator rows: their numbers are not money). */
+typedef struct {
+  GArray    *amounts;   /* gint64 fen */
+  GPtrArray *texts;     /* char * (borrowed) */
+  GPtrArray *paths;     /* char * (owned), beside texts */
+} Collected;
+
+static void
+collect (const JueRecordDef *def,
+         gconstpointer       rec,
+         const char         *prefix,
+         Collected          *c)
+{
+  for (guint i = 0; i < def->n_fields; i++)
+    {
+      const JueFieldDef *f = &def->fields[i];
+      gconstpointer slot = (const guint8 *) rec + f->offset;
+      g_autofree char *path = *prefix ? g_strconcat (prefix, ".", f->name, NULL)
+                                      : g_strdup (f->name);
+
+      switch (f->kind)
+        {
+        case JUE_KIND_AMOUNT:
+          if (((const JueAmount *) slot)->set && ((const JueAmount *) slot)->fen != 0)
+            g_array_append_val (c->amounts, ((const JueAmount *) slot)->fen);
+          break;
+        case JUE_KIND_TEXT:
+          if (!text_blank (*(char * const *) slot))
+            {
+              g_ptr_array_add (c->texts, *(char * const *) slot);
+              g_ptr_array_add (c->paths, g_steal_pointer (&path));
+            }
+          break;
+        case JUE_KIND_RECORD:
+          collect (f->extra, slot, path, c);
+          break;
+        case JUE_KIND_LIST:
+          {
+            GPtrArray *rows = *(GPtrArray * const *) slot;
+
+            if (f->extra == &JueIndicator_def || rows == NULL)
+              break;
+            for (guint k = 0; k < rows->len; k++)
+              {
+                g_autofree char *row = g_strdup_printf ("%s[%u]", path, k);
+                collect (f->extra, rows->pdata[k], row, c);
+              }
+          }
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* The next decimal figure in a text ("135.00", "１０５．００"), as fen, and
+ * its digits for comparing ("13500").  Percentages are skipped. */
+static const char *
+next_figure (const char *p,
+             gint64     *fen,
+             GString    *digits)
+{
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      gint64 ip = 0, fp = 0;
+      guint nd = 0, fd = 0;
+      gboolean dot = FALSE;
+
+      if (!g_unichar_isdigit (c) || g_unichar_digit_value (c) < 0)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      g_string_truncate (digits, 0);
+      for (; *p; p = g_utf8_next_char (p))
+        {
+          c = g_utf8_get_char (p);
+          if (g_unichar_digit_value (c) >= 0 && c < 0x10000 &&
+              (c < 0x80 || (c >= 0xFF10 && c <= 0xFF19)))
+            {
+              gint v = g_unichar_digit_value (c);
+              g_string_append_c (digits, '0' + v);
+              if (dot)
+                {
+                  if (fd < 6)
+                    fp = fp * 10 + v;
+                  fd++;
+                }
+              else if (nd++ < 12)
+                ip = ip * 10 + v;
+            }
+          else if (!dot && (c == '.' || c == 0xFF0E))
+            {
+              const char *q = g_utf8_next_char (p);
+              gunichar d = g_utf8_get_char (q);
+              if (!((d >= '0' && d <= '9') || (d >= 0xFF10 && d <= 0xFF19)))
+                break;
+              dot = TRUE;
+            }
+          else
+            break;
+        }
+      if (!dot || fd != 2 || nd > 12)
+        continue;
+      c = g_utf8_get_char (p);
+      if (c == '%' || c == 0xFF05)
+        continue;
+      *fen = ip * 1000000 + fp * 10000;
+      return p;
+    }
+  return NULL;
+}
+
+/* One digit different, same number of digits: "135.00" beside "105.00". */
+static gboolean
+one_digit_apart (const char *a,
+                 const char *b)
+{
+  guint diff = 0;
+
+  if (strlen (a) != strlen (b))
+    return FALSE;
+  for (; *a; a++, b++)
+    diff += *a != *b;
+  return diff == 1;
+}
+
+static void
+check_text_figures (JueCheckRun *run,
+                    Collected   *c)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+
+  for (guint t = 0; t < c->texts->len; t++)
+    {
+      const char *p = c->texts->pdata[t];
+      gint64 fen;
+
+      while ((p = next_figure (p, &fen, digits)) != NULL)
+        {
+          gint64 near = 0;
+          gboolean equal = FALSE, found = FALSE;
+
+          for (guint k = 0; k < c->amounts->len && !equal; k++)
+            {
+              gint64 a = g_array_index (c->amounts, gint64, k);
+              g_autofree char *shown = jue_check_fen (a);
+              g_autofree char *ad = NULL;
+
+              if (a == fen || jue_div_round (a, 10000) * 10000 == fen)
+                {
+                  equal = TRUE;
+                  break;
+                }
+              {
+                g_auto (GStrv) parts = g_strsplit (shown, ".", 2);
+                ad = g_strjoinv ("", parts);
+              }
+              if (!found && (ABS (a - fen) <= 50000 || one_digit_apart (ad, digits->str)))
+                {
+                  near = a;
+                  found = TRUE;
+                }
+            }
+          if (!equal && found)
+            {
+              g_autofree char *said = jue_check_fen (fen);
+              g_autofree char *fig = jue_check_fen (near);
+
+              jue_check_add (run, HINT, c->paths->pdata[t],
+                             _("The text says %s, close to the figure %s of this section but "
+                               "not equal to it; a typo?"), said, fig);
+            }
+        }
+    }
+}
+
+static void
+collected_clear (Collected *c)
+{
+  g_array_unref (c->amounts);
+  g_ptr_array_unref (c->texts);
+  g_ptr_array_unref (c->paths);
+}
+
+static Collected
+collected_new (void)
+{
+  return (Collected) { g_array_new (FALSE, FALSE, sizeof (gint64)), g_ptr_array_new (),
+                       g_ptr_array_new_with_free_func (g_free) };
+}
+
+/* The accounts' sections (as the sidebar groups them), each on its own. */
+static const struct { const char *prefix[3]; gsize offset[3]; const JueRecordDef *def[3]; }
+text_sections[] = {
+  { { "income", "expenditure", "overview" },
+    { offsetof (JueReport, income), offsetof (JueReport, expenditure),
+      offsetof (JueReport, overview) },
+    { &JueIncome_def, &JueExpenditure_def, &JueOverview_def } },
+  { { "appropriation" }, { offsetof (JueReport, appropriation) }, { &JueAppropriation_def } },
+  { { "basic" }, { offsetof (JueReport, basic) }, { &JueBasic_def } },
+  { { "three_public" }, { offsetof (JueReport, three_public) }, { &JueThreePublic_def } },
+  { { "gov_fund" }, { offsetof (JueReport, gov_fund) }, { &JueFund_def } },
+  { { "state_capital" }, { offsetof (JueReport, state_capital) }, { &JueFund_def } },
+  { { "other" }, { offsetof (JueReport, other) }, { &JueOther_def } },
+};
+
+static const char * const reads_text_figures[] = {
+  "income.*", "expenditure.*", "overview.*", "appropriation.*", "basic.*", "three_public.*",
+  "gov_fund.*", "state_capital.*", "other.*", NULL };
+
+static void
+rule_text_figures (JueCheckRun *run)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (text_sections); s++)
+    {
+      Collected c = collected_new ();
+
+      for (guint k = 0; k < 3 && text_sections[s].prefix[k]; k++)
+        collect (text_sections[s].def[k],
+                 (const guint8 *) run->report + text_sections[s].offset[k],
+                 text_sections[s].prefix[k], &c);
+      check_text_figures (run, &c);
+      collected_clear (&c);
+    }
+}
+
+static const char * const reads_eval_text_figures[] = { "@.*", NULL };
+
+static void
+rule_eval_text_figures (JueCheckRun *run)
+{
+  Collected c = collected_new ();
+  g_autofree char *prefix = jue_check_eval_prefix (run->index[0]);
+
+  if (run->index[0] < 0)
+    collect (&JueDeptEval_def, &run->report->dept_eval, prefix, &c);
+  else
+    collect (&JueSpecialFund_def, run->report->special_funds->pdata[run->index[0]], prefix, &c);
+  check_text_figures (run, &c);
+  collected_clear (&c);
 }
 
 /* ---- the table ---------------------------------------------------------------- */
@@ -500,12 +876,14 @@ static const char * const reads_tasks[] = { "dept_eval.tasks[N].*", NULL };
 static const char * const reads_funds[] = { "special_funds[N].*", NULL };
 static const char * const reads_indicators[] = { "@.indicators[N].*", NULL };
 static const char * const reads_zero[] = {
-  "three_public.*", "gov_fund.*", "state_capital.*", NULL };
+  "three_public.*", "gov_fund.*", "state_capital.*", "profile.blank_cells", NULL };
 
 #define RULE(id, sev, scope, reads, summary, func) \
   { id, sev, JUE_SCOPE_##scope, reads, summary, func, NULL }
-#define REQUIRED(scope, reads) \
-  RULE ("E-REQUIRED", ERROR, scope, reads, N_("A required field is filled in"), rule_required)
+#define PROMPT(scope, reads) \
+  RULE ("W-PROMPT-TEXT", WARNING, scope, reads, \
+        N_("A text does not still hold the template's prompt (XX, ××, 请填写, （简要说明……）)"), \
+        rule_prompt_text)
 #define NEGATIVE(scope, reads) \
   RULE ("E-NEGATIVE", ERROR, scope, reads, N_("An amount is not negative"), rule_negative)
 
@@ -526,21 +904,37 @@ const JueRuleEntry jue_rules_evaluation[] = {
         rule_qualitative_number),
   RULE ("H-INDICATOR-UNGRADED", HINT, EVAL, reads_ungraded,
         N_("Qualitative indicators are graded (blank counts as full weight)"), rule_ungraded),
-  REQUIRED (REPORT, reads_all),
-  REQUIRED (OFFICES, reads_offices),
-  REQUIRED (FUNCTIONAL, reads_functional),
-  REQUIRED (GOV_FUND_ROWS, reads_gov_rows),
-  REQUIRED (STATE_CAPITAL_ROWS, reads_sc_rows),
-  REQUIRED (GLOSSARY, reads_glossary),
-  REQUIRED (DEPT_TASKS, reads_tasks),
-  REQUIRED (SPECIAL_FUNDS, reads_funds),
-  REQUIRED (EVAL_INDICATORS, reads_indicators),
+  RULE ("E-INDICATOR-NO-ACTUAL", ERROR, EVAL_INDICATORS, reads_indicator,
+        N_("A ≥ ≤ = indicator with a target has its actual value (else it cannot be scored)"),
+        rule_indicator_no_actual),
+  RULE ("E-FUNDS-PARTS", ERROR, EVAL, reads_funds_parts,
+        N_("A self-evaluation's annual funds total equals appropriation + other funds"),
+        rule_funds_parts),
+  RULE ("E-FUNDS-EXECUTED", ERROR, SPECIAL_FUNDS, reads_funds_executed,
+        N_("A project's funds executed are not more than its annual funds total"),
+        rule_funds_executed),
+  PROMPT (REPORT, reads_all),
+  PROMPT (OFFICES, reads_offices),
+  PROMPT (FUNCTIONAL, reads_functional),
+  PROMPT (GOV_FUND_ROWS, reads_gov_rows),
+  PROMPT (STATE_CAPITAL_ROWS, reads_sc_rows),
+  PROMPT (GLOSSARY, reads_glossary),
+  PROMPT (DEPT_TASKS, reads_tasks),
+  PROMPT (SPECIAL_FUNDS, reads_funds),
+  PROMPT (EVAL_INDICATORS, reads_indicators),
   NEGATIVE (REPORT, reads_all),
   NEGATIVE (FUNCTIONAL, reads_functional),
   NEGATIVE (GOV_FUND_ROWS, reads_gov_rows),
   NEGATIVE (STATE_CAPITAL_ROWS, reads_sc_rows),
   NEGATIVE (SPECIAL_FUNDS, reads_funds),
   RULE ("W-BLANK-ZERO", WARNING, REPORT, reads_zero,
-        N_("A blank where the published table prints 0.00"), rule_blank_zero),
+        N_("A blank where the published table prints 0.00 (profile.blank_cells), in a block "
+           "already started"), rule_blank_zero),
+  RULE ("H-TEXT-FIGURE", HINT, REPORT, reads_text_figures,
+        N_("A figure in a text is not a near miss of an amount of its section"),
+        rule_text_figures),
+  RULE ("H-TEXT-FIGURE", HINT, EVAL, reads_eval_text_figures,
+        N_("A figure in a text is not a near miss of an amount of its section"),
+        rule_eval_text_figures),
 };
 const guint jue_n_rules_evaluation = G_N_ELEMENTS (jue_rules_evaluation);

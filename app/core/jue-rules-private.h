@@ -92,11 +92,14 @@ gboolean jue_check_diff         (JueCheckRun *run,
                                  gint64       allowance,
                                  char        *message);
 
-/* whole must equal the sum of parts (at most 4).  A difference within the allowance is
- * reported as a hint, anything larger with severity.  format receives the
- * whole, then every part, then the difference, all as strings.  Returns
- * TRUE when they agree to the fen.  Blank figures count as 0; nothing is
- * reported when every figure is blank. */
+/* whole must equal the sum of parts (at most 4).  A blank figure is
+ * unknown, never 0 (DOMAIN.md: blank is not zero): nothing is said while
+ * the whole is blank; when every part is present a difference is reported;
+ * when some part is blank only known parts that already exceed the whole
+ * are.  A difference within the allowance is reported as a hint, anything
+ * larger with severity.  format receives the whole, then every part (a
+ * blank one as "blank"), then the difference, all as strings.  Returns
+ * FALSE when it reported something. */
 gboolean jue_check_sum          (JueCheckRun     *run,
                                  JueSeverity      severity,
                                  const char      *path,
@@ -104,6 +107,21 @@ gboolean jue_check_sum          (JueCheckRun     *run,
                                  const JueAmount *parts,
                                  guint            n_parts,
                                  const char      *format);
+
+/* Two sides that must be equal (a balance): each side is a sum of figures,
+ * blank ones unknown.  Returns the difference left − right to report, or
+ * FALSE when the figures present do not contradict each other: both
+ * sides complete and equal, or a side with blanks whose known figures do
+ * not yet exceed the other, complete side (amounts are never negative, so
+ * a blank can only add). */
+gboolean jue_check_sides        (const JueAmount *left,
+                                 guint            n_left,
+                                 const JueAmount *right,
+                                 guint            n_right,
+                                 gint64          *diff_out);
+
+/* Text of a figure for a message: "1447.01", or "blank" (translated). */
+char    *jue_check_figure       (JueAmount a);
 
 /* "dept_eval" or "special_funds[K]" for an evaluation index. */
 char    *jue_check_eval_prefix  (gint eval);

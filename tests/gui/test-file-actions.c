@@ -124,11 +124,13 @@ test_import (Fixture       *f,
   g_assert_null (jue_document_get_classification (doc));
   g_assert_nonnull (strstr (table_note (f->window), "built-in classification table"));
   g_assert_nonnull (strstr (table_note (f->window), "import the official table"));
-  /* against the partial built-in table the code is only doubtful */
-  finding = finding_on (f->window, "W-CLASSIFICATION-CODE", CODED_ROW);
+  /* against the partial built-in table the code is unverified, not wrong:
+   * one note for the report, nothing on the row */
+  g_assert_null (finding_on (f->window, "W-CLASSIFICATION-CODE", CODED_ROW));
+  finding = finding_on (f->window, "H-CLASSIFICATION-UNVERIFIED", "functional");
   g_assert_nonnull (finding);
   g_assert_cmpint (finding->severity, ==, JUE_SEVERITY_HINT);
-  g_assert_cmpint (jue_session_get_mark (session, CODED_ROW, NULL), ==, JUE_MARK_HINT);
+  g_assert_cmpint (jue_session_get_mark (session, CODED_ROW, NULL), ==, JUE_MARK_NONE);
   g_assert_cmpuint (picker_rows (f, "20605"), ==, 5);   /* the built-in 科技条件与服务 */
 
   g_assert_true (jue_window_import_classification_file (f->window, csv));
@@ -142,6 +144,7 @@ test_import (Fixture       *f,
   g_assert_cmpstr (((JueClassEntry *) entries->pdata[3])->name, ==, "一般行政管理事务");
   /* the checks re-ran against it: the code is in the official table */
   g_assert_null (finding_on (f->window, "W-CLASSIFICATION-CODE", CODED_ROW));
+  g_assert_null (finding_on (f->window, "H-CLASSIFICATION-UNVERIFIED", "functional"));
   g_assert_cmpint (jue_session_get_mark (session, CODED_ROW, NULL), ==, JUE_MARK_NONE);
   g_assert_cmpstr (table_note (f->window), ==,
                    "Codes are checked against the imported classification table (6 codes).");
@@ -228,7 +231,8 @@ test_bad_table (Fixture       *f,
   /* nothing stored: not in the document, not in the file */
   g_assert_null (jue_document_get_classification (jue_session_get_document (session)));
   g_assert_nonnull (strstr (table_note (f->window), "built-in"));
-  g_assert_cmpint (jue_session_get_mark (session, CODED_ROW, NULL), ==, JUE_MARK_HINT);
+  g_assert_nonnull (finding_on (f->window, "H-CLASSIFICATION-UNVERIFIED", "functional"));
+  g_assert_cmpint (jue_session_get_mark (session, CODED_ROW, NULL), ==, JUE_MARK_NONE);
   after = file_bytes (f->path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
 

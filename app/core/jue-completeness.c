@@ -1,0 +1,375 @@
+/* jue-completeness.c — the required fields and tables of each section
+ * (docs/completeness.md gives the reason for every one), and what of them
+ * a report holds.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jue-checks.h"
+#include "jue-completeness.h"
+
+typedef enum {
+  REQ_END,
+  REQ_FIELD,    /* always required */
+  REQ_ZERO,     /* a cell printed as 0.00 under the Sichuan template:
+                   required only when the report's template prints 0.00 */
+  REQ_ROWS,     /* a table: at least one row, each with its row fields */
+} ReqKind;
+
+typedef struct {
+  ReqKind             kind;
+  const char         *path;        /* relative to the section's root */
+  const char * const *row_fields;  /* REQ_ROWS */
+} Req;
+
+#define F(p) { REQ_FIELD, p, NULL }
+#define Z(p) { REQ_ZERO, p, NULL }
+#define ROWS(p, fields) { REQ_ROWS, p, fields }
+#define END { REQ_END, NULL, NULL }
+
+static const char * const office_fields[] = { "name", NULL };
+static const char * const functional_fields[] = { "class_name", "budget", "actual", NULL };
+static const char * const glossary_fields[] = { "term", "definition", NULL };
+static const char * const task_fields[] = { "name", "content", NULL };
+static const char * const indicator_fields[] = {
+  "level1", "level2", "name", "nature", "target", "weight", "actual", NULL };
+static const char * const section_fields[] = { "title", "body", NULL };
+
+static const Req profile_reqs[] = {
+  F ("profile.name"), F ("profile.year"), F ("profile.duties"), F ("profile.unit_level"),
+  F ("profile.subordinate_units"), F ("profile.admin_units"), F ("profile.institution_units"),
+  F ("profile.structure"), ROWS ("profile.offices", office_fields),
+  F ("profile.staff.in_service"), F ("profile.staff.civil_servants"),
+  F ("profile.staff.institution_staff"), F ("profile.staff.retired"),
+  END
+};
+
+static const Req income_expenditure_reqs[] = {
+  F ("income.general_budget"), Z ("income.gov_fund"), Z ("income.state_capital"),
+  Z ("income.superior_subsidy"), Z ("income.business"), Z ("income.operating"),
+  Z ("income.affiliated"), Z ("income.other"), Z ("income.non_fiscal_surplus_used"),
+  Z ("income.carried_in"),
+  F ("expenditure.basic"), F ("expenditure.project"), Z ("expenditure.to_superior"),
+  Z ("expenditure.operating"), Z ("expenditure.affiliated_subsidy"),
+  Z ("expenditure.surplus_distribution"), Z ("expenditure.carried_out"),
+  F ("overview.previous_income_total"), F ("overview.previous_expenditure_total"),
+  END
+};
+
+static const Req appropriation_reqs[] = {
+  F ("appropriation.income_general_budget"), Z ("appropriation.income_gov_fund"),
+  Z ("appropriation.income_state_capital"), Z ("appropriation.carried_in"),
+  F ("appropriation.expenditure_general_budget"), Z ("appropriation.expenditure_gov_fund"),
+  Z ("appropriation.expenditure_state_capital"), Z ("appropriation.carried_out"),
+  F ("appropriation.general_budget_basic"), F ("appropriation.general_budget_project"),
+  F ("appropriation.previous_total"), F ("appropriation.previous_general_budget"),
+  END
+};
+
+static const Req functional_reqs[] = {
+  ROWS ("functional", functional_fields),
+  END
+};
+
+static const Req basic_reqs[] = {
+  F ("basic.personnel"), F ("basic.personnel_items"), F ("basic.public"), F ("basic.public_items"),
+  END
+};
+
+static const Req three_public_reqs[] = {
+  Z ("three_public.abroad.budget"), Z ("three_public.abroad.actual"),
+  Z ("three_public.abroad.previous"),
+  Z ("three_public.vehicle.budget"), Z ("three_public.vehicle.actual"),
+  Z ("three_public.vehicle.previous"),
+  Z ("three_public.vehicle.purchase.budget"), Z ("three_public.vehicle.purchase.actual"),
+  Z ("three_public.vehicle.operation.budget"), Z ("three_public.vehicle.operation.actual"),
+  Z ("three_public.vehicle.sedans"), Z ("three_public.vehicle.suvs"),
+  Z ("three_public.vehicle.buses"),
+  Z ("three_public.reception.budget"), Z ("three_public.reception.actual"),
+  Z ("three_public.reception.previous"),
+  Z ("three_public.reception.domestic.actual"), Z ("three_public.reception.foreign.actual"),
+  END
+};
+
+static const Req gov_fund_reqs[] = {
+  Z ("gov_fund.carried_in"), Z ("gov_fund.income"), Z ("gov_fund.expenditure"),
+  Z ("gov_fund.carried_out"), F ("gov_fund.reason"),
+  END
+};
+
+static const Req state_capital_reqs[] = {
+  Z ("state_capital.carried_in"), Z ("state_capital.income"), Z ("state_capital.expenditure"),
+  Z ("state_capital.carried_out"), F ("state_capital.reason"),
+  END
+};
+
+static const Req other_reqs[] = {
+  F ("other.operating_cost"), F ("other.operating_cost_previous"),
+  Z ("other.procurement.goods"), Z ("other.procurement.works"), Z ("other.procurement.services"),
+  Z ("other.procurement.sme"), Z ("other.procurement.small_micro"),
+  Z ("other.assets.vehicles_leader"), Z ("other.assets.vehicles_confidential"),
+  Z ("other.assets.vehicles_emergency"), Z ("other.assets.vehicles_law_enforcement"),
+  Z ("other.assets.vehicles_special"), Z ("other.assets.vehicles_other"),
+  Z ("other.assets.equipment_over_1m"),
+  F ("other.performance_text"), F ("other.self_score"),
+  END
+};
+
+static const Req glossary_reqs[] = {
+  ROWS ("glossary", glossary_fields),
+  END
+};
+
+static const Req dept_eval_reqs[] = {
+  F ("dept_eval.funds_total"), F ("dept_eval.funds_appropriation"), Z ("dept_eval.funds_other"),
+  F ("dept_eval.budget_adjusted"), F ("dept_eval.budget_executed"),
+  F ("dept_eval.basic_budget"), F ("dept_eval.basic_actual"),
+  F ("dept_eval.project_budget"), F ("dept_eval.project_actual"),
+  F ("dept_eval.target"), ROWS ("dept_eval.tasks", task_fields),
+  ROWS ("dept_eval.indicators", indicator_fields), F ("dept_eval.self_score"),
+  ROWS ("dept_eval.sections", section_fields),
+  END
+};
+
+/* relative to special_funds[N] */
+static const Req fund_reqs[] = {
+  F ("project_name"), F ("budget_unit"), F ("allocation"), F ("scope"), F ("period"),
+  F ("funds_total"), F ("funds_appropriation"), F ("funds_executed"), F ("target"),
+  ROWS ("indicators", indicator_fields), F ("self_score"), ROWS ("sections", section_fields),
+  END
+};
+
+static const struct {
+  const char *id;
+  const Req  *reqs;
+  const char *empty_text;   /* a fund table that may state it is empty */
+} fixed_sections[] = {
+  { "profile", profile_reqs, NULL },
+  { "income-expenditure", income_expenditure_reqs, NULL },
+  { "appropriation", appropriation_reqs, NULL },
+  { "functional", functional_reqs, NULL },
+  { "basic", basic_reqs, NULL },
+  { "three-public", three_public_reqs, NULL },
+  { "gov-fund", gov_fund_reqs, "gov_fund.reason" },
+  { "state-capital", state_capital_reqs, "state_capital.reason" },
+  { "other", other_reqs, NULL },
+  { "glossary", glossary_reqs, NULL },
+  { "dept-eval", dept_eval_reqs, NULL },
+};
+
+gboolean
+jue_text_states_empty (const char *text)
+{
+  static const char * const phrases[] = {
+    "本表无数据", "本表为空", "空表", "无数据", "表为空", "无此项", "没有政府性基金",
+    "没有国有资本经营", NULL };
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; phrases[i]; i++)
+    if (strstr (text, phrases[i]))
+      return TRUE;
+  return FALSE;
+}
+
+guint
+jue_completeness_percent (guint filled,
+                          guint required)
+{
+  if (required == 0)
+    return 100;
+  return (guint) ((guint64) MIN (filled, required) * 100 / required);
+}
+
+static void
+missing_free (JueMissing *m)
+{
+  g_free (m->path);
+  g_free (m->message);
+  g_free (m);
+}
+
+static void
+section_free (JueSectionProgress *s)
+{
+  g_free (s->id);
+  g_free (s);
+}
+
+typedef struct {
+  JueReport          *report;
+  JueCompleteness    *out;
+  JueSectionProgress *section;
+  gboolean            zero;       /* the template prints 0.00 */
+  gboolean            stated_empty;
+} Walk;
+
+static void
+add_missing (Walk       *w,
+             const char *path,
+             char       *message)
+{
+  JueMissing *m = g_new0 (JueMissing, 1);
+
+  m->section = w->section->id;
+  m->path = g_strdup (path);
+  m->message = message;
+  g_ptr_array_add (w->out->missing, m);
+}
+
+/* A field counts as filled when it is not blank.  Returns its label. */
+static gboolean
+field_filled (Walk        *w,
+              const char  *path,
+              const char **label)
+{
+  JueFieldRef ref;
+
+  *label = path;
+  if (!jue_report_resolve (w->report, path, &ref, NULL))
+    return FALSE;
+  *label = _(ref.def->label);
+  return !jue_field_is_blank (&ref);
+}
+
+static void
+require_field (Walk       *w,
+               const char *path,
+               const char *row_label)
+{
+  const char *label;
+
+  w->section->required++;
+  if (w->stated_empty || field_filled (w, path, &label))
+    {
+      w->section->filled++;
+      return;
+    }
+  if (row_label)
+    add_missing (w, path, g_strdup_printf (_("%s: %s is not filled in"), row_label, label));
+  else
+    add_missing (w, path, g_strdup_printf (_("%s is not filled in"), label));
+}
+
+static void
+require_rows (Walk               *w,
+              const char         *path,
+              const char * const *fields)
+{
+  JueFieldRef ref;
+  GPtrArray *rows;
+  const char *label;
+
+  w->section->required++;
+  if (!jue_report_resolve (w->report, path, &ref, NULL) || ref.def->kind != JUE_KIND_LIST)
+    return;
+  rows = *(GPtrArray **) ref.ptr;
+  label = _(ref.def->label);
+  if (rows->len == 0)
+    {
+      add_missing (w, path, g_strdup_printf (_("%s: no row yet"), label));
+      return;
+    }
+  w->section->filled++;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *row_label = g_strdup_printf ("%s %u", label, i + 1);
+
+      for (guint k = 0; fields[k]; k++)
+        {
+          g_autofree char *p = g_strdup_printf ("%s[%u].%s", path, i, fields[k]);
+          require_field (w, p, row_label);
+        }
+    }
+}
+
+static void
+walk_section (Walk       *w,
+              const char *id,
+              const Req  *reqs,
+              const char *prefix,
+              const char *empty_text)
+{
+  JueSectionProgress *s = g_new0 (JueSectionProgress, 1);
+
+  s->id = g_strdup (id);
+  g_ptr_array_add (w->out->sections, s);
+  w->section = s;
+  w->stated_empty = FALSE;
+  if (empty_text)
+    {
+      JueFieldRef ref;
+
+      w->stated_empty = jue_report_resolve (w->report, empty_text, &ref, NULL) &&
+                        jue_text_states_empty (*(char **) ref.ptr);
+    }
+  for (const Req *r = reqs; r->kind != REQ_END; r++)
+    {
+      g_autofree char *path = prefix ? g_strconcat (prefix, ".", r->path, NULL)
+                                     : g_strdup (r->path);
+
+      switch (r->kind)
+        {
+        case REQ_ZERO:
+          if (!w->zero)
+            break;
+          G_GNUC_FALLTHROUGH;
+        case REQ_FIELD:
+          require_field (w, path, NULL);
+          break;
+        case REQ_ROWS:
+          require_rows (w, path, r->row_fields);
+          break;
+        default:
+          break;
+        }
+    }
+  w->out->filled += s->filled;
+  w->out->required += s->required;
+}
+
+JueCompleteness *
+jue_completeness_new (const JueReport *report)
+{
+  JueCompleteness *c = g_new0 (JueCompleteness, 1);
+  Walk w = { (JueReport *) report, c, NULL, jue_report_prints_zero (report), FALSE };
+
+  c->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  c->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_free);
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_sections); i++)
+    walk_section (&w, fixed_sections[i].id, fixed_sections[i].reqs, NULL,
+                  fixed_sections[i].empty_text);
+  for (guint i = 0; i < report->special_funds->len; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("fund-%u", i);
+      g_autofree char *prefix = g_strdup_printf ("special_funds[%u]", i);
+
+      walk_section (&w, id, fund_reqs, prefix, NULL);
+    }
+  return c;
+}
+
+void
+jue_completeness_free (JueCompleteness *c)
+{
+  if (c == NULL)
+    return;
+  g_ptr_array_unref (c->missing);
+  g_ptr_array_unref (c->sections);
+  g_free (c);
+}
+
+const JueSectionProgress *
+jue_completeness_get_section (const JueCompleteness *c,
+                              const char            *id)
+{
+  for (guint i = 0; id && i < c->sections->len; i++)
+    {
+      const JueSectionProgress *s = c->sections->pdata[i];
+      if (strcmp (s->id, id) == 0)
+        return s;
+    }
+  return NULL;
+}
