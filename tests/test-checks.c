@@ -508,6 +508,12 @@ test_half_filled_completeness (void)
   m = find_missing (c, "glossary");
   g_assert_cmpstr (m->message, ==, "Glossary: no row yet");
   g_assert_null (find_missing (c, "profile.name"));
+  /* a value that cannot be read is unknown, not blank: E-UNREADABLE, not 未填 */
+  g_assert_nonnull (find_missing (c, "other.operating_cost"));
+  apply_edits (r, "other.operating_cost=48o");
+  jue_completeness_free (c);
+  c = jue_completeness_new (r);
+  g_assert_null (find_missing (c, "other.operating_cost"));
   g_assert_nonnull (find_missing (c, "special_funds[0].funds_total"));
   /* the blank 三公 cells are required under Sichuan's 0.00 template only */
   g_assert_nonnull (find_missing (c, "three_public.reception.budget"));
