@@ -46,13 +46,50 @@ jue_field_get_error_label (JueField *self)
   return self->error_label;
 }
 
+/* The field the focus is in, where something is typed or chosen; NULL on
+ * a button a row carries (move up or down, remove, open, choose). */
+static JueField *
+field_at (GtkWidget *focus)
+{
+  for (GtkWidget *w = focus; w; w = gtk_widget_get_parent (w))
+    {
+      JueField *field = jue_field_from_widget (w);
+
+      if (GTK_IS_BUTTON (w) && !gtk_widget_get_ancestor (w, GTK_TYPE_DROP_DOWN))
+        return NULL;
+      if (field)
+        return field;
+    }
+  return NULL;
+}
+
+/* Enter goes to the next field, past the buttons between fields: an
+ * Enter more would move a row or remove it (after naming a new special
+ * fund, the next stop was 上移, and a second Enter reordered the funds). */
 void
 jue_focus_next (GtkWidget *from)
 {
   GtkRoot *root = gtk_widget_get_root (from);
+  GtkWidget *start;
+  JueField *here;
 
-  if (root)
-    g_signal_emit_by_name (root, "move-focus", GTK_DIR_TAB_FORWARD);
+  if (root == NULL)
+    return;
+  start = gtk_root_get_focus (root);
+  here = field_at (start);
+  for (guint i = 0; i < 500; i++)
+    {
+      GtkWidget *now;
+      JueField *field;
+
+      g_signal_emit_by_name (root, "move-focus", GTK_DIR_TAB_FORWARD);
+      now = gtk_root_get_focus (root);
+      if (now == NULL || now == start)
+        return;   /* round the window, and no other field */
+      field = field_at (now);
+      if (field && field != here)
+        return;
+    }
 }
 
 static void flush (JueField *self);
@@ -491,6 +528,9 @@ jue_field_activate_next (GtkWidget *widget,
                   JueField  *self)
 {
   flush (self);
+  /* in a table Enter goes down (its table says where); Tab goes across */
+  if (self->entry && gtk_widget_activate_action (widget, "table.enter", "s", self->path))
+    return;
   jue_focus_next (widget);
 }
 
@@ -598,6 +638,8 @@ vertical_scroller (GtkWidget *widget)
   return NULL;
 }
 
+#define SCROLL_FRAMES 5
+
 /* Runs once the page has been laid out: a page built a moment ago has no
  * positions yet, so scrolling has to wait for the frame. */
 static gboolean
@@ -611,6 +653,7 @@ scroll_into_view (GtkWidget     *widget,
   graphene_point_t at;
   double value, page;
   int height = gtk_widget_get_height (widget);
+  guint frames;
 
   if (scroller == NULL || height == 0)
     return scroller != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
@@ -624,6 +667,15 @@ scroll_into_view (GtkWidget     *widget,
    * is where the field is on screen, not in the page */
   if (at.y < 0 || at.y + height > page)
     gtk_adjustment_set_value (adj, MAX (0, value + at.y - page / 4));
+  /* a page just rebuilt (a row added) settles over a few frames (wrapped
+   * cells take their height at the next one): look again until it has */
+  frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "jue-scroll-frames"));
+  if (frames < SCROLL_FRAMES)
+    {
+      g_object_set_data (G_OBJECT (widget), "jue-scroll-frames", GUINT_TO_POINTER (frames + 1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (widget), "jue-scroll-frames", NULL);
   return G_SOURCE_REMOVE;
 }
 

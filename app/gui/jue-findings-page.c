@@ -66,7 +66,48 @@ on_row_activated (GtkListBox      *box,
 {
   const JueFinding *f = jue_finding_item_get_finding (jue_finding_row_get_item (JUE_FINDING_ROW (row)));
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-field", "s", f->path);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-finding", "(ss)", f->rule, f->path);
+}
+
+static JueFindingRow *
+find_row (GtkWidget  *root,
+          const char *rule,
+          const char *path)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      JueFindingRow *found;
+
+      if (JUE_IS_FINDING_ROW (c))
+        {
+          const JueFinding *f =
+            jue_finding_item_get_finding (jue_finding_row_get_item (JUE_FINDING_ROW (c)));
+          if (g_strcmp0 (f->rule, rule) == 0 && g_strcmp0 (f->path, path) == 0)
+            return JUE_FINDING_ROW (c);
+          continue;
+        }
+      found = find_row (c, rule, path);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+jue_findings_page_focus_finding (JueFindingsPage *self,
+                                 const char      *rule,
+                                 const char      *path)
+{
+  JueFindingRow *row = find_row (GTK_WIDGET (self), rule, path);
+  GtkWidget *box;
+
+  if (row == NULL)
+    return FALSE;
+  box = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_LIST_BOX);
+  if (box && gtk_list_box_get_selection_mode (GTK_LIST_BOX (box)) != GTK_SELECTION_NONE)
+    gtk_list_box_select_row (GTK_LIST_BOX (box), GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
 }
 
 static void

@@ -12,5 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JueFindingsPage, jue_findings_page, JUE, FINDINGS_PAGE, GtkWidget)
 
 GtkWidget *jue_findings_page_new (JueSession *session);
+/* Puts the cursor on the finding of rule at path (back from its field);
+ * FALSE when it is no longer listed. */
+gboolean   jue_findings_page_focus_finding (JueFindingsPage *self,
+                                            const char      *rule,
+                                            const char      *path);
 
 G_END_DECLS

@@ -565,6 +565,40 @@ on_remove (GtkWidget  *widget,
   report (self, error);
 }
 
+/* Enter in a cell: the same column one row down; after the last row, a
+ * new row (Enter goes on typing rows in, as in a spreadsheet). */
+static void
+on_enter (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  const char *path = g_variant_get_string (param, NULL);
+  gsize n = strlen (self->list_path);
+  GPtrArray *rows = get_rows (self);
+  char *end = NULL;
+  guint64 index;
+  const char *column;
+
+  if (rows == NULL || strncmp (path, self->list_path, n) != 0 || path[n] != '[')
+    return;
+  index = g_ascii_strtoull (path + n + 1, &end, 10);
+  if (end == NULL || end[0] != ']' || end[1] != '.')
+    return;
+  column = end + 2;
+  if (index + 1 < rows->len)
+    {
+      g_autofree char *below = g_strdup_printf ("%s[%u].%s", self->list_path,
+                                                (guint) index + 1, column);
+      JueField *field = jue_session_lookup_field (self->session, below);
+
+      if (field)
+        jue_field_focus (field);
+    }
+  else if (!jue_session_is_read_only (self->session))
+    on_insert (widget, "table.add", NULL);
+}
+
 /* The computed columns of a row, from the schema, so an empty table has
  * its headings too. */
 static void
@@ -648,6 +682,7 @@ jue_form_table_class_init (JueFormTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.move-up", "i", on_move);
   gtk_widget_class_install_action (widget_class, "table.move-down", "i", on_move);
   gtk_widget_class_install_action (widget_class, "table.remove", "i", on_remove);
+  gtk_widget_class_install_action (widget_class, "table.enter", "s", on_enter);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

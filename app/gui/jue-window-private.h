@@ -40,6 +40,12 @@ struct _JueWindow {
   guint       update_actions_id;
   gboolean    close_confirmed;  /* closing with unreadable values was asked */
   GtkWidget  *close_dialog;
+  /* jue-window-nav.c: the finding gone to from the findings */
+  char       *finding_rule;
+  char       *finding_path;
+  GtkWidget  *finding_bar;
+  GtkWidget  *finding_label;
+  GtkWidget  *finding_count;
 };
 
 /* jue-window.c */
@@ -69,5 +75,23 @@ gboolean jue_window_save_copy_to   (JueWindow  *self,
 gboolean jue_window_import_classification_file (JueWindow  *self,
                                                 const char *filename);
 GSettings *jue_settings_new        (void);
+
+/* jue-window-nav.c */
+void     jue_window_nav_init_actions (GtkWidgetClass *widget_class);
+void     jue_window_nav_init       (JueWindow  *self);
+/* A section was shown / another report opened. */
+void     jue_window_nav_section_shown (JueWindow *self);
+void     jue_window_nav_forget     (JueWindow  *self);
+/* Goes to the field of the finding of rule at path, remembering it. */
+gboolean jue_window_goto_finding   (JueWindow  *self,
+                                    const char *rule,
+                                    const char *path);
+/* Alt+Left: the findings, at the finding last gone to. */
+gboolean jue_window_back_to_findings (JueWindow *self);
+/* F8 / Shift+F8: the next / previous finding's field. */
+gboolean jue_window_step_finding   (JueWindow  *self,
+                                    int         step);
+/* Alt+A. */
+void     jue_window_add_row        (JueWindow  *self);
 
 G_END_DECLS

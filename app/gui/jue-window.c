@@ -252,6 +252,7 @@ jue_window_show_section (JueWindow  *self,
   adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
   if (self->settings)
     g_settings_set_string (self->settings, "last-section", section->id);
+  jue_window_nav_section_shown (self);
 }
 
 const char *
@@ -373,6 +374,7 @@ jue_window_set_document (JueWindow   *self,
   else if (self->settings)
     last = last_setting = g_settings_get_string (self->settings, "last-section");
   g_clear_pointer (&self->section_id, g_free);
+  jue_window_nav_forget (self);
   jue_window_show_section (self, last);
   jue_window_add_recent (self, jue_document_get_filename (document));
   jue_window_update_actions (self);
@@ -680,6 +682,8 @@ jue_window_finalize (GObject *object)
 
   g_free (self->section_id);
   g_free (self->last_message);
+  g_free (self->finding_rule);
+  g_free (self->finding_path);
   G_OBJECT_CLASS (jue_window_parent_class)->finalize (object);
 }
 
@@ -723,6 +727,7 @@ jue_window_class_init (JueWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", on_show_section_action);
   gtk_widget_class_install_action (widget_class, "win.goto-field", "s", on_goto_field_action);
+  jue_window_nav_init_actions (widget_class);
   jue_window_files_init_actions (widget_class);
 }
 
@@ -747,6 +752,7 @@ jue_window_init (JueWindow *self)
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jue_window_nav_init (self);
   self->settings = jue_settings_new ();
   restore_size (self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

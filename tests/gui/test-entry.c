@@ -10,6 +10,7 @@
 #include "gui-fixture.h"
 #include "jue-find-popover.h"
 #include "jue-finding-item.h"
+#include "jue-finding-row.h"
 #include "jue-form-list.h"
 #include "jue-form-table.h"
 #include "jue-window-private.h"
@@ -55,6 +56,57 @@ lookup (Fixture    *f,
 }
 
 
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* Whether the focus is in the field at path. */
+static gboolean
+focus_in (Fixture    *f,
+          const char *path)
+{
+  GtkWidget *focus = focus_widget (f);
+  GtkWidget *w = jue_field_get_widget (lookup (f, path));
+
+  return focus && (focus == w || gtk_widget_is_ancestor (focus, w));
+}
+
+/* Enter in a one-line field, as the keyboard gives it. */
+static void
+press_enter (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_signal_emit_by_name (widget, "entry-activated");
+  else
+    g_signal_emit_by_name (widget, "activate");
+  spin ();
+}
+
+/* Whether widget is wholly inside the page's (vertical) scrolled window. */
+static gboolean
+on_screen (GtkWidget *widget)
+{
+  GtkWidget *scroller = widget;
+  graphene_point_t at;
+
+  for (;;)
+    {
+      GtkPolicyType v;
+
+      scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller),
+                                          GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (scroller);
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), NULL, &v);
+      if (v != GTK_POLICY_NEVER)
+        break;
+    }
+  g_assert_true (gtk_widget_compute_point (widget, scroller, &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_test_message ("at %.0f height %d in %d (value %.0f upper %.0f)", at.y, gtk_widget_get_height (widget), gtk_widget_get_height (scroller), gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))), gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))));
+  return at.y >= 0 && at.y + gtk_widget_get_height (widget) <= gtk_widget_get_height (scroller);
+}
 
 static void
 set_window_size (Fixture *f,
@@ -158,6 +210,243 @@ test_review_long_text (Fixture       *f,
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (shown)));
 }
 
+/* ---- 3, 8. Enter: the next field, never a button; down a table -------- */
+
+/* After naming a new special fund, Enter goes to a field, not to 上移, so
+ * a second Enter cannot reorder the funds. */
+static void
+test_enter_skips_buttons (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint n = file_list_length (f->path, "special_funds");
+  g_autofree char *first = file_value (f->path, "special_funds[0].project_name");
+  g_autofree char *last = NULL;
+  g_autofree char *name_path = g_strdup_printf ("special_funds[%u].project_name", n);
+  g_autofree char *last_path = g_strdup_printf ("special_funds[%u].project_name", n - 1);
+  g_autofree char *before_last = file_value (f->path, last_path);
+  g_autofree char *named = NULL;
+  GtkWidget *list, *row, *focus;
+
+  jue_window_show_section (f->window, "special-funds");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  list = find_descendant (jue_window_get_page (f->window, "special-funds"), JUE_TYPE_FORM_LIST,
+                          "special_funds");
+  gtk_widget_activate_action (list, "list.add", NULL);
+  spin ();
+  g_assert_true (focus_in (f, name_path));
+  row = jue_field_get_widget (lookup (f, name_path));
+  type_text (row, "新的专项资金");
+  press_enter (row);
+  focus = focus_widget (f);
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON));
+  /* …and a second Enter, in whatever it is, moves no fund */
+  if (GTK_IS_TEXT (focus))
+    g_signal_emit_by_name (focus, "activate");
+  spin ();
+  named = file_value (f->path, name_path);
+  g_assert_cmpstr (named, ==, "新的专项资金");
+  last = file_value (f->path, last_path);
+  g_assert_cmpstr (last, ==, before_last);
+  g_free (last);
+  last = file_value (f->path, "special_funds[0].project_name");
+  g_assert_cmpstr (last, ==, first);
+
+  /* a form: Enter in 政府性基金 goes to 国有资本经营, past nothing else */
+  row = field_widget (f, "income.gov_fund");
+  gtk_widget_grab_focus (row);
+  press_enter (row);
+  g_assert_true (focus_in (f, "income.state_capital"));
+}
+
+/* In a table Enter goes down the column and Tab across; after the last
+ * row Enter adds a row; a row moved to is wholly on screen. */
+static void
+test_table_enter (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint n = file_list_length (f->path, "functional");
+  g_autofree char *code = g_strdup_printf ("functional[%u].code", n);
+  GtkWidget *cell;
+
+  set_window_size (f, 1024, 700);
+  cell = field_widget (f, "functional[3].budget");
+  gtk_widget_grab_focus (cell);
+  g_signal_emit_by_name (GTK_ROOT (f->window), "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_in (f, "functional[3].actual"));
+
+  for (guint i = 3; i + 1 < n; i++)
+    {
+      g_autofree char *here = g_strdup_printf ("functional[%u].actual", i);
+      g_autofree char *below = g_strdup_printf ("functional[%u].actual", i + 1);
+
+      press_enter (jue_field_get_widget (lookup (f, here)));
+      wait_frames (GTK_WIDGET (f->window), 3);
+      g_assert_true (focus_in (f, below));
+      g_assert_true (on_screen (jue_field_get_widget (lookup (f, below))));
+    }
+  /* the last row: Enter adds one, and goes to its first cell */
+  {
+    g_autofree char *last = g_strdup_printf ("functional[%u].actual", n - 1);
+    press_enter (jue_field_get_widget (lookup (f, last)));
+  }
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 1);
+  g_assert_true (focus_in (f, code));
+  g_assert_true (on_screen (jue_field_get_widget (lookup (f, code))));
+}
+
+/* Alt+A on a page with a table and a list: in either, a row is added to
+ * it; elsewhere each Alt+A goes to the next Add. */
+static void
+test_add_reachable (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *sections = "special_funds[2].sections";
+  const char *indicators = "special_funds[2].indicators";
+  guint n_sections = file_list_length (f->path, sections);
+  guint n_indicators = file_list_length (f->path, indicators);
+  GtkWidget *page, *table, *list, *focus, *first_add;
+
+  field_widget (f, "special_funds[2].project_name");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  page = jue_window_get_page (f->window, "fund-2");
+  table = find_descendant (page, JUE_TYPE_FORM_TABLE, indicators);
+  list = find_descendant (page, JUE_TYPE_FORM_LIST, sections);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-row", NULL);
+  spin ();
+  first_add = focus_widget (f);
+  g_assert_true (gtk_widget_has_css_class (first_add, "jue-add-button"));
+  g_assert_true (gtk_widget_is_ancestor (first_add, table));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-row", NULL);
+  spin ();
+  focus = focus_widget (f);
+  g_assert_true (gtk_widget_has_css_class (focus, "jue-add-button"));
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-row", NULL);
+  spin ();
+  g_assert_true (focus_widget (f) == first_add);
+  /* nothing added by going round */
+  g_assert_cmpuint (file_list_length (f->path, sections), ==, n_sections);
+  g_assert_cmpuint (file_list_length (f->path, indicators), ==, n_indicators);
+
+  /* in the list of report sections: a section */
+  gtk_widget_grab_focus (jue_field_get_widget (lookup (f, "special_funds[2].sections[0].title")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-row", NULL);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, sections), ==, n_sections + 1);
+  /* in the indicator table: an indicator */
+  gtk_widget_grab_focus (jue_field_get_widget (lookup (f, "special_funds[2].indicators[0].target")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-row", NULL);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, indicators), ==, n_indicators + 1);
+  g_assert_cmpuint (file_list_length (f->path, sections), ==, n_sections + 1);
+}
+
+/* ---- 10. back from a finding ------------------------------------------ */
+
+static GtkWidget *
+finding_row (GtkWidget  *root,
+             const char *rule,
+             const char *path)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (JUE_IS_FINDING_ROW (c))
+        {
+          const JueFinding *finding =
+            jue_finding_item_get_finding (jue_finding_row_get_item (JUE_FINDING_ROW (c)));
+          if (g_str_equal (finding->rule, rule) && g_str_equal (finding->path, path))
+            return c;
+          continue;
+        }
+      found = finding_row (c, rule, path);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_back_to_finding (Fixture       *f,
+                      gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  GListModel *findings = jue_session_get_findings (session);
+  g_autoptr (JueFindingItem) item = NULL;
+  g_autoptr (JueFindingItem) next = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *path = NULL;
+  const JueFinding *finding;
+  GtkWidget *page, *row, *bar, *focus;
+  guint at = 0;
+
+  /* a finding on a field, not the first */
+  for (guint i = 1; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr (JueFindingItem) it = g_list_model_get_item (findings, i);
+      if (jue_session_lookup_field (session, jue_finding_item_get_finding (it)->path) ||
+          (jue_window_goto_field (f->window, jue_finding_item_get_finding (it)->path)))
+        {
+          at = i;
+          break;
+        }
+    }
+  g_assert_cmpuint (at, >, 0);
+  g_assert_cmpuint (at + 1, <, g_list_model_get_n_items (findings));
+  item = g_list_model_get_item (findings, at);
+  finding = jue_finding_item_get_finding (item);
+  rule = g_strdup (finding->rule);
+  path = g_strdup (finding->path);
+
+  jue_window_show_section (f->window, "findings");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  page = jue_window_get_page (f->window, "findings");
+  row = finding_row (page, rule, path);
+  g_assert_nonnull (row);
+  /* Enter on the finding: its field */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (jue_window_get_section (f->window), !=, "findings");
+  focus = focus_widget (f);
+  g_assert_nonnull (focus);
+  bar = find_by_class (GTK_WIDGET (f->window), "jue-finding-bar");
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_mapped (bar));
+
+  /* Alt+Left: back at the same finding */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back-to-findings", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "findings");
+  focus = focus_widget (f);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  g_assert_false (gtk_widget_get_mapped (bar));
+
+  /* F8: the next finding's field */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-finding", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  next = g_list_model_get_item (findings, at + 1);
+  {
+    const char *next_path = jue_finding_item_get_finding (next)->path;
+    JueField *field = jue_session_lookup_field (session, next_path);
+
+    g_assert_cmpstr (jue_window_get_section (f->window), !=, "findings");
+    if (field)
+      g_assert_true (focus_in (f, next_path));
+  }
+  /* …and back goes to that one */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back-to-findings", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  row = finding_row (page, jue_finding_item_get_finding (next)->rule,
+                     jue_finding_item_get_finding (next)->path);
+  focus = focus_widget (f);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,5 +459,13 @@ main (int   argc,
               test_amount_never_cut, fixture_tear_down);
   g_test_add ("/gui/entry/review-long-text", Fixture, "review", fixture_set_up,
               test_review_long_text, fixture_tear_down);
+  g_test_add ("/gui/entry/enter-skips-buttons", Fixture, NULL, fixture_set_up,
+              test_enter_skips_buttons, fixture_tear_down);
+  g_test_add ("/gui/entry/table-enter", Fixture, NULL, fixture_set_up, test_table_enter,
+              fixture_tear_down);
+  g_test_add ("/gui/entry/add-reachable", Fixture, NULL, fixture_set_up, test_add_reachable,
+              fixture_tear_down);
+  g_test_add ("/gui/entry/back-to-finding", Fixture, NULL, fixture_set_up,
+              test_back_to_finding, fixture_tear_down);
   return g_test_run ();
 }
