@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jue-application.h"
+#include "jue-frame-hooks.h"
 #include "jue-window.h"
 
 struct _JueApplication {
@@ -51,6 +52,8 @@ jue_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (jue_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
+  if (JUE_IS_WINDOW (window))
+    jue_frame_hooks_attach (JUE_WINDOW (window));
 }
 
 /* --section takes a section ("functional", "fund-2") or a field path
@@ -66,6 +69,7 @@ show_first (gpointer data)
   if (self && self->section && !jue_window_goto_field (window, self->section) &&
       strpbrk (self->section, "._[") == NULL)
     jue_window_show_section (window, self->section);
+  jue_frame_hooks_attach (window);
   return G_SOURCE_REMOVE;
 }
 
@@ -93,6 +97,8 @@ jue_application_open (GApplication  *app,
       gtk_window_present (GTK_WINDOW (window));
       if (self->section)
         g_idle_add_full (G_PRIORITY_LOW, show_first, g_object_ref (window), g_object_unref);
+      else
+        jue_frame_hooks_attach (window);
     }
 }
 
