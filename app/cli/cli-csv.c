@@ -44,7 +44,7 @@ jue_cli_export (int    argc,
 
   doc = jue_cli_open (positional[0], TRUE);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   ok = single ? jue_export_csv_single (doc, single, force, &error)
               : jue_export_csv_dir (doc, positional[1], force, &error);
   if (!ok)

@@ -56,7 +56,7 @@ jue_cli_info (int    argc,
     return jue_cli_usage (argv[0]);
   doc = jue_cli_open (argv[1], TRUE);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   r = jue_document_get_report (doc);
   printf ("%s\t%s\n", _("File"), argv[1]);
   printf ("%s\t%s (application_id 0x%08X)\n", _("Format"), _("Juesuan report"),
@@ -92,7 +92,7 @@ jue_cli_paths (int    argc,
     return jue_cli_usage (argv[0]);
   doc = jue_cli_open (argv[1], TRUE);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   if (!jue_report_foreach (jue_document_get_report (doc), argc == 3 ? argv[2] : NULL,
                            print_path_line, NULL, &error))
     {
@@ -132,7 +132,7 @@ jue_cli_get (int    argc,
     return jue_cli_usage (argv[0]);
   doc = jue_cli_open (argv[1], TRUE);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   value = jue_report_get (jue_document_get_report (doc), argv[2], &error);
   if (value == NULL)
     {
@@ -141,24 +141,6 @@ jue_cli_get (int    argc,
     }
   printf ("%s\n", value);
   return JUE_EXIT_OK;
-}
-
-/* Opens argv[1] for writing; a read-only file is refused with exit 1. */
-static JueDocument *
-open_for_edit (const char *filename,
-               int        *exit_code)
-{
-  JueDocument *doc = jue_cli_open (filename, FALSE);
-
-  *exit_code = JUE_EXIT_FILE;
-  if (doc && jue_document_is_read_only (doc))
-    {
-      jue_cli_error (_("%s cannot be written (read-only); nothing was changed"), filename);
-      g_object_unref (doc);
-      *exit_code = JUE_EXIT_REFUSED;
-      return NULL;
-    }
-  return doc;
 }
 
 int
@@ -171,13 +153,13 @@ jue_cli_set (int    argc,
 
   if (argc != 4)
     return jue_cli_usage (argv[0]);
-  doc = open_for_edit (argv[1], &code);
+  doc = jue_cli_open_for_edit (argv[1], &code);
   if (doc == NULL)
     return code;
   if (!jue_document_set (doc, argv[2], argv[3], &error))
     {
       jue_cli_error ("%s", error->message);
-      return JUE_EXIT_REFUSED;
+      return jue_cli_exit_for (error);
     }
   return JUE_EXIT_OK;
 }
@@ -214,14 +196,14 @@ jue_cli_add (int    argc,
       jue_cli_error (_("“%s” is not a row index (0, 1, 2, …)"), argv[3]);
       return JUE_EXIT_REFUSED;
     }
-  doc = open_for_edit (argv[1], &code);
+  doc = jue_cli_open_for_edit (argv[1], &code);
   if (doc == NULL)
     return code;
   index = jue_document_insert_row (doc, argv[2], index, &error);
   if (index < 0)
     {
       jue_cli_error ("%s", error->message);
-      return JUE_EXIT_REFUSED;
+      return jue_cli_exit_for (error);
     }
   printf ("%s[%d]\n", argv[2], index);
   return JUE_EXIT_OK;
@@ -237,13 +219,13 @@ jue_cli_remove (int    argc,
 
   if (argc != 3)
     return jue_cli_usage (argv[0]);
-  doc = open_for_edit (argv[1], &code);
+  doc = jue_cli_open_for_edit (argv[1], &code);
   if (doc == NULL)
     return code;
   if (!jue_document_remove_row (doc, argv[2], &error))
     {
       jue_cli_error ("%s", error->message);
-      return JUE_EXIT_REFUSED;
+      return jue_cli_exit_for (error);
     }
   return JUE_EXIT_OK;
 }
@@ -264,13 +246,13 @@ jue_cli_move (int    argc,
       jue_cli_error (_("“%s” is not a row index (0, 1, 2, …)"), argv[3]);
       return JUE_EXIT_REFUSED;
     }
-  doc = open_for_edit (argv[1], &code);
+  doc = jue_cli_open_for_edit (argv[1], &code);
   if (doc == NULL)
     return code;
   if (!jue_document_move_row (doc, argv[2], index, &error))
     {
       jue_cli_error ("%s", error->message);
-      return JUE_EXIT_REFUSED;
+      return jue_cli_exit_for (error);
     }
   return JUE_EXIT_OK;
 }

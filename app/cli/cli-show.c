@@ -249,7 +249,7 @@ jue_cli_show (int    argc,
     return jue_cli_usage (argv[0]);
   doc = jue_cli_open (argv[1], TRUE);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   report = jue_document_get_report (doc);
   jue_computed_update (computed, report);
 

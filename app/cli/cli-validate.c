@@ -152,7 +152,7 @@ validate_file (Output     *o,
   guint counts[JUE_N_SEVERITIES], n_explained = 0;
 
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   explanations = jue_document_get_explanations (doc);
   checker = jue_checker_new ();
   jue_checker_set_classification (checker, jue_document_get_classification (doc));
@@ -322,6 +322,7 @@ jue_cli_explain (int    argc,
   g_autoptr (JueDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
   JueFieldRef ref;
+  int code;
 
   if (argc != 5)
     return jue_cli_usage (argv[0]);
@@ -330,9 +331,9 @@ jue_cli_explain (int    argc,
       jue_cli_error (_("no check is called “%s”; see juesuan-cli validate"), argv[2]);
       return JUE_EXIT_REFUSED;
     }
-  doc = jue_cli_open (argv[1], FALSE);
+  doc = jue_cli_open_for_edit (argv[1], &code);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return code;
   if (!jue_report_resolve (jue_document_get_report (doc), argv[3], &ref, &error))
     {
       jue_cli_error ("%s", error->message);
@@ -355,6 +356,7 @@ jue_cli_classification (int    argc,
   g_autoptr (GPtrArray) entries = NULL;
   g_autofree char *data = NULL;
   gsize len;
+  int code;
 
   if (argc != 4 || strcmp (argv[1], "import") != 0)
     return jue_cli_usage (argv[0]);
@@ -370,9 +372,9 @@ jue_cli_classification (int    argc,
       jue_cli_error (_("%s: nothing was imported"), argv[2]);
       return JUE_EXIT_REFUSED;
     }
-  doc = jue_cli_open (argv[3], FALSE);
+  doc = jue_cli_open_for_edit (argv[3], &code);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return code;
   if (!jue_document_set_classification (doc, entries, &error))
     {
       jue_cli_error ("%s", error->message);

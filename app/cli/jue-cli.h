@@ -1,14 +1,16 @@
 /* jue-cli.h — juesuan-cli commands.  Each command is a function taking its
  * own arguments (argv[0] is the command name) and returning the exit code:
  * 0 success, 1 a refused value / unknown path / findings with errors,
- * 2 a file that cannot be opened as a Juesuan report (or bad usage). */
+ * 2 a file that cannot be opened as a Juesuan report (or bad usage),
+ * 3 the file is in use: another program has it open for editing (or
+ * changed it meanwhile); nothing was changed, try again later. */
 #pragma once
 
 #include "jue-document.h"
 
 G_BEGIN_DECLS
 
-enum { JUE_EXIT_OK = 0, JUE_EXIT_REFUSED = 1, JUE_EXIT_FILE = 2 };
+enum { JUE_EXIT_OK = 0, JUE_EXIT_REFUSED = 1, JUE_EXIT_FILE = 2, JUE_EXIT_IN_USE = 3 };
 
 typedef int (*JueCliFunc) (int argc, char **argv);
 
@@ -21,10 +23,17 @@ typedef struct {
 
 /* Prints "juesuan-cli: message" to stderr. */
 void         jue_cli_error         (const char *format, ...) G_GNUC_PRINTF (1, 2);
-/* Opens filename, printing the reason and returning NULL when it cannot. */
+/* Opens filename, printing the reason and returning NULL when it cannot
+ * (jue_cli_open_status() is then the exit code: 2, or 3 when in use). */
 JueDocument *jue_cli_open          (const char *filename,
                                     gboolean    read_only);
-/* Exit code for an error from opening a file (2) or an edit (1). */
+int          jue_cli_open_status   (void);
+/* Opens filename for editing, waiting a few seconds for another writer;
+ * NULL (reason printed, *exit_code set) when it cannot be edited. */
+JueDocument *jue_cli_open_for_edit (const char *filename,
+                                    int        *exit_code);
+/* Exit code for an error from opening a file (2), an edit (1), or a file
+ * in use (3). */
 int          jue_cli_exit_for      (const GError *error);
 int          jue_cli_usage         (const char *command);
 

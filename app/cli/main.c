@@ -44,6 +44,9 @@ int
 jue_cli_exit_for (const GError *error)
 {
   if (error->domain == JUE_ERROR &&
+      (error->code == JUE_ERROR_IN_USE || error->code == JUE_ERROR_CHANGED))
+    return JUE_EXIT_IN_USE;
+  if (error->domain == JUE_ERROR &&
       (error->code == JUE_ERROR_NOT_OURS || error->code == JUE_ERROR_NEWER ||
        error->code == JUE_ERROR_CORRUPT))
     return JUE_EXIT_FILE;
@@ -52,15 +55,50 @@ jue_cli_exit_for (const GError *error)
   return JUE_EXIT_REFUSED;
 }
 
+static int open_status = JUE_EXIT_FILE;
+
+int
+jue_cli_open_status (void)
+{
+  return open_status;
+}
+
 JueDocument *
 jue_cli_open (const char *filename,
               gboolean    read_only)
 {
   g_autoptr (GError) error = NULL;
-  JueDocument *doc = jue_document_open (filename, read_only, &error);
+  JueDocument *doc = jue_document_open_with_flags (filename,
+                                                   read_only ? JUE_STORE_READ_ONLY
+                                                             : JUE_STORE_WAIT, &error);
 
   if (doc == NULL)
-    jue_cli_error ("%s", error->message);
+    {
+      jue_cli_error ("%s", error->message);
+      open_status = g_error_matches (error, JUE_ERROR, JUE_ERROR_IN_USE) ? JUE_EXIT_IN_USE
+                                                                         : JUE_EXIT_FILE;
+    }
+  return doc;
+}
+
+JueDocument *
+jue_cli_open_for_edit (const char *filename,
+                       int        *exit_code)
+{
+  JueDocument *doc = jue_cli_open (filename, FALSE);
+
+  *exit_code = jue_cli_open_status ();
+  if (doc && jue_document_is_read_only (doc))
+    {
+      const char *why = jue_document_get_read_only_reason (doc);
+      /* TRANSLATORS: the file, then why, e.g. "It is open for editing in
+       * juesuan-cli (process 4711)." */
+      jue_cli_error (_("%s cannot be edited now: %s Nothing was changed."), filename,
+                     why ? why : _("The file is read-only."));
+      *exit_code = jue_document_is_in_use (doc) ? JUE_EXIT_IN_USE : JUE_EXIT_REFUSED;
+      g_object_unref (doc);
+      return NULL;
+    }
   return doc;
 }
 
@@ -76,7 +114,8 @@ print_help (FILE *out)
     }
   fprintf (out, "\n%s\n", _("Exit status: 0 success; 1 a refused value, unknown path "
                             "or errors found; 2 a file that cannot be opened as a "
-                            "Juesuan report."));
+                            "Juesuan report; 3 the file is in use (another program has "
+                            "it open for editing): nothing was changed, try again later."));
 }
 
 int

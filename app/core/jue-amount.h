@@ -27,6 +27,9 @@ typedef enum {
   JUE_ERROR_READ_ONLY,      /* write to a document opened for review */
   JUE_ERROR_EXISTS,         /* refusing to overwrite */
   JUE_ERROR_INVALID,        /* a request that makes no sense (bad index…) */
+  JUE_ERROR_IN_USE,         /* another program is writing the file */
+  JUE_ERROR_CHANGED,        /* the file was changed by another program */
+  JUE_ERROR_TOO_LARGE,      /* beyond a limit of jue-store.h */
 } JueErrorCode;
 
 /* Each value is blank (set FALSE), a number (set TRUE), or unreadable: what

@@ -145,17 +145,24 @@ jue_document_create (const char *filename,
 }
 
 JueDocument *
+jue_document_open_with_flags (const char    *filename,
+                              JueStoreFlags  flags,
+                              GError       **error)
+{
+  g_autoptr (JueDocument) self = g_object_new (JUE_TYPE_DOCUMENT, NULL);
+
+  self->store = jue_store_open (filename, flags, &self->report, error);
+  if (self->store == NULL || !load_side_tables (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+JueDocument *
 jue_document_open (const char *filename,
                    gboolean    read_only,
                    GError    **error)
 {
-  g_autoptr (JueDocument) self = g_object_new (JUE_TYPE_DOCUMENT, NULL);
-
-  self->store = jue_store_open (filename, read_only ? JUE_STORE_READ_ONLY : 0,
-                                &self->report, error);
-  if (self->store == NULL || !load_side_tables (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  return jue_document_open_with_flags (filename, read_only ? JUE_STORE_READ_ONLY : 0, error);
 }
 
 JueReport *
@@ -180,6 +187,24 @@ JueStore *
 jue_document_get_store (JueDocument *self)
 {
   return self->store;
+}
+
+const char *
+jue_document_get_read_only_reason (JueDocument *self)
+{
+  return jue_store_get_read_only_reason (self->store);
+}
+
+gboolean
+jue_document_is_in_use (JueDocument *self)
+{
+  return jue_store_is_in_use (self->store);
+}
+
+gboolean
+jue_document_changed_on_disk (JueDocument *self)
+{
+  return jue_store_changed_on_disk (self->store);
 }
 
 static gboolean

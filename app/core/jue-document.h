@@ -30,11 +30,23 @@ JueDocument *jue_document_create       (const char *filename,
 JueDocument *jue_document_open         (const char *filename,
                                         gboolean    read_only,
                                         GError    **error);
+/* The same with the store's flags (JUE_STORE_WAIT: wait a few seconds
+ * for another writer to finish, as the CLI does). */
+JueDocument *jue_document_open_with_flags (const char    *filename,
+                                           JueStoreFlags  flags,
+                                           GError       **error);
 
 JueReport   *jue_document_get_report   (JueDocument *self);
 const char  *jue_document_get_filename (JueDocument *self);
 gboolean     jue_document_is_read_only (JueDocument *self);
 JueStore    *jue_document_get_store    (JueDocument *self);
+/* Why a document opened for editing is read-only (translated), or NULL;
+ * in use: another program has it open for editing. */
+const char  *jue_document_get_read_only_reason (JueDocument *self);
+gboolean     jue_document_is_in_use    (JueDocument *self);
+/* Another program changed the file since it was loaded: open it again to
+ * see the changes (no edit of this document would be saved). */
+gboolean     jue_document_changed_on_disk (JueDocument *self);
 
 gboolean     jue_document_set          (JueDocument *self,
                                         const char  *path,

@@ -955,6 +955,13 @@ jue_report_list_insert_record (JueReport  *report,
                    list_path, items->len, index);
       return -1;
     }
+  if (items->len >= JUE_MAX_LIST_ROWS)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+                   _("%s already has %d rows, the most a list may have"),
+                   list_path, JUE_MAX_LIST_ROWS);
+      return -1;
+    }
   g_ptr_array_insert (items, index, record ? record : jue_record_new (element));
   return index;
 }

@@ -524,8 +524,9 @@ gboolean    jue_split_item_path     (const char *item_path,
                                      gint       *index,
                                      GError    **error);
 
-/* A list never holds more rows than this (files from others are bounded). */
-#define JUE_MAX_LIST_ROWS 100000
+/* A list never holds more rows than this (files from others are bounded;
+ * a real report's longest list has a few hundred rows). */
+#define JUE_MAX_LIST_ROWS 10000
 
 /* Creates the list rows the indices in path name.  in_order: an index may
  * be at most the list's length (a new row at the end); otherwise missing

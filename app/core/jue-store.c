@@ -1,7 +1,10 @@
 /* jue-store.c — the .juesuan file: validation, migrations, committed edits. */
+#define _GNU_SOURCE  /* F_OFD_SETLK, renameat2 */
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,11 +30,31 @@ static const char *const schema_v2[] = {
 };
 static const char *const *const migrations[] = { NULL, schema_v1, schema_v2 };
 
+/* The writer lock: an open-file-description lock on a byte SQLite never
+ * locks (its own lock bytes end at 0x40000200), held while a document is
+ * open for editing and dropped by the kernel when the process dies.  The
+ * holder also read-locks the byte LOCK_PID_BASE + its process id, so a
+ * second program can say who has the file. */
+#define LOCK_BASE      ((off_t) 0x40010000)
+#define LOCK_PID_BASE  (LOCK_BASE + 16)
+#define LOCK_PID_SPAN  ((off_t) 1 << 22)   /* pid_max is at most 2^22 */
+#define LOCK_WAIT_USEC (3 * G_USEC_PER_SEC)
+
 struct _JueStore {
   sqlite3      *db;
-  char         *filename;
+  char         *filename;    /* as the user named it: in every message */
+  char         *real_path;   /* symbolic links resolved: what SQLite opens */
+  char         *copy_dir;    /* review of a file needing recovery: a private copy */
+  char         *why_read_only;
+  int           lock_fd;     /* holds the writer lock, or -1 */
   gboolean      read_only;
+  gboolean      in_use;
   int           version;
+  sqlite3_int64 data_version;
+  dev_t         dev;
+  ino_t         ino;
+  off_t         size;
+  struct timespec mtime;
   sqlite3_stmt *upsert_field;
   sqlite3_stmt *delete_prefix;
   sqlite3_stmt *upsert_explanation;
@@ -60,6 +83,7 @@ jue_explanation_free (JueExplanation *e)
   g_free (e);
 }
 
+/* What went wrong, in words: never SQL text, and always the user's file. */
 static gboolean
 sql_error (GError    **error,
            sqlite3    *db,
@@ -68,22 +92,50 @@ sql_error (GError    **error,
 {
   int code = db ? sqlite3_extended_errcode (db) : SQLITE_ERROR;
   int primary = code & 0xff;
-  JueErrorCode ours = JUE_ERROR_IO;
+  int sys = db ? sqlite3_system_errno (db) : 0;
 
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    ours = JUE_ERROR_CORRUPT;
-  else if (primary == SQLITE_READONLY)
-    ours = JUE_ERROR_READ_ONLY;
-
-  g_set_error (error, JUE_ERROR, ours,
-               /* TRANSLATORS: "%s: could not save the edit (disk I/O error)" */
-               _("%s: %s failed: %s"), filename, doing,
-               db ? sqlite3_errmsg (db) : sqlite3_errstr (code));
-  if (primary == SQLITE_FULL)
+  switch (primary)
     {
-      g_clear_error (error);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JUE_ERROR, JUE_ERROR_IN_USE,
+                   _("%s is in use by another program; nothing was changed. "
+                     "Try again when that program is done with it."), filename);
+      break;
+    case SQLITE_FULL:
       g_set_error (error, JUE_ERROR, JUE_ERROR_IO,
-                   _("%s: the disk is full; the edit was not saved"), filename);
+                   _("%s: the disk is full; nothing was changed"), filename);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, JUE_ERROR, JUE_ERROR_READ_ONLY,
+                   _("%s cannot be written (the file or its folder is read-only); "
+                     "nothing was changed"), filename);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, JUE_ERROR, JUE_ERROR_CORRUPT,
+                   _("%s is damaged or was altered outside Juesuan"), filename);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, JUE_ERROR, JUE_ERROR_IO,
+                   /* TRANSLATORS: file, then the system's reason */
+                   _("Cannot open %s: %s"), filename,
+                   sys ? g_strerror (sys) : _("the file or its folder cannot be reached"));
+      break;
+    case SQLITE_TOOBIG:
+    case SQLITE_NOMEM:
+      g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+                   _("%s: the data is too large; nothing was changed"), filename);
+      break;
+    default:
+      g_set_error (error, JUE_ERROR, JUE_ERROR_IO,
+                   /* TRANSLATORS: "report.juesuan: saving failed: disk I/O error
+                    * (Input/output error)"; the middle part says what was being done */
+                   _("%s: %s failed: %s (%s)"), filename, doing,
+                   sqlite3_errstr (code), sys ? g_strerror (sys) : "-");
+      break;
     }
   return FALSE;
 }
@@ -94,10 +146,26 @@ exec (JueStore   *store,
       GError    **error)
 {
   if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return sql_error (error, store->db, store->filename, sql);
+    return sql_error (error, store->db, store->filename, _("saving"));
   return TRUE;
 }
 
+static sqlite3_int64
+data_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_int64 v = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/* Every write starts here.  No write is based on a stale copy: if another
+ * program committed to the file since it was loaded (it ignored the writer
+ * lock — an old Juesuan, the sqlite3 shell), the edit is refused. */
 static gboolean
 begin (JueStore *store,
        GError  **error)
@@ -108,14 +176,28 @@ begin (JueStore *store,
                    _("%s is open read-only; nothing was changed"), store->filename);
       return FALSE;
     }
-  return exec (store, "BEGIN IMMEDIATE", error);
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (data_version (store->db) != store->data_version)
+    {
+      sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error (error, JUE_ERROR, JUE_ERROR_CHANGED,
+                   _("%s was changed by another program after it was opened here; "
+                     "nothing was changed. Open it again to see its changes."),
+                   store->filename);
+      return FALSE;
+    }
+  return TRUE;
 }
+
+static gboolean check_limits (JueStore *store, GError **error);
 
 static gboolean
 commit (JueStore *store,
         gboolean  ok,
         GError  **error)
 {
+  ok = ok && check_limits (store, error);
   if (ok && sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
   if (ok)
@@ -141,23 +223,13 @@ step_done (JueStore     *store,
 /* ---- header check, before SQLite ever sees the file ------------------- */
 
 static gboolean
-check_header (const char *filename,
+check_header (int         fd,
+              const char *filename,
               GError    **error)
 {
   guint8 header[100];
-  ssize_t n;
-  int fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
+  ssize_t n = pread (fd, header, sizeof header, 0);
   guint32 app_id, user_version;
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot open %s: %s"), filename, g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
 
   if (n < (ssize_t) sizeof header ||
       memcmp (header, "SQLite format 3", 16) != 0)
@@ -191,6 +263,14 @@ check_header (const char *filename,
                    _("%s is damaged: it has no schema version"), filename);
       return FALSE;
     }
+  /* bytes 18 and 19: 1 rollback journal (ours), 2 write-ahead log */
+  if (header[18] != 1 || header[19] != 1)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_CORRUPT,
+                   _("%s was altered outside Juesuan: it was switched to SQLite's "
+                     "write-ahead-log mode, which Juesuan never uses"), filename);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -216,6 +296,21 @@ corrupt (GError    **error,
   return FALSE;
 }
 
+/* SQLite refused to read db: a lock held by another program is "in use",
+ * anything else is damage. */
+static gboolean
+refuse_db (GError    **error,
+           sqlite3    *db,
+           const char *filename)
+{
+  int primary = sqlite3_errcode (db) & 0xff;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM ||
+      primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)
+    return sql_error (error, db, filename, _("reading"));
+  return corrupt (error, filename, sqlite3_errmsg (db));
+}
+
 /* The file's schema must be exactly the one our migrations produce for its
  * version: no triggers, views, extra tables or altered columns. */
 static gboolean
@@ -235,7 +330,7 @@ check_schema (sqlite3    *db,
 
   if (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return corrupt (error, filename, sqlite3_errmsg (db));
+    return refuse_db (error, db, filename);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -262,9 +357,9 @@ check_schema (sqlite3    *db,
     }
   if (rc != SQLITE_DONE)
     {
-      g_autofree char *why = g_strdup (sqlite3_errmsg (db));
+      refuse_db (error, db, filename);
       sqlite3_finalize (stmt);
-      return corrupt (error, filename, why);
+      return FALSE;
     }
   sqlite3_finalize (stmt);
   if (seen != g_hash_table_size (expected))
@@ -282,7 +377,7 @@ quick_check (sqlite3    *db,
   g_autofree char *why = NULL;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    return corrupt (error, filename, sqlite3_errmsg (db));
+    return refuse_db (error, db, filename);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *r = (const char *) sqlite3_column_text (stmt, 0);
@@ -290,67 +385,178 @@ quick_check (sqlite3    *db,
       why = g_strdup (r ? r : "?");
     }
   else
-    why = g_strdup (sqlite3_errmsg (db));
+    {
+      refuse_db (error, db, filename);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
   sqlite3_finalize (stmt);
   return ok ? TRUE : corrupt (error, filename, why);
 }
 
-static int
-read_user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt;
-  int v = -1;
+/* ---- loading, within the limits -------------------------------------- */
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
+typedef struct {
+  char *path;
+  char *value;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->path);
+  g_free (row->value);
+  g_free (row);
 }
 
-/* Applies every stored field to a fresh report.  Rows may come in any
- * order; list rows are created as their indices appear. */
+/* "functional[10]" after "functional[9]": list indices compare as numbers,
+ * everything else byte by byte, so every row comes after the rows before
+ * it in its list. */
+static int
+compare_rows (gconstpointer pa,
+              gconstpointer pb)
+{
+  const char *a = (*(Row * const *) pa)->path;
+  const char *b = (*(Row * const *) pb)->path;
+
+  while (*a && *a == *b)
+    {
+      if (*a == '[')
+        {
+          guint64 x = 0, y = 0;
+
+          for (a++; g_ascii_isdigit (*a); a++)
+            x = x * 10 + (guint64) (*a - '0');
+          for (b++; g_ascii_isdigit (*b); b++)
+            y = y * 10 + (guint64) (*b - '0');
+          if (x != y)
+            return x < y ? -1 : 1;
+          continue;
+        }
+      a++;
+      b++;
+    }
+  return (int) (guchar) *a - (int) (guchar) *b;
+}
+
+/* A path's list indices, checked before any row is made for them. */
+static gboolean
+check_indices (const char *path)
+{
+  for (const char *p = strchr (path, '['); p; p = strchr (p + 1, '['))
+    {
+      guint digits = 0;
+      guint64 index = 0;
+
+      for (p++; g_ascii_isdigit (*p) && digits < 9; p++, digits++)
+        index = index * 10 + (guint64) (*p - '0');
+      if (digits == 0 || *p != ']' || index >= JUE_MAX_LIST_ROWS)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every stored (path, value), checked against the limits and sorted so
+ * list rows come in order.  Memory is bounded by the file's size. */
+static GPtrArray *
+read_rows (sqlite3    *db,
+           const char *filename,
+           GError    **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT path, value FROM field", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      refuse_db (error, db, filename);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* types first: reading a value as text converts it */
+      gboolean text = sqlite3_column_type (stmt, 0) == SQLITE_TEXT &&
+                      sqlite3_column_type (stmt, 1) == SQLITE_TEXT;
+      const char *path = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      int path_bytes = sqlite3_column_bytes (stmt, 0);
+      int value_bytes = sqlite3_column_bytes (stmt, 1);
+      g_autofree char *why = NULL;
+      Row *row;
+
+      if (rows->len >= JUE_MAX_FIELDS)
+        why = g_strdup_printf (_("it holds more than %d fields"), JUE_MAX_FIELDS);
+      else if (path == NULL || value == NULL || !text)
+        why = g_strdup (_("a stored field is not text"));
+      else if (path_bytes > JUE_MAX_PATH_BYTES || !g_utf8_validate (path, path_bytes, NULL))
+        why = g_strdup (_("a stored field has a path Juesuan never writes"));
+      else if (!check_indices (path))
+        why = g_strdup_printf (_("stored field %s: a list index is not a number below %d"),
+                               path, JUE_MAX_LIST_ROWS);
+      else if (value_bytes > JUE_MAX_TEXT_BYTES)
+        why = g_strdup_printf (_("stored field %s: its value is longer than %d bytes"),
+                               path, JUE_MAX_TEXT_BYTES);
+      if (why)
+        {
+          sqlite3_finalize (stmt);
+          corrupt (error, filename, why);
+          return NULL;
+        }
+      row = g_new (Row, 1);
+      row->path = g_strndup (path, (gsize) path_bytes);
+      row->value = g_strndup (value, (gsize) value_bytes);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      refuse_db (error, db, filename);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (rows, compare_rows);
+  return g_steal_pointer (&rows);
+}
+
+/* Applies one stored value to the report: a value that does not read is
+ * what the user typed, kept as typed. */
+static gboolean
+load_value (JueReport  *report,
+            const char *path,
+            const char *value,
+            GError    **error)
+{
+  return jue_report_set_typed (report, path, value, NULL, error);
+}
+
+/* Applies every stored field to a fresh report.  List rows must be
+ * numbered densely from 0 (Juesuan stores every field of every row), so a
+ * row is only ever created right after the last one. */
 static JueReport *
 load_report (sqlite3    *db,
              const char *filename,
              GError    **error)
 {
   g_autoptr (JueReport) report = jue_report_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr (GPtrArray) rows = read_rows (db, filename, error);
 
-  if (sqlite3_prepare_v2 (db, "SELECT path, value FROM field", -1, &stmt, NULL) != SQLITE_OK)
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
     {
-      corrupt (error, filename, sqlite3_errmsg (db));
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *path = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      const Row *row = rows->pdata[i];
       GError *inner = NULL;
 
-      if (path == NULL || value == NULL ||
-          !jue_report_ensure_rows (report, path, FALSE, &inner) ||
-          /* a value that does not read is what the user typed: keep it */
-          !jue_report_set_typed (report, path, value, NULL, &inner))
+      if (!jue_report_ensure_rows (report, row->path, TRUE, &inner) ||
+          !load_value (report, row->path, row->value, &inner))
         {
-          g_autofree char *why = g_strdup_printf (_("stored field %s: %s"),
-                                                  path ? path : "?",
-                                                  inner ? inner->message : "NULL");
+          g_autofree char *why = g_strdup_printf (_("stored field %s: %s"), row->path,
+                                                  inner->message);
           g_clear_error (&inner);
-          sqlite3_finalize (stmt);
           corrupt (error, filename, why);
           return NULL;
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      corrupt (error, filename, sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&report);
 }
 
@@ -407,13 +613,26 @@ migrate (JueStore *store,
 }
 
 static JueStore *
-store_new (sqlite3    *db,
-           const char *filename)
+store_new (const char *filename)
 {
   JueStore *store = g_new0 (JueStore, 1);
-  store->db = db;
   store->filename = g_strdup (filename);
+  store->lock_fd = -1;
   return store;
+}
+
+static void
+remove_copy (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 void
@@ -426,6 +645,15 @@ jue_store_close (JueStore *store)
   sqlite3_finalize (store->upsert_explanation);
   sqlite3_finalize (store->delete_explanation);
   sqlite3_close_v2 (store->db);
+  /* only now: closing any descriptor of the file drops the process's
+   * POSIX locks on it, SQLite's included */
+  if (store->lock_fd >= 0)
+    close (store->lock_fd);
+  if (store->copy_dir)
+    remove_copy (store->copy_dir);
+  g_free (store->copy_dir);
+  g_free (store->why_read_only);
+  g_free (store->real_path);
   g_free (store->filename);
   g_free (store);
 }
@@ -439,77 +667,455 @@ set_pragmas (JueStore *store,
          exec (store, "PRAGMA synchronous = FULL", error);
 }
 
+/* ---- the file itself: a regular file, its sidecars, the writer lock ---- */
+
+/* format: "... %s ... %s" — the file, then the system's reason */
+static gboolean
+errno_error (GError    **error,
+             int         saved,
+             const char *format,
+             const char *filename)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               format, filename, g_strerror (saved));
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+/* Symbolic links resolved (a report in a linked folder opens; SQLite is
+ * then given a path without links, so it never refuses one). */
+static char *
+resolve_path (const char *filename,
+              GError    **error)
+{
+  char *real = realpath (filename, NULL);
+  char *out;
+
+  if (real == NULL)
+    {
+      errno_error (error, errno, _("Cannot open %s: %s"), filename);
+      return NULL;
+    }
+  out = g_strdup (real);
+  free (real);
+  return out;
+}
+
+/* Opens path without blocking (a FIFO or a device never hangs the
+ * program) and accepts only a regular file within the size limit. */
+static int
+open_regular (const char  *filename,
+              const char  *path,
+              int          mode,
+              struct stat *st,
+              GError     **error)
+{
+  int fd = open (path, mode | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+  if (fd < 0)
+    {
+      errno_error (error, errno, _("Cannot open %s: %s"), filename);
+      return -1;
+    }
+  if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode))
+    {
+      close (fd);
+      g_set_error (error, JUE_ERROR, JUE_ERROR_NOT_OURS,
+                   _("%s is not a Juesuan report: it is not a regular file "
+                     "(a folder, a device or a pipe)"), filename);
+      return -1;
+    }
+  if (st->st_size > JUE_MAX_FILE_BYTES)
+    {
+      close (fd);
+      g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MiB, far more than any report; "
+                     "it was not opened"), filename, JUE_MAX_FILE_BYTES >> 20);
+      return -1;
+    }
+  return fd;
+}
+
+static gboolean
+try_lock (int fd)
+{
+  struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                      .l_start = LOCK_BASE, .l_len = 1 };
+
+  if (fcntl (fd, F_OFD_SETLK, &fl) != 0)
+    return FALSE;
+  fl.l_type = F_RDLCK;
+  fl.l_start = LOCK_PID_BASE + getpid ();
+  fcntl (fd, F_OFD_SETLK, &fl);   /* who has it: best effort */
+  return TRUE;
+}
+
+static pid_t
+lock_holder (int fd)
+{
+  struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                      .l_start = LOCK_PID_BASE, .l_len = LOCK_PID_SPAN };
+
+  if (fcntl (fd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+    return 0;
+  return (pid_t) (fl.l_start - LOCK_PID_BASE);
+}
+
+static char *
+describe_holder (pid_t pid)
+{
+  g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", (int) pid);
+  g_autofree char *comm = NULL;
+
+  if (pid <= 0)
+    return g_strdup (_("another program"));
+  if (g_file_get_contents (comm_path, &comm, NULL, NULL))
+    g_strstrip (comm);
+  if (comm && g_str_equal (comm, "juesuan-cli"))
+    return g_strdup_printf (_("juesuan-cli (process %d)"), (int) pid);
+  if (comm && g_str_equal (comm, "juesuan"))
+    return g_strdup_printf (_("the Juesuan window (process %d)"), (int) pid);
+  if (comm && *comm && g_utf8_validate (comm, -1, NULL))
+    return g_strdup_printf (_("the program “%s” (process %d)"), comm, (int) pid);
+  return g_strdup_printf (_("another program (process %d)"), (int) pid);
+}
+
+/* Takes the writer lock on the file (fd is the file opened for reading,
+ * st its identity).  FALSE with *why when it cannot be edited here. */
+static gboolean
+take_writer_lock (JueStore          *store,
+                  const struct stat *st,
+                  gboolean           wait,
+                  char             **why)
+{
+  g_autofree char *dir = g_path_get_dirname (store->real_path);
+  struct stat st2;
+  gint64 deadline = g_get_monotonic_time () + (wait ? LOCK_WAIT_USEC : 0);
+  int fd;
+
+  if (access (store->real_path, W_OK) != 0)
+    {
+      *why = g_strdup (_("The file is read-only."));
+      return FALSE;
+    }
+  if (access (dir, W_OK) != 0)
+    {
+      *why = g_strdup (_("The folder holding the file cannot be written to."));
+      return FALSE;
+    }
+  fd = open_regular (store->filename, store->real_path, O_RDWR, &st2, NULL);
+  if (fd < 0 || st2.st_dev != st->st_dev || st2.st_ino != st->st_ino)
+    {
+      if (fd >= 0)
+        close (fd);
+      *why = g_strdup (_("The file cannot be written."));
+      return FALSE;
+    }
+  while (!try_lock (fd))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *who = describe_holder (lock_holder (fd));
+          close (fd);
+          /* TRANSLATORS: %s is e.g. "juesuan-cli (process 4711)" */
+          *why = g_strdup_printf (_("It is open for editing in %s."), who);
+          store->in_use = TRUE;
+          return FALSE;
+        }
+      g_usleep (20 * 1000);
+    }
+  store->lock_fd = fd;
+  return TRUE;
+}
+
+enum { SIDE_JOURNAL = 1 << 0, SIDE_WAL = 1 << 1 };
+
+/* The files SQLite may read beside the report.  Juesuan leaves none behind
+ * except a journal after a crash; a -wal or -shm comes from elsewhere. */
+static gboolean
+find_sidecars (JueStore *store,
+               guint    *found,
+               GError  **error)
+{
+  static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  *found = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (store->real_path, suffixes[i], NULL);
+      struct stat st;
+
+      if (lstat (path, &st) != 0)
+        continue;
+      if (!S_ISREG (st.st_mode) || st.st_size > JUE_MAX_FILE_BYTES)
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_set_error (error, JUE_ERROR, JUE_ERROR_CORRUPT,
+                       _("%s cannot be opened: beside it is “%s”, which is not a file "
+                         "SQLite could have written"), store->filename, base);
+          return FALSE;
+        }
+      *found |= i == 0 ? SIDE_JOURNAL : SIDE_WAL;
+    }
+  return TRUE;
+}
+
+static gboolean
+copy_fd (int         from,
+         const char *to,
+         GError    **error)
+{
+  int out = open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  char buf[65536];
+  off_t offset = 0;
+  ssize_t n;
+
+  if (out < 0)
+    return errno_error (error, errno, _("Cannot create %s: %s"), to);
+  while ((n = pread (from, buf, sizeof buf, offset)) > 0 && offset < JUE_MAX_FILE_BYTES)
+    {
+      if (write (out, buf, (size_t) n) != n)
+        {
+          int saved = errno ? errno : ENOSPC;
+          close (out);
+          return errno_error (error, saved, _("Cannot write %s: %s"), to);
+        }
+      offset += n;
+    }
+  close (out);
+  if (n < 0)
+    return errno_error (error, errno, _("Cannot read %s: %s"), to);
+  return TRUE;
+}
+
+/* Review of a file left with a journal (a crash during a save) or with
+ * another program's sidecars: the file and its journal are copied into a
+ * private folder and recovered there, so nothing beside the file is
+ * written and a stray -wal is never applied.  Returns the copy's path. */
+static char *
+make_private_copy (JueStore *store,
+                   int       fd,
+                   guint     sidecars,
+                   GError  **error)
+{
+  g_autofree char *copy = NULL;
+
+  store->copy_dir = g_dir_make_tmp ("juesuan-review-XXXXXX", error);
+  if (store->copy_dir == NULL)
+    return NULL;
+  copy = g_build_filename (store->copy_dir, "report.juesuan", NULL);
+  if (!copy_fd (fd, copy, error))
+    return NULL;
+  if (sidecars & SIDE_JOURNAL)
+    {
+      g_autofree char *journal = g_strconcat (store->real_path, "-journal", NULL);
+      g_autofree char *journal_copy = g_strconcat (copy, "-journal", NULL);
+      struct stat st;
+      int jfd = open_regular (store->filename, journal, O_RDONLY, &st, NULL);
+      gboolean ok;
+
+      if (jfd >= 0)   /* gone meanwhile: nothing to recover */
+        {
+          ok = copy_fd (jfd, journal_copy, error);
+          close (jfd);
+          if (!ok)
+            return NULL;
+        }
+    }
+  return g_steal_pointer (&copy);
+}
+
+static sqlite3_int64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_int64 v = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/* ---- open ------------------------------------------------------------- */
+
+static gboolean
+open_db (JueStore   *store,
+         const char *path,
+         int         flags,
+         GError    **error)
+{
+  if (sqlite3_open_v2 (path, &store->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+    {
+      sql_error (error, store->db, store->filename, _("opening"));
+      return FALSE;
+    }
+  harden (store->db);
+  return TRUE;
+}
+
+/* The file holds exactly the pages its header counts: a file cut short
+ * (a copy that stopped early, a full disk) is refused even where SQLite
+ * would read the missing bytes as zeros. */
+static gboolean
+check_size (JueStore   *store,
+            const char *path,
+            GError    **error)
+{
+  struct stat st;
+  sqlite3_int64 pages = query_int (store->db, "PRAGMA page_count");
+  sqlite3_int64 page_size = query_int (store->db, "PRAGMA page_size");
+
+  if (stat (path, &st) == 0 && pages > 0 && page_size > 0 &&
+      (sqlite3_int64) st.st_size == pages * page_size)
+    return TRUE;
+  return corrupt (error, store->filename, _("the file is cut short or has bytes added"));
+}
+
+/* The first read also rolls back a hot journal (a read-write connection). */
+static JueReport *
+validate_and_load (JueStore   *store,
+                   const char *path,
+                   GError    **error)
+{
+  sqlite3 *db = store->db;
+  sqlite3_stmt *stmt;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      refuse_db (error, db, store->filename);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (version < 1 || version > JUE_SCHEMA_VERSION)
+    {
+      corrupt (error, store->filename, _("the schema version cannot be read"));
+      return NULL;
+    }
+  store->version = version;
+  if (!check_size (store, path, error) ||
+      !quick_check (db, store->filename, error) ||
+      !check_schema (db, store->filename, version, error))
+    return NULL;
+  return load_report (db, store->filename, error);
+}
+
 JueStore *
 jue_store_open (const char    *filename,
                 JueStoreFlags  flags,
                 JueReport    **report_out,
                 GError       **error)
 {
-  sqlite3 *db = NULL;
-  g_autoptr (JueStore) store = NULL;
+  g_autoptr (JueStore) store = store_new (filename);
   g_autoptr (JueReport) report = NULL;
-  int version;
-  gboolean read_only = (flags & JUE_STORE_READ_ONLY) != 0;
+  g_autofree char *copy = NULL;
+  struct stat st;
+  guint sidecars = 0;
+  int fd;
 
-  if (!check_header (filename, error))
+  store->real_path = resolve_path (filename, error);
+  if (store->real_path == NULL)
     return NULL;
-
-  /* Validate and load through a read-only handle first, so that nothing
-   * about a refused file can change it. */
-  if (sqlite3_open_v2 (filename, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
-    {
-      sql_error (error, db, filename, _("opening"));
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-  harden (db);
-  store = store_new (db, filename);
+  fd = open_regular (filename, store->real_path, O_RDONLY, &st, error);
+  if (fd < 0)
+    return NULL;
+  store->dev = st.st_dev;
+  store->ino = st.st_ino;
+  store->size = st.st_size;
+  store->mtime = st.st_mtim;
   store->read_only = TRUE;
-
-  version = read_user_version (db);
-  if (version < 1 || version > JUE_SCHEMA_VERSION)
+  if (!check_header (fd, filename, error) || !find_sidecars (store, &sidecars, error))
     {
-      corrupt (error, filename, _("the schema version cannot be read"));
+      close (fd);
       return NULL;
     }
-  store->version = version;
-  if (!quick_check (db, filename, error) ||
-      !check_schema (db, filename, version, error))
-    return NULL;
-  report = load_report (db, filename, error);
+
+  if (!(flags & JUE_STORE_READ_ONLY))
+    {
+      if (sidecars & SIDE_WAL)
+        store->why_read_only = g_strdup (
+          _("Another program left a write-ahead log (-wal or -shm) beside the file, "
+            "which Juesuan never writes; it was read without it. Move those files "
+            "away to edit the report."));
+      else if (take_writer_lock (store, &st, (flags & JUE_STORE_WAIT) != 0,
+                                 &store->why_read_only))
+        store->read_only = FALSE;
+    }
+
+  if (store->read_only && sidecars)
+    {
+      copy = make_private_copy (store, fd, sidecars, error);
+      close (fd);
+      if (copy == NULL || !open_db (store, copy, SQLITE_OPEN_READWRITE, error))
+        return NULL;
+    }
+  else
+    {
+      close (fd);
+      if (!open_db (store, store->real_path,
+                    store->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error))
+        return NULL;
+    }
+
+  report = validate_and_load (store, copy ? copy : store->real_path, error);
   if (report == NULL)
     return NULL;
-
-  if (!read_only)
-    {
-      sqlite3 *rw = NULL;
-
-      if (g_access (filename, W_OK) != 0)
-        read_only = TRUE;
-      else if (sqlite3_open_v2 (filename, &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
-                                NULL) != SQLITE_OK)
-        {
-          sql_error (error, rw, filename, _("opening"));
-          sqlite3_close_v2 (rw);
-          return NULL;
-        }
-      if (rw)
-        {
-          sqlite3_close_v2 (store->db);
-          store->db = rw;
-          harden (rw);
-          store->read_only = sqlite3_db_readonly (rw, "main") == 1;
-          if (!store->read_only &&
-              (!set_pragmas (store, error) || !migrate (store, error)))
-            return NULL;
-        }
-    }
-
+  if (copy)
+    sqlite3_exec (store->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (!store->read_only && (!set_pragmas (store, error) || !migrate (store, error)))
+    return NULL;
   if (!prepare_statements (store, error))
     return NULL;
+  store->data_version = data_version (store->db);
   if (report_out)
     *report_out = g_steal_pointer (&report);
   return g_steal_pointer (&store);
+}
+
+/* ---- writing within the limits ---------------------------------------- */
+
+/* Before every commit: a file Juesuan writes is one it will open again. */
+static gboolean
+check_limits (JueStore *store,
+              GError  **error)
+{
+  sqlite3_int64 fields = query_int (store->db, "SELECT count(*) FROM field");
+  sqlite3_int64 bytes = query_int (store->db, "PRAGMA page_count") *
+                        query_int (store->db, "PRAGMA page_size");
+
+  if (fields > JUE_MAX_FIELDS)
+    g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+                 _("%s would hold more than %d fields, the most a report may have; "
+                   "nothing was changed"), store->filename, JUE_MAX_FIELDS);
+  else if (bytes > JUE_MAX_FILE_BYTES)
+    g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+                 _("%s would grow beyond %d MiB, the most a report may have; "
+                   "nothing was changed"), store->filename, JUE_MAX_FILE_BYTES >> 20);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_text (JueStore   *store,
+            const char *what,
+            const char *text,
+            GError    **error)
+{
+  if (text == NULL || strlen (text) <= JUE_MAX_TEXT_BYTES)
+    return TRUE;
+  g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+               _("%s: the text is longer than %d KiB, the most one value may hold; "
+                 "nothing was changed"), what, JUE_MAX_TEXT_BYTES >> 10);
+  return FALSE;
 }
 
 typedef struct {
@@ -529,9 +1135,53 @@ write_one (const char        *path,
   if (!w->ok)
     return;
   value = jue_field_get_text (ref);
+  if (!check_text (w->store, path, value, w->error))
+    {
+      w->ok = FALSE;
+      return;
+    }
   sqlite3_bind_text (w->store->upsert_field, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (w->store->upsert_field, 2, value, -1, SQLITE_TRANSIENT);
   w->ok = step_done (w->store, w->store->upsert_field, w->error);
+}
+
+/* Puts the finished file tmp at target unless something is there by now:
+ * a hard link fails when the name exists, so nothing is ever replaced. */
+static gboolean
+place_no_replace (const char *tmp,
+                  const char *target,
+                  const char *filename,
+                  GError    **error)
+{
+  int saved;
+
+  if (link (tmp, target) == 0)
+    {
+      g_unlink (tmp);
+      return TRUE;
+    }
+  saved = errno;
+  if (saved != EEXIST)   /* a file system without hard links */
+    {
+      if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, target, RENAME_NOREPLACE) == 0)
+        return TRUE;
+      saved = errno;
+      if (saved == EINVAL || saved == ENOSYS)
+        {
+          if (g_file_test (target, G_FILE_TEST_EXISTS))
+            saved = EEXIST;
+          else if (g_rename (tmp, target) == 0)
+            return TRUE;
+          else
+            saved = errno;
+        }
+    }
+  if (saved == EEXIST)
+    g_set_error (error, JUE_ERROR, JUE_ERROR_EXISTS,
+                 _("%s already exists; choose another name"), filename);
+  else
+    errno_error (error, saved, _("Cannot create %s: %s"), filename);
+  return FALSE;
 }
 
 JueStore *
@@ -541,15 +1191,21 @@ jue_store_create (const char *filename,
 {
   g_autofree char *dir = g_path_get_dirname (filename);
   g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *real_dir = NULL;
   g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, tmpl, NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *target = NULL;
   g_autoptr (JueStore) store = NULL;
-  sqlite3 *db = NULL;
   WriteAll w = { NULL, TRUE, error };
   g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", JUE_APPLICATION_ID);
   int fd;
 
-  if (g_file_test (filename, G_FILE_TEST_EXISTS))
+  real_dir = resolve_path (dir, error);
+  if (real_dir == NULL)
+    return NULL;
+  tmp = g_build_filename (real_dir, tmpl, NULL);
+  target = g_build_filename (real_dir, base, NULL);
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, JUE_ERROR, JUE_ERROR_EXISTS,
                    _("%s already exists; choose another name"), filename);
@@ -558,9 +1214,7 @@ jue_store_create (const char *filename,
   fd = g_mkstemp (tmp);
   if (fd < 0)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot create a file in %s: %s"), dir, g_strerror (saved));
+      errno_error (error, errno, _("Cannot create a file in %s: %s"), dir);
       return NULL;
     }
   close (fd);
@@ -571,15 +1225,11 @@ jue_store_create (const char *filename,
     g_chmod (tmp, 0666 & ~mask);
   }
 
-  if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      sql_error (error, db, filename, _("creating"));
-      sqlite3_close_v2 (db);
-      g_unlink (tmp);
-      return NULL;
-    }
-  harden (db);
-  store = store_new (db, tmp);
+  /* every message names the user's file, not the temporary one */
+  store = store_new (filename);
+  store->real_path = g_strdup (tmp);
+  if (!open_db (store, tmp, SQLITE_OPEN_READWRITE, error))
+    goto fail;
   store->version = 0;
 
   if (!set_pragmas (store, error) || !exec (store, app_id, error) ||
@@ -594,15 +1244,10 @@ jue_store_create (const char *filename,
     goto fail;
 
   /* SQLite refuses to write to a file renamed under an open connection,
-   * so close it, move the finished file into place and open it anew. */
+   * so close it, put the finished file in place and open it anew. */
   g_clear_pointer (&store, jue_store_close);
-  if (g_rename (tmp, filename) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot create %s: %s"), filename, g_strerror (saved));
-      goto fail;
-    }
+  if (!place_no_replace (tmp, target, filename, error))
+    goto fail;
   return jue_store_open (filename, 0, NULL, error);
 
 fail:
@@ -623,6 +1268,42 @@ jue_store_get_filename (JueStore *store)
   return store->filename;
 }
 
+const char *
+jue_store_get_read_only_reason (JueStore *store)
+{
+  return store->why_read_only;
+}
+
+gboolean
+jue_store_is_in_use (JueStore *store)
+{
+  return store->in_use;
+}
+
+gboolean
+jue_store_is_same_file (JueStore   *store,
+                        const char *filename)
+{
+  struct stat st;
+
+  return stat (filename, &st) == 0 && st.st_dev == store->dev && st.st_ino == store->ino;
+}
+
+gboolean
+jue_store_changed_on_disk (JueStore *store)
+{
+  struct stat st;
+
+  if (store->real_path == NULL || stat (store->real_path, &st) != 0)
+    return FALSE;   /* gone: nothing newer to show */
+  if (st.st_dev != store->dev || st.st_ino != store->ino)
+    return TRUE;    /* replaced by another file */
+  if (store->copy_dir)
+    return st.st_size != store->size || st.st_mtim.tv_sec != store->mtime.tv_sec ||
+           st.st_mtim.tv_nsec != store->mtime.tv_nsec;
+  return data_version (store->db) != store->data_version;
+}
+
 int
 jue_store_get_version (JueStore *store)
 {
@@ -639,7 +1320,7 @@ jue_store_write_field (JueStore   *store,
 {
   gboolean ok;
 
-  if (!begin (store, error))
+  if (!check_text (store, path, value, error) || !begin (store, error))
     return FALSE;
   sqlite3_bind_text (store->upsert_field, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (store->upsert_field, 2, value ? value : "", -1, SQLITE_TRANSIENT);
@@ -671,6 +1352,35 @@ jue_store_write_subtree (JueStore   *store,
   return commit (store, w.ok, error);
 }
 
+/* Columns first..last-1 hold valid UTF-8 within the text limit (NULL is
+ * allowed: the caller checks what must be there). */
+static gboolean
+columns_are_text_from (sqlite3_stmt *stmt,
+                       int           first,
+                       int           last)
+{
+  for (int c = first; c < last; c++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, c);
+      int bytes = sqlite3_column_bytes (stmt, c);
+
+      if (text && (bytes > JUE_MAX_TEXT_BYTES || !g_utf8_validate (text, bytes, NULL)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Columns 0..n-1 are UTF-8 text (not NULL, not a blob). */
+static gboolean
+columns_are_text (sqlite3_stmt *stmt,
+                  int           n)
+{
+  for (int c = 0; c < n; c++)
+    if (sqlite3_column_type (stmt, c) != SQLITE_TEXT)
+      return FALSE;
+  return columns_are_text_from (stmt, 0, n);
+}
+
 GPtrArray *
 jue_store_load_explanations (JueStore *store,
                              GError  **error)
@@ -691,7 +1401,17 @@ jue_store_load_explanations (JueStore *store,
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JueExplanation *e = g_new0 (JueExplanation, 1);
+      JueExplanation *e;
+
+      if (out->len >= JUE_MAX_FIELDS || !columns_are_text (stmt, 3))
+        {
+          sqlite3_finalize (stmt);
+          g_ptr_array_unref (out);
+          corrupt (error, store->filename,
+                   _("an explanation is not valid UTF-8 text, or there are too many"));
+          return NULL;
+        }
+      e = g_new0 (JueExplanation, 1);
       e->rule = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       e->path = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       e->text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -717,7 +1437,7 @@ jue_store_set_explanation (JueStore   *store,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!begin (store, error))
+  if (!check_text (store, path, text, error) || !begin (store, error))
     return FALSE;
   if (text && *text)
     {
@@ -753,7 +1473,19 @@ jue_store_load_classification (JueStore *store,
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JueClassEntry *e = g_new0 (JueClassEntry, 1);
+      JueClassEntry *e;
+
+      if (out->len >= JUE_MAX_FIELDS || !columns_are_text (stmt, 2) ||
+          !columns_are_text_from (stmt, 3, 4))
+        {
+          sqlite3_finalize (stmt);
+          g_ptr_array_unref (out);
+          corrupt (error, store->filename,
+                   _("the classification table has an entry that is not valid UTF-8 text, "
+                     "or too many entries"));
+          return NULL;
+        }
+      e = g_new0 (JueClassEntry, 1);
       e->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       e->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       e->level = sqlite3_column_int (stmt, 2);
@@ -806,10 +1538,26 @@ jue_store_save_copy (JueStore   *store,
 {
   g_autofree char *dir = g_path_get_dirname (filename);
   g_autofree char *base = g_path_get_basename (filename);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.%08x.tmp", dir, base, g_random_int ());
+  g_autofree char *real_dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *target = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* the same file by another path (a link, another spelling) is still
+   * the open report: compared by device and inode, not by name */
+  if (jue_store_is_same_file (store, filename))
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_EXISTS,
+                   _("%s is the open report itself; choose another name or folder "
+                     "for the copy"), filename);
+      return FALSE;
+    }
+  real_dir = resolve_path (dir, error);
+  if (real_dir == NULL)
+    return FALSE;
+  tmp = g_strdup_printf ("%s/.%s.%08x.tmp", real_dir, base, g_random_int ());
+  target = g_build_filename (real_dir, base, NULL);
   if (sqlite3_prepare_v2 (store->db, "VACUUM INTO ?1", -1, &stmt, NULL) != SQLITE_OK)
     return sql_error (error, store->db, filename, _("saving a copy"));
   sqlite3_bind_text (stmt, 1, tmp, -1, SQLITE_TRANSIENT);
@@ -821,13 +1569,11 @@ jue_store_save_copy (JueStore   *store,
       g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, filename) != 0)
+  if (g_rename (tmp, target) != 0)
     {
       int saved = errno;
       g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write %s: %s"), filename, g_strerror (saved));
-      return FALSE;
+      return errno_error (error, saved, _("Cannot write %s: %s"), filename);
     }
   return TRUE;
 }

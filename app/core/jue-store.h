@@ -19,8 +19,18 @@ G_BEGIN_DECLS
 
 typedef struct _JueStore JueStore;
 
+/* Limits, far above any real report (the sample: 220 KiB, 1,196 fields,
+ * longest text 1.5 KB, longest list 52 rows; see also JUE_MAX_LIST_ROWS).
+ * A file beyond them is refused before it is loaded, and no edit can make
+ * a file Juesuan would refuse. */
+#define JUE_MAX_FILE_BYTES  (64 << 20)     /* the .juesuan file */
+#define JUE_MAX_FIELDS      200000         /* stored fields (and explanations) */
+#define JUE_MAX_TEXT_BYTES  (256 << 10)    /* one value or explanation */
+#define JUE_MAX_PATH_BYTES  512            /* one field path */
+
 typedef enum {
   JUE_STORE_READ_ONLY = 1 << 0,   /* never write a byte */
+  JUE_STORE_WAIT      = 1 << 1,   /* wait a few seconds for another writer */
 } JueStoreFlags;
 
 typedef struct {
@@ -45,8 +55,18 @@ JueStore   *jue_store_create         (const char *filename,
                                       JueReport  *report,
                                       GError    **error);
 /* Opens and validates filename, and loads its report into *report_out.
- * Opening writable migrates an older schema forward; a read-only open (or
- * a file the user may not write) never changes the file. */
+ * Only a regular file is opened (never blocking on a pipe or device).
+ *
+ * One file has one writer: opening for editing takes a lock that lasts
+ * until jue_store_close() (or the process dies).  When the file cannot be
+ * edited here — another program has it open for editing, the file or its
+ * folder is read-only, another program left a -wal beside it — it is
+ * opened read-only and jue_store_get_read_only_reason() says why.
+ *
+ * After a crash during a save a journal is left beside the file: opening
+ * for editing rolls it back (SQLite's recovery) before the checks; opening
+ * read-only recovers a private copy instead and never writes a byte beside
+ * the file.  Opening writable migrates an older schema forward. */
 JueStore   *jue_store_open           (const char    *filename,
                                       JueStoreFlags  flags,
                                       JueReport    **report_out,
@@ -55,10 +75,21 @@ void        jue_store_close          (JueStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueStore, jue_store_close)
 
 gboolean    jue_store_is_read_only   (JueStore *store);
+/* Why a file opened for editing is read-only (translated), or NULL. */
+const char *jue_store_get_read_only_reason (JueStore *store);
+/* Read-only because another program has it open for editing. */
+gboolean    jue_store_is_in_use      (JueStore *store);
+/* filename names this very file (device and inode), by whatever path. */
+gboolean    jue_store_is_same_file   (JueStore   *store,
+                                      const char *filename);
+/* Another program changed (or replaced) the file since it was loaded. */
+gboolean    jue_store_changed_on_disk (JueStore *store);
 const char *jue_store_get_filename   (JueStore *store);
 int         jue_store_get_version    (JueStore *store);
 
-/* One committed transaction each. */
+/* One committed transaction each.  A write fails (JUE_ERROR_CHANGED) when
+ * another program committed to the file since it was loaded, and
+ * (JUE_ERROR_TOO_LARGE) when it would break a limit. */
 gboolean    jue_store_write_field    (JueStore    *store,
                                       const char  *path,
                                       const char  *value,

@@ -124,13 +124,6 @@ jue_window_update_recent (JueWindow *self)
 
 /* ---- opening ---------------------------------------------------------- */
 
-static gboolean
-folder_writable (const char *filename)
-{
-  g_autofree char *dir = g_path_get_dirname (filename);
-  return g_access (dir, W_OK) == 0;
-}
-
 gboolean
 jue_window_open_file (JueWindow  *self,
                       const char *filename,
@@ -139,21 +132,11 @@ jue_window_open_file (JueWindow  *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JueDocument) doc = NULL;
   g_autofree char *base = g_path_get_basename (filename);
-  const char *why_read_only = NULL;
+  const char *why_read_only;
 
-  /* SQLite writes its journal beside the file: a file or folder that
-   * cannot be written is opened for reading only, and said so. */
-  if (!read_only && g_file_test (filename, G_FILE_TEST_EXISTS))
-    {
-      if (g_access (filename, W_OK) != 0)
-        why_read_only = _("The file is read-only, so it was opened for reading only. "
-                          "Use Save a Copy to edit a copy of it.");
-      else if (!folder_writable (filename))
-        why_read_only = _("The folder holding the file cannot be written to, so the file "
-                          "was opened for reading only. Use Save a Copy to edit a copy "
-                          "of it somewhere else.");
-    }
-  doc = jue_document_open (filename, read_only || why_read_only, &error);
+  /* A file that cannot be edited here (read-only, its folder read-only,
+   * open for editing elsewhere) is opened for reading only, and said so. */
+  doc = jue_document_open (filename, read_only, &error);
   if (doc == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Cannot open “%s”"), base);
@@ -161,11 +144,16 @@ jue_window_open_file (JueWindow  *self,
       return FALSE;
     }
   jue_window_set_document (self, doc);
+  why_read_only = jue_document_get_read_only_reason (doc);
   if (why_read_only)
     {
-      g_autofree char *heading = g_strdup_printf (_("“%s” is read-only"), base);
-      gtk_label_set_text (GTK_LABEL (self->banner_label), why_read_only);
-      jue_window_show_error (self, heading, why_read_only);
+      g_autofree char *heading = g_strdup_printf (_("“%s” was opened for reading only"), base);
+      g_autofree char *body = g_strdup_printf (
+        /* TRANSLATORS: the reason, e.g. "It is open for editing in juesuan-cli
+         * (process 4711)." */
+        _("%s Nothing in it can be changed here; use Save a Copy to edit a copy of it."),
+        why_read_only);
+      jue_window_show_error (self, heading, body);
     }
   return TRUE;
 }
@@ -452,7 +440,8 @@ jue_window_save_copy_to (JueWindow  *self,
 
   if (self->session == NULL)
     return FALSE;
-  if (g_strcmp0 (filename, jue_window_get_filename (self)) == 0)
+  if (jue_store_is_same_file (jue_document_get_store (jue_session_get_document (self->session)),
+                              filename))
     {
       jue_window_show_error (self, _("Cannot save a copy over the report itself"),
                              _("Choose another name or folder for the copy."));

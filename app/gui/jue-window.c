@@ -355,10 +355,15 @@ jue_window_set_document (JueWindow   *self,
 
   if (jue_document_is_read_only (document))
     {
-      gtk_label_set_text (GTK_LABEL (self->banner_label),
-                          _("Open for review: nothing can be changed and the file is never "
-                            "written. Findings and their explanations are listed under "
-                            "Findings."));
+      const char *why = jue_document_get_read_only_reason (document);
+      g_autofree char *text = why
+        /* TRANSLATORS: the reason, e.g. "The file is read-only." */
+        ? g_strdup_printf (_("%s It was opened for reading only: nothing can be changed and "
+                             "the file is never written."), why)
+        : g_strdup (_("Open for review: nothing can be changed and the file is never "
+                      "written. Findings and their explanations are listed under "
+                      "Findings."));
+      gtk_label_set_text (GTK_LABEL (self->banner_label), text);
       gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), TRUE);
       gtk_widget_add_css_class (self->content, "jue-read-only");
     }
