@@ -304,7 +304,7 @@ jue_cli_progress (int    argc,
     return jue_cli_usage (argv[0]);
   doc = jue_cli_open (argv[1], TRUE);
   if (doc == NULL)
-    return JUE_EXIT_FILE;
+    return jue_cli_open_status ();
   done = jue_completeness_new (jue_document_get_report (doc));
   for (guint i = 0; i < done->sections->len; i++)
     {
