@@ -360,7 +360,7 @@ jue_cli_classification (int    argc,
 
   if (argc != 4 || strcmp (argv[1], "import") != 0)
     return jue_cli_usage (argv[0]);
-  if (!g_file_get_contents (argv[2], &data, &len, &error))
+  if (!jue_read_regular_file (argv[2], JUE_MAX_CSV_BYTES, &data, &len, &error))
     {
       jue_cli_error ("%s", error->message);
       return JUE_EXIT_FILE;

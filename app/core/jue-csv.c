@@ -9,6 +9,7 @@
 
 #include "jue-amount.h"
 #include "jue-csv.h"
+#include "jue-store.h"
 
 #define GUARD_CHAR '\''
 
@@ -397,7 +398,7 @@ jue_csv_read_file (const char *filename,
   g_autofree char *base = g_path_get_basename (filename);
   gsize len = 0;
 
-  if (!g_file_get_contents (filename, &data, &len, error))
+  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, error))
     return NULL;
   return jue_csv_parse (data, len, base, error);
 }

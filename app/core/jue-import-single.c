@@ -134,7 +134,7 @@ jue_import_csv_single (const char *filename,
   g_autofree char *base = g_path_get_basename (filename);
   gsize len;
 
-  if (!g_file_get_contents (filename, &data, &len, error))
+  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, error))
     return NULL;
   return jue_import_csv_single_data (data, len, base, error);
 }

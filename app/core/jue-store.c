@@ -738,6 +738,59 @@ open_regular (const char  *filename,
   return fd;
 }
 
+gboolean
+jue_read_regular_file (const char *filename,
+                       gsize       max_bytes,
+                       char      **data_out,
+                       gsize      *len_out,
+                       GError    **error)
+{
+  struct stat st;
+  int fd = open (filename, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (fd < 0)
+    return errno_error (error, errno, _("Cannot open %s: %s"), filename);
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, JUE_ERROR, JUE_ERROR_NOT_OURS,
+                   _("%s is not a regular file (a folder, a device or a pipe)"), filename);
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max_bytes)
+    {
+      close (fd);
+      g_set_error (error, JUE_ERROR, JUE_ERROR_TOO_LARGE,
+                   _("%s is larger than %u MiB, far more than any report's tables; "
+                     "it was not read"), filename, (guint) (max_bytes >> 20));
+      return FALSE;
+    }
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (len < (gsize) st.st_size)
+    {
+      ssize_t n = read (fd, data + len, (gsize) st.st_size - len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          return errno_error (error, saved, _("Cannot read %s: %s"), filename);
+        }
+      if (n == 0)
+        break;    /* it shrank meanwhile: what is there */
+      len += (gsize) n;
+    }
+  close (fd);
+  data[len] = '\0';
+  *data_out = g_steal_pointer (&data);
+  if (len_out)
+    *len_out = len;
+  return TRUE;
+}
+
 static gboolean
 try_lock (int fd)
 {
@@ -780,6 +833,32 @@ describe_holder (pid_t pid)
   if (comm && *comm && g_utf8_validate (comm, -1, NULL))
     return g_strdup_printf (_("the program “%s” (process %d)"), comm, (int) pid);
   return g_strdup_printf (_("another program (process %d)"), (int) pid);
+}
+
+gboolean
+jue_store_check_not_in_use (const char *filename,
+                            GError    **error)
+{
+  struct stat st;
+  struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                      .l_start = LOCK_BASE, .l_len = 1 };
+  int fd = open (filename, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  g_autofree char *who = NULL;
+
+  if (fd < 0)
+    return TRUE;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) ||
+      fcntl (fd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+    {
+      close (fd);
+      return TRUE;
+    }
+  who = describe_holder (lock_holder (fd));
+  close (fd);
+  g_set_error (error, JUE_ERROR, JUE_ERROR_IN_USE,
+               /* TRANSLATORS: the file, then e.g. "juesuan-cli (process 4711)" */
+               _("%s is open for editing in %s; it was not replaced"), filename, who);
+  return FALSE;
 }
 
 /* Takes the writer lock on the file (fd is the file opened for reading,

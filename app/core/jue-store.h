@@ -46,6 +46,22 @@ typedef struct {
   char *text;
 } JueExplanation;
 
+/* The most a CSV or classification file read by Juesuan may hold. */
+#define JUE_MAX_CSV_BYTES   (16 << 20)
+
+/* Reads a regular file of at most max_bytes (never waiting on a pipe or
+ * device); *data_out is NUL-terminated. */
+gboolean    jue_read_regular_file    (const char *filename,
+                                      gsize       max_bytes,
+                                      char      **data_out,
+                                      gsize      *len_out,
+                                      GError    **error);
+/* FALSE (JUE_ERROR_IN_USE, naming who) when another document — in this
+ * program or another — has filename open for editing, so it must not be
+ * replaced. */
+gboolean    jue_store_check_not_in_use (const char *filename,
+                                        GError    **error);
+
 void        jue_class_entry_free     (JueClassEntry *e);
 void        jue_explanation_free     (JueExplanation *e);
 

@@ -173,6 +173,9 @@ create_replacing (const char *filename,
 
   if (!g_file_test (filename, G_FILE_TEST_EXISTS))
     return jue_document_create (filename, report, error);
+  /* a report open for editing (here or elsewhere) is never replaced */
+  if (!jue_store_check_not_in_use (filename, error))
+    return NULL;
   tmp = g_strdup_printf ("%s/.%s.%08x.new", dir, base, g_random_int ());
   doc = jue_document_create (tmp, report, error);
   if (doc == NULL)
@@ -279,6 +282,11 @@ import_into (JueWindow  *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JueDocument) doc = NULL;
 
+  if (!jue_store_check_not_in_use (filename, &error))
+    {
+      jue_window_show_error (self, _("Cannot replace the file"), error->message);
+      return FALSE;
+    }
   if (g_file_test (filename, G_FILE_TEST_EXISTS) && g_unlink (filename) != 0)
     {
       jue_window_show_error (self, _("Cannot replace the file"), g_strerror (errno));
@@ -447,7 +455,8 @@ jue_window_save_copy_to (JueWindow  *self,
                              _("Choose another name or folder for the copy."));
       return FALSE;
     }
-  if (!jue_document_save_copy (jue_session_get_document (self->session), filename, &error))
+  if (!jue_store_check_not_in_use (filename, &error) ||
+      !jue_document_save_copy (jue_session_get_document (self->session), filename, &error))
     {
       jue_window_show_error (self, _("Could not save the copy"), error->message);
       return FALSE;
@@ -551,7 +560,7 @@ jue_window_import_classification_file (JueWindow  *self,
 
   if (self->session == NULL)
     return FALSE;
-  if (!g_file_get_contents (filename, &data, &len, &error))
+  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, &error))
     {
       jue_window_show_error (self, _("Cannot import the classification table"),
                              error->message);

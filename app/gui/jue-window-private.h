@@ -38,6 +38,9 @@ struct _JueWindow {
   char       *last_message;
   GtkWidget  *error_dialog;   /* the one shown, so errors do not pile up */
   guint       update_actions_id;
+  GFileMonitor *monitor;      /* the open file: changes by other programs */
+  guint       reload_id;      /* a pending check after the file changed */
+  gboolean    review;         /* opened for review on purpose (not just read-only) */
   gboolean    close_confirmed;  /* closing with unreadable values was asked */
   GtkWidget  *close_dialog;
   /* jue-window-nav.c: the finding gone to from the findings */

@@ -60,12 +60,17 @@ jue_window_get_last_message (JueWindow *self)
   return self->last_message;
 }
 
+static void schedule_reload (JueWindow *self, guint delay_ms);
+
 static void
 on_session_error (JueSession   *session,
                   const GError *error,
                   JueWindow    *self)
 {
   jue_window_show_error (self, _("The change was not saved"), error->message);
+  /* another program changed the file: show what it holds now */
+  if (g_error_matches (error, JUE_ERROR, JUE_ERROR_CHANGED))
+    schedule_reload (self, 0);
 }
 
 /* ---- titles and actions ----------------------------------------------- */
@@ -329,6 +334,13 @@ on_session_changed (JueSession *session,
 static void
 drop_session (JueWindow *self)
 {
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->monitor)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   if (self->session == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->session, self);
@@ -337,6 +349,103 @@ drop_session (JueWindow *self)
   jue_section_list_set_sections (JUE_SECTION_LIST (self->section_list), NULL);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_object (&self->session);
+}
+
+/* ---- changes made by other programs -------------------------------------
+ *
+ * A file open here for review (or read-only because another program has it
+ * open for editing) is watched: when the writer commits, the window shows
+ * the new contents.  A file open here for editing is locked, so only a
+ * program that ignores the lock can change it; that is noticed too (and no
+ * edit of the old copy is ever written over it). */
+
+static gboolean
+reload_if_changed (gpointer data)
+{
+  JueWindow *self = data;
+  JueDocument *old;
+  g_autofree char *filename = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+  gboolean was_read_only;
+
+  self->reload_id = 0;
+  if (self->session == NULL)
+    return G_SOURCE_REMOVE;
+  old = jue_session_get_document (self->session);
+  if (!jue_document_changed_on_disk (old))
+    return G_SOURCE_REMOVE;
+  filename = g_strdup (jue_document_get_filename (old));
+  section = g_strdup (self->section_id);
+  base = g_path_get_basename (filename);
+  was_read_only = jue_document_is_read_only (old);
+
+  /* the old document goes first: it may hold the writer lock */
+  drop_session (self);
+  doc = jue_document_open (filename, self->review, &error);
+  if (doc == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” was changed by another program "
+                                                    "and cannot be opened now"), base);
+      gtk_stack_set_visible_child (GTK_STACK (self->main_stack), self->start_page);
+      update_title (self);
+      jue_window_update_actions (self);
+      jue_window_show_error (self, heading, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  jue_window_set_document (self, doc);
+  if (section)
+    jue_window_show_section (self, section);
+  if (was_read_only && !jue_document_is_read_only (doc))
+    text = g_strdup_printf (_("“%s” was changed and closed by the other program; "
+                              "it can be edited here now"), base);
+  else
+    text = g_strdup_printf (_("“%s” was changed by another program; this is what it "
+                              "holds now"), base);
+  jue_window_toast (self, text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (JueWindow *self,
+                 guint      delay_ms)
+{
+  /* a save is several writes: wait until they settle */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (delay_ms, reload_if_changed, self);
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 JueWindow         *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT ||
+      event == G_FILE_MONITOR_EVENT_CREATED ||
+      event == G_FILE_MONITOR_EVENT_MOVED_IN ||
+      event == G_FILE_MONITOR_EVENT_RENAMED ||
+      event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    schedule_reload (self, 250);
+}
+
+static void
+watch_file (JueWindow  *self,
+            const char *filename)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor)
+    {
+      g_file_monitor_set_rate_limit (self->monitor, 200);
+      g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+    }
 }
 
 void
@@ -348,6 +457,10 @@ jue_window_set_document (JueWindow   *self,
 
   drop_session (self);
   self->session = jue_session_new (document);
+  /* on purpose: read-only with no reason given (not in use, not a read-only file) */
+  self->review = jue_document_is_read_only (document) &&
+                 jue_document_get_read_only_reason (document) == NULL;
+  watch_file (self, jue_document_get_filename (document));
   g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed), self);
   g_signal_connect (self->session, "error", G_CALLBACK (on_session_error), self);
   rebuild_sections (self);
