@@ -269,6 +269,23 @@ jue_code_picker_init (JueCodePicker *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The hint, made when shown (storing a tooltip asks the X server where the
+ * pointer is, for every code cell of the table); a mark icon's own first. */
+static gboolean
+on_query_tooltip (GtkWidget  *entry,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  if (!keyboard && gtk_entry_get_icon_at_pos (GTK_ENTRY (entry), x, y) != -1)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("Type a code or part of a name to choose from the "
+                                   "classification"));
+  return TRUE;
+}
+
 void
 jue_code_picker_attach (JueSession *session,
                         GtkWidget  *entry,
@@ -291,6 +308,6 @@ jue_code_picker_attach (JueSession *session,
   gtk_widget_add_controller (entry, keys);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (entry, focus);
-  gtk_widget_set_tooltip_text (entry, _("Type a code or part of a name to choose from the "
-                                        "classification"));
+  gtk_widget_set_has_tooltip (entry, TRUE);
+  g_signal_connect (entry, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }

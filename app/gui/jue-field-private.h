@@ -36,8 +36,6 @@ JueField *jue_field_attach (JueSession        *session,
                                   GtkWidget         *widget);
 /* Loads the stored value, then starts listening, so loading is no edit. */
 void      jue_field_start  (JueField          *self);
-void      jue_field_update_cell_tooltip (JueField   *self,
-                                         const char *text);
 void      jue_field_activate_next (GtkWidget *widget,
                                       JueField  *self);
 void      jue_field_label_accessible (GtkWidget  *widget,

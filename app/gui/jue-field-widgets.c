@@ -284,10 +284,19 @@ jue_field_row_new (JueSession        *session,
 
 /* ---- cells ------------------------------------------------------------ */
 
-static void
-on_cell_changed_tooltip (JueField *self)
+/* after the entry's own handler, which shows its icons' tooltips */
+static gboolean
+on_cell_query_tooltip (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       JueField   *self)
 {
-  jue_field_update_cell_tooltip (self, gtk_editable_get_text (self->editable));
+  g_autofree char *tip = jue_field_dup_cell_tooltip (self);
+
+  gtk_tooltip_set_text (tooltip, tip);
+  return tip != NULL;
 }
 
 static int
@@ -385,9 +394,13 @@ jue_field_cell_new (JueSession        *session,
           g_signal_connect (cell, "icon-release", G_CALLBACK (on_cell_icon_release), self);
         }
     }
-  gtk_widget_set_tooltip_text (cell, _(def->label));
-  if (self->entry && def->kind == JUE_KIND_TEXT)
-    g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed_tooltip), self);
+  if (self->entry)
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect_after (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), self);
+    }
+  else
+    gtk_widget_set_tooltip_text (cell, _(def->label));
   jue_field_start (self);
   return cell;
 }

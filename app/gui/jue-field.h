@@ -42,6 +42,9 @@ const char  *jue_field_get_parse_error (JueField *field);
  * while there is one. */
 GtkWidget   *jue_field_get_error_label (JueField *field);
 
+/* A table cell's tooltip, "label: text" (made when shown), or NULL. */
+char        *jue_field_dup_cell_tooltip (JueField *field);
+
 /* The message shown by the field's mark icon (its tooltip), or NULL. */
 char        *jue_field_dup_mark_message (JueField *field);
 

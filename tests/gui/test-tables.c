@@ -104,7 +104,7 @@ test_indicator_columns (Fixture       *f,
   GtkLabel *cover;
   g_autofree char *longest = NULL;
   g_autofree char *longest_path = NULL;
-  const char *tip;
+  g_autofree char *tip = NULL;
   PangoLayout *layout;
 
   g_assert_cmpstr (value, ==, "服务对象满意度指标");
@@ -151,7 +151,7 @@ test_indicator_columns (Fixture       *f,
   g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (cover)), ==, 1.0);
   /* the row is as tall as the two lines */
   g_assert_cmpint (gtk_widget_get_height (cell), >=, gtk_widget_get_height (GTK_WIDGET (cover)));
-  tip = gtk_widget_get_tooltip_text (cell);
+  tip = jue_field_dup_cell_tooltip (jue_session_lookup_field (session, longest_path));
   g_assert_nonnull (strstr (tip, longest));
 
   /* editing: the entry shows its text, the label steps aside */
