@@ -59,6 +59,17 @@ op_free (Op *op)
   g_free (op);
 }
 
+/* Closes the file; g_object_run_dispose() does it while others still hold
+ * the document (the window's quick exit).  Nothing is written after. */
+static void
+jue_document_dispose (GObject *object)
+{
+  JueDocument *self = JUE_DOCUMENT (object);
+
+  g_clear_pointer (&self->store, jue_store_close);
+  G_OBJECT_CLASS (jue_document_parent_class)->dispose (object);
+}
+
 static void
 jue_document_finalize (GObject *object)
 {
@@ -76,6 +87,7 @@ jue_document_finalize (GObject *object)
 static void
 jue_document_class_init (JueDocumentClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = jue_document_dispose;
   G_OBJECT_CLASS (klass)->finalize = jue_document_finalize;
 
   /**

@@ -1,6 +1,7 @@
 /* jue-application.c — io.github.juesuan.Juesuan. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jue-application.h"
@@ -12,6 +13,7 @@ struct _JueApplication {
 
   gboolean review;     /* --review: open files for review */
   char    *section;    /* --section: show this section first */
+  gboolean quick_exit; /* end the process at the last window's close */
 };
 
 G_DEFINE_FINAL_TYPE (JueApplication, jue_application, ADW_TYPE_APPLICATION)
@@ -214,6 +216,41 @@ jue_application_init (JueApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
+
+void
+jue_application_set_quick_exit (JueApplication *self,
+                                gboolean        quick)
+{
+  self->quick_exit = quick;
+}
+
+/* Tearing down a window after a big page took 1.5 s (every widget of every
+ * page visited, one by one) for nothing the user can see: every edit is
+ * committed as it is made, and the file is closed here. */
+void
+jue_application_exit_if_last (GtkApplication *app,
+                              GtkWindow      *window)
+{
+  JueSession *session;
+
+  if (!JUE_IS_APPLICATION (app) || !JUE_APPLICATION (app)->quick_exit || !JUE_IS_WINDOW (window))
+    return;
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    if (l->data != window && JUE_IS_WINDOW (l->data))
+      return;
+  session = jue_window_get_session (JUE_WINDOW (window));
+  if (session)
+    {
+      JueDocument *doc = jue_session_get_document (session);
+
+      if (!jue_document_is_read_only (doc))
+        jue_session_flush_fields (session);
+      /* closes the file (the widgets still hold the document) */
+      g_object_run_dispose (G_OBJECT (doc));
+    }
+  g_settings_sync ();
+  exit (0);
 }
 
 JueApplication *

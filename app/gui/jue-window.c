@@ -2,6 +2,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
+#include "jue-application.h"
 #include "jue-field.h"
 #include "jue-findings-page.h"
 #include "jue-form-list.h"
@@ -759,6 +760,7 @@ jue_window_close_request (GtkWindow *window)
    * is worth a question, once */
   if (ask_before_closing (self))
     return TRUE;
+  jue_application_exit_if_last (gtk_window_get_application (window), window);
   return GTK_WINDOW_CLASS (jue_window_parent_class)->close_request (window);
 }
 
