@@ -4,6 +4,7 @@
 
 #include "jue-finding-row.h"
 #include "jue-findings-page.h"
+#include "jue-sections.h"
 
 struct _JueFindingsPage {
   GtkWidget   parent_instance;
@@ -11,6 +12,9 @@ struct _JueFindingsPage {
   GtkWidget  *stack;
   GtkWidget  *summary;
   GtkWidget  *list;
+  GtkWidget  *missing_heading;
+  GtkWidget  *missing_note;
+  GtkWidget  *missing_list;
 
   JueSession *session;
 };
@@ -25,9 +29,57 @@ create_row (gpointer item,
   return jue_finding_row_new (self->session, item);
 }
 
+/* An item a finished report still lacks: what, and where; Enter goes there. */
+static GtkWidget *
+create_missing_row (gpointer item,
+                    gpointer user_data)
+{
+  JueFindingsPage *self = user_data;
+  const JueFinding *f = jue_finding_item_get_finding (item);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *message = gtk_label_new (f->message);
+  g_autofree char *where = jue_path_describe (jue_session_get_report (self->session), f->path);
+  g_autofree char *location = f->explanation
+    ? g_strdup_printf (_("%s · explained: %s"), where, f->explanation) : g_strdup (where);
+  GtkWidget *place = gtk_label_new (location);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (place), 0);
+  gtk_label_set_wrap (GTK_LABEL (place), TRUE);
+  gtk_widget_add_css_class (place, "dim-label");
+  gtk_widget_add_css_class (place, "caption");
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), place);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, f->path);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  f->message, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, location, -1);
+  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (f->path), g_free);
+  return row;
+}
+
+static void
+on_missing_activated (GtkListBox      *box,
+                      GtkListBoxRow   *row,
+                      JueFindingsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-field", "s",
+                              g_object_get_data (G_OBJECT (row), "path"));
+}
+
 static void
 update_summary (JueFindingsPage *self)
 {
+  GListModel *missing = jue_session_get_missing (self->session);
+  guint n_missing = g_list_model_get_n_items (missing);
+  const JueCompleteness *done = jue_session_get_completeness (self->session);
+  g_autofree char *heading = NULL;
   GListModel *model = jue_session_get_findings (self->session);
   guint n = g_list_model_get_n_items (model);
   guint counts[JUE_N_SEVERITIES] = { 0 };
@@ -56,7 +108,18 @@ update_summary (JueFindingsPage *self)
   /* Translators: "3 errors, 5 warnings, 2 hints; 4 explained" */
   text = g_strdup_printf (_("%s, %s, %s; %u explained"), errors, warnings, hints, explained);
   gtk_label_set_text (GTK_LABEL (self->summary), text);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n ? "list" : "empty");
+  gtk_widget_set_visible (self->list, n > 0);
+  /* Translators: the group of required items not filled in (未填) */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Not filled in: %u item (%u%% of the report filled in)",
+                                          "Not filled in: %u items (%u%% of the report filled in)",
+                                          n_missing),
+                             n_missing, jue_completeness_percent (done->filled, done->required));
+  gtk_label_set_text (GTK_LABEL (self->missing_heading), heading);
+  gtk_widget_set_visible (self->missing_heading, n_missing > 0);
+  gtk_widget_set_visible (self->missing_note, n_missing > 0);
+  gtk_widget_set_visible (self->missing_list, n_missing > 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n || n_missing ? "list" : "empty");
 }
 
 static void
@@ -119,6 +182,7 @@ jue_findings_page_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (jue_session_get_findings (self->session), self);
+      g_signal_handlers_disconnect_by_data (jue_session_get_missing (self->session), self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_FINDINGS_PAGE);
   {
@@ -142,7 +206,11 @@ jue_findings_page_class_init (JueFindingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, summary);
   gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, missing_heading);
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, missing_note);
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, missing_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_missing_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -161,6 +229,10 @@ jue_findings_page_new (JueSession *session)
   self->session = g_object_ref (session);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->list), model, create_row, self, NULL);
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (update_summary), self);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->missing_list), jue_session_get_missing (session),
+                           create_missing_row, self, NULL);
+  g_signal_connect_swapped (jue_session_get_missing (session), "items-changed",
+                            G_CALLBACK (update_summary), self);
   g_signal_connect_swapped (session, "changed", G_CALLBACK (update_summary), self);
   update_summary (self);
   return GTK_WIDGET (self);

@@ -8,6 +8,7 @@ struct _JueSectionList {
   GtkWidget  parent_instance;
 
   GtkWidget *list;
+  GtkWidget *total;
 
   GPtrArray *sections;   /* borrowed */
   guint      selecting : 1;
@@ -39,6 +40,7 @@ row_new (const JueSection *section)
   GtkWidget *title = gtk_label_new (section->title);
   GtkWidget *errors = badge_new ("jue-badge-error");
   GtkWidget *warnings = badge_new ("jue-badge-warning");
+  GtkWidget *progress = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -46,13 +48,20 @@ row_new (const JueSection *section)
   gtk_widget_set_tooltip_text (title, section->title);
   if (g_str_has_prefix (section->id, "fund-"))
     gtk_widget_set_margin_start (box, 12);
+  gtk_widget_add_css_class (progress, "dim-label");
+  gtk_widget_add_css_class (progress, "numeric");
+  gtk_widget_add_css_class (progress, "caption");
+  gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (progress, FALSE);
   gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), progress);
   gtk_box_append (GTK_BOX (box), errors);
   gtk_box_append (GTK_BOX (box), warnings);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "section-id", g_strdup (section->id), g_free);
   g_object_set_data (G_OBJECT (row), "errors", errors);
   g_object_set_data (G_OBJECT (row), "warnings", warnings);
+  g_object_set_data (G_OBJECT (row), "progress", progress);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   section->title, -1);
   return row;
@@ -100,11 +109,75 @@ set_badge (GtkWidget *badge,
   return TRUE;
 }
 
+/* How much of a section is filled in: "87%" beside its title (hidden when
+ * it requires nothing), the counts in its tooltip.  The fund list sums
+ * its funds.  Touched only when the text changes. */
+static void
+set_progress (GtkWidget        *label,
+              const JueSection *s,
+              JueSession       *session)
+{
+  const JueCompleteness *done = session ? jue_session_get_completeness (session) : NULL;
+  guint filled = 0, required = 0;
+  g_autofree char *text = NULL;
+
+  if (done && s->kind == JUE_SECTION_FUNDS)
+    for (guint k = 0; k < done->sections->len; k++)
+      {
+        const JueSectionProgress *p = done->sections->pdata[k];
+        if (g_str_has_prefix (p->id, "fund-"))
+          {
+            filled += p->filled;
+            required += p->required;
+          }
+      }
+  else if (done)
+    {
+      const JueSectionProgress *p = jue_completeness_get_section (done, s->id);
+      if (p)
+        {
+          filled = p->filled;
+          required = p->required;
+        }
+    }
+  text = required ? g_strdup_printf ("%u%%", jue_completeness_percent (filled, required))
+                  : g_strdup ("");
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    {
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_set_visible (label, required > 0);
+    }
+  if (required)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Filled in: %u of %u required items"), filled,
+                                              required);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tip) != 0)
+        gtk_widget_set_tooltip_text (label, tip);
+    }
+}
+
 void
 jue_section_list_update_counts (JueSectionList *self,
                                 JueSession     *session)
 {
   guint i = 0;
+  const JueCompleteness *done = session ? jue_session_get_completeness (session) : NULL;
+
+  if (done)
+    {
+      /* Translators: the whole report's progress under the sidebar, 已填 87% */
+      g_autofree char *total = g_strdup_printf (_("Filled in %u%%"),
+                                                jue_completeness_percent (done->filled,
+                                                                          done->required));
+      g_autofree char *tip = g_strdup_printf (_("Filled in: %u of %u required items"),
+                                              done->filled, done->required);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->total)), total) != 0)
+        gtk_label_set_text (GTK_LABEL (self->total), total);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (self->total), tip) != 0)
+        gtk_widget_set_tooltip_text (self->total, tip);
+    }
+  gtk_widget_set_visible (self->total, done != NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
        row = gtk_widget_get_next_sibling (row), i++)
@@ -127,6 +200,7 @@ jue_section_list_update_counts (JueSectionList *self,
             errors += e;
             warnings += w;
           }
+      set_progress (g_object_get_data (G_OBJECT (row), "progress"), s, session);
       if (!set_badge (g_object_get_data (G_OBJECT (row), "errors"), errors) &&
           !set_badge (g_object_get_data (G_OBJECT (row), "warnings"), warnings))
         continue;
@@ -186,6 +260,7 @@ jue_section_list_class_init (JueSectionListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/juesuan/Juesuan/ui/jue-section-list.ui");
   gtk_widget_class_bind_template_child (widget_class, JueSectionList, list);
+  gtk_widget_class_bind_template_child (widget_class, JueSectionList, total);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

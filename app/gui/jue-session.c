@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-completeness.h"
 #include "jue-field.h"
 #include "jue-finding-item.h"
 #include "jue-sections.h"
@@ -18,6 +19,8 @@ struct _JueSession {
   GHashTable  *labels;     /* path → GPtrArray of GtkLabel* (not owned) */
   GHashTable  *marks;      /* path → Mark* */
   GListStore  *findings;
+  JueCompleteness *completeness;
+  GListStore  *missing;    /* JueFindingItem, rule W-MISSING */
 };
 
 typedef struct {
@@ -78,10 +81,10 @@ by_severity (gconstpointer a,
  * and a keystroke that changes one message rebuilds one row.
  * Explanations are updated in place. */
 static void
-update_findings_store (JueSession *self,
+update_findings_store (GListStore *store,
                        GPtrArray  *findings)
 {
-  GListModel *model = G_LIST_MODEL (self->findings);
+  GListModel *model = G_LIST_MODEL (store);
   guint n = g_list_model_get_n_items (model);
   guint head = 0, tail = 0;
   g_autoptr (GPtrArray) items = NULL;
@@ -108,7 +111,35 @@ update_findings_store (JueSession *self,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = head; i < findings->len - tail; i++)
     g_ptr_array_add (items, jue_finding_item_new (findings->pdata[i]));
-  g_list_store_splice (self->findings, head, n - head - tail, items->pdata, items->len);
+  g_list_store_splice (store, head, n - head - tail, items->pdata, items->len);
+}
+
+/* What a finished report still lacks (jue-completeness.h): every edit
+ * can change it, and it is one pass over the required paths. */
+static void
+update_completeness (JueSession *self)
+{
+  JueReport *report = jue_document_get_report (self->document);
+  GHashTable *explanations = jue_document_get_explanations (self->document);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_finding_free);
+
+  g_clear_pointer (&self->completeness, jue_completeness_free);
+  self->completeness = jue_completeness_new (report);
+  for (guint i = 0; i < self->completeness->missing->len; i++)
+    {
+      const JueMissing *m = self->completeness->missing->pdata[i];
+      JueFinding *f = g_new0 (JueFinding, 1);
+      g_autofree char *key = jue_explanation_key (JUE_RULE_MISSING, m->path);
+      const char *text = explanations ? g_hash_table_lookup (explanations, key) : NULL;
+
+      f->rule = JUE_RULE_MISSING;
+      f->severity = JUE_SEVERITY_WARNING;
+      f->path = g_strdup (m->path);
+      f->message = g_strdup (m->message);
+      f->explanation = text && *text ? g_strdup (text) : NULL;
+      g_ptr_array_add (items, f);
+    }
+  update_findings_store (self->missing, items);
 }
 
 /* Re-runs what the edit touches (everything for a list change or at
@@ -150,7 +181,8 @@ jue_session_run_checks (JueSession    *self,
   /* errors first, then warnings, then hints; the checker's order within */
   sorted = g_ptr_array_copy (findings, NULL, NULL);
   g_ptr_array_sort (sorted, by_severity);   /* stable */
-  update_findings_store (self, sorted);
+  update_findings_store (self->findings, sorted);
+  update_completeness (self);
 }
 
 static void
@@ -232,6 +264,7 @@ jue_session_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_object (&self->findings);
+  g_clear_object (&self->missing);
   G_OBJECT_CLASS (jue_session_parent_class)->dispose (object);
 }
 
@@ -241,6 +274,7 @@ jue_session_finalize (GObject *object)
   JueSession *self = JUE_SESSION (object);
 
   g_clear_pointer (&self->checker, jue_checker_free);
+  g_clear_pointer (&self->completeness, jue_completeness_free);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
@@ -264,6 +298,18 @@ GListModel *
 jue_session_get_findings (JueSession *self)
 {
   return G_LIST_MODEL (self->findings);
+}
+
+GListModel *
+jue_session_get_missing (JueSession *self)
+{
+  return G_LIST_MODEL (self->missing);
+}
+
+const JueCompleteness *
+jue_session_get_completeness (JueSession *self)
+{
+  return self->completeness;
 }
 
 void
@@ -366,6 +412,7 @@ jue_session_init (JueSession *self)
 {
   self->checker = jue_checker_new ();
   self->findings = g_list_store_new (JUE_TYPE_FINDING_ITEM);
+  self->missing = g_list_store_new (JUE_TYPE_FINDING_ITEM);
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jue-completeness.h"
 #include "jue-computed.h"
 #include "jue-document.h"
 
@@ -47,6 +48,12 @@ void         jue_session_flush_fields     (JueSession  *self);
 /* The findings of the last check (JueFindingItem objects, findings first by
  * severity then by position in the report). */
 GListModel  *jue_session_get_findings     (JueSession  *self);
+/* What a finished report still lacks, recomputed with the findings: the
+ * items (JueFindingItem, rule W-MISSING, in section order) and the
+ * progress per section. */
+GListModel  *jue_session_get_missing      (JueSession  *self);
+const JueCompleteness *
+             jue_session_get_completeness (JueSession  *self);
 /* Errors and warnings under a path prefix ("" for all). */
 void         jue_session_count_findings   (JueSession  *self,
                                            const char  *prefix,
