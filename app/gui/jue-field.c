@@ -73,10 +73,16 @@ jue_focus_next (GtkWidget *from)
   GtkWidget *start;
   JueField *here;
 
+  GtkWidget *page;
+
   if (root == NULL)
     return;
   start = gtk_root_get_focus (root);
   here = field_at (start);
+  /* the page the field is on: the child of the window's page stack */
+  for (page = start; page && gtk_widget_get_parent (page) &&
+       !GTK_IS_STACK (gtk_widget_get_parent (page)); page = gtk_widget_get_parent (page))
+    ;
   for (guint i = 0; i < 500; i++)
     {
       GtkWidget *now;
@@ -86,6 +92,13 @@ jue_focus_next (GtkWidget *from)
       now = gtk_root_get_focus (root);
       if (now == NULL || now == start)
         return;   /* round the window, and no other field */
+      /* past the page's last field: stay, rather than walk the sidebar
+       * (focusing its rows changes the section) into another page */
+      if (page && start && !gtk_widget_is_ancestor (now, page))
+        {
+          gtk_widget_grab_focus (start);
+          return;
+        }
       field = field_at (now);
       if (field && field != here)
         return;
