@@ -57,7 +57,6 @@ create_missing_row (gpointer item,
   gtk_box_append (GTK_BOX (box), message);
   gtk_box_append (GTK_BOX (box), place);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, f->path);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   f->message, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, location, -1);
   g_object_set_data_full (G_OBJECT (row), "path", g_strdup (f->path), g_free);
