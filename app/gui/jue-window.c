@@ -31,6 +31,7 @@ jue_window_show_error (JueWindow  *self,
 
   g_free (self->last_message);
   self->last_message = g_strdup_printf ("%s\n%s", heading, body ? body : "");
+  g_debug ("error shown: %s", self->last_message);   /* G_MESSAGES_DEBUG=Juesuan */
   if (self->error_dialog)
     {
       /* the newest error replaces the one still shown */
