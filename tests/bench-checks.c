@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "jue-checks.h"
+#include "jue-completeness.h"
 #include "jue-tsv.h"
 
 #define ROUNDS 201
@@ -70,7 +71,7 @@ bench (const char *name,
 {
   static const char * const values[] = { "47.74", "46.74" };
   static const char * const actuals[] = { "96%", "95%" };
-  gint64 copy[ROUNDS], full[ROUNDS], inc_amount[ROUNDS], inc_indicator[ROUNDS];
+  gint64 copy[ROUNDS], full[ROUNDS], inc_amount[ROUNDS], inc_indicator[ROUNDS], done[ROUNDS];
   g_autoptr (JueChecker) checker = jue_checker_new ();
   guint counts[JUE_N_SEVERITIES];
 
@@ -103,6 +104,13 @@ bench (const char *name,
       jue_checker_update (checker, r, "dept_eval.indicators[8].actual");
       inc_indicator[i] = now_ns () - t0;
     }
+  for (guint i = 0; i < ROUNDS; i++)
+    {
+      gint64 t0 = now_ns ();
+      JueCompleteness *c = jue_completeness_new (r);
+      done[i] = now_ns () - t0;
+      jue_completeness_free (c);
+    }
   jue_checker_count (checker, counts);
   printf ("%-12s %4u functional rows, %3u special funds, %4u findings\n", name,
           r->functional->len, r->special_funds->len,
@@ -111,6 +119,7 @@ bench (const char *name,
   printf ("  full check                        %9.1f µs\n", median_us (full, ROUNDS));
   printf ("  incremental, functional[3].actual %9.1f µs\n", median_us (inc_amount, ROUNDS));
   printf ("  incremental, an indicator actual  %9.1f µs\n", median_us (inc_indicator, ROUNDS));
+  printf ("  completeness (every edit, GUI)    %9.1f µs\n", median_us (done, ROUNDS));
 }
 
 int

@@ -236,8 +236,7 @@ field_filled (Walk        *w,
 
 static void
 require_field (Walk       *w,
-               const char *path,
-               const char *row_label)
+               const char *path)
 {
   const char *label;
 
@@ -247,12 +246,21 @@ require_field (Walk       *w,
       w->section->filled++;
       return;
     }
-  if (row_label)
-    add_missing (w, path, g_strdup_printf (_("%s: %s is not filled in"), row_label, label));
-  else
-    add_missing (w, path, g_strdup_printf (_("%s is not filled in"), label));
+  add_missing (w, path, g_strdup_printf (_("%s is not filled in"), label));
 }
 
+static const JueFieldDef *
+field_def (const JueRecordDef *def,
+           const char         *name)
+{
+  for (guint i = 0; i < def->n_fields; i++)
+    if (strcmp (def->fields[i].name, name) == 0)
+      return &def->fields[i];
+  return NULL;
+}
+
+/* A table: a row, and each row's required fields.  Paths are built only
+ * for what is missing (a ×20 report has thousands of cells). */
 static void
 require_rows (Walk               *w,
               const char         *path,
@@ -260,12 +268,16 @@ require_rows (Walk               *w,
 {
   JueFieldRef ref;
   GPtrArray *rows;
+  const JueRecordDef *elem;
+  const JueFieldDef *defs[8];
   const char *label;
+  guint n;
 
   w->section->required++;
   if (!jue_report_resolve (w->report, path, &ref, NULL) || ref.def->kind != JUE_KIND_LIST)
     return;
   rows = *(GPtrArray **) ref.ptr;
+  elem = ref.def->extra;
   label = _(ref.def->label);
   if (rows->len == 0)
     {
@@ -273,16 +285,27 @@ require_rows (Walk               *w,
       return;
     }
   w->section->filled++;
-  for (guint i = 0; i < rows->len; i++)
+  for (n = 0; fields[n] && n < G_N_ELEMENTS (defs); n++)
     {
-      g_autofree char *row_label = g_strdup_printf ("%s %u", label, i + 1);
-
-      for (guint k = 0; fields[k]; k++)
-        {
-          g_autofree char *p = g_strdup_printf ("%s[%u].%s", path, i, fields[k]);
-          require_field (w, p, row_label);
-        }
+      defs[n] = field_def (elem, fields[n]);
+      g_return_if_fail (defs[n] != NULL);
     }
+  for (guint i = 0; i < rows->len; i++)
+    for (guint k = 0; k < n; k++)
+      {
+        const JueFieldDef *f = defs[k];
+        JueFieldRef cell = { f, (guint8 *) rows->pdata[i] + f->offset, -1, elem };
+
+        w->section->required++;
+        if (jue_field_is_blank (&cell))
+          {
+            g_autofree char *p = g_strdup_printf ("%s[%u].%s", path, i, f->name);
+            add_missing (w, p, g_strdup_printf (_("%s %u: %s is not filled in"), label, i + 1,
+                                               _(f->label)));
+          }
+        else
+          w->section->filled++;
+      }
 }
 
 static void
@@ -317,7 +340,7 @@ walk_section (Walk       *w,
             break;
           G_GNUC_FALLTHROUGH;
         case REQ_FIELD:
-          require_field (w, path, NULL);
+          require_field (w, path);
           break;
         case REQ_ROWS:
           require_rows (w, path, r->row_fields);
