@@ -57,7 +57,7 @@ jue_cli_export (int    argc,
   return JUE_EXIT_OK;
 }
 
-/* import DIR-or-FILE.csv NEW.juesuan */
+/* import DIR-or-FILE.csv NEW.juesuan; workbooks: cli-workbook.c */
 int
 jue_cli_import (int    argc,
                 char **argv)
@@ -66,6 +66,9 @@ jue_cli_import (int    argc,
   g_autoptr (JueDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
 
+  if ((argc == 4 && strcmp (argv[1], "--into") == 0)
+      || (argc == 3 && jue_cli_is_workbook (argv[1])))
+    return jue_cli_import_workbook (argc, argv);
   if (argc != 3)
     return jue_cli_usage (argv[0]);
   if (g_file_test (argv[2], G_FILE_TEST_EXISTS))

@@ -1,0 +1,1085 @@
+/* jue-workbook-import.c — finding the published tables in a workbook and
+ * reading their figures (jue-workbook-import.h). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-amount.h"
+#include "jue-checks.h"
+#include "jue-computed.h"
+#include "jue-workbook-import.h"
+
+/* ---- the built-in layouts (national set) --------------------------------- *
+ * Until the template renderer (jue-render.h) feeds these, they are written
+ * here.  Header words are the published ones; "/" separates the variants
+ * templates print. */
+
+#define AMOUNT_WORDS "金额/决算数/本年决算数/本年数"
+
+static const char * const t01_title[] = { "收入支出决算总表", NULL };
+static const char * const t01_not[] = { "财政拨款", NULL };
+static const JueWbCellSpec t01_cells[] = {
+  { "一般公共预算财政拨款收入", "收入|" AMOUNT_WORDS, "income.general_budget", NULL },
+  { "政府性基金预算财政拨款收入", "收入|" AMOUNT_WORDS, "income.gov_fund", NULL },
+  { "国有资本经营预算财政拨款收入", "收入|" AMOUNT_WORDS, "income.state_capital", NULL },
+  { "上级补助收入", "收入|" AMOUNT_WORDS, "income.superior_subsidy", NULL },
+  { "事业收入", "收入|" AMOUNT_WORDS, "income.business", NULL },
+  { "经营收入", "收入|" AMOUNT_WORDS, "income.operating", NULL },
+  { "附属单位上缴收入", "收入|" AMOUNT_WORDS, "income.affiliated", NULL },
+  { "其他收入", "收入|" AMOUNT_WORDS, "income.other", NULL },
+  { "本年收入合计", "收入|" AMOUNT_WORDS, NULL, "income.total" },
+  { "使用非财政拨款结余", "收入|" AMOUNT_WORDS, "income.non_fiscal_surplus_used", NULL },
+  { "年初结转和结余", "收入|" AMOUNT_WORDS, "income.carried_in", NULL },
+  { "总计", "收入|" AMOUNT_WORDS, NULL, "income.grand_total" },
+  { "本年支出合计", "支出|" AMOUNT_WORDS, NULL, "expenditure.total" },
+  { "结余分配", "支出|" AMOUNT_WORDS, "expenditure.surplus_distribution", NULL },
+  { "年末结转和结余", "支出|" AMOUNT_WORDS, "expenditure.carried_out", NULL },
+  { "总计", "支出|" AMOUNT_WORDS, NULL, "expenditure.grand_total" },
+};
+
+static const char * const t03_title[] = { "支出决算表", NULL };
+static const char * const t03_not[] = { "收入支出", "财政拨款", "三公", "基金", "国有资本",
+                                        "基本支出", "项目支出", "明细", NULL };
+static const JueWbCellSpec t03_cells[] = {
+  { "合计", "本年支出合计", NULL, "expenditure.total" },
+  { "合计", "基本支出", "expenditure.basic", NULL },
+  { "合计", "项目支出", "expenditure.project", NULL },
+  { "合计", "上缴上级支出", "expenditure.to_superior", NULL },
+  { "合计", "经营支出", "expenditure.operating", NULL },
+  { "合计", "对附属单位补助支出", "expenditure.affiliated_subsidy", NULL },
+};
+
+#define TP "three_public."
+#define VEHICLE "公务用车购置及运行费/公务用车购置及运行维护费"
+static const char * const t07_title[] = { "三公", "经费", NULL };
+static const JueWbCellSpec t07_cells[] = {
+  { NULL, "预算数|合计", NULL, TP "total.budget" },
+  { NULL, "预算数|因公出国(境)费", TP "abroad.budget", NULL },
+  { NULL, "预算数|" VEHICLE "|小计", TP "vehicle.budget", NULL },
+  { NULL, "预算数|" VEHICLE "|购置费/公务用车购置费", TP "vehicle.purchase.budget", NULL },
+  { NULL, "预算数|" VEHICLE "|运行费/运行维护费/公务用车运行维护费",
+    TP "vehicle.operation.budget", NULL },
+  { NULL, "预算数|公务接待费", TP "reception.budget", NULL },
+  { NULL, "决算数|合计", NULL, TP "total.actual" },
+  { NULL, "决算数|因公出国(境)费", TP "abroad.actual", NULL },
+  { NULL, "决算数|" VEHICLE "|小计", TP "vehicle.actual", NULL },
+  { NULL, "决算数|" VEHICLE "|购置费/公务用车购置费", TP "vehicle.purchase.actual", NULL },
+  { NULL, "决算数|" VEHICLE "|运行费/运行维护费/公务用车运行维护费",
+    TP "vehicle.operation.actual", NULL },
+  { NULL, "决算数|公务接待费", TP "reception.actual", NULL },
+};
+#undef TP
+#undef VEHICLE
+
+static const JueWbTableSpec builtin_tables[] = {
+  { "收入支出决算总表", t01_title, t01_not, t01_cells, G_N_ELEMENTS (t01_cells) },
+  { "支出决算表", t03_title, t03_not, t03_cells, G_N_ELEMENTS (t03_cells) },
+  { "“三公”经费支出决算表", t07_title, NULL, t07_cells, G_N_ELEMENTS (t07_cells) },
+};
+
+const JueWbTableSpec *
+jue_wb_builtin_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (builtin_tables);
+  return builtin_tables;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+/* NFKC (full-width letters, digits, brackets and colons become ASCII), then
+ * without white space and quotation marks. */
+static char *
+norm (const char *text)
+{
+  g_autofree char *n = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+
+  if (n == NULL)
+    return g_string_free (out, FALSE);
+  for (const char *p = n; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000 || c == '"' || c == '\''
+          || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019
+          || c == 0x300C || c == 0x300D)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Without a leading 一、 1. (1) or 其中: and a trailing (万元)/(元). */
+static char *
+norm_label (const char *text)
+{
+  static GRegex *re;
+  g_autofree char *n = norm (text);
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new (
+      "^(其中:)?([一二三四五六七八九十]+[、.]|[0-9]+[、.]|\\([0-9一二三四五六七八九十]+\\))?"
+      "|\\((万元|元)\\)$", G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_replace_literal (re, n, -1, 0, "", 0, NULL);
+}
+
+static gboolean
+label_matches (const char *cell_label,   /* norm_label */
+               const char *spec_label)   /* norm_label */
+{
+  gsize n = strlen (spec_label);
+
+  return strcmp (cell_label, spec_label) == 0
+         || (strncmp (cell_label, spec_label, n) == 0 && cell_label[n] == '(');
+}
+
+/* ---- amounts ------------------------------------------------------------- */
+
+gboolean
+jue_wb_parse_amount (const char *text,
+                     gboolean    yuan,
+                     gint64     *fen_out)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint64 digits = 0;
+  guint n_sig = 0, frac = 0;
+  gboolean any = FALSE, dropped = FALSE;
+  gint64 exp10 = 0;
+  gint64 k;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  for (gboolean after_dot = FALSE;; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          any = TRUE;
+          if (n_sig == 0 && *p == '0')
+            {
+              if (after_dot)
+                frac++;
+              continue;
+            }
+          if (n_sig >= 18)
+            {
+              /* Beyond what a double holds: only noise can be here. */
+              if (*p != '0')
+                dropped = TRUE;
+              if (!after_dot)
+                exp10++;
+              continue;
+            }
+          digits = digits * 10 + (guint64) (*p - '0');
+          n_sig++;
+          if (after_dot)
+            frac++;
+        }
+      else if (*p == '.' && !after_dot)
+        after_dot = TRUE;
+      else
+        break;
+    }
+  if (!any)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      gboolean eneg = FALSE;
+      gint64 e = 0;
+
+      p++;
+      if (*p == '-' || *p == '+')
+        eneg = *p++ == '-';
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        {
+          e = e * 10 + (*p++ - '0');
+          if (e > 400)
+            return FALSE;
+        }
+      exp10 += eneg ? -e : e;
+    }
+  if (*p != '\0')
+    return FALSE;
+  k = exp10 - (gint64) frac + (yuan ? 2 : 6);
+  if (k >= 0)
+    {
+      for (gint64 i = 0; i < k; i++)
+        {
+          if (digits > (guint64) 1000000000000000000 / 10)
+            return FALSE;
+          digits *= 10;
+        }
+      if (dropped && n_sig < 15)
+        return FALSE;
+    }
+  else
+    {
+      guint64 pow = 1, r;
+      gboolean huge = FALSE;
+
+      for (gint64 i = 0; i < -k; i++)
+        {
+          if (pow > G_MAXUINT64 / 10)
+            {
+              huge = TRUE;
+              break;
+            }
+          pow *= 10;
+        }
+      r = huge ? digits : digits % pow;
+      if ((r != 0 || dropped) && n_sig < 15)
+        return FALSE;   /* finer than a fen, and not a double's noise */
+      if (huge)
+        digits = 0;
+      else
+        {
+          digits /= pow;
+          if (r >= pow - r)
+            digits++;
+        }
+    }
+  if (digits > (guint64) 100000000000000000)   /* 1e17 fen: no report */
+    return FALSE;
+  *fen_out = negative ? -(gint64) digits : (gint64) digits;
+  return TRUE;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+typedef struct {
+  char   *path;       /* field path, or NULL for a check */
+  char   *computed;
+  gboolean blank;
+  gint64  fen;
+  gint64  allowance;  /* a check: one printed unit */
+  char   *where;      /* “sheet “表7”, cell B6” */
+} Figure;
+
+static void
+figure_free (gpointer data)
+{
+  Figure *f = data;
+
+  g_free (f->path);
+  g_free (f->computed);
+  g_free (f->where);
+  g_free (f);
+}
+
+struct _JueWbImport {
+  GPtrArray *figures;     /* Figure */
+  GPtrArray *found;       /* char *, per table */
+  char      *department;
+  gint       year;
+};
+
+void
+jue_wb_import_free (JueWbImport *import)
+{
+  if (import == NULL)
+    return;
+  g_ptr_array_unref (import->figures);
+  g_ptr_array_unref (import->found);
+  g_free (import->department);
+  g_free (import);
+}
+
+guint
+jue_wb_import_n_tables (const JueWbImport *import)
+{
+  return import->found->len;
+}
+
+char *
+jue_wb_import_describe (const JueWbImport *import,
+                        guint              index)
+{
+  g_return_val_if_fail (index < import->found->len, NULL);
+  return g_strdup (g_ptr_array_index (import->found, index));
+}
+
+const char *
+jue_wb_import_department (const JueWbImport *import)
+{
+  return import->department;
+}
+
+gint
+jue_wb_import_year (const JueWbImport *import)
+{
+  return import->year;
+}
+
+static char *
+where (const JueWbSheet *sheet,
+       guint             row,
+       guint             column)
+{
+  g_autofree char *cell = jue_wb_cell_name (row, column);
+
+  /* Translators: where a workbook cell is: sheet name, cell (B6). */
+  return g_strdup_printf (_("sheet “%s”, cell %s"), jue_wb_sheet_name (sheet), cell);
+}
+
+static gboolean
+refuse (GError          **error,
+        const JueWbSheet *sheet,
+        guint             row,
+        guint             column,
+        const char       *table,
+        const char       *why)
+{
+  g_autofree char *w = where (sheet, row, column);
+
+  g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+               /* Translators: where (sheet, cell), the table, why. */
+               _("%s (%s): %s"), w, table, why);
+  return FALSE;
+}
+
+typedef struct {
+  const JueWbSheet     *sheet;
+  const JueWbTableSpec *spec;
+  guint                 title_row, title_column;
+  guint                 end_row;       /* exclusive */
+  guint                 header_first, header_end;   /* rows [first, end) */
+  guint                 data_first;
+  gboolean              yuan;
+  GPtrArray            *stacks;        /* per column: GPtrArray of char * */
+} Table;
+
+static gboolean
+title_matches (const JueWbTableSpec *spec,
+               const char           *n)
+{
+  if (g_utf8_strlen (n, -1) > 80)
+    return FALSE;
+  for (guint i = 0; spec->title_words[i] != NULL; i++)
+    if (strstr (n, spec->title_words[i]) == NULL)
+      return FALSE;
+  for (guint i = 0; spec->title_not != NULL && spec->title_not[i] != NULL; i++)
+    if (strstr (n, spec->title_not[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+row_is_empty (const JueWbSheet *sheet,
+              guint             row)
+{
+  for (guint c = 0; c < jue_wb_sheet_n_columns (sheet); c++)
+    {
+      const JueWbCell *cell = jue_wb_sheet_cell (sheet, row, c);
+
+      if (cell != NULL)
+        {
+          g_autofree char *n = norm (cell->text);
+
+          if (*n != '\0')
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_amount_text (const char *text)
+{
+  g_autofree char *n = jue_normalize_input (text);
+  GString *s = g_string_new (NULL);
+  gint64 fen;
+  gboolean ok;
+
+  for (const char *p = n; *p != '\0'; p++)
+    if (*p != ',')
+      g_string_append_c (s, *p);
+  ok = s->len > 0 && jue_wb_parse_amount (s->str, TRUE, &fen);
+  g_string_free (s, TRUE);
+  return ok;
+}
+
+/* A row of figures (a number, or a number as text), or the 栏次 row. */
+static gboolean
+row_is_data (const JueWbSheet *sheet,
+             guint             row)
+{
+  for (guint c = 0; c < jue_wb_sheet_n_columns (sheet); c++)
+    {
+      const JueWbCell *cell = jue_wb_sheet_cell (sheet, row, c);
+      g_autofree char *n = NULL;
+
+      if (cell == NULL)
+        continue;
+      if (cell->kind == JUE_WB_CELL_NUMBER)
+        return TRUE;
+      n = norm (cell->text);
+      if (strcmp (n, "栏次") == 0 || is_amount_text (cell->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row between the title and the header: 编制单位, 单位, 表号 or blank. */
+static gboolean
+row_is_meta (const JueWbSheet *sheet,
+             guint             row)
+{
+  for (guint c = 0; c < jue_wb_sheet_n_columns (sheet); c++)
+    {
+      const JueWbCell *cell = jue_wb_sheet_cell (sheet, row, c);
+      g_autofree char *n = NULL;
+
+      if (cell == NULL)
+        continue;
+      n = norm (cell->text);
+      if (*n == '\0')
+        continue;
+      if (strstr (n, "单位:") == NULL && strstr (n, "编制") == NULL
+          && !g_regex_match_simple ("^(公开|附)?表?[0-9一二三四五六七八九十]+表?$", n, 0, 0)
+          && !g_regex_match_simple ("^[0-9]{4}年", n, 0, 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The text a header cell shows: a merged range's first cell; in a sheet
+ * without merged ranges (an .xls), a group title written once reaches
+ * right over the columns that have headers below it. */
+static const char *
+header_text (const Table *t,
+             guint        row,
+             guint        column)
+{
+  const JueWbRange *m = jue_wb_sheet_merge_at (t->sheet, row, column);
+  const char *text;
+
+  if (m != NULL)
+    return jue_wb_sheet_text (t->sheet, m->first_row, m->first_column);
+  text = jue_wb_sheet_text (t->sheet, row, column);
+  if (*text == '\0' && jue_wb_sheet_n_merges (t->sheet) == 0 && column > 0)
+    {
+      gboolean below = FALSE;
+
+      for (guint r = row + 1; r < t->header_end && !below; r++)
+        below = *jue_wb_sheet_text (t->sheet, r, column) != '\0';
+      if (below)
+        return header_text (t, row, column - 1);
+    }
+  return text;
+}
+
+static void
+stack_free (gpointer data)
+{
+  g_ptr_array_unref (data);
+}
+
+static void
+build_stacks (Table *t)
+{
+  guint n = jue_wb_sheet_n_columns (t->sheet);
+
+  t->stacks = g_ptr_array_new_with_free_func (stack_free);
+  for (guint c = 0; c < n; c++)
+    {
+      GPtrArray *stack = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint r = t->header_first; r < t->header_end; r++)
+        {
+          char *h = norm_label (header_text (t, r, c));
+
+          if (*h == '\0' || (stack->len > 0
+                             && strcmp (g_ptr_array_index (stack, stack->len - 1), h) == 0))
+            {
+              g_free (h);
+              continue;
+            }
+          g_ptr_array_add (stack, h);
+        }
+      g_ptr_array_add (t->stacks, stack);
+    }
+}
+
+static gboolean
+header_matches (GPtrArray  *stack,
+                const char *spec)
+{
+  g_auto (GStrv) levels = g_strsplit (spec, "|", 0);
+
+  if (g_strv_length (levels) != stack->len)
+    return FALSE;
+  for (guint i = 0; levels[i] != NULL; i++)
+    {
+      g_auto (GStrv) alts = g_strsplit (levels[i], "/", 0);
+      gboolean ok = FALSE;
+
+      for (guint j = 0; alts[j] != NULL && !ok; j++)
+        {
+          g_autofree char *a = norm_label (alts[j]);
+
+          ok = strcmp (a, g_ptr_array_index (stack, i)) == 0;
+        }
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "预算数 › 购置费" for messages. */
+static char *
+header_display (const char *spec)
+{
+  g_auto (GStrv) levels = g_strsplit (spec, "|", 0);
+
+  for (guint i = 0; levels[i] != NULL; i++)
+    {
+      char *slash = strchr (levels[i], '/');
+
+      if (slash != NULL)
+        *slash = '\0';
+    }
+  return g_strjoinv (" › ", levels);
+}
+
+/* Reads a cell as an amount: *blank for no figure. */
+static gboolean
+read_amount (const Table *t,
+             guint        row,
+             guint        column,
+             gboolean    *blank,
+             gint64      *fen,
+             GError     **error)
+{
+  const JueWbCell *cell = jue_wb_sheet_cell (t->sheet, row, column);
+  g_autofree char *n = NULL;
+  GString *s;
+  gboolean ok;
+
+  *blank = FALSE;
+  *fen = 0;
+  if (cell == NULL)
+    {
+      *blank = TRUE;
+      return TRUE;
+    }
+  if (cell->kind == JUE_WB_CELL_BOOL || cell->kind == JUE_WB_CELL_ERROR)
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not an amount"), cell->text);
+      return refuse (error, t->sheet, row, column, t->spec->name, why);
+    }
+  if (cell->kind == JUE_WB_CELL_NUMBER && cell->percent)
+    {
+      g_autofree char *why =
+        g_strdup_printf (_("%s is shown as a percentage, not an amount"), cell->text);
+      return refuse (error, t->sheet, row, column, t->spec->name, why);
+    }
+  n = jue_normalize_input (cell->text);
+  if (*n == '\0')
+    {
+      *blank = TRUE;
+      return TRUE;
+    }
+  if (strcmp (n, "-") == 0 || strcmp (n, "—") == 0 || strcmp (n, "--") == 0)
+    return TRUE;   /* a dash prints a zero */
+  s = g_string_new (NULL);
+  for (const char *p = n; *p != '\0'; p++)
+    if (*p != ',' && *p != ' ')
+      g_string_append_c (s, *p);
+  ok = jue_wb_parse_amount (s->str, t->yuan, fen);
+  g_string_free (s, TRUE);
+  if (!ok)
+    {
+      g_autofree char *excerpt = jue_input_excerpt (cell->text);
+      g_autofree char *why =
+        t->yuan ? g_strdup_printf (_("“%s” is not an amount in yuan (at most 2 decimals)"),
+                                   excerpt)
+                : g_strdup_printf (_("“%s” is not an amount in 万元 (at most 6 decimals)"),
+                                   excerpt);
+      return refuse (error, t->sheet, row, column, t->spec->name, why);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  JueWbImport          *imp;
+  const JueWorkbook    *wb;
+  gboolean              blank_zero;
+  GHashTable           *seen;    /* path → Figure (borrowed) */
+} Reader;
+
+static gboolean
+add_figure (Reader      *rd,
+            const Table *t,
+            const JueWbCellSpec *cs,
+            guint        row,
+            guint        column,
+            GError     **error)
+{
+  Figure *f = g_new0 (Figure, 1);
+  Figure *earlier;
+
+  if (!read_amount (t, row, column, &f->blank, &f->fen, error))
+    {
+      g_free (f);
+      return FALSE;
+    }
+  if (f->blank && rd->blank_zero)
+    f->blank = FALSE;
+  f->path = g_strdup (cs->path);
+  f->computed = g_strdup (cs->computed);
+  f->allowance = t->yuan ? 1 : JUE_FEN_PER_DISPLAY_UNIT;
+  f->where = where (t->sheet, row, column);
+  g_ptr_array_add (rd->imp->figures, f);
+  if (f->path == NULL)
+    return TRUE;
+  earlier = g_hash_table_lookup (rd->seen, f->path);
+  if (earlier != NULL && (earlier->blank != f->blank || earlier->fen != f->fen))
+    {
+      g_autofree char *a = jue_fen_display (earlier->fen);
+      g_autofree char *b = jue_fen_display (f->fen);
+      g_autofree char *why =
+        g_strdup_printf (_("%s here but %s at %s; the same figure must agree"),
+                         f->blank ? "" : b, earlier->blank ? "" : a, earlier->where);
+      return refuse (error, t->sheet, row, column, t->spec->name, why);
+    }
+  g_hash_table_insert (rd->seen, f->path, f);
+  return TRUE;
+}
+
+static gboolean
+read_table (Reader  *rd,
+            Table   *t,
+            GError **error)
+{
+  const JueWbSheet *sheet = t->sheet;
+  guint r = t->title_row + 1;
+  guint n_columns = jue_wb_sheet_n_columns (sheet);
+
+  /* 编制单位, 单位 rows. */
+  t->yuan = FALSE;
+  for (; r < t->end_row && row_is_meta (sheet, r); r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        g_autofree char *n = norm (jue_wb_sheet_text (sheet, r, c));
+        const char *unit = NULL, *dept;
+
+        for (const char *p = strstr (n, "单位:"); p != NULL; p = strstr (p + 1, "单位:"))
+          unit = p + strlen ("单位:");
+        dept = strstr (n, "编制单位:");
+        if (dept != NULL)
+          {
+            g_autofree char *d = g_strdup (dept + strlen ("编制单位:"));
+            char *cut = strstr (d, "单位:");
+
+            if (cut != NULL && cut != d)
+              {
+                /* "编制单位:X单位:万元" or "编制单位:X金额单位:万元" */
+                *cut = '\0';
+                if (g_str_has_suffix (d, "金额"))
+                  d[strlen (d) - strlen ("金额")] = '\0';
+                unit = cut + strlen ("单位:");
+              }
+            else
+              unit = NULL;
+            if (*d != '\0' && rd->imp->department == NULL)
+              rd->imp->department = g_strdup (d);
+            if (unit == NULL)
+              continue;
+          }
+        if (unit == NULL)
+          continue;
+        if (strcmp (unit, "万元") == 0)
+          t->yuan = FALSE;
+        else if (strcmp (unit, "元") == 0)
+          t->yuan = TRUE;
+        else
+          {
+            g_autofree char *why =
+              g_strdup_printf (_("the unit “%s” is neither 万元 nor 元"), unit);
+            return refuse (error, sheet, r, c, t->spec->name, why);
+          }
+      }
+  t->header_first = r;
+  for (; r < t->end_row && !row_is_data (sheet, r) && !row_is_empty (sheet, r); r++)
+    ;
+  t->header_end = r;
+  if (t->header_end == t->header_first)
+    return refuse (error, sheet, t->header_first, t->title_column, t->spec->name,
+                   _("no header rows under the title"));
+  /* A 栏次 row under the header. */
+  t->data_first = r;
+  for (guint c = 0; c < n_columns && r < t->end_row; c++)
+    {
+      g_autofree char *n = norm (jue_wb_sheet_text (sheet, r, c));
+
+      if (strcmp (n, "栏次") == 0)
+        {
+          t->data_first = r + 1;
+          break;
+        }
+    }
+  build_stacks (t);
+
+  for (guint i = 0; i < t->spec->n_cells; i++)
+    {
+      const JueWbCellSpec *cs = &t->spec->cells[i];
+      g_autofree char *hd = header_display (cs->header);
+      guint row = G_MAXUINT, column = G_MAXUINT;
+
+      if (cs->label == NULL)
+        {
+          /* The table's one row of figures, in the one column so headed. */
+          for (guint c = 0; c < n_columns; c++)
+            if (header_matches (g_ptr_array_index (t->stacks, c), cs->header))
+              {
+                if (column != G_MAXUINT)
+                  {
+                    g_autofree char *other = jue_wb_cell_name (t->header_first, column);
+                    g_autofree char *why =
+                      g_strdup_printf (_("two columns are headed “%s” (the other at %s)"), hd,
+                                       other);
+                    return refuse (error, sheet, t->header_first, c, t->spec->name, why);
+                  }
+                column = c;
+              }
+          if (column == G_MAXUINT)
+            {
+              g_autofree char *why = g_strdup_printf (_("no column is headed “%s”"), hd);
+              return refuse (error, sheet, t->header_first, t->title_column,
+                             t->spec->name, why);
+            }
+          row = t->data_first;
+          if (row >= t->end_row)
+            return refuse (error, sheet, row, column, t->spec->name,
+                           _("no row of figures under the header"));
+        }
+      else
+        {
+          g_autofree char *want = norm_label (cs->label);
+          guint label_row = G_MAXUINT, label_col = 0;
+          gboolean label_seen = FALSE;
+
+          for (guint rr = t->data_first; rr < t->end_row; rr++)
+            for (guint c = 0; c < n_columns; c++)
+              {
+                const JueWbCell *cell = jue_wb_sheet_cell (sheet, rr, c);
+                g_autofree char *have = NULL;
+                guint found = G_MAXUINT;
+
+                if (cell == NULL || cell->kind != JUE_WB_CELL_TEXT)
+                  continue;
+                have = norm_label (cell->text);
+                if (!label_matches (have, want))
+                  continue;
+                label_seen = TRUE;
+                for (guint cc = c + 1; cc < n_columns && found == G_MAXUINT; cc++)
+                  {
+                    const JueWbCell *next = jue_wb_sheet_cell (sheet, rr, cc);
+
+                    if (header_matches (g_ptr_array_index (t->stacks, cc), cs->header))
+                      found = cc;
+                    else if (next != NULL && next->kind == JUE_WB_CELL_TEXT
+                             && *next->text != '\0' && !is_amount_text (next->text))
+                      break;   /* the next line's label: another side */
+                  }
+                if (found == G_MAXUINT)
+                  continue;
+                if (row != G_MAXUINT)
+                  {
+                    g_autofree char *other = jue_wb_cell_name (label_row, label_col);
+                    g_autofree char *why =
+                      g_strdup_printf (_("the line “%s” is there twice (also at %s)"),
+                                       cs->label, other);
+                    return refuse (error, sheet, rr, c, t->spec->name, why);
+                  }
+                row = rr;
+                column = found;
+                label_row = rr;
+                label_col = c;
+              }
+          if (row == G_MAXUINT)
+            {
+              g_autofree char *why =
+                label_seen
+                  ? g_strdup_printf (_("the line “%s” has no column headed “%s”"),
+                                     cs->label, hd)
+                  : g_strdup_printf (_("no line “%s”"), cs->label);
+              return refuse (error, sheet, t->data_first, t->title_column, t->spec->name, why);
+            }
+        }
+      if (!add_figure (rd, t, cs, row, column, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  const JueWbSheet *sheet;
+  guint             row, column;
+  guint             spec;
+} Title;
+
+/* The header words of spec that show within a few rows under a title. */
+static gboolean
+header_near (const JueWbSheet     *sheet,
+             const JueWbTableSpec *spec,
+             guint                 row)
+{
+  guint last = MIN (row + 10, jue_wb_sheet_n_rows (sheet));
+
+  for (guint r = row + 1; r < last; r++)
+    for (guint c = 0; c < jue_wb_sheet_n_columns (sheet); c++)
+      {
+        g_autofree char *have = norm_label (jue_wb_sheet_text (sheet, r, c));
+
+        if (*have == '\0')
+          continue;
+        for (guint i = 0; i < spec->n_cells; i++)
+          {
+            g_auto (GStrv) levels = g_strsplit (spec->cells[i].header, "|", 0);
+
+            for (guint l = 0; levels[l] != NULL; l++)
+              {
+                g_auto (GStrv) alts = g_strsplit (levels[l], "/", 0);
+
+                for (guint a = 0; alts[a] != NULL; a++)
+                  {
+                    g_autofree char *w = norm_label (alts[a]);
+
+                    if (strcmp (w, have) == 0)
+                      return TRUE;
+                  }
+              }
+          }
+      }
+  return FALSE;
+}
+
+JueWbImport *
+jue_wb_import_read (const JueWorkbook    *workbook,
+                    const JueWbTableSpec *specs,
+                    guint                 n_specs,
+                    gboolean              blank_zero,
+                    GError              **error)
+{
+  g_autoptr (GArray) titles = g_array_new (FALSE, FALSE, sizeof (Title));
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JueWbImport *imp = g_new0 (JueWbImport, 1);
+  Reader rd = { imp, workbook, blank_zero, seen };
+  g_autoptr (GRegex) year_re = g_regex_new ("(20[0-9]{2})年", 0, 0, NULL);
+
+  imp->figures = g_ptr_array_new_with_free_func (figure_free);
+  imp->found = g_ptr_array_new_with_free_func (g_free);
+
+  /* Every title of every table, in sheet order. */
+  for (guint s = 0; s < jue_workbook_n_sheets (workbook); s++)
+    {
+      const JueWbSheet *sheet = jue_workbook_sheet (workbook, s);
+
+      for (guint i = 0; i < jue_wb_sheet_n_cells (sheet); i++)
+        {
+          const JueWbCell *cell = jue_wb_sheet_cell_at (sheet, i);
+          g_autofree char *n = NULL;
+
+          if (cell->kind != JUE_WB_CELL_TEXT)
+            continue;
+          n = norm (cell->text);
+          for (guint k = 0; k < n_specs; k++)
+            if (title_matches (&specs[k], n) && header_near (sheet, &specs[k], cell->row))
+              {
+                Title t = { sheet, cell->row, cell->column, k };
+                g_autoptr (GMatchInfo) mi = NULL;
+
+                g_array_append_val (titles, t);
+                if (imp->year == 0 && g_regex_match (year_re, n, 0, &mi))
+                  {
+                    g_autofree char *y = g_match_info_fetch (mi, 1);
+
+                    imp->year = (gint) g_ascii_strtoll (y, NULL, 10);
+                  }
+                break;
+              }
+        }
+    }
+
+  for (guint k = 0; k < n_specs; k++)
+    {
+      const Title *found = NULL;
+      Table t = { 0 };
+      gboolean ok;
+
+      for (guint i = 0; i < titles->len; i++)
+        {
+          const Title *ti = &g_array_index (titles, Title, i);
+
+          if (ti->spec != k)
+            continue;
+          if (found != NULL)
+            {
+              g_autofree char *first = where (found->sheet, found->row, found->column);
+              g_autofree char *why =
+                g_strdup_printf (_("a second table titled like it (the first at %s)"), first);
+
+              refuse (error, ti->sheet, ti->row, ti->column, specs[k].name, why);
+              jue_wb_import_free (imp);
+              return NULL;
+            }
+          found = ti;
+        }
+      if (found == NULL)
+        {
+          g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                       _("%s: no sheet holds the table “%s” (found by its title and header "
+                         "words)"),
+                       jue_workbook_get_origin (workbook), specs[k].name);
+          jue_wb_import_free (imp);
+          return NULL;
+        }
+      t.sheet = found->sheet;
+      t.spec = &specs[k];
+      t.title_row = found->row;
+      t.title_column = found->column;
+      t.end_row = jue_wb_sheet_n_rows (found->sheet);
+      for (guint i = 0; i < titles->len; i++)
+        {
+          const Title *ti = &g_array_index (titles, Title, i);
+
+          if (ti->sheet == found->sheet && ti->row > found->row && ti->row < t.end_row)
+            t.end_row = ti->row;
+        }
+      ok = read_table (&rd, &t, error);
+      g_clear_pointer (&t.stacks, g_ptr_array_unref);
+      if (!ok)
+        {
+          jue_wb_import_free (imp);
+          return NULL;
+        }
+      {
+        g_autofree char *w = where (found->sheet, found->row, found->column);
+
+        g_ptr_array_add (imp->found, g_strdup_printf ("%s: %s%s", specs[k].name, w,
+                                                      t.yuan ? _(" (in yuan)") : ""));
+      }
+    }
+  return imp;
+}
+
+gboolean
+jue_wb_import_apply (const JueWbImport *import,
+                     JueReport         *report,
+                     GError           **error)
+{
+  g_autoptr (JueComputed) computed = jue_computed_new ();
+
+  for (guint i = 0; i < import->figures->len; i++)
+    {
+      const Figure *f = g_ptr_array_index (import->figures, i);
+      g_autofree char *text = NULL;
+
+      if (f->path == NULL)
+        continue;
+      text = f->blank ? g_strdup ("") : jue_amount_canonical (jue_amount_from_fen (f->fen));
+      if (!jue_report_set (report, f->path, text, error))
+        return FALSE;
+    }
+  jue_computed_update (computed, report);
+  for (guint i = 0; i < import->figures->len; i++)
+    {
+      const Figure *f = g_ptr_array_index (import->figures, i);
+      JueValue v;
+
+      if (f->computed == NULL || f->blank)
+        continue;
+      if (!jue_computed_lookup (computed, f->computed, &v) || !v.defined)
+        continue;
+      if (ABS (v.value - f->fen) > f->allowance)
+        {
+          g_autofree char *a = jue_fen_display (f->fen);
+          g_autofree char *b = jue_fen_display (v.value);
+
+          g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                       _("%s: the total %s (万元) is not the sum of its parts, %s"),
+                       f->where, a, b);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+JueReport *
+jue_wb_import_new_report (const JueWbImport *import,
+                          GError           **error)
+{
+  g_autoptr (JueReport) report = jue_report_new ();
+
+  if (import->department != NULL
+      && !jue_report_set (report, "profile.name", import->department, error))
+    return NULL;
+  if (import->year != 0)
+    {
+      g_autofree char *y = g_strdup_printf ("%d", import->year);
+
+      if (!jue_report_set (report, "profile.year", y, error))
+        return NULL;
+    }
+  if (!jue_wb_import_apply (import, report, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+gboolean
+jue_wb_import_into_document (const JueWbImport *import,
+                             JueDocument       *document,
+                             GError           **error)
+{
+  g_autoptr (JueReport) trial = jue_report_copy (jue_document_get_report (document));
+  const char *first = NULL;
+
+  /* Everything is checked on a copy first: the document changes only
+   * when all of it can be written. */
+  if (!jue_wb_import_apply (import, trial, error))
+    return FALSE;
+  jue_document_begin_group (document);
+  for (guint i = 0; i < import->figures->len; i++)
+    {
+      const Figure *f = g_ptr_array_index (import->figures, i);
+      g_autofree char *text = NULL;
+      g_autofree char *old = NULL;
+
+      if (f->path == NULL)
+        continue;
+      text = f->blank ? g_strdup ("") : jue_amount_canonical (jue_amount_from_fen (f->fen));
+      old = jue_report_get (jue_document_get_report (document), f->path, NULL);
+      if (g_strcmp0 (old, text) == 0)
+        continue;
+      if (!jue_document_set (document, f->path, text, error))
+        {
+          g_autoptr (GError) undo_error = NULL;
+
+          jue_document_abort_group (document, &undo_error);
+          return FALSE;
+        }
+      if (first == NULL)
+        first = f->path;
+    }
+  jue_document_end_group (document, first != NULL ? first : "three_public");
+  return TRUE;
+}
+
+JueWbImport *
+jue_wb_import_file (const char *filename,
+                    gboolean    blank_zero,
+                    GError    **error)
+{
+  g_autoptr (JueWorkbook) wb = jue_workbook_open (filename, error);
+  const JueWbTableSpec *specs;
+  guint n;
+
+  if (wb == NULL)
+    return NULL;
+  specs = jue_wb_builtin_tables (&n);
+  return jue_wb_import_read (wb, specs, n, blank_zero, error);
+}

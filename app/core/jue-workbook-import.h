@@ -1,0 +1,106 @@
+/* jue-workbook-import.h — the published tables found in a workbook.
+ *
+ * Each table is found by its title and its header words, never by the
+ * sheet's order or a cell's position: the title may have a row or two
+ * above it (公开07表, 附表), 编制单位 and 单位 rows below; the header may
+ * span several rows with merged cells (or, in an .xls, a group title
+ * written once over the columns it spans); a 栏次 row is skipped.  A
+ * figure is a number or a number stored as text, with thousands
+ * separators, in the unit the table's 单位 row names (万元 or 元; 元 is
+ * converted exactly to fen).  A blank cell is 0 where the report's
+ * template prints blank for zero, blank otherwise.
+ *
+ * The layout of each table (its title words, the header words of each
+ * column, the label of each line, and the field or computed path of each
+ * cell) is data: JueWbTableSpec.  A cell with a field path is read into
+ * that field; a cell with a computed path (合计, 小计 rows) is checked
+ * against the value computed from the figures read (within one printed
+ * unit), never stored.
+ *
+ * Everything or nothing: a table not found, found twice, a column or line
+ * missing or ambiguous, a cell that is not an amount, a total that does
+ * not add up — each refuses the whole import with the sheet, the cell (A1
+ * style) and the reason.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "jue-document.h"
+#include "jue-workbook.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  /* The row's label (its first text cell that matches, numbering such as
+   * 一、 or （1） ignored), or NULL for a table of one row of figures. */
+  const char *label;
+  /* Header words of the column, top to bottom, "|" between header rows,
+   * "/" between alternatives: "预算数|公务用车购置及运行费|购置费". */
+  const char *header;
+  const char *path;       /* a field path, or NULL */
+  const char *computed;   /* when path is NULL: the computed path checked */
+} JueWbCellSpec;
+
+typedef struct {
+  const char          *name;          /* 收入支出决算总表 (in messages) */
+  const char * const  *title_words;   /* all in the title (NULL-terminated) */
+  const char * const  *title_not;     /* none in the title (NULL-terminated, may be NULL) */
+  const JueWbCellSpec *cells;
+  guint                n_cells;
+} JueWbTableSpec;
+
+/* The tables read today: 收入支出决算总表, 支出决算表's 合计 row, the
+ * “三公” table (national layouts). */
+const JueWbTableSpec *jue_wb_builtin_tables (guint *n_tables);
+
+typedef struct _JueWbImport JueWbImport;
+
+/* Finds every table of specs in workbook and reads its cells.  blank_zero:
+ * a blank cell is 0 (the template prints blank for zero). */
+JueWbImport *jue_wb_import_read       (const JueWorkbook    *workbook,
+                                       const JueWbTableSpec *specs,
+                                       guint                 n_specs,
+                                       gboolean              blank_zero,
+                                       GError              **error);
+void         jue_wb_import_free       (JueWbImport *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueWbImport, jue_wb_import_free)
+
+/* Where each table was found: "收入支出决算总表: sheet “表1”, A1". */
+guint        jue_wb_import_n_tables   (const JueWbImport *import);
+char        *jue_wb_import_describe   (const JueWbImport *import,
+                                       guint              index);
+/* The 编制单位 and the year of the titles, when the workbook says them. */
+const char  *jue_wb_import_department (const JueWbImport *import);
+gint         jue_wb_import_year       (const JueWbImport *import);
+
+/* Writes the figures into report and checks the totals against them;
+ * on failure report may be partly written (use a copy). */
+gboolean     jue_wb_import_apply      (const JueWbImport *import,
+                                       JueReport         *report,
+                                       GError           **error);
+
+/* A new report from the workbook: the figures, and the department and year
+ * when the workbook says them. */
+JueReport   *jue_wb_import_new_report (const JueWbImport *import,
+                                       GError           **error);
+
+/* Replaces the figures of document's tables with the workbook's, every
+ * text and evaluation kept: one undo step, all or nothing. */
+gboolean     jue_wb_import_into_document (const JueWbImport *import,
+                                          JueDocument       *document,
+                                          GError           **error);
+
+/* Reads filename and finds the built-in tables in it. */
+JueWbImport *jue_wb_import_file       (const char *filename,
+                                       gboolean    blank_zero,
+                                       GError    **error);
+
+/* "1,234.56" (a number or a number as text) in 万元 (yuan FALSE) or 元 →
+ * fen, exactly; FALSE when it is not an amount or has digits below a fen
+ * (a double's noise, 15 or more significant digits, is rounded away). */
+gboolean     jue_wb_parse_amount      (const char *text,
+                                       gboolean    yuan,
+                                       gint64     *fen_out);
+
+G_END_DECLS

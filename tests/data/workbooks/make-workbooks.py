@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Writes the workbook fixtures of tests/check-workbook.py: published tables
+(national layouts of 收入支出决算总表, 支出决算表 and the “三公” table) as flat
+ODS (.fods, text), then converts each with LibreOffice, as a user's
+spreadsheet program would save them:
+
+    soffice --headless --convert-to xlsx  X.fods
+    soffice --headless --convert-to xls   X.fods   (report only)
+
+Run from anywhere:  python3 tests/data/workbooks/make-workbooks.py
+The .fods are the sources; the .xlsx/.xls beside them are what this wrote.
+
+The figures are the built-in sample's (遂宁市科学技术局 2024), in 万元:
+"三公" budget 3.25 / 3.0046 (0 + 3.0046) / 0.02, actual 3.25 / 2.98 / 0.00.
+
+Variants (each must import to the same report, or be refused):
+  report     sheets 封面, 表1, 表3, 表7; numbers; merged two/three-row headers
+  moved      sheets in another order with a 目录 sheet listing every title,
+             two rows above each title, numbers stored as text with
+             thousands separators
+  yuan       单位：元, every figure ×10000 (3.0046 万元 = 30046.00 元)
+  blank      zeros left blank (a template that prints blank for zero)
+  bad-cell   the “三公” 决算数 购置费 cell holds 1.2.3
+  bad-total  the “三公” 决算数 合计 is 6.33 where its parts add to 6.23
+"""
+import os, shutil, subprocess, sys, tempfile
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Sheet:
+    def __init__(self, name):
+        self.name, self.cells, self.merges = name, {}, []
+
+    def put(self, r, c, v, rows=1, cols=1):
+        self.cells[(r, c)] = v
+        if rows > 1 or cols > 1:
+            self.merges.append((r, c, rows, cols))
+
+
+class Num:
+    """A number cell; text=True stores it as text with thousands separators."""
+    def __init__(self, v, text=False):
+        self.v, self.text = Decimal(v), text
+
+
+def fmt(d):
+    return f"{d:,}"
+
+
+def cell_xml(v, rows=1, cols=1):
+    span = ""
+    if rows > 1 or cols > 1:
+        span = f' table:number-rows-spanned="{rows}" table:number-columns-spanned="{cols}"'
+    if v is None:
+        return f"<table:table-cell{span}/>"
+    if isinstance(v, Num):
+        if v.text:
+            return (f'<table:table-cell{span} office:value-type="string">'
+                    f"<text:p>{fmt(v.v)}</text:p></table:table-cell>")
+        return (f'<table:table-cell{span} office:value-type="float" office:value="{v.v}">'
+                f"<text:p>{v.v}</text:p></table:table-cell>")
+    return (f'<table:table-cell{span} office:value-type="string">'
+            f"<text:p>{escape(v)}</text:p></table:table-cell>")
+
+
+def sheet_xml(s):
+    covered = set()
+    for r, c, rows, cols in s.merges:
+        for rr in range(r, r + rows):
+            for cc in range(c, c + cols):
+                if (rr, cc) != (r, c):
+                    covered.add((rr, cc))
+    spans = {(r, c): (rows, cols) for r, c, rows, cols in s.merges}
+    keys = list(s.cells) + list(covered)
+    nr = max(r for r, _ in keys) + 1
+    nc = max(c for _, c in keys) + 1
+    out = [f'<table:table table:name="{escape(s.name)}">']
+    for r in range(nr):
+        out.append("<table:table-row>")
+        for c in range(nc):
+            if (r, c) in covered:
+                out.append("<table:covered-table-cell/>")
+            else:
+                rows, cols = spans.get((r, c), (1, 1))
+                out.append(cell_xml(s.cells.get((r, c)), rows, cols))
+        out.append("</table:table-row>")
+    out.append("</table:table>")
+    return "".join(out)
+
+
+def fods(sheets):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" '
+            'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
+            "<office:body><office:spreadsheet>\n"
+            + "\n".join(sheet_xml(s) for s in sheets)
+            + "\n</office:spreadsheet></office:body></office:document>\n")
+
+
+DEPT = "遂宁市科学技术局"
+
+
+def amount(v, variant):
+    d = Decimal(v)
+    if variant == "yuan":
+        d = d * 10000
+    if d == 0 and variant == "blank":
+        return None
+    return Num(d, text=(variant in ("moved",)))
+
+
+def head(s, variant, title, number, width):
+    r = 0
+    if variant == "moved":
+        s.put(0, 0, "附件3")
+        s.put(1, width - 1, number)
+        r = 2
+    s.put(r, 0, title, cols=width)
+    s.put(r + 1, width - 1, number if variant != "moved" else None)
+    s.put(r + 2, 0, "编制单位：" + DEPT, cols=3)
+    s.put(r + 2, width - 1, "单位：元" if variant == "yuan" else "单位：万元")
+    return r + 3
+
+
+def table1(variant):
+    s = Sheet("表1")
+    r = head(s, variant, "2024年度收入支出决算总表", "公开01表", 6)
+    s.put(r, 0, "收入", cols=3)
+    s.put(r, 3, "支出", cols=3)
+    for i, h in enumerate(["项目", "行次", "金额", "项目", "行次", "金额"]):
+        s.put(r + 1, i, h)
+    s.put(r + 2, 0, "栏次"); s.put(r + 2, 2, "1"); s.put(r + 2, 3, "栏次"); s.put(r + 2, 5, "2")
+    left = [("一、一般公共预算财政拨款收入", "1447.01"), ("二、政府性基金预算财政拨款收入", "0"),
+            ("三、国有资本经营预算财政拨款收入", "0"), ("四、上级补助收入", "0"),
+            ("五、事业收入", "0"), ("六、经营收入", "0"), ("七、附属单位上缴收入", "0"),
+            ("八、其他收入", "0"), ("本年收入合计", "1447.01"), ("使用非财政拨款结余", "0"),
+            ("年初结转和结余", "0"), ("总计", "1447.01")]
+    right = [("一、一般公共服务支出", "0"), ("二、科学技术支出", "1300.00"),
+             ("三、社会保障和就业支出", "100.00"), ("四、卫生健康支出", "30.00"),
+             ("五、住房保障支出", "17.01"), (None, None), (None, None), (None, None),
+             ("本年支出合计", "1447.01"), ("结余分配", "0"), ("年末结转和结余", "0"),
+             ("总计", "1447.01")]
+    for i, ((ll, lv), (rl, rv)) in enumerate(zip(left, right)):
+        row = r + 3 + i
+        s.put(row, 0, ll); s.put(row, 1, str(i + 1)); s.put(row, 2, amount(lv, variant))
+        if rl:
+            s.put(row, 3, rl); s.put(row, 4, str(i + 13)); s.put(row, 5, amount(rv, variant))
+    return s
+
+
+def table3(variant):
+    s = Sheet("表3")
+    r = head(s, variant, "2024年度支出决算表", "公开03表", 8)
+    s.put(r, 0, "项目", cols=2)
+    for i, h in enumerate(["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+                           "对附属单位补助支出"]):
+        s.put(r, 2 + i, h, rows=2)
+    s.put(r + 1, 0, "科目编码"); s.put(r + 1, 1, "科目名称")
+    rows = [("合计", None, "1447.01", "708.77", "738.24", "0", "0", "0"),
+            ("206", "科学技术支出", "1300.00", "561.76", "738.24", "0", "0", "0")]
+    for i, row in enumerate(rows):
+        rr = r + 2 + i
+        if row[1] is None:
+            s.put(rr, 0, row[0], cols=2)
+        else:
+            s.put(rr, 0, row[0]); s.put(rr, 1, row[1])
+        for j, v in enumerate(row[2:]):
+            s.put(rr, 2 + j, amount(v, variant))
+    return s
+
+
+def table7(variant):
+    s = Sheet("表7")
+    r = head(s, variant, "2024年度一般公共预算财政拨款“三公”经费支出决算表", "公开07表", 12)
+    for half, word in ((0, "预算数"), (6, "决算数")):
+        s.put(r, half, word, cols=6)
+        s.put(r + 1, half, "合计", rows=2)
+        s.put(r + 1, half + 1, "因公出国（境）费", rows=2)
+        s.put(r + 1, half + 2, "公务用车购置及运行费", cols=3)
+        s.put(r + 2, half + 2, "小计"); s.put(r + 2, half + 3, "购置费"); s.put(r + 2, half + 4, "运行费")
+        s.put(r + 1, half + 5, "公务接待费", rows=2)
+    budget = ["6.2746", "3.25", "3.0046", "0", "3.0046", "0.02"]
+    actual = ["6.33" if variant == "bad-total" else "6.23", "3.25", "2.98", "0", "2.98", "0"]
+    for i, v in enumerate(budget + actual):
+        s.put(r + 3, i, amount(v, variant))
+    if variant == "bad-cell":
+        s.put(r + 3, 9, "1.2.3")
+    return s
+
+
+def cover():
+    s = Sheet("封面")
+    s.put(0, 0, DEPT + "2024年度部门决算")
+    return s
+
+
+def contents():
+    s = Sheet("目录")
+    for i, t in enumerate(["收入支出决算总表", "收入决算表", "支出决算表",
+                           "一般公共预算财政拨款“三公”经费支出决算表"]):
+        s.put(i, 0, t)
+    return s
+
+
+def workbook(variant):
+    if variant == "moved":
+        return [table7(variant), contents(), table3(variant), table1(variant)]
+    return [cover(), table1(variant), table3(variant), table7(variant)]
+
+
+VARIANTS = ["report", "moved", "yuan", "blank", "bad-cell", "bad-total"]
+
+
+def main():
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    tmp = tempfile.mkdtemp()
+    try:
+        for v in VARIANTS:
+            path = os.path.join(HERE, v + ".fods")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(fods(workbook(v)))
+            if soffice is None:
+                continue
+            for fmt_ in (["xlsx", "xls"] if v == "report" else ["xlsx"]):
+                subprocess.run([soffice, "-env:UserInstallation=file://" + tmp + "/profile",
+                                "--headless", "--convert-to", fmt_, "--outdir", HERE, path],
+                               check=True, capture_output=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if soffice is None:
+        print("LibreOffice not found: wrote the .fods only", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

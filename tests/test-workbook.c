@@ -1,0 +1,520 @@
+/* Workbooks in (jue-workbook.c, jue-workbook-import.c): .xlsx and .xls
+ * read into one grid, within limits; the published tables found by title
+ * and header words in the fixtures of tests/data/workbooks (made by
+ * make-workbooks.py with LibreOffice), read to the same report whatever
+ * the sheet order, title rows, unit or number storage; bad cells refused
+ * naming sheet and cell; an import into an open report is one undo step. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-stdio.h>
+#include <gsf/gsf-utils.h>
+
+#include "jue-checks.h"
+#include "jue-document.h"
+#include "jue-tsv.h"
+#include "jue-workbook.h"
+#include "jue-workbook-import.h"
+
+static char *tmpdir;
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "workbooks", name, NULL);
+}
+
+static JueWorkbook *
+open_fixture (const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr (GError) error = NULL;
+  JueWorkbook *wb = jue_workbook_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (wb);
+  return wb;
+}
+
+static const JueWbSheet *
+sheet_named (const JueWorkbook *wb,
+             const char        *name)
+{
+  for (guint i = 0; i < jue_workbook_n_sheets (wb); i++)
+    if (strcmp (jue_wb_sheet_name (jue_workbook_sheet (wb, i)), name) == 0)
+      return jue_workbook_sheet (wb, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+check_grid (const JueWorkbook *wb,
+            gboolean           merges)
+{
+  const JueWbSheet *t7;
+  const JueWbCell *c;
+
+  g_assert_cmpuint (jue_workbook_n_sheets (wb), ==, 4);
+  g_assert_cmpstr (jue_wb_sheet_name (jue_workbook_sheet (wb, 0)), ==, "封面");
+  g_assert_cmpstr (jue_wb_sheet_name (jue_workbook_sheet (wb, 3)), ==, "表7");
+  t7 = sheet_named (wb, "表7");
+  g_assert_cmpstr (jue_wb_sheet_text (t7, 0, 0), ==,
+                   "2024年度一般公共预算财政拨款“三公”经费支出决算表");
+  g_assert_cmpstr (jue_wb_sheet_text (t7, 2, 11), ==, "单位：万元");
+  g_assert_cmpstr (jue_wb_sheet_text (t7, 3, 6), ==, "决算数");
+  g_assert_cmpstr (jue_wb_sheet_text (t7, 5, 3), ==, "购置费");
+  /* B7: 因公出国（境）费 预算数, a number stored exactly. */
+  c = jue_wb_sheet_cell (t7, 6, 2);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, JUE_WB_CELL_NUMBER);
+  g_assert_cmpstr (c->text, ==, "3.0046");
+  c = jue_wb_sheet_cell (t7, 3, 0);
+  g_assert_cmpint (c->kind, ==, JUE_WB_CELL_TEXT);
+  g_assert_null (jue_wb_sheet_cell (t7, 3, 1));   /* under the merge: no cell */
+  if (merges)
+    {
+      const JueWbRange *m = jue_wb_sheet_merge_at (t7, 3, 4);
+
+      g_assert_nonnull (m);
+      g_assert_cmpuint (m->first_row, ==, 3);
+      g_assert_cmpuint (m->first_column, ==, 0);
+      g_assert_cmpuint (m->last_column, ==, 5);
+      m = jue_wb_sheet_merge_at (t7, 5, 0);   /* 合计: two rows */
+      g_assert_nonnull (m);
+      g_assert_cmpuint (m->first_row, ==, 4);
+      g_assert_cmpuint (m->last_row, ==, 5);
+    }
+}
+
+static void
+test_read_xlsx (void)
+{
+  g_autoptr (JueWorkbook) wb = open_fixture ("report.xlsx");
+
+  check_grid (wb, TRUE);
+}
+
+static void
+test_read_xls (void)
+{
+  g_autoptr (JueWorkbook) wb = open_fixture ("report.xls");
+
+  check_grid (wb, FALSE);
+}
+
+static void
+test_cell_names (void)
+{
+  guint r, c;
+  g_autofree char *a1 = jue_wb_cell_name (0, 0);
+  g_autofree char *ab12 = jue_wb_cell_name (11, 27);
+
+  g_assert_cmpstr (a1, ==, "A1");
+  g_assert_cmpstr (ab12, ==, "AB12");
+  g_assert_true (jue_wb_parse_cell_name ("AB12", &r, &c));
+  g_assert_cmpuint (r, ==, 11);
+  g_assert_cmpuint (c, ==, 27);
+  g_assert_true (jue_wb_parse_cell_name ("$C$3", &r, &c));
+  g_assert_cmpuint (c, ==, 2);
+  g_assert_false (jue_wb_parse_cell_name ("A0", &r, &c));
+  g_assert_false (jue_wb_parse_cell_name ("12", &r, &c));
+}
+
+static void
+test_parse_amount (void)
+{
+  gint64 fen;
+
+  g_assert_true (jue_wb_parse_amount ("1447.01", FALSE, &fen));
+  g_assert_cmpint (fen, ==, 1447010000);
+  g_assert_true (jue_wb_parse_amount ("3.0046", FALSE, &fen));
+  g_assert_cmpint (fen, ==, 3004600);
+  /* 元: exact, to the fen. */
+  g_assert_true (jue_wb_parse_amount ("30046", TRUE, &fen));
+  g_assert_cmpint (fen, ==, 3004600);
+  g_assert_true (jue_wb_parse_amount ("14470100.00", TRUE, &fen));
+  g_assert_cmpint (fen, ==, 1447010000);
+  g_assert_false (jue_wb_parse_amount ("3.005", TRUE, &fen));
+  g_assert_false (jue_wb_parse_amount ("1.0000001", FALSE, &fen));
+  /* A double's noise is rounded away. */
+  g_assert_true (jue_wb_parse_amount ("0.30000000000000004", FALSE, &fen));
+  g_assert_cmpint (fen, ==, 300000);
+  g_assert_true (jue_wb_parse_amount ("329.52999999999997", FALSE, &fen));
+  g_assert_cmpint (fen, ==, 329530000);
+  g_assert_true (jue_wb_parse_amount ("1.5E-2", FALSE, &fen));
+  g_assert_cmpint (fen, ==, 15000);
+  g_assert_true (jue_wb_parse_amount ("-2.5", FALSE, &fen));
+  g_assert_cmpint (fen, ==, -2500000);
+  g_assert_false (jue_wb_parse_amount ("1.2.3", FALSE, &fen));
+  g_assert_false (jue_wb_parse_amount ("", FALSE, &fen));
+  g_assert_false (jue_wb_parse_amount ("1e400", FALSE, &fen));
+  g_assert_false (jue_wb_parse_amount ("99999999999999999999", FALSE, &fen));
+}
+
+/* ---- hostile files --------------------------------------------------------- */
+
+typedef struct {
+  const char *name;
+  const char *data;
+  gsize       len;     /* 0: strlen (data) */
+} Member;
+
+static char *
+write_zip (const char   *name,
+           const Member *members,
+           guint         n)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (tmpdir, name, NULL);
+  GsfOutput *file = gsf_output_stdio_new (path, &error);
+  GsfOutfile *zip;
+
+  g_assert_no_error (error);
+  zip = gsf_outfile_zip_new (file, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (members[i].name, "/", 0);
+      GsfOutfile *dir = zip;
+      GsfOutput *out;
+      GPtrArray *dirs = g_ptr_array_new_with_free_func (g_object_unref);
+      guint k;
+
+      for (k = 0; parts[k + 1] != NULL; k++)
+        {
+          dir = GSF_OUTFILE (gsf_outfile_new_child (dir, parts[k], TRUE));
+          g_ptr_array_add (dirs, dir);
+        }
+      out = gsf_outfile_new_child (dir, parts[k], FALSE);
+      gsf_output_write (out, members[i].len ? members[i].len : strlen (members[i].data),
+                        (const guint8 *) members[i].data);
+      gsf_output_close (out);
+      g_object_unref (out);
+      for (guint d = dirs->len; d > 0; d--)
+        gsf_output_close (GSF_OUTPUT (g_ptr_array_index (dirs, d - 1)));
+      g_ptr_array_unref (dirs);
+    }
+  gsf_output_close (GSF_OUTPUT (zip));
+  g_object_unref (zip);
+  gsf_output_close (file);
+  g_object_unref (file);
+  return path;
+}
+
+#define RELS "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" \
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+#define WB_RELS "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" \
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" \
+  "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+#define WB "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " \
+  "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"表7\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+#define SHEET(cells) "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" cells "</sheetData></worksheet>"
+
+static void
+assert_refused (const char *path,
+                gint        code,
+                const char *needle)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueWorkbook) wb = jue_workbook_open (path, &error);
+
+  g_assert_null (wb);
+  g_assert_error (error, JUE_ERROR, code);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, needle);
+}
+
+static void
+test_small_handmade (void)
+{
+  Member m[] = {
+    { "_rels/.rels", RELS, 0 },
+    { "xl/_rels/workbook.xml.rels", WB_RELS, 0 },
+    { "xl/workbook.xml", WB, 0 },
+    { "xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<si><t>预算数</t></si><si><r><t>公务</t></r><r><t>接待费</t></r><rPh><t>こうむ</t></rPh></si></sst>", 0 },
+    { "xl/worksheets/sheet1.xml", SHEET ("<row r=\"2\"><c r=\"B2\" t=\"s\"><v>1</v></c><c t=\"inlineStr\"><is><t>x_x000D_y</t></is></c>"
+      "<c r=\"E2\"><v>0.30000000000000004</v></c><c r=\"F2\" t=\"s\"><v>0</v></c></row>"), 0 },
+  };
+  g_autofree char *path = write_zip ("small.xlsx", m, G_N_ELEMENTS (m));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueWorkbook) wb = jue_workbook_open (path, &error);
+  const JueWbSheet *s;
+
+  g_assert_no_error (error);
+  s = jue_workbook_sheet (wb, 0);
+  g_assert_cmpstr (jue_wb_sheet_text (s, 1, 1), ==, "公务接待费");   /* runs, no phonetics */
+  g_assert_cmpstr (jue_wb_sheet_text (s, 1, 2), ==, "x\ry");          /* C2: after B2 */
+  g_assert_cmpstr (jue_wb_sheet_text (s, 1, 4), ==, "0.30000000000000004");
+  g_assert_cmpstr (jue_wb_sheet_text (s, 1, 5), ==, "预算数");
+  g_assert_cmpuint (jue_wb_sheet_n_rows (s), ==, 2);
+}
+
+static void
+test_zip_bomb (void)
+{
+  /* 2 MiB of one character packs to a few KiB: far beyond any ratio a
+   * workbook has. */
+  gsize n = 2 * 1024 * 1024;
+  g_autofree char *big = g_malloc (n + 64);
+  Member m[] = {
+    { "_rels/.rels", RELS, 0 },
+    { "xl/_rels/workbook.xml.rels", WB_RELS, 0 },
+    { "xl/workbook.xml", WB, 0 },
+    { "xl/sharedStrings.xml", big, 0 },
+    { "xl/worksheets/sheet1.xml", SHEET (""), 0 },
+  };
+  g_autofree char *path = NULL;
+
+  strcpy (big, "<sst><si><t>");
+  memset (big + strlen (big), 'a', n);
+  strcpy (big + 12 + n, "</t></si></sst>");
+  m[3].len = strlen (big);
+  path = write_zip ("bomb.xlsx", m, G_N_ELEMENTS (m));
+  assert_refused (path, JUE_ERROR_TOO_LARGE, "zip bomb");
+}
+
+static void
+test_far_cell (void)
+{
+  Member m[] = {
+    { "_rels/.rels", RELS, 0 },
+    { "xl/_rels/workbook.xml.rels", WB_RELS, 0 },
+    { "xl/workbook.xml", WB, 0 },
+    { "xl/worksheets/sheet1.xml", SHEET ("<row r=\"200000\"><c r=\"A200000\"><v>1</v></c></row>"), 0 },
+  };
+  g_autofree char *path = write_zip ("far.xlsx", m, G_N_ELEMENTS (m));
+
+  /* The sheet and the cell are named. */
+  assert_refused (path, JUE_ERROR_TOO_LARGE, "A200000");
+  assert_refused (path, JUE_ERROR_TOO_LARGE, "表7");
+}
+
+static void
+test_doctype (void)
+{
+  Member m[] = {
+    { "_rels/.rels", RELS, 0 },
+    { "xl/_rels/workbook.xml.rels", WB_RELS, 0 },
+    { "xl/workbook.xml", WB, 0 },
+    { "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+      "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>", 0 },
+  };
+  g_autofree char *path = write_zip ("doctype.xlsx", m, G_N_ELEMENTS (m));
+
+  assert_refused (path, JUE_ERROR_CORRUPT, "xl/worksheets/sheet1.xml");
+}
+
+static void
+test_not_a_workbook (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "plain.xlsx", NULL);
+  Member m[] = { { "hello.txt", "hello", 0 } };
+  g_autofree char *zip = write_zip ("other.zip", m, 1);
+
+  g_assert_true (g_file_set_contents (path, "项目,金额\n", -1, NULL));
+  assert_refused (path, JUE_ERROR_NOT_OURS, "plain.xlsx");
+  assert_refused (zip, JUE_ERROR_CORRUPT, "xl/workbook.xml");
+}
+
+/* ---- the tables ------------------------------------------------------------ */
+
+static JueReport *
+import_new (const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueWbImport) imp = jue_wb_import_file (path, FALSE, &error);
+  JueReport *report;
+
+  g_assert_no_error (error);
+  report = jue_wb_import_new_report (imp, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+assert_value (JueReport  *report,
+              const char *path,
+              const char *want)
+{
+  g_autofree char *v = jue_report_get (report, path, NULL);
+
+  g_assert_cmpstr (v, ==, want);
+}
+
+static void
+test_tables_report (void)
+{
+  g_autoptr (JueReport) r = import_new ("report.xlsx");
+
+  assert_value (r, "profile.name", "遂宁市科学技术局");
+  assert_value (r, "profile.year", "2024");
+  assert_value (r, "income.general_budget", "1447.01");
+  assert_value (r, "income.other", "0.00");
+  assert_value (r, "expenditure.basic", "708.77");
+  assert_value (r, "expenditure.project", "738.24");
+  assert_value (r, "three_public.abroad.budget", "3.25");
+  assert_value (r, "three_public.vehicle.budget", "3.0046");
+  assert_value (r, "three_public.vehicle.purchase.actual", "0.00");
+  assert_value (r, "three_public.vehicle.operation.actual", "2.98");
+  assert_value (r, "three_public.reception.budget", "0.02");
+  /* Not in these tables: untouched. */
+  assert_value (r, "three_public.abroad.previous", "");
+}
+
+static void
+test_tables_variants (void)
+{
+  g_autoptr (JueReport) base = import_new ("report.xlsx");
+  const char *same[] = { "report.xls", "moved.xlsx", "yuan.xlsx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autoptr (JueReport) other = import_new (same[i]);
+
+      if (!jue_report_equal (base, other))
+        g_error ("%s does not import to the same report as report.xlsx", same[i]);
+    }
+}
+
+static void
+assert_import_refused (const char *name,
+                       const char *needle)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueWbImport) imp = jue_wb_import_file (path, FALSE, &error);
+  g_autoptr (JueReport) report = NULL;
+
+  if (imp != NULL)
+    report = jue_wb_import_new_report (imp, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, needle);
+}
+
+static void
+test_tables_refused (void)
+{
+  /* The sheet, the cell and the reason. */
+  assert_import_refused ("bad-cell.xlsx", "“表7”");
+  assert_import_refused ("bad-cell.xlsx", "J7");
+  assert_import_refused ("bad-cell.xlsx", "1.2.3");
+  assert_import_refused ("bad-total.xlsx", "G7");
+  assert_import_refused ("bad-total.xlsx", "6.33");
+}
+
+static void
+test_blank_for_zero (void)
+{
+  g_autofree char *path = fixture ("blank.xlsx");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueWbImport) zero = jue_wb_import_file (path, TRUE, &error);
+  g_autoptr (JueWbImport) blank = NULL;
+  g_autoptr (JueReport) r1 = jue_report_new ();
+  g_autoptr (JueReport) r2 = jue_report_new ();
+
+  g_assert_no_error (error);
+  blank = jue_wb_import_file (path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (jue_wb_import_apply (zero, r1, &error));
+  g_assert_true (jue_wb_import_apply (blank, r2, &error));
+  /* The template prints blank for zero: a blank cell is 0. */
+  assert_value (r1, "three_public.reception.actual", "0.00");
+  assert_value (r1, "income.other", "0.00");
+  /* It prints 0.00: a blank cell is not known. */
+  assert_value (r2, "three_public.reception.actual", "");
+  assert_value (r2, "three_public.abroad.actual", "3.25");
+}
+
+static void
+test_into_document_one_undo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) sample = jue_sample_new (&error);
+  g_autofree char *file = g_build_filename (tmpdir, "into.juesuan", NULL);
+  g_autofree char *xlsx = fixture ("yuan.xlsx");
+  g_autofree char *bad = fixture ("bad-cell.xlsx");
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (JueWbImport) imp = NULL;
+  g_autoptr (JueReport) before = NULL;
+  g_autoptr (JueReport) imported = NULL;
+  g_autofree char *undone_path = NULL;
+
+  g_assert_no_error (error);
+  g_unlink (file);
+  doc = jue_document_create (file, sample, &error);
+  g_assert_no_error (error);
+  g_assert_true (jue_document_set (doc, "three_public.abroad.actual", "9", &error));
+  g_assert_true (jue_document_set (doc, "expenditure.basic", "1", &error));
+  before = jue_report_copy (jue_document_get_report (doc));
+
+  /* A refused workbook changes nothing. */
+  imp = jue_wb_import_file (bad, FALSE, &error);
+  g_assert_null (imp);
+  g_clear_error (&error);
+  g_assert_true (jue_report_equal (before, jue_document_get_report (doc)));
+
+  imp = jue_wb_import_file (xlsx, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (jue_wb_import_into_document (imp, doc, &error));
+  g_assert_no_error (error);
+  assert_value (jue_document_get_report (doc), "three_public.abroad.actual", "3.25");
+  assert_value (jue_document_get_report (doc), "expenditure.basic", "708.77");
+  /* Every text and evaluation kept. */
+  g_assert_true (jue_report_equal (jue_document_get_report (doc), sample));
+  imported = jue_report_copy (jue_document_get_report (doc));
+
+  /* One undo step takes all of it back; one redo brings it again. */
+  g_assert_true (jue_document_undo (doc, &undone_path, &error));
+  g_assert_true (jue_report_equal (before, jue_document_get_report (doc)));
+  g_assert_true (jue_document_redo (doc, NULL, &error));
+  g_assert_true (jue_report_equal (imported, jue_document_get_report (doc)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  gsf_init ();
+  tmpdir = g_dir_make_tmp ("juesuan-workbook-XXXXXX", NULL);
+
+  g_test_add_func ("/workbook/read-xlsx", test_read_xlsx);
+  g_test_add_func ("/workbook/read-xls", test_read_xls);
+  g_test_add_func ("/workbook/cell-names", test_cell_names);
+  g_test_add_func ("/workbook/parse-amount", test_parse_amount);
+  g_test_add_func ("/workbook/small-handmade", test_small_handmade);
+  g_test_add_func ("/workbook/zip-bomb", test_zip_bomb);
+  g_test_add_func ("/workbook/far-cell", test_far_cell);
+  g_test_add_func ("/workbook/doctype", test_doctype);
+  g_test_add_func ("/workbook/not-a-workbook", test_not_a_workbook);
+  g_test_add_func ("/workbook/tables/report", test_tables_report);
+  g_test_add_func ("/workbook/tables/variants", test_tables_variants);
+  g_test_add_func ("/workbook/tables/refused", test_tables_refused);
+  g_test_add_func ("/workbook/tables/blank-for-zero", test_blank_for_zero);
+  g_test_add_func ("/workbook/tables/into-document", test_into_document_one_undo);
+
+  ret = g_test_run ();
+  {
+    g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (tmpdir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (tmpdir);
+  }
+  return ret;
+}
