@@ -9,6 +9,8 @@
 #include "jue-checks.h"
 #include "jue-export.h"
 #include "jue-import.h"
+#include "jue-workbook-import.h"
+#include "jue-checks.h"
 #include "jue-tsv.h"
 #include "jue-window-private.h"
 
@@ -226,6 +228,7 @@ typedef enum {
   CHOOSE_IMPORT_SOURCE,
   CHOOSE_IMPORT_TARGET,
   CHOOSE_CLASSIFICATION,
+  CHOOSE_WORKBOOK,
 } ChooseKind;
 
 typedef struct {
@@ -262,6 +265,21 @@ add_csv_filter (GtkFileChooser *chooser)
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_chooser_add_filter (chooser, csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+add_workbook_filter (GtkFileChooser *chooser)
+{
+  g_autoptr (GtkFileFilter) books = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (books, _("Workbooks (.xlsx, .xls)"));
+  gtk_file_filter_add_suffix (books, "xlsx");
+  gtk_file_filter_add_suffix (books, "xls");
+  gtk_file_chooser_add_filter (chooser, books);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
@@ -377,6 +395,9 @@ on_chooser_response (GtkNativeDialog *dialog,
       case CHOOSE_CLASSIFICATION:
         jue_window_import_classification_file (self, path);
         break;
+      case CHOOSE_WORKBOOK:
+        jue_window_import_workbook_file (self, path);
+        break;
       }
   g_clear_pointer (&choice->import, jue_import_free);
   g_object_unref (self);
@@ -403,6 +424,7 @@ choose (JueWindow  *self,
     [CHOOSE_IMPORT_SOURCE] = { N_("Import CSV: Choose the Exported Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, N_("_Import") },
     [CHOOSE_IMPORT_TARGET] = { N_("Import CSV: Name the New Report"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Create") },
     [CHOOSE_CLASSIFICATION] = { N_("Import the Classification Table of the Year"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
+    [CHOOSE_WORKBOOK] = { N_("Import the Tables' Figures from a Workbook"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
   };
   GtkFileChooserNative *dialog;
   Choice *choice = g_new0 (Choice, 1);
@@ -415,6 +437,8 @@ choose (JueWindow  *self,
     add_report_filter (GTK_FILE_CHOOSER (dialog));
   else if (kind == CHOOSE_CLASSIFICATION)
     add_csv_filter (GTK_FILE_CHOOSER (dialog));
+  else if (kind == CHOOSE_WORKBOOK)
+    add_workbook_filter (GTK_FILE_CHOOSER (dialog));
   if (kind == CHOOSE_NEW)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("report.juesuan"));
   else if (kind == CHOOSE_NEW_SAMPLE)
@@ -586,6 +610,41 @@ jue_window_import_classification_file (JueWindow  *self,
   return TRUE;
 }
 
+/* Replaces the figures of the open report's tables with those of the
+ * workbook at filename (jue-workbook-import.h): all of them or none, as one
+ * undo step; every text and evaluation kept.  A refusal names the sheet,
+ * the cell and the reason. */
+gboolean
+jue_window_import_workbook_file (JueWindow  *self,
+                                 const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueWbImport) import = NULL;
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *text = NULL;
+  JueDocument *doc;
+
+  if (self->session == NULL)
+    return FALSE;
+  doc = jue_session_get_document (self->session);
+  if (jue_document_is_read_only (doc))
+    return FALSE;
+  import = jue_wb_import_file (filename,
+                               !jue_report_prints_zero (jue_document_get_report (doc)),
+                               &error);
+  if (import == NULL || !jue_wb_import_into_document (import, doc, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s\n%s", error->message,
+                                                  _("Nothing was changed."));
+      jue_window_show_error (self, _("The workbook was not imported"), message);
+      return FALSE;
+    }
+  text = g_strdup_printf (_("Imported the tables' figures from “%s” (Undo takes them back)"),
+                          base);
+  jue_window_toast (self, text);
+  return TRUE;
+}
+
 /* ---- actions ---------------------------------------------------------- */
 
 static void
@@ -602,6 +661,7 @@ on_choose_action (GtkWidget  *widget,
     { "win.export-csv", CHOOSE_EXPORT },
     { "win.import-csv", CHOOSE_IMPORT_SOURCE },
     { "win.import-classification", CHOOSE_CLASSIFICATION },
+    { "win.import-workbook", CHOOSE_WORKBOOK },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -645,6 +705,7 @@ jue_window_files_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.import-classification", NULL,
                                    on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.import-workbook", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", on_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", on_open_folder);
 }

@@ -155,6 +155,7 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-classification", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-workbook", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-field", doc != NULL);

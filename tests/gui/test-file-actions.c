@@ -293,6 +293,71 @@ test_no_document (void)
   spin ();
 }
 
+/* ---- the tables' figures from a workbook ------------------------------ */
+
+static char *
+doc_value (Fixture    *f,
+           const char *path)
+{
+  JueDocument *doc = jue_session_get_document (jue_window_get_session (f->window));
+
+  return jue_report_get (jue_document_get_report (doc), path, NULL);
+}
+
+#define assert_doc(f, path, want) \
+  G_STMT_START { g_autofree char *v_ = doc_value (f, path); \
+                 g_assert_cmpstr (v_, ==, want); } G_STMT_END
+
+/* Import Figures from a Workbook: the figures replaced, one undo step
+ * takes all of them back; a bad cell refuses it all, naming sheet and
+ * cell; not offered for review. */
+static void
+test_workbook (Fixture       *f,
+               gconstpointer  data)
+{
+  JueDocument *doc = jue_session_get_document (jue_window_get_session (f->window));
+  g_autofree char *yuan = g_test_build_filename (G_TEST_DIST, "..", "data", "workbooks",
+                                                 "yuan.xlsx", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "..", "data", "workbooks",
+                                                "bad-cell.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (action_enabled (f->window, "win.import-workbook"));
+  g_assert_true (jue_document_set (doc, "three_public.abroad.actual", "9", &error));
+  g_assert_true (jue_document_set (doc, "expenditure.basic", "1", &error));
+  spin ();
+
+  g_assert_true (jue_window_import_workbook_file (f->window, yuan));
+  spin ();
+  assert_doc (f, "three_public.abroad.actual", "3.25");
+  assert_doc (f, "expenditure.basic", "708.77");
+  g_assert_cmpstr (jue_window_get_last_message (f->window), ==,
+                   "Imported the tables' figures from “yuan.xlsx” (Undo takes them back)");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  assert_doc (f, "three_public.abroad.actual", "9.00");
+  assert_doc (f, "expenditure.basic", "1.00");
+
+  g_assert_false (jue_window_import_workbook_file (f->window, bad));
+  spin ();
+  g_assert_nonnull (f->window->error_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (
+                              ADW_MESSAGE_DIALOG (f->window->error_dialog)),
+                            "sheet “表7”, cell J7"));
+  assert_doc (f, "three_public.abroad.actual", "9.00");
+}
+
+static void
+test_workbook_review (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *yuan = g_test_build_filename (G_TEST_DIST, "..", "data", "workbooks",
+                                                 "yuan.xlsx", NULL);
+
+  g_assert_false (action_enabled (f->window, "win.import-workbook"));
+  g_assert_false (jue_window_import_workbook_file (f->window, yuan));
+}
+
 /* ---- dropping files --------------------------------------------------- */
 
 /* Emits ::drop on the window's drop target, as GTK does when a file is
@@ -374,5 +439,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/gui/classification/no-document", test_no_document);
   g_test_add ("/gui/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/gui/workbook/import", Fixture, NULL, fixture_set_up, test_workbook,
+              fixture_tear_down);
+  g_test_add ("/gui/workbook/review", Fixture, "review", fixture_set_up, test_workbook_review,
+              fixture_tear_down);
   return g_test_run ();
 }
