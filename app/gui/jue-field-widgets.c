@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jue-field-private.h"
+#include "jue-paste.h"
 
 /* ---- choices ---------------------------------------------------------- */
 
@@ -130,6 +131,77 @@ is_closed_choice (JueSession        *session,
   const JueChoiceSet *set = def->extra;
   return def->kind == JUE_KIND_CHOICE && !set->open && !set->multi &&
          !jue_session_is_read_only (session);
+}
+
+/* ---- paste ------------------------------------------------------------ */
+
+/* What a spreadsheet puts on the clipboard (jue-paste.h): one cell goes
+ * into the field as if typed, without the line end after it; a row or a
+ * block pasted into a table cell fills the table from that cell (the
+ * table does it, as one undo step).  Anywhere else several cells are
+ * pasted as they are, and read as what was typed. */
+
+static void
+paste_into (JueField   *self,
+            const char *text)
+{
+  g_autoptr (GString) line = g_string_new (text);
+  int pos;
+
+  /* a line break left inside one cell: one line, as a one-line field holds */
+  g_string_replace (line, "\r\n", " ", 0);
+  g_string_replace (line, "\r", " ", 0);
+  g_string_replace (line, "\n", " ", 0);
+  gtk_editable_delete_selection (self->editable);
+  pos = gtk_editable_get_position (self->editable);
+  gtk_editable_insert_text (self->editable, line->str, (int) line->len, &pos);
+  gtk_editable_set_position (self->editable, pos);
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  GWeakRef *ref = data;
+  g_autoptr (GtkWidget) widget = g_weak_ref_get (ref);
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  g_autoptr (JuePasteBlock) block = NULL;
+  JueField *self = widget ? jue_field_from_widget (widget) : NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  if (self == NULL || text == NULL)
+    return;
+  block = jue_paste_parse (text);
+  if (jue_paste_block_is_single (block))
+    paste_into (self, jue_paste_block_cell (block, 0, 0));
+  else if (!(self->entry &&
+             gtk_widget_activate_action (widget, "table.paste", "(ss)", self->path, text)))
+    paste_into (self, text);
+}
+
+static void
+on_paste_clipboard (GtkWidget *text,
+                    JueField  *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_signal_stop_emission_by_name (text, "paste-clipboard");
+  if (!gtk_editable_get_editable (self->editable))
+    return;
+  g_weak_ref_init (ref, self->widget);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (text), NULL, on_clipboard_text, ref);
+}
+
+static void
+handle_paste (JueField *self)
+{
+  GtkEditable *text = gtk_editable_get_delegate (self->editable);
+
+  if (text && GTK_IS_TEXT (text))
+    g_signal_connect (text, "paste-clipboard", G_CALLBACK (on_paste_clipboard), self);
 }
 
 /* ---- rows ------------------------------------------------------------- */
@@ -259,6 +331,7 @@ entry_row_new (JueSession        *session,
   self = jue_field_attach (session, path, def, row);
   g_signal_connect (row, "entry-activated", G_CALLBACK (jue_field_activate_next), self);
   self->editable = GTK_EDITABLE (row);
+  handle_paste (self);
   self->mark = mark;
   if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), choice_button_new (self, _(def->label)));
@@ -386,6 +459,7 @@ jue_field_cell_new (JueSession        *session,
         }
       self->editable = GTK_EDITABLE (cell);
       self->entry = GTK_ENTRY (cell);
+      handle_paste (self);
       if (def->kind == JUE_KIND_CHOICE && !jue_session_is_read_only (session))
         {
           gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_SECONDARY,

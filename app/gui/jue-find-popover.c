@@ -1,4 +1,5 @@
-/* jue-find-popover.c — search over section titles and field labels. */
+/* jue-find-popover.c — search over section titles, field labels and the
+ * values typed into the fields (a name, a figure: 招商引资, 329.53). */
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -11,6 +12,8 @@ typedef struct {
   char *label;      /* "Indicators 3 › Weight" */
   char *section;    /* the section's title */
   char *haystack;   /* casefolded label, section and path */
+  char *value;      /* the field's value as shown, or NULL */
+  char *value_hay;  /* …casefolded, with an amount's exact form too */
   char *path;       /* field path, or NULL for a section */
   char *section_id;
 } Entry;
@@ -35,12 +38,14 @@ entry_free (Entry *e)
   g_free (e->label);
   g_free (e->section);
   g_free (e->haystack);
+  g_free (e->value);
+  g_free (e->value_hay);
   g_free (e->path);
   g_free (e->section_id);
   g_free (e);
 }
 
-static void
+static Entry *
 add_entry (JueFindPopover   *self,
            const JueSection *section,
            const char       *label,
@@ -55,6 +60,7 @@ add_entry (JueFindPopover   *self,
   e->path = g_strdup (path);
   e->section_id = g_strdup (section->id);
   g_ptr_array_add (self->index, e);
+  return e;
 }
 
 typedef struct {
@@ -69,8 +75,31 @@ add_field (const char        *path,
 {
   Walk *walk = user_data;
   g_autofree char *label = jue_path_describe (jue_session_get_report (walk->self->session), path);
+  Entry *e = add_entry (walk->self, walk->section, label, path);
+  g_autofree char *text = jue_field_get_text (ref);
+  const char *unreadable = jue_field_get_unreadable (ref);
 
-  add_entry (walk->self, walk->section, label, path);
+  if (unreadable)
+    {
+      g_free (text);
+      text = g_strdup (unreadable);
+    }
+  if (text == NULL || *text == '\0')
+    return;
+  if (ref->def->kind == JUE_KIND_AMOUNT && unreadable == NULL)
+    {
+      /* as shown (329.53) and as stored, exactly (329.530000 is not typed) */
+      g_autofree char *shown = jue_amount_display (*(JueAmount *) ref->ptr);
+      g_autofree char *both = g_strdup_printf ("%s\n%s", shown, text);
+
+      e->value = g_steal_pointer (&shown);
+      e->value_hay = g_utf8_casefold (both, -1);
+    }
+  else
+    {
+      e->value_hay = g_utf8_casefold (text, -1);
+      e->value = g_steal_pointer (&text);
+    }
 }
 
 static void
@@ -98,8 +127,36 @@ build_index (JueFindPopover *self)
     }
 }
 
+#define VALUE_CONTEXT 16   /* characters shown each side of a match in a value */
+
+/* The part of a long value around where it matches word. */
+static char *
+value_excerpt (const char *value,
+               const char *word)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+  const char *at = word && *word ? strstr (folded, word) : NULL;
+  glong n = g_utf8_strlen (value, -1);
+  glong start = 0, end;
+  GString *out;
+
+  if (at && g_utf8_strlen (folded, -1) == n)
+    start = MAX (0, g_utf8_pointer_to_offset (folded, at) - VALUE_CONTEXT);
+  end = MIN (n, start + 2 * VALUE_CONTEXT + (word ? g_utf8_strlen (word, -1) : 0));
+  out = g_string_new (start > 0 ? "…" : "");
+  g_string_append_len (out, g_utf8_offset_to_pointer (value, start),
+                       g_utf8_offset_to_pointer (value, end) - g_utf8_offset_to_pointer (value, start));
+  if (end < n)
+    g_string_append (out, "…");
+  for (char *p = out->str; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return g_string_free (out, FALSE);
+}
+
 static GtkWidget *
-result_row (const Entry *e)
+result_row (const Entry *e,
+            const char  *value_word)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -112,6 +169,17 @@ result_row (const Entry *e)
   gtk_widget_add_css_class (where, "dim-label");
   gtk_widget_add_css_class (where, "caption");
   gtk_box_append (GTK_BOX (box), title);
+  if (value_word)
+    {
+      g_autofree char *excerpt = value_excerpt (e->value, value_word);
+      GtkWidget *value = gtk_label_new (excerpt);
+
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 40);
+      gtk_widget_add_css_class (value, "jue-find-value");
+      gtk_box_append (GTK_BOX (box), value);
+    }
   gtk_box_append (GTK_BOX (box), where);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
@@ -137,27 +205,37 @@ jue_find_popover_search (JueFindPopover *self,
     gtk_list_box_remove (GTK_LIST_BOX (self->results), child);
   if (*needle == '\0')
     {
-      gtk_label_set_text (GTK_LABEL (self->status), _("Type part of a field or section name"));
+      gtk_label_set_text (GTK_LABEL (self->status),
+                          _("Type part of a field or section name, or of a value"));
       return 0;
     }
   for (guint i = 0; i < self->index->len; i++)
     {
       const Entry *e = self->index->pdata[i];
       gboolean all = TRUE;
+      const char *in_value = NULL;   /* a word found in the value only */
 
+      /* each word in the name, the section, the path or the value */
       for (guint w = 0; words[w] && all; w++)
-        all = *words[w] == '\0' || strstr (e->haystack, words[w]) != NULL;
+        {
+          if (*words[w] == '\0' || strstr (e->haystack, words[w]))
+            continue;
+          if (e->value_hay && strstr (e->value_hay, words[w]))
+            in_value = in_value ? in_value : words[w];
+          else
+            all = FALSE;
+        }
       if (!all)
         continue;
       n++;
       if (shown < MAX_RESULTS)
         {
-          gtk_list_box_append (GTK_LIST_BOX (self->results), result_row (e));
+          gtk_list_box_append (GTK_LIST_BOX (self->results), result_row (e, in_value));
           shown++;
         }
     }
   if (n == 0)
-    status = g_strdup (_("No field or section has that name"));
+    status = g_strdup (_("No field, section or value has that text"));
   else if (n > shown)
     status = g_strdup_printf (_("Showing %u of %u matches"), shown, n);
   gtk_label_set_text (GTK_LABEL (self->status), status ? status : "");

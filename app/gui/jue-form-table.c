@@ -8,6 +8,7 @@
 #include "jue-finding-item.h"
 #include "jue-form-page.h"
 #include "jue-form-table.h"
+#include "jue-paste.h"
 
 struct _JueFormTable {
   GtkWidget          parent_instance;
@@ -599,6 +600,51 @@ on_enter (GtkWidget  *widget,
     on_insert (widget, "table.add", NULL);
 }
 
+/* A row or a block of cells from a spreadsheet, pasted into the cell at
+ * path: the table filled from there across and down, rows added as
+ * needed, all or nothing, one undo step (jue-paste.h). */
+static void
+on_paste (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  const JueRecordDef *def = self->list_def->extra;
+  const char *path, *text;
+  gsize n = strlen (self->list_path);
+  g_autoptr (JuePasteBlock) block = NULL;
+  g_autoptr (GError) error = NULL;
+  char *end = NULL;
+  guint64 index;
+  gint column = -1;
+
+  g_variant_get (param, "(&s&s)", &path, &text);
+  if (strncmp (path, self->list_path, n) != 0 || path[n] != '[')
+    return;
+  index = g_ascii_strtoull (path + n + 1, &end, 10);
+  if (end == NULL || end[0] != ']' || end[1] != '.')
+    return;
+  for (guint k = 0; k < def->n_fields; k++)
+    if (g_str_equal (def->fields[k].name, end + 2))
+      column = (gint) k;
+  if (column < 0)
+    return;
+  jue_session_flush_fields (self->session);
+  block = jue_paste_parse (text);
+  if (!jue_paste_apply (jue_session_get_document (self->session), self->list_path,
+                        (guint) index, (guint) column, block, NULL, &error))
+    {
+      report (self, error);
+      return;
+    }
+  /* the cursor stays where the paste began (the table may be new) */
+  {
+    JueField *field = jue_session_lookup_field (self->session, path);
+    if (field)
+      jue_field_focus (field);
+  }
+}
+
 /* The computed columns of a row, from the schema, so an empty table has
  * its headings too. */
 static void
@@ -683,6 +729,7 @@ jue_form_table_class_init (JueFormTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.move-down", "i", on_move);
   gtk_widget_class_install_action (widget_class, "table.remove", "i", on_remove);
   gtk_widget_class_install_action (widget_class, "table.enter", "s", on_enter);
+  gtk_widget_class_install_action (widget_class, "table.paste", "(ss)", on_paste);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -126,6 +126,8 @@ jue_window_update_recent (JueWindow *self)
 
 /* ---- opening ---------------------------------------------------------- */
 
+static gboolean offer_csv_import (JueWindow *self, const char *filename);
+
 gboolean
 jue_window_open_file (JueWindow  *self,
                       const char *filename,
@@ -139,6 +141,8 @@ jue_window_open_file (JueWindow  *self,
   /* A file that cannot be edited here (read-only, its folder read-only,
    * open for editing elsewhere) is opened for reading only, and said so. */
   doc = jue_document_open (filename, read_only, &error);
+  if (doc == NULL && offer_csv_import (self, filename))
+    return FALSE;
   if (doc == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Cannot open “%s”"), base);
@@ -458,6 +462,71 @@ choose (JueWindow  *self,
   choice->import = import;
   g_signal_connect (dialog, "response", G_CALLBACK (on_chooser_response), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- a CSV file opened as a report ------------------------------------ */
+
+static void
+on_csv_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 JueWindow        *self)
+{
+  JueImport *import = g_object_steal_data (G_OBJECT (dialog), "import");
+
+  if (g_str_equal (response, "import") && import)
+    choose (self, CHOOSE_IMPORT_TARGET, import);   /* takes it */
+  else if (import)
+    jue_import_free (import);
+}
+
+/* A CSV file opened as a report ("它不是 SQLite 数据库" meant nothing to
+ * an accountant): say it is a CSV export and offer to import it (the
+ * file of a single-file export, or the folder a table's file is in). */
+static gboolean
+offer_csv_import (JueWindow  *self,
+                  const char *filename)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *dir = g_path_get_dirname (filename);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  JueImport *import;
+  GtkWidget *dialog;
+
+  if (!g_str_has_suffix (lower, ".csv"))
+    return FALSE;
+  import = jue_import_csv (filename, &error);
+  /* one table of an exported folder ("01_收入支出决算总表.csv"): the folder */
+  if (import == NULL && g_ascii_isdigit (base[0]) && g_ascii_isdigit (base[1]) && base[2] == '_')
+    {
+      g_clear_error (&error);
+      import = jue_import_csv (dir, &error);
+    }
+  heading = g_strdup_printf (_("“%s” is a CSV file, not a report"), base);
+  if (import)
+    body = g_strdup (_("It is an export of a report as CSV. Reports are .juesuan files: "
+                       "import the CSV export to make a new report from it."));
+  else
+    body = g_strdup_printf (_("Reports are .juesuan files. This CSV file is not an export of "
+                              "a report that can be imported either: %s"), error->message);
+  g_free (self->last_message);
+  self->last_message = g_strdup_printf ("%s\n%s", heading, body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (import)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "import", _("_Import…"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+      g_object_set_data_full (G_OBJECT (dialog), "import", import,
+                              (GDestroyNotify) jue_import_free);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_csv_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /* ---- copy and CSV ----------------------------------------------------- */

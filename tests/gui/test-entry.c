@@ -447,6 +447,285 @@ test_back_to_finding (Fixture       *f,
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
+/* ---- 4, 9. paste from a spreadsheet ------------------------------------ */
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Puts text on the clipboard and pastes it into widget, as Ctrl+V does,
+ * and waits for the paste to be read. */
+static void
+paste (Fixture    *f,
+       GtkWidget  *widget,
+       const char *text)
+{
+  GtkWidget *inner = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget)));
+  JueDocument *doc = jue_session_get_document (jue_window_get_session (f->window));
+  gboolean could_undo = jue_document_can_undo (doc);
+  const char *message = jue_window_get_last_message (f->window);
+  g_autofree char *last = g_strdup (message);
+  g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+  guint tick = g_timeout_add (20, wake, NULL);
+
+  g_object_ref (widget);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (inner), text);
+  gtk_widget_grab_focus (widget);
+  spin ();
+  g_signal_emit_by_name (inner, "paste-clipboard");
+  /* done when the text, the history or the last message has changed */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (jue_document_can_undo (doc) != could_undo ||
+          g_strcmp0 (last, jue_window_get_last_message (f->window)) != 0 ||
+          gtk_widget_get_root (widget) == NULL ||   /* its table was rebuilt */
+          g_strcmp0 (before, gtk_editable_get_text (GTK_EDITABLE (widget))) != 0)
+        break;
+    }
+  g_source_remove (tick);
+  g_object_unref (widget);
+  spin ();
+}
+
+static void
+test_paste_cell (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *cell = field_widget (f, "functional[0].actual");
+  GtkWidget *row = field_widget (f, "income.general_budget");
+  g_autofree char *value = NULL;
+
+  /* one copied cell: its figure, without the line end Excel adds */
+  gtk_widget_grab_focus (cell);
+  gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
+  paste (f, cell, "329.53\r\n");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "329.53");
+  value = file_value (f->path, "functional[0].actual");
+  g_assert_cmpstr (value, ==, "329.53");
+  /* …into a form's field as well (LibreOffice: LF) */
+  row = field_widget (f, "income.general_budget");
+  gtk_widget_grab_focus (row);
+  gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+  paste (f, row, "1,500.5\n");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1,500.5");
+  g_free (value);
+  value = file_value (f->path, "income.general_budget");
+  g_assert_cmpstr (value, ==, "1500.50");
+}
+
+/* A copied Excel block fills the table from the cell across and down,
+ * adds the rows it needs, and is one undo step. */
+static void
+test_paste_block (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint n = file_list_length (f->path, "functional");
+  g_autofree char *last_budget = g_strdup_printf ("functional[%u].budget", n - 1);
+  g_autofree char *last_actual = g_strdup_printf ("functional[%u].actual", n - 1);
+  g_autofree char *new_code = g_strdup_printf ("functional[%u].code", n);
+  g_autofree char *new_budget = g_strdup_printf ("functional[%u].budget", n);
+  g_autofree char *new_actual = g_strdup_printf ("functional[%u].actual", n + 1);
+  g_autofree char *budget_before = file_value (f->path, last_budget);
+  g_autofree char *value = NULL;
+  GtkWidget *cell = field_widget (f, last_budget);
+
+  paste (f, cell, "1,234.5\t7\r\n３２９．５３\t8\r\n\t9\r\n");
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 2);
+  value = file_value (f->path, last_budget);
+  g_assert_cmpstr (value, ==, "1234.50");
+  g_free (value);
+  value = file_value (f->path, last_actual);
+  g_assert_cmpstr (value, ==, "7.00");
+  g_free (value);
+  value = file_value (f->path, new_budget);
+  g_assert_cmpstr (value, ==, "329.53");
+  g_free (value);
+  value = file_value (f->path, new_actual);
+  g_assert_cmpstr (value, ==, "9.00");
+  g_free (value);
+  value = file_value (f->path, new_code);
+  g_assert_cmpstr (value, ==, "");
+  /* the new rows are in the table */
+  g_assert_nonnull (jue_session_lookup_field (jue_window_get_session (f->window), new_actual));
+
+  /* one Ctrl+Z takes the whole paste back */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+  g_free (value);
+  value = file_value (f->path, last_budget);
+  g_assert_cmpstr (value, ==, budget_before);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 2);
+}
+
+/* A block with a cell that cannot be read: nothing pasted, the cell
+ * named; a whole page pasted into a field is quoted only in part. */
+static void
+test_paste_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint n = file_list_length (f->path, "functional");
+  g_autofree char *before = file_value (f->path, "functional[15].budget");
+  g_autofree char *after = NULL;
+  GtkWidget *cell = field_widget (f, "functional[15].budget");
+  g_autoptr (GString) page = g_string_new (NULL);
+  const char *message;
+  GtkWidget *row;
+  JueField *field;
+
+  paste (f, cell, "1\t2\r\n3\t78x.6\r\n4\t5\r\n");
+  message = jue_window_get_last_message (f->window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Nothing was pasted"));
+  g_assert_nonnull (strstr (message, "row 17"));
+  g_assert_nonnull (strstr (message, "Actual"));
+  g_assert_nonnull (strstr (message, "“78x.6”"));
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+  after = file_value (f->path, "functional[15].budget");
+  g_assert_cmpstr (after, ==, before);
+
+  /* 1,000 characters into an amount: kept as typed, and the message
+   * quotes the beginning of it, not all of it */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (page, "一二三四五六七八九x");
+  row = field_widget (f, "income.general_budget");
+  field = jue_field_from_widget (row);
+  gtk_widget_grab_focus (row);
+  gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+  paste (f, row, page->str);
+  spin ();
+  g_assert_nonnull (jue_field_get_parse_error (field));
+  g_test_message ("%s", jue_field_get_parse_error (field));
+  g_assert_cmpuint (g_utf8_strlen (jue_field_get_parse_error (field), -1), <, 160);
+  g_assert_nonnull (strstr (jue_field_get_parse_error (field), "…"));
+}
+
+/* ---- 6. Ctrl+F finds values ------------------------------------------ */
+
+/* The rows of the results shown. */
+static GPtrArray *
+result_rows (GtkWidget *popover)
+{
+  GtkWidget *list = find_by_type (popover, GTK_TYPE_LIST_BOX);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    g_ptr_array_add (rows, c);
+  return rows;
+}
+
+static gboolean
+results_mention (GtkWidget  *popover,
+                 const char *text)
+{
+  g_autoptr (GPtrArray) rows = result_rows (popover);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *tip = gtk_widget_get_tooltip_text (rows->pdata[i]);
+      GtkWidget *value = find_by_class (rows->pdata[i], "jue-find-value");
+
+      if ((tip && strstr (tip, text)) ||
+          (value && strstr (gtk_label_get_text (GTK_LABEL (value)), text)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_find_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *popover = find_by_type (GTK_WIDGET (f->window), JUE_TYPE_FIND_POPOVER);
+  GtkWidget *entry = find_by_type (popover, GTK_TYPE_SEARCH_ENTRY);
+
+  /* a name typed in a table, and a figure */
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "招商引资"), >=, 3);
+  g_assert_true (results_mention (popover, "招商引资"));
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "329.53"), >=, 1);
+  g_assert_true (results_mention (popover, "329.53"));
+  /* a word of the name and a word of the value narrow each other */
+  g_assert_cmpuint (jue_find_popover_search (JUE_FIND_POPOVER (popover), "actual 329.53"), ==, 1);
+
+  /* Enter goes to the field that holds it */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "329.53");
+  jue_find_popover_search (JUE_FIND_POPOVER (popover), "329.53");   /* (without the entry's pause) */
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "functional");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    GtkWidget *cell = jue_field_get_widget (lookup (f, "functional[1].actual"));
+    g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+  }
+}
+
+/* ---- 7. a CSV file opened as a report ----------------------------------- */
+
+/* The message dialog whose heading names name. */
+static AdwMessageDialog *
+message_dialog (const char *name)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* (not ours) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (tops, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), name))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_open_csv (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "csv", NULL);
+  g_autofree char *table = g_build_filename (csv, "01_收入支出决算总表.csv", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "notes.csv", NULL);
+  const char *message;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (jue_window_export_csv (f->window, csv, FALSE));
+  g_assert_false (jue_window_open_file (f->window, table, FALSE));
+  spin ();
+  message = jue_window_get_last_message (f->window);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "CSV"));
+  g_assert_nonnull (strstr (message, "export"));
+  g_assert_null (strstr (message, "SQLite"));
+  dialog = message_dialog ("01_收入支出决算总表.csv");
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "import"));
+  adw_message_dialog_response (dialog, "cancel");   /* (and it closes) */
+  spin ();
+  /* the report shown is still the one that was */
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, f->path);
+
+  /* a CSV file that is no export: said so, and nothing to import */
+  g_assert_true (g_file_set_contents (other, "a,b\r\n1,2\r\n", -1, NULL));
+  g_assert_false (jue_window_open_file (f->window, other, FALSE));
+  spin ();
+  message = jue_window_get_last_message (f->window);
+  g_assert_nonnull (strstr (message, "notes.csv"));
+  g_assert_nonnull (strstr (message, "CSV"));
+  g_assert_null (strstr (message, "SQLite"));
+  dialog = message_dialog ("notes.csv");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "import"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,5 +746,15 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/entry/back-to-finding", Fixture, NULL, fixture_set_up,
               test_back_to_finding, fixture_tear_down);
+  g_test_add ("/gui/entry/paste-cell", Fixture, NULL, fixture_set_up, test_paste_cell,
+              fixture_tear_down);
+  g_test_add ("/gui/entry/paste-block", Fixture, NULL, fixture_set_up, test_paste_block,
+              fixture_tear_down);
+  g_test_add ("/gui/entry/paste-refused", Fixture, NULL, fixture_set_up, test_paste_refused,
+              fixture_tear_down);
+  g_test_add ("/gui/entry/find-values", Fixture, NULL, fixture_set_up, test_find_values,
+              fixture_tear_down);
+  g_test_add ("/gui/entry/open-csv", Fixture, NULL, fixture_set_up, test_open_csv,
+              fixture_tear_down);
   return g_test_run ();
 }
