@@ -733,6 +733,9 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* no blinking cursor: its timer warns ("unexpected blinking selection")
+   * when a paste replaces a selection between two blinks */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   g_test_add ("/gui/entry/amount-never-cut", Fixture, NULL, fixture_set_up,
               test_amount_never_cut, fixture_tear_down);
