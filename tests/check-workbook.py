@@ -98,6 +98,8 @@ def into_existing_keeps_texts():
         os.unlink(target)
     must(run("new", "--sample", target)[0] == 0, "new --sample")
     must(run("set", target, "overview.change_reason", "原因不变")[0] == 0, "set text")
+    # The sample leaves 表6's 30231 line blank; the workbook prints it.
+    must(run("set", target, "basic.econ_vehicle_operation", "2.98")[0] == 0, "set")
     before = paths(target)
     must(run("set", target, "three_public.abroad.actual", "9")[0] == 0, "set")
     code, out, err = run("import", "--into", target, os.path.join(DATA, "yuan.xlsx"))

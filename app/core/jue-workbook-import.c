@@ -50,6 +50,66 @@ static const JueWbCellSpec t03_cells[] = {
   { "合计", "对附属单位补助支出", "expenditure.affiliated_subsidy", NULL },
 };
 
+static const char * const t02_title[] = { "收入决算表", NULL };
+static const char * const t02_not[] = { "收入支出", "财政拨款", NULL };
+static const JueWbCellSpec t02_cells[] = {
+  { "合计", "本年收入合计", NULL, "income.total" },
+  { "合计", "上级补助收入", "income.superior_subsidy", NULL },
+  { "合计", "事业收入", "income.business", NULL },
+  { "合计", "经营收入", "income.operating", NULL },
+  { "合计", "附属单位上缴收入", "income.affiliated", NULL },
+  { "合计", "其他收入", "income.other", NULL },
+};
+
+#define AP "appropriation."
+static const char * const t04_title[] = { "财政拨款收入支出决算总表", NULL };
+static const JueWbCellSpec t04_cells[] = {
+  { "一般公共预算财政拨款", "收入|" AMOUNT_WORDS, AP "income_general_budget", NULL },
+  { "政府性基金预算财政拨款", "收入|" AMOUNT_WORDS, AP "income_gov_fund", NULL },
+  { "国有资本经营预算财政拨款", "收入|" AMOUNT_WORDS, AP "income_state_capital", NULL },
+  { "本年收入合计", "收入|" AMOUNT_WORDS, NULL, AP "income_total" },
+  { "年初财政拨款结转和结余", "收入|" AMOUNT_WORDS, AP "carried_in", NULL },
+  { "总计", "收入|" AMOUNT_WORDS, NULL, AP "income_grand_total" },
+  { "本年支出合计", "支出|合计", NULL, AP "expenditure_total" },
+  { "本年支出合计", "支出|一般公共预算财政拨款", AP "expenditure_general_budget", NULL },
+  { "本年支出合计", "支出|政府性基金预算财政拨款", AP "expenditure_gov_fund", NULL },
+  { "本年支出合计", "支出|国有资本经营预算财政拨款", AP "expenditure_state_capital", NULL },
+  { "年末财政拨款结转和结余", "支出|合计", AP "carried_out", NULL },
+  { "总计", "支出|合计", NULL, AP "expenditure_grand_total" },
+};
+
+static const char * const t05_title[] = { "一般公共预算财政拨款支出决算表", NULL };
+static const char * const t05_not[] = { "基本支出", "三公", "明细", NULL };
+static const JueWbCellSpec t05_cells[] = {
+  { "合计", "本年支出|小计/合计", AP "expenditure_general_budget", NULL },
+  { "合计", "本年支出|基本支出", AP "general_budget_basic", NULL },
+  { "合计", "本年支出|项目支出", AP "general_budget_project", NULL },
+};
+#undef AP
+
+static const char * const t06_title[] = { "一般公共预算财政拨款基本支出决算表", NULL };
+static const JueWbCellSpec t06_cells[] = {
+  { "人员经费合计", "人员经费|决算数", "basic.personnel", NULL },
+  { "公用经费合计", "公用经费|决算数", "basic.public", NULL },
+  { "30212", "公用经费|决算数", "basic.econ_abroad", NULL, TRUE },
+  { "30217", "公用经费|决算数", "basic.econ_reception", NULL, TRUE },
+  { "30231", "公用经费|决算数", "basic.econ_vehicle_operation", NULL, TRUE },
+  { "31013", "公用经费|决算数", "basic.econ_vehicle_purchase", NULL, TRUE },
+};
+
+static const char * const t08_title[] = { "政府性基金预算财政拨款", "决算表", NULL };
+static const JueWbCellSpec t08_cells[] = {
+  { "合计", "年初结转和结余", "gov_fund.carried_in", NULL },
+  { "合计", "本年收入", "gov_fund.income", NULL },
+  { "合计", "本年支出|小计/合计", "gov_fund.expenditure", NULL },
+  { "合计", "年末结转和结余", "gov_fund.carried_out", NULL },
+};
+
+static const char * const t09_title[] = { "国有资本经营预算财政拨款", "决算表", NULL };
+static const JueWbCellSpec t09_cells[] = {
+  { "合计", "本年支出|合计/小计", "state_capital.expenditure", NULL },
+};
+
 #define TP "three_public."
 #define VEHICLE "公务用车购置及运行费/公务用车购置及运行维护费"
 static const char * const t07_title[] = { "三公", "经费", NULL };
@@ -74,8 +134,14 @@ static const JueWbCellSpec t07_cells[] = {
 
 static const JueWbTableSpec builtin_tables[] = {
   { "收入支出决算总表", t01_title, t01_not, t01_cells, G_N_ELEMENTS (t01_cells) },
+  { "收入决算表", t02_title, t02_not, t02_cells, G_N_ELEMENTS (t02_cells) },
   { "支出决算表", t03_title, t03_not, t03_cells, G_N_ELEMENTS (t03_cells) },
+  { "财政拨款收入支出决算总表", t04_title, NULL, t04_cells, G_N_ELEMENTS (t04_cells) },
+  { "一般公共预算财政拨款支出决算表", t05_title, t05_not, t05_cells, G_N_ELEMENTS (t05_cells) },
+  { "一般公共预算财政拨款基本支出决算表", t06_title, NULL, t06_cells, G_N_ELEMENTS (t06_cells) },
   { "“三公”经费支出决算表", t07_title, NULL, t07_cells, G_N_ELEMENTS (t07_cells) },
+  { "政府性基金预算财政拨款收入支出决算表", t08_title, NULL, t08_cells, G_N_ELEMENTS (t08_cells) },
+  { "国有资本经营预算财政拨款支出决算表", t09_title, NULL, t09_cells, G_N_ELEMENTS (t09_cells) },
 };
 
 const JueWbTableSpec *
@@ -343,6 +409,7 @@ refuse (GError          **error,
 typedef struct {
   const JueWbSheet     *sheet;
   const JueWbTableSpec *spec;
+  gboolean              empty;         /* printed as 本表为空表 / 本表无数据 */
   guint                 title_row, title_column;
   guint                 end_row;       /* exclusive */
   guint                 header_first, header_end;   /* rows [first, end) */
@@ -401,11 +468,14 @@ is_amount_text (const char *text)
   return ok;
 }
 
-/* A row of figures (a number, or a number as text), or the 栏次 row. */
+/* A row of figures (a number, or a number as text), the 栏次 row, or a
+ * 合计 row whose figures are all blank (its only words are 合计). */
 static gboolean
 row_is_data (const JueWbSheet *sheet,
              guint             row)
 {
+  guint totals = 0, words = 0;
+
   for (guint c = 0; c < jue_wb_sheet_n_columns (sheet); c++)
     {
       const JueWbCell *cell = jue_wb_sheet_cell (sheet, row, c);
@@ -418,8 +488,13 @@ row_is_data (const JueWbSheet *sheet,
       n = norm (cell->text);
       if (strcmp (n, "栏次") == 0 || is_amount_text (cell->text))
         return TRUE;
+      if (*n == '\0')
+        continue;
+      words++;
+      if (strcmp (n, "合计") == 0 || strcmp (n, "总计") == 0)
+        totals++;
     }
-  return FALSE;
+  return totals > 0 && totals == words;
 }
 
 /* A row between the title and the header: 编制单位, 单位, 表号 or blank. */
@@ -649,6 +724,47 @@ add_figure (Reader      *rd,
   return TRUE;
 }
 
+/* A column of names (科目名称, 项目名称): a text there is not a label. */
+static gboolean
+is_name_column (GPtrArray *stack)
+{
+  return stack->len > 0 && strstr (g_ptr_array_index (stack, stack->len - 1), "名称") != NULL;
+}
+
+/* A figure the table does not print: 0. */
+static gboolean
+add_zero (Reader              *rd,
+          const Table         *t,
+          const JueWbCellSpec *cs)
+{
+  Figure *f;
+
+  if (cs->path == NULL)
+    return TRUE;
+  f = g_new0 (Figure, 1);
+  f->path = g_strdup (cs->path);
+  f->where = g_strdup_printf ("%s (%s)", jue_wb_sheet_name (t->sheet), t->spec->name);
+  g_ptr_array_add (rd->imp->figures, f);
+  if (g_hash_table_lookup (rd->seen, f->path) == NULL)
+    g_hash_table_insert (rd->seen, f->path, f);
+  return TRUE;
+}
+
+/* Whether the table says it has no data. */
+static gboolean
+table_is_empty (const Table *t)
+{
+  for (guint r = t->title_row + 1; r < t->end_row; r++)
+    for (guint c = 0; c < jue_wb_sheet_n_columns (t->sheet); c++)
+      {
+        const char *text = jue_wb_sheet_text (t->sheet, r, c);
+
+        if (strstr (text, "空表") != NULL || strstr (text, "无数据") != NULL)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 read_table (Reader  *rd,
             Table   *t,
@@ -658,6 +774,7 @@ read_table (Reader  *rd,
   guint r = t->title_row + 1;
   guint n_columns = jue_wb_sheet_n_columns (sheet);
 
+  t->empty = table_is_empty (t);
   /* 编制单位, 单位 rows. */
   t->yuan = FALSE;
   for (; r < t->end_row && row_is_meta (sheet, r); r++)
@@ -745,6 +862,12 @@ read_table (Reader  *rd,
                   }
                 column = c;
               }
+          if (column == G_MAXUINT && t->empty)
+            {
+              if (!add_zero (rd, t, cs))
+                return FALSE;
+              continue;
+            }
           if (column == G_MAXUINT)
             {
               g_autofree char *why = g_strdup_printf (_("no column is headed “%s”"), hd);
@@ -752,6 +875,12 @@ read_table (Reader  *rd,
                              t->spec->name, why);
             }
           row = t->data_first;
+          if (row >= t->end_row && t->empty)
+            {
+              if (!add_zero (rd, t, cs))
+                return FALSE;
+              continue;
+            }
           if (row >= t->end_row)
             return refuse (error, sheet, row, column, t->spec->name,
                            _("no row of figures under the header"));
@@ -761,6 +890,7 @@ read_table (Reader  *rd,
           g_autofree char *want = norm_label (cs->label);
           guint label_row = G_MAXUINT, label_col = 0;
           gboolean label_seen = FALSE;
+          gboolean code_label = strspn (cs->label, "0123456789") == strlen (cs->label);
 
           for (guint rr = t->data_first; rr < t->end_row; rr++)
             for (guint c = 0; c < n_columns; c++)
@@ -769,7 +899,8 @@ read_table (Reader  *rd,
                 g_autofree char *have = NULL;
                 guint found = G_MAXUINT;
 
-                if (cell == NULL || cell->kind != JUE_WB_CELL_TEXT)
+                if (cell == NULL || (cell->kind != JUE_WB_CELL_TEXT
+                                     && !(cell->kind == JUE_WB_CELL_NUMBER && code_label)))
                   continue;
                 have = norm_label (cell->text);
                 if (!label_matches (have, want))
@@ -782,7 +913,8 @@ read_table (Reader  *rd,
                     if (header_matches (g_ptr_array_index (t->stacks, cc), cs->header))
                       found = cc;
                     else if (next != NULL && next->kind == JUE_WB_CELL_TEXT
-                             && *next->text != '\0' && !is_amount_text (next->text))
+                             && *next->text != '\0' && !is_amount_text (next->text)
+                             && !is_name_column (g_ptr_array_index (t->stacks, cc)))
                       break;   /* the next line's label: another side */
                   }
                 if (found == G_MAXUINT)
@@ -800,6 +932,15 @@ read_table (Reader  *rd,
                 label_row = rr;
                 label_col = c;
               }
+          if (row == G_MAXUINT && !label_seen && cs->optional && !t->empty)
+            continue;   /* a line not printed: its figure stays as it is */
+          if (row == G_MAXUINT && !label_seen && t->empty)
+            {
+              /* A table printed empty (本表为空表): 0. */
+              if (!add_zero (rd, t, cs))
+                return FALSE;
+              continue;
+            }
           if (row == G_MAXUINT)
             {
               g_autofree char *why =

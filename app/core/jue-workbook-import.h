@@ -40,6 +40,7 @@ typedef struct {
   const char *header;
   const char *path;       /* a field path, or NULL */
   const char *computed;   /* when path is NULL: the computed path checked */
+  gboolean    optional;   /* a line the table may leave out (then 0) */
 } JueWbCellSpec;
 
 typedef struct {
@@ -50,8 +51,11 @@ typedef struct {
   guint                n_cells;
 } JueWbTableSpec;
 
-/* The tables read today: 收入支出决算总表, 支出决算表's 合计 row, the
- * “三公” table (national layouts). */
+/* The tables read today (national layouts): 收入支出决算总表; the 合计 rows
+ * of 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表 and the two fund
+ * tables; 财政拨款收入支出决算总表; 基本支出决算表's two block totals and
+ * the four lines the “三公” ties read; the “三公” table.  A table printed
+ * as 本表为空表 (or 无数据) reads as zeros. */
 const JueWbTableSpec *jue_wb_builtin_tables (guint *n_tables);
 
 typedef struct _JueWbImport JueWbImport;

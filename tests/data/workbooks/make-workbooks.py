@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the workbook fixtures of tests/check-workbook.py: published tables
-(national layouts of 收入支出决算总表, 支出决算表 and the “三公” table) as flat
+(the national set of nine, as far as the importer reads them today) as flat
 ODS (.fods, text), then converts each with LibreOffice, as a user's
 spreadsheet program would save them:
 
@@ -14,7 +14,8 @@ The figures are the built-in sample's (遂宁市科学技术局 2024), in 万元
 "三公" budget 3.25 / 3.0046 (0 + 3.0046) / 0.02, actual 3.25 / 2.98 / 0.00.
 
 Variants (each must import to the same report, or be refused):
-  report     sheets 封面, 表1, 表3, 表7; numbers; merged two/three-row headers
+  report     sheets 封面, 表1 … 表9; numbers; merged two/three-row headers;
+             表8 printed empty (本表为空表), 表6 with one of the four 三公 lines
   moved      sheets in another order with a 目录 sheet listing every title,
              two rows above each title, numbers stored as text with
              thousands separators
@@ -193,6 +194,122 @@ def table7(variant):
     return s
 
 
+def matrix(variant, name, title, number, columns, rows):
+    """A 类/款/项 table: 项目 (科目编码, 科目名称) then columns (a "|" makes a
+    two-row header), rows = [(code, name, values…)], code "合计" first."""
+    width = 2 + len(columns)
+    s = Sheet(name)
+    r = head(s, variant, title, number, width)
+    s.put(r, 0, "项目", cols=2)
+    s.put(r + 1, 0, "科目编码"); s.put(r + 1, 1, "科目名称")
+    c = 2
+    groups = {}
+    for col in columns:
+        if "|" in col:
+            top, bottom = col.split("|")
+            groups.setdefault(top, []).append(c)
+            s.put(r + 1, c, bottom)
+        else:
+            s.put(r, c, col, rows=2)
+        c += 1
+    for top, cs in groups.items():
+        s.put(r, cs[0], top, cols=len(cs))
+    r += 2
+    for row in rows:
+        if row[0] == "合计":
+            s.put(r, 0, "合计", cols=2)
+        elif row[0] == "note":
+            s.put(r, 0, row[1], cols=width)
+            r += 1
+            continue
+        else:
+            s.put(r, 0, row[0]); s.put(r, 1, row[1])
+        for j, v in enumerate(row[2:]):
+            s.put(r, 2 + j, amount(v, variant))
+        r += 1
+    return s
+
+
+def table2(variant):
+    return matrix(variant, "表2", "2024年度收入决算表", "公开02表",
+                  ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                   "附属单位上缴收入", "其他收入"],
+                  [("合计", None, "1447.01", "1447.01", "0", "0", "0", "0", "0"),
+                   ("206", "科学技术支出", "1300.00", "1300.00", "0", "0", "0", "0", "0")])
+
+
+def table5(variant):
+    return matrix(variant, "表5", "2024年度一般公共预算财政拨款支出决算表", "公开05表",
+                  ["本年支出|小计", "本年支出|基本支出", "本年支出|项目支出"],
+                  [("合计", None, "1447.01", "708.77", "738.24"),
+                   ("206", "科学技术支出", "1300.00", "561.76", "738.24")])
+
+
+def table8(variant):
+    return matrix(variant, "表8", "2024年度政府性基金预算财政拨款收入支出决算表", "公开08表",
+                  ["年初结转和结余", "本年收入", "本年支出|小计", "本年支出|基本支出",
+                   "本年支出|项目支出", "年末结转和结余"],
+                  [("note", "注：本单位2024年度无政府性基金预算财政拨款收入和支出，故本表为空表。")])
+
+
+def table9(variant):
+    return matrix(variant, "表9", "2024年度国有资本经营预算财政拨款支出决算表", "公开09表",
+                  ["本年支出|合计", "本年支出|基本支出", "本年支出|项目支出"],
+                  [("合计", None, "0", "0", "0")])
+
+
+def table4(variant):
+    s = Sheet("表4")
+    r = head(s, variant, "2024年度财政拨款收入支出决算总表", "公开04表", 9)
+    s.put(r, 0, "收入", cols=3)
+    s.put(r, 3, "支出", cols=6)
+    for i, h in enumerate(["项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款",
+                           "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]):
+        s.put(r + 1, i, h)
+    left = [("一、一般公共预算财政拨款", "1447.01"), ("二、政府性基金预算财政拨款", "0"),
+            ("三、国有资本经营预算财政拨款", "0"), (None, None),
+            ("本年收入合计", "1447.01"), ("年初财政拨款结转和结余", "0"), ("总计", "1447.01")]
+    right = [("一、科学技术支出", ["1300.00", "1300.00", "0", "0"]),
+             ("二、社会保障和就业支出", ["100.00", "100.00", "0", "0"]),
+             ("三、卫生健康支出", ["30.00", "30.00", "0", "0"]),
+             ("四、住房保障支出", ["17.01", "17.01", "0", "0"]),
+             ("本年支出合计", ["1447.01", "1447.01", "0", "0"]),
+             ("年末财政拨款结转和结余", ["0", None, None, None]),
+             ("总计", ["1447.01", None, None, None])]
+    for i, ((ll, lv), (rl, rv)) in enumerate(zip(left, right)):
+        row = r + 2 + i
+        if ll:
+            s.put(row, 0, ll); s.put(row, 1, str(i + 1)); s.put(row, 2, amount(lv, variant))
+        s.put(row, 3, rl); s.put(row, 4, str(i + 20))
+        for j, v in enumerate(rv):
+            if v is not None:
+                s.put(row, 5 + j, amount(v, variant))
+    return s
+
+
+def table6(variant):
+    s = Sheet("表6")
+    r = head(s, variant, "2024年度一般公共预算财政拨款基本支出决算表", "公开06表", 6)
+    for half, word in ((0, "人员经费"), (3, "公用经费")):
+        s.put(r, half, word, cols=3)
+        s.put(r + 1, half, "科目编码"); s.put(r + 1, half + 1, "科目名称"); s.put(r + 1, half + 2, "决算数")
+    people = [("301", "工资福利支出", "600.00"), ("303", "对个人和家庭的补助", "30.27")]
+    public = [("302", "商品和服务支出", "75.50"), ("30231", "公务用车运行维护费", "2.98"),
+              ("310", "资本性支出", "3.00")]
+    for i in range(max(len(people), len(public))):
+        row = r + 2 + i
+        if i < len(people):
+            code, name, v = people[i]
+            s.put(row, 0, code); s.put(row, 1, name); s.put(row, 2, amount(v, variant))
+        if i < len(public):
+            code, name, v = public[i]
+            s.put(row, 3, code); s.put(row, 4, name); s.put(row, 5, amount(v, variant))
+    row = r + 2 + max(len(people), len(public))
+    s.put(row, 0, "人员经费合计", cols=2); s.put(row, 2, amount("630.27", variant))
+    s.put(row, 3, "公用经费合计", cols=2); s.put(row, 5, amount("78.50", variant))
+    return s
+
+
 def cover():
     s = Sheet("封面")
     s.put(0, 0, DEPT + "2024年度部门决算")
@@ -209,8 +326,10 @@ def contents():
 
 def workbook(variant):
     if variant == "moved":
-        return [table7(variant), contents(), table3(variant), table1(variant)]
-    return [cover(), table1(variant), table3(variant), table7(variant)]
+        return [table7(variant), contents(), table9(variant), table3(variant), table6(variant),
+                table1(variant), table5(variant), table2(variant), table8(variant), table4(variant)]
+    return [cover(), table1(variant), table2(variant), table3(variant), table4(variant),
+            table5(variant), table6(variant), table7(variant), table8(variant), table9(variant)]
 
 
 VARIANTS = ["report", "moved", "yuan", "blank", "bad-cell", "bad-total"]
