@@ -158,6 +158,18 @@ severity_class (JueSeverity severity)
     }
 }
 
+static gboolean
+on_location_tooltip (GtkWidget     *label,
+                     int            x,
+                     int            y,
+                     gboolean       keyboard,
+                     GtkTooltip    *tooltip,
+                     JueFindingRow *self)
+{
+  gtk_tooltip_set_text (tooltip, jue_finding_item_get_finding (self->item)->path);
+  return TRUE;
+}
+
 GtkWidget *
 jue_finding_row_new (JueSession     *session,
                      JueFindingItem *item)
@@ -178,7 +190,9 @@ jue_finding_row_new (JueSession     *session,
                                   jue_severity_label (f->severity), -1);
   gtk_label_set_text (GTK_LABEL (self->message), f->message);
   gtk_label_set_text (GTK_LABEL (self->location), location);
-  gtk_widget_set_tooltip_text (self->location, f->path);
+  /* made when shown: storing a tooltip asks the X server where the pointer is */
+  gtk_widget_set_has_tooltip (self->location, TRUE);
+  g_signal_connect (self->location, "query-tooltip", G_CALLBACK (on_location_tooltip), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->explanation),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_visible (self->explanation, !jue_session_is_read_only (session));

@@ -6,6 +6,12 @@
 #include "jue-findings-page.h"
 #include "jue-sections.h"
 
+/* Rows are built a screenful and more at a time, as the list is scrolled
+ * towards its end: a ×20 report has hundreds of findings, and building
+ * every row (wrapped labels, an entry each) took seconds before the page
+ * was shown.  Rows 0 … built-1 always show items 0 … built-1. */
+#define CHUNK 40
+
 struct _JueFindingsPage {
   GtkWidget   parent_instance;
 
@@ -15,18 +21,94 @@ struct _JueFindingsPage {
   GtkWidget  *missing_heading;
   GtkWidget  *missing_note;
   GtkWidget  *missing_list;
+  GtkWidget  *scroller;
 
   JueSession *session;
+  guint       built;      /* rows made, from the top */
+  guint       more_id;    /* idle building the next rows */
 };
 
 G_DEFINE_FINAL_TYPE (JueFindingsPage, jue_findings_page, GTK_TYPE_WIDGET)
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static void
+build_rows (JueFindingsPage *self,
+            guint            upto)
 {
-  JueFindingsPage *self = user_data;
-  return jue_finding_row_new (self->session, item);
+  GListModel *model = jue_session_get_findings (self->session);
+  guint n = MIN (upto, g_list_model_get_n_items (model));
+
+  for (; self->built < n; self->built++)
+    {
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (model, self->built);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), jue_finding_row_new (self->session, item));
+    }
+}
+
+static void
+remove_rows (JueFindingsPage *self,
+             guint            position,
+             guint            count)
+{
+  for (guint i = 0; i < count; i++)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list),
+                         GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list),
+                                                                    (int) position)));
+  self->built -= count;
+}
+
+static void
+on_items_changed (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  JueFindingsPage *self)
+{
+  guint before = self->built;
+
+  if (position < before)
+    {
+      remove_rows (self, position, MIN (position + removed, before) - position);
+      if (position + added <= before)
+        for (guint i = 0; i < added; i++)
+          {
+            g_autoptr (JueFindingItem) item = g_list_model_get_item (model, position + i);
+            gtk_list_box_insert (GTK_LIST_BOX (self->list),
+                                 jue_finding_row_new (self->session, item), (int) (position + i));
+            self->built++;
+          }
+      else
+        {
+          /* more new rows than were shown: the shown ones again, no more */
+          remove_rows (self, position, self->built - position);
+          build_rows (self, before);
+        }
+    }
+  build_rows (self, CHUNK);
+}
+
+static gboolean
+build_more (gpointer data)
+{
+  JueFindingsPage *self = data;
+
+  self->more_id = 0;
+  build_rows (self, self->built + CHUNK);
+  return G_SOURCE_REMOVE;
+}
+
+/* Within a page of the end of what is built: build the next rows (after
+ * the layout that scrolled there, not inside it). */
+static void
+on_scrolled (GtkAdjustment   *adj,
+             JueFindingsPage *self)
+{
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+
+  if (self->more_id == 0 && self->session &&
+      self->built < g_list_model_get_n_items (jue_session_get_findings (self->session)) &&
+      value + 2 * page >= gtk_adjustment_get_upper (adj))
+    self->more_id = g_idle_add (build_more, self);
 }
 
 /* An item a finished report still lacks: what, and where; Enter goes there. */
@@ -160,8 +242,23 @@ jue_findings_page_focus_finding (JueFindingsPage *self,
                                  const char      *rule,
                                  const char      *path)
 {
-  JueFindingRow *row = find_row (GTK_WIDGET (self), rule, path);
+  GListModel *model = jue_session_get_findings (self->session);
+  JueFindingRow *row;
   GtkWidget *box;
+
+  /* a finding further down than the rows built so far: build to it */
+  for (guint i = self->built, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (model, i);
+      const JueFinding *f = jue_finding_item_get_finding (item);
+
+      if (g_strcmp0 (f->rule, rule) == 0 && g_strcmp0 (f->path, path) == 0)
+        {
+          build_rows (self, i + 1);
+          break;
+        }
+    }
+  row = find_row (GTK_WIDGET (self), rule, path);
 
   if (row == NULL)
     return FALSE;
@@ -183,6 +280,10 @@ jue_findings_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (jue_session_get_findings (self->session), self);
       g_signal_handlers_disconnect_by_data (jue_session_get_missing (self->session), self);
     }
+  g_clear_handle_id (&self->more_id, g_source_remove);
+  if (self->scroller)
+    g_signal_handlers_disconnect_by_data (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_FINDINGS_PAGE);
   {
     GtkWidget *child;
@@ -208,6 +309,7 @@ jue_findings_page_class_init (JueFindingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, missing_heading);
   gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, missing_note);
   gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, missing_list);
+  gtk_widget_class_bind_template_child (widget_class, JueFindingsPage, scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_missing_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -224,9 +326,13 @@ jue_findings_page_new (JueSession *session)
 {
   JueFindingsPage *self = g_object_new (JUE_TYPE_FINDINGS_PAGE, NULL);
   GListModel *model = jue_session_get_findings (session);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 
   self->session = g_object_ref (session);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), model, create_row, self, NULL);
+  build_rows (self, CHUNK);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (adj, "value-changed", G_CALLBACK (on_scrolled), self);
+  g_signal_connect (adj, "changed", G_CALLBACK (on_scrolled), self);
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (update_summary), self);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->missing_list), jue_session_get_missing (session),
                            create_missing_row, self, NULL);

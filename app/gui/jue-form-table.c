@@ -201,14 +201,15 @@ header_label (const char *text,
   return label;
 }
 
-static GtkWidget *
-row_menu (JueFormTable *self,
-          guint         index,
-          guint         n_rows)
+/* A row's menu is made when it is first opened: a menu model set on a
+ * button builds its popover at once, and a ×20 table has hundreds of rows. */
+static void
+make_row_menu (GtkMenuButton *button,
+               gpointer       user_data)
 {
-  g_autoptr (GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  g_autofree char *name = g_strdup_printf (_("Row %u actions"), index + 1);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "jue-row"));
+  guint n_rows = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "jue-rows"));
+  g_autoptr (GMenu) menu = NULL;
   struct { const char *label, *action; gboolean ok; } items[] = {
     { N_("Insert Row Above"), "table.insert", TRUE },
     { N_("Move Up"), "table.move-up", index > 0 },
@@ -216,6 +217,9 @@ row_menu (JueFormTable *self,
     { N_("Remove Row"), "table.remove", TRUE },
   };
 
+  if (gtk_menu_button_get_popover (button))
+    return;
+  menu = g_menu_new ();
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     if (items[i].ok)
       {
@@ -224,11 +228,57 @@ row_menu (JueFormTable *self,
                                                  g_variant_new_int32 ((gint32) index));
         g_menu_append_item (menu, item);
       }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* Tooltips made when shown: storing one asks the X server where the
+ * pointer is, for every row and computed cell of the table. */
+static gboolean
+on_row_menu_tooltip (GtkWidget  *button,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "jue-row"));
+  g_autofree char *name = g_strdup_printf (_("Row %u actions"), index + 1);
+
+  gtk_tooltip_set_text (tooltip, name);
+  return TRUE;
+}
+
+static gboolean
+on_computed_tooltip (GtkWidget  *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    data)
+{
+  const char *path = g_object_get_data (G_OBJECT (label), "jue-path");
+  const char *text = path ? jue_computed_describe (path) : NULL;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return text != NULL;
+}
+
+static GtkWidget *
+row_menu (JueFormTable *self,
+          guint         index,
+          guint         n_rows)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *name = g_strdup_printf (_("Row %u actions"), index + 1);
+
+  g_object_set_data (G_OBJECT (button), "jue-row", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), "jue-rows", GUINT_TO_POINTER (n_rows));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), make_row_menu, NULL, NULL);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, name);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_row_menu_tooltip), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_visible (button, !jue_session_is_read_only (self->session));
@@ -296,7 +346,8 @@ build_row (JueFormTable      *self,
                                                (char *) self->computed->pdata[i]);
       GtkWidget *label = jue_computed_label_new (self->session, path);
 
-      gtk_widget_set_tooltip_text (label, jue_computed_describe (path));
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_computed_tooltip), NULL);
       gtk_grid_attach (GTK_GRID (self->grid), label, col++, r, 1, 1);
     }
   gtk_grid_attach (GTK_GRID (self->grid), row_menu (self, index, n_rows), col, r, 1, 1);

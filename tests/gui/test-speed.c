@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "jue-finding-row.h"
+#include "jue-findings-page.h"
+#include "jue-tsv.h"
 #include "jue-window-private.h"
 
 static guint
@@ -71,6 +74,171 @@ test_cell_tooltips (Fixture       *f,
   jue_session_flush_fields (session);
 }
 
+static void
+collect_menu_buttons (GtkWidget *root,
+                      GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_MENU_BUTTON (c) && gtk_widget_get_visible (c))
+        g_ptr_array_add (out, c);
+      collect_menu_buttons (c, out);
+    }
+}
+
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *a = NULL;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &a) &&
+          g_str_equal (a, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row's menu (Insert Row Above, Move Up, Move Down, Remove Row) is made
+ * when it is opened, and is the same menu as ever. */
+static void
+test_row_menus (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  GtkMenuButton *first, *second;
+  GMenuModel *menu;
+
+  jue_window_show_section (f->window, "functional");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  collect_menu_buttons (jue_window_get_page (f->window, "functional"), buttons);
+  g_assert_cmpuint (buttons->len, >=, 17);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_assert_null (gtk_menu_button_get_popover (buttons->pdata[i]));
+      g_assert_null (gtk_widget_get_tooltip_text (buttons->pdata[i]));
+      g_assert_true (gtk_widget_get_sensitive (buttons->pdata[i]));
+    }
+  first = buttons->pdata[0];
+  second = buttons->pdata[1];
+  gtk_menu_button_popup (first);
+  spin ();
+  menu = gtk_menu_button_get_menu_model (first);
+  g_assert_nonnull (gtk_menu_button_get_popover (first));
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has (menu, "table.insert"));
+  g_assert_false (menu_has (menu, "table.move-up"));
+  g_assert_true (menu_has (menu, "table.move-down"));
+  g_assert_true (menu_has (menu, "table.remove"));
+  gtk_menu_button_popdown (first);
+  gtk_menu_button_popup (second);
+  spin ();
+  g_assert_true (menu_has (gtk_menu_button_get_menu_model (second), "table.move-up"));
+  gtk_menu_button_popdown (second);
+  spin ();
+}
+
+/* The sample with its functional rows, indicators and special funds ×20
+ * (as bench/run's fixtures), in its own window. */
+static void
+big_set_up (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) r = jue_sample_new (&error);
+  g_autoptr (JueDocument) doc = NULL;
+  GPtrArray *lists[] = { r->functional, r->dept_eval.indicators, r->special_funds };
+  const JueRecordDef *defs[] = { &JueFunctionalRow_def, &JueIndicator_def, &JueSpecialFund_def };
+
+  for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
+    for (guint t = 1, n = lists[k]->len; t < 20; t++)
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (lists[k], jue_record_copy (defs[k], lists[k]->pdata[i]));
+  f->dir = g_dir_make_tmp ("juesuan-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "x20.juesuan", NULL);
+  doc = jue_document_create (f->path, r, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  f->window = jue_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_mapped (GTK_WIDGET (f->window));
+  g_assert_true (jue_window_open_file (f->window, f->path, FALSE));
+  spin ();
+}
+
+/* The finding rows there are, in order: each shows the model's item at
+ * its index. */
+static guint
+check_rows (GtkWidget  *page,
+            GListModel *model)
+{
+  GtkWidget *list = find_by_type (page, GTK_TYPE_LIST_BOX);
+  guint n = 0;
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n)))
+    {
+      g_autoptr (JueFindingItem) item = g_list_model_get_item (model, n);
+      g_assert_true (jue_finding_row_get_item (JUE_FINDING_ROW (row)) == item);
+      n++;
+    }
+  return n;
+}
+
+/* Hundreds of findings: the page shows at once with the rows on screen
+ * (and some more), says how many there are in all, builds the rest as it
+ * is scrolled, follows edits, and goes back to a finding not built yet. */
+static void
+test_findings_lazy (Fixture       *f,
+                    gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  GListModel *model = jue_session_get_findings (session);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr (JueFindingItem) last = NULL;
+  GtkWidget *page, *scroller;
+  GtkAdjustment *adj;
+  guint built;
+
+  g_assert_cmpuint (n, >, 300);
+  jue_window_show_section (f->window, "findings");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  page = jue_window_get_page (f->window, "findings");
+  built = check_rows (page, model);
+  g_assert_cmpuint (built, >=, 10);
+  g_assert_cmpuint (built, <, 150);
+
+  /* an edit that changes the findings near the top */
+  g_assert_true (jue_document_set (jue_session_get_document (session), "functional[1].actual",
+                                   "1", NULL));
+  spin ();
+  g_assert_cmpuint (check_rows (page, model), <, 150);
+
+  /* back to the last finding: built to it, and it has the focus */
+  last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+  g_assert_true (jue_findings_page_focus_finding (JUE_FINDINGS_PAGE (page),
+                                                  jue_finding_item_get_finding (last)->rule,
+                                                  jue_finding_item_get_finding (last)->path));
+  g_assert_cmpuint (check_rows (page, model), ==, g_list_model_get_n_items (model));
+
+  /* scrolling: a new page of the same report builds as it goes */
+  gtk_stack_remove (GTK_STACK (f->window->pages), page);
+  jue_window_show_section (f->window, "findings");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  page = jue_window_get_page (f->window, "findings");
+  scroller = gtk_widget_get_ancestor (find_by_type (page, GTK_TYPE_LIST_BOX),
+                                     GTK_TYPE_SCROLLED_WINDOW);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  for (guint i = 0; i < 200 && check_rows (page, model) < g_list_model_get_n_items (model); i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      wait_frames (GTK_WIDGET (f->window), 1);
+    }
+  g_assert_cmpuint (check_rows (page, model), ==, g_list_model_get_n_items (model));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,6 +248,10 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/gui/speed/cell-tooltips", Fixture, NULL, fixture_set_up, test_cell_tooltips,
+              fixture_tear_down);
+  g_test_add ("/gui/speed/row-menus", Fixture, NULL, fixture_set_up, test_row_menus,
+              fixture_tear_down);
+  g_test_add ("/gui/speed/findings-lazy", Fixture, NULL, big_set_up, test_findings_lazy,
               fixture_tear_down);
   return g_test_run ();
 }
