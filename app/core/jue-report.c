@@ -322,10 +322,14 @@ find_field (const JueRecordDef *def,
             const char         *name,
             gsize               len)
 {
+  /* every stored value resolves its path when a file is loaded: no strlen
+   * of every name on the way (n[len] is read only when n has len chars) */
   for (guint i = 0; i < def->n_fields; i++)
-    if (strlen (def->fields[i].name) == len &&
-        strncmp (def->fields[i].name, name, len) == 0)
-      return &def->fields[i];
+    {
+      const char *n = def->fields[i].name;
+      if (n[0] == name[0] && strncmp (n, name, len) == 0 && n[len] == '\0')
+        return &def->fields[i];
+    }
   return NULL;
 }
 
