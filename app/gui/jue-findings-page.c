@@ -86,28 +86,36 @@ on_items_changed (GListModel      *model,
   build_rows (self, CHUNK);
 }
 
+/* The last row built within two screens below what is shown (whatever
+ * follows the list): build the next rows.  Measured once the layout has
+ * caught up (an idle after the scroll or the growth that asked), in the
+ * scrolled content's own coordinates. */
 static gboolean
 build_more (gpointer data)
 {
   JueFindingsPage *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport))
+                                                  : viewport;
+  double page = gtk_adjustment_get_page_size (adj);
+  double x, bottom;
 
   self->more_id = 0;
-  build_rows (self, self->built + CHUNK);
+  if (content && gtk_widget_translate_coordinates (self->list, content, 0,
+                                                   gtk_widget_get_height (self->list),
+                                                   &x, &bottom) &&
+      bottom <= gtk_adjustment_get_value (adj) + 3 * page)
+    build_rows (self, self->built + CHUNK);
   return G_SOURCE_REMOVE;
 }
 
-/* Within a page of the end of what is built: build the next rows (after
- * the layout that scrolled there, not inside it). */
 static void
 on_scrolled (GtkAdjustment   *adj,
              JueFindingsPage *self)
 {
-  double value = gtk_adjustment_get_value (adj);
-  double page = gtk_adjustment_get_page_size (adj);
-
   if (self->more_id == 0 && self->session &&
-      self->built < g_list_model_get_n_items (jue_session_get_findings (self->session)) &&
-      value + 2 * page >= gtk_adjustment_get_upper (adj))
+      self->built < g_list_model_get_n_items (jue_session_get_findings (self->session)))
     self->more_id = g_idle_add (build_more, self);
 }
 
