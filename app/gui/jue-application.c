@@ -94,9 +94,13 @@ jue_application_open (GApplication  *app,
       if (window == NULL)
         {
           window = empty_window (self);
+          /* shown first: a dialog about the file (a CSV export, a file
+           * that cannot be opened) then comes above it, not under it */
+          gtk_window_present (GTK_WINDOW (window));
           jue_window_open_file (window, path, self->review);
         }
-      gtk_window_present (GTK_WINDOW (window));
+      else
+        gtk_window_present (GTK_WINDOW (window));
       if (self->section)
         g_idle_add_full (G_PRIORITY_LOW, show_first, g_object_ref (window), g_object_unref);
       else
