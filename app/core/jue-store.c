@@ -391,7 +391,11 @@ quick_check (sqlite3    *db,
       return FALSE;
     }
   sqlite3_finalize (stmt);
-  return ok ? TRUE : corrupt (error, filename, why);
+  if (ok)
+    return TRUE;
+  /* SQLite's own words name pages and b-trees: for the log, not a person */
+  g_debug ("%s: quick_check: %s", filename, why);
+  return corrupt (error, filename, _("its database pages do not fit together"));
 }
 
 /* ---- loading, within the limits -------------------------------------- */
