@@ -43,6 +43,7 @@ struct _JueWindow {
   gboolean    review;         /* opened for review on purpose (not just read-only) */
   gboolean    close_confirmed;  /* closing with unreadable values was asked */
   GtkWidget  *close_dialog;
+  GQueue      shown_pages;    /* section ids, the most recently shown first */
   /* jue-window-nav.c: the finding gone to from the findings */
   char       *finding_rule;
   char       *finding_path;

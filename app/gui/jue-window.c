@@ -239,6 +239,37 @@ jue_window_get_page (JueWindow  *self,
   return page;
 }
 
+/* Pages are kept for going back to them, but not every page ever shown: a
+ * ×20 report has 170 sections, and every page visited held all its
+ * widgets (1.3 GB after visiting them all).  Beyond the MAX_PAGES most
+ * recently shown, pages are taken down (what was typed in them committed
+ * first) and built again if shown again. */
+#define MAX_PAGES 12
+
+static void
+drop_old_pages (JueWindow  *self,
+                const char *shown)
+{
+  GList *l = g_queue_find_custom (&self->shown_pages, shown, (GCompareFunc) g_strcmp0);
+
+  if (l)
+    {
+      g_free (l->data);
+      g_queue_delete_link (&self->shown_pages, l);
+    }
+  g_queue_push_head (&self->shown_pages, g_strdup (shown));
+  while (g_queue_get_length (&self->shown_pages) > MAX_PAGES)
+    {
+      g_autofree char *id = g_queue_pop_tail (&self->shown_pages);
+      GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (self->pages), id);
+
+      if (page == NULL || page == gtk_stack_get_visible_child (GTK_STACK (self->pages)))
+        continue;
+      jue_session_flush_fields (self->session);
+      gtk_stack_remove (GTK_STACK (self->pages), page);
+    }
+}
+
 void
 jue_window_show_section (JueWindow  *self,
                          const char *section_id)
@@ -253,6 +284,7 @@ jue_window_show_section (JueWindow  *self,
     section = self->sections->pdata[0];
   page = jue_window_get_page (self, section->id);
   gtk_stack_set_visible_child (GTK_STACK (self->pages), page);
+  drop_old_pages (self, section->id);
   g_free (self->section_id);
   self->section_id = g_strdup (section->id);
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->section_title), section->title);
@@ -803,6 +835,7 @@ jue_window_finalize (GObject *object)
   JueWindow *self = JUE_WINDOW (object);
 
   g_free (self->section_id);
+  g_queue_clear_full (&self->shown_pages, g_free);
   g_free (self->last_message);
   g_free (self->finding_rule);
   g_free (self->finding_path);

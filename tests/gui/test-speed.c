@@ -240,6 +240,43 @@ test_findings_lazy (Fixture       *f,
   g_assert_cmpuint (check_rows (page, model), ==, g_list_model_get_n_items (model));
 }
 
+/* Only the most recently shown pages are kept (a ×20 report has 170
+ * sections): the oldest is taken down, what was typed in it is in the
+ * file, and it is built again, showing it, when it is shown again. */
+static void
+test_pages_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  JueWindow *w = f->window;
+  GtkWidget *cell;
+  g_autofree char *stored = NULL;
+
+  jue_window_show_section (w, "functional");
+  wait_frames (GTK_WIDGET (w), 1);
+  cell = jue_field_get_widget (jue_session_lookup_field (jue_window_get_session (w),
+                                                         "functional[1].actual"));
+  gtk_widget_grab_focus (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "333.33");   /* typed, not yet committed */
+  for (guint i = 0; i < w->sections->len; i++)
+    {
+      JueSection *s = w->sections->pdata[i];
+      if (!g_str_equal (s->id, "functional"))
+        jue_window_show_section (w, s->id);
+    }
+  wait_frames (GTK_WIDGET (w), 1);
+  g_assert_cmpuint (w->sections->len, >, 14);
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (w->pages), "functional"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (w->pages), "findings"));
+  stored = file_value (f->path, "functional[1].actual");
+  g_assert_cmpstr (stored, ==, "333.33");
+  jue_window_show_section (w, "functional");
+  wait_frames (GTK_WIDGET (w), 1);
+  cell = jue_field_get_widget (jue_session_lookup_field (jue_window_get_session (w),
+                                                         "functional[1].actual"));
+  g_assert_true (gtk_widget_get_mapped (cell));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "333.33");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +290,8 @@ main (int   argc,
   g_test_add ("/gui/speed/row-menus", Fixture, NULL, fixture_set_up, test_row_menus,
               fixture_tear_down);
   g_test_add ("/gui/speed/findings-lazy", Fixture, NULL, big_set_up, test_findings_lazy,
+              fixture_tear_down);
+  g_test_add ("/gui/speed/pages-kept", Fixture, NULL, fixture_set_up, test_pages_kept,
               fixture_tear_down);
   return g_test_run ();
 }
