@@ -12,6 +12,7 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   libglib2.0-dev libglib2.0-bin libglib2.0-dev-bin \
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev librsvg2-common adwaita-icon-theme \
   libsqlite3-dev sqlite3 \
+  libxlsxwriter-dev \
   libgsf-1-dev libxml2-dev libfreexl-dev \
   gettext locales \
   desktop-file-utils appstream shared-mime-info libxml2-utils \

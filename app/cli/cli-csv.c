@@ -5,9 +5,11 @@
 
 #include "jue-cli.h"
 #include "jue-export.h"
+#include "jue-export-xlsx.h"
 #include "jue-import.h"
 
-/* export --format csv [--force] [--single OUT.csv] FILE [DIR] */
+/* export --format csv [--force] [--single OUT.csv] FILE [DIR]
+ * export --format xlsx [--force] FILE OUT.xlsx */
 int
 jue_cli_export (int    argc,
                 char **argv)
@@ -34,19 +36,22 @@ jue_cli_export (int    argc,
       else
         return jue_cli_usage (argv[0]);
     }
-  if (n_positional != (single ? 1u : 2u))
-    return jue_cli_usage (argv[0]);
-  if (strcmp (format, "csv") != 0)
+  if (strcmp (format, "csv") != 0 && strcmp (format, "xlsx") != 0)
     {
-      jue_cli_error (_("unsupported export format “%s”; the format is csv"), format);
+      jue_cli_error (_("unsupported export format “%s”; the formats are csv and xlsx"), format);
       return JUE_EXIT_FILE;
     }
+  if (n_positional != (single ? 1u : 2u) || (single && strcmp (format, "xlsx") == 0))
+    return jue_cli_usage (argv[0]);
 
   doc = jue_cli_open (positional[0], TRUE);
   if (doc == NULL)
     return jue_cli_open_status ();
-  ok = single ? jue_export_csv_single (doc, single, force, &error)
-              : jue_export_csv_dir (doc, positional[1], force, &error);
+  if (strcmp (format, "xlsx") == 0)
+    ok = jue_export_xlsx_document (doc, positional[1], force, &error);
+  else
+    ok = single ? jue_export_csv_single (doc, single, force, &error)
+                : jue_export_csv_dir (doc, positional[1], force, &error);
   if (!ok)
     {
       jue_cli_error ("%s", error->message);

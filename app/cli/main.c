@@ -23,7 +23,7 @@ static const JueCliCommand commands[] = {
   { "progress", "FILE", N_("Print how much of each section a finished report needs is filled in: SECTION, FILLED and REQUIRED separated by tabs, then a total line"), jue_cli_progress },
   { "explain", "FILE RULE PATH TEXT", N_("Record the explanation (出错说明) of a finding; an empty TEXT removes it"), jue_cli_explain },
   { "classification", "import FILE.csv REPORT", N_("Load the year's functional classification (CSV: code,name,level,parent) into a report"), jue_cli_classification },
-  { "export", "--format csv [--force] [--single OUT.csv] FILE [DIR]", N_("Export the report as CSV: one file per table into DIR, or all tables into one file"), jue_cli_export },
+  { "export", "--format csv|xlsx [--force] [--single OUT.csv] FILE [DIR|OUT.xlsx]", N_("Export the report as CSV: one file per table into DIR, or all tables into one file; or, with --format xlsx, as one workbook: a sheet per published table of the report's template, then the self-evaluations"), jue_cli_export },
   { "import", "DIR|FILE.csv|WORKBOOK.xlsx|WORKBOOK.xls NEW.juesuan | --into EXISTING.juesuan WORKBOOK", N_("Create a report file from exported CSV (a folder or a single file) or from a workbook of the published tables; with --into, replace the tables' figures of an existing report from a workbook, every text kept"), jue_cli_import },
 };
 

@@ -19,6 +19,7 @@ typedef struct {
   const JueTemplateTable *t;
   gboolean           blank_zero;   /* a blank figure prints 0.00 */
   JueRenderedTable  *out;
+  GArray            *line_total[2];  /* lines: per body row, a total line on that side */
 } Ctx;
 
 /* A figure being summed. */
@@ -906,6 +907,11 @@ render_lines (Ctx *ctx)
               while (ctx->out->rows->len <= index)
                 row_add (ctx, JUE_RENDER_ROW_LINE, NULL);
               r = ctx->out->rows->pdata[index];
+              if (ctx->line_total[side] == NULL)
+                ctx->line_total[side] = g_array_new (FALSE, TRUE, sizeof (gboolean));
+              if (ctx->line_total[side]->len <= index)
+                g_array_set_size (ctx->line_total[side], index + 1);
+              g_array_index (ctx->line_total[side], gboolean, index) = line->total;
               if (line->total && r->kind == JUE_RENDER_ROW_LINE)
                 r->kind = JUE_RENDER_ROW_TOTAL;
               row_set_text (ctx, r, side, JUE_COLUMN_LINENO, JUE_RENDER_CELL_COUNT, no);
@@ -914,6 +920,7 @@ render_lines (Ctx *ctx)
                   {
                     JueRenderedCell *cell = r->cells->pdata[c2];
                     cell->value = lineno;
+                    cell->has_value = TRUE;
                   }
               if (classes != NULL)
                 {
@@ -1227,6 +1234,38 @@ build_header (Ctx *ctx)
 
 /* ---- the table -------------------------------------------------------- */
 
+/* Bold: every cell of a matrix's 合计 and 类 rows and of the economic
+ * table's 类 and total rows; in lines tables, the cells of a side whose
+ * line is a total. */
+static void
+mark_emphasis (Ctx *ctx)
+{
+  JueLayoutKind layout = ctx->t->layout;
+
+  for (guint r = 0; r < ctx->out->rows->len; r++)
+    {
+      JueRenderedRow *row = ctx->out->rows->pdata[r];
+
+      for (guint c = 0; c < ctx->out->n_columns; c++)
+        {
+          JueRenderedCell *cell = row->cells->pdata[c];
+          guint side = tcol (ctx, c)->side;
+
+          if (layout == JUE_LAYOUT_LINES || layout == JUE_LAYOUT_TWO_SIDED)
+            {
+              cell->emphasis = side < 2 && ctx->line_total[side] != NULL
+                               && r < ctx->line_total[side]->len
+                               && g_array_index (ctx->line_total[side], gboolean, r);
+            }
+          else
+            cell->emphasis = row->kind == JUE_RENDER_ROW_TOTAL || row->kind == JUE_RENDER_ROW_CLASS;
+        }
+    }
+  for (guint side = 0; side < 2; side++)
+    if (ctx->line_total[side])
+      g_array_unref (ctx->line_total[side]);
+}
+
 guint
 jue_render_text_width (const char *text)
 {
@@ -1296,10 +1335,11 @@ build_columns (Ctx *ctx)
       for (guint h = 0; h < ctx->out->header->len; h++)
         {
           JueRenderedHeaderCell *hc = ctx->out->header->pdata[h];
-          if (hc->col == c && hc->col_span == 1)
-            width = MAX (width, jue_render_text_width (hc->text));
+          if (hc->col == c && hc->col_span == 1)   /* long headers wrap */
+            width = MAX (width, MIN (jue_render_text_width (hc->text),
+                                     col->kind == JUE_RENDER_CELL_AMOUNT ? 10u : 16u));
         }
-      col->width = CLAMP (width + 2, col->kind == JUE_RENDER_CELL_AMOUNT ? 12u : 6u, 48u);
+      col->width = CLAMP (width + 2, col->kind == JUE_RENDER_CELL_AMOUNT ? 11u : 6u, 48u);
       g_ptr_array_add (ctx->out->columns, col);
     }
 }
@@ -1394,6 +1434,7 @@ jue_render_table (const JueTemplate *tmpl,
       render_row (&ctx);
       break;
     }
+  mark_emphasis (&ctx);
   build_columns (&ctx);
   return out;
 }

@@ -55,6 +55,8 @@ typedef struct {
                             a subtotal that includes one) */
   char     *path;        /* the typed field shown ("functional[3].actual"),
                             NULL when computed, generated or fixed */
+  gboolean  emphasis;    /* printed bold: a 合计/总计 line or a 类 row (on its
+                            side of a two-sided table) */
 } JueRenderedCell;
 
 typedef struct {

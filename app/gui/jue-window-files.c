@@ -8,6 +8,7 @@
 
 #include "jue-checks.h"
 #include "jue-export.h"
+#include "jue-export-xlsx.h"
 #include "jue-import.h"
 #include "jue-workbook-import.h"
 #include "jue-checks.h"
@@ -233,6 +234,7 @@ typedef enum {
   CHOOSE_IMPORT_TARGET,
   CHOOSE_CLASSIFICATION,
   CHOOSE_WORKBOOK,
+  CHOOSE_EXPORT_XLSX,
 } ChooseKind;
 
 typedef struct {
@@ -242,6 +244,70 @@ typedef struct {
 } Choice;
 
 static void choose (JueWindow *self, ChooseKind kind, JueImport *import);
+
+/* ---- the workbook export ------------------------------------------------ */
+
+static void export_xlsx_force (JueWindow *self, const char *filename, gboolean force);
+
+static void
+on_replace_xlsx (AdwMessageDialog *dialog,
+                 const char       *response,
+                 JueWindow        *self)
+{
+  if (g_str_equal (response, "replace"))
+    export_xlsx_force (self, g_object_get_data (G_OBJECT (dialog), "file"), TRUE);
+}
+
+static void
+export_xlsx_force (JueWindow  *self,
+                   const char *filename,
+                   gboolean    force)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+  AdwToast *toast;
+
+  if (self->session == NULL)
+    return;
+  if (!jue_export_xlsx_document (jue_session_get_document (self->session), filename, force, &error))
+    {
+      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
+        {
+          GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self),
+                                                   _("Replace the workbook?"), error->message);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
+                                            "replace", _("_Replace"), NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+          g_object_set_data_full (G_OBJECT (ask), "file", g_strdup (filename), g_free);
+          g_signal_connect (ask, "response", G_CALLBACK (on_replace_xlsx), self);
+          gtk_window_present (GTK_WINDOW (ask));
+          return;
+        }
+      jue_window_show_error (self, _("Could not export the workbook"), error->message);
+      return;
+    }
+  g_free (self->last_message);
+  self->last_message = g_strdup (_("Exported the report as a workbook"));
+  toast = adw_toast_new (self->last_message);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+}
+
+static void
+export_xlsx (JueWindow  *self,
+             const char *filename)
+{
+  export_xlsx_force (self, filename, FALSE);
+}
 
 static void
 add_report_filter (GtkFileChooser *chooser)
@@ -402,6 +468,13 @@ on_chooser_response (GtkNativeDialog *dialog,
       case CHOOSE_WORKBOOK:
         jue_window_import_workbook_file (self, path);
         break;
+      case CHOOSE_EXPORT_XLSX:
+        {
+          g_autofree char *name = g_str_has_suffix (path, ".xlsx") ? g_strdup (path)
+                                                                   : g_strconcat (path, ".xlsx", NULL);
+          export_xlsx (self, name);
+        }
+        break;
       }
   g_clear_pointer (&choice->import, jue_import_free);
   g_object_unref (self);
@@ -429,6 +502,7 @@ choose (JueWindow  *self,
     [CHOOSE_IMPORT_TARGET] = { N_("Import CSV: Name the New Report"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Create") },
     [CHOOSE_CLASSIFICATION] = { N_("Import the Classification Table of the Year"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
     [CHOOSE_WORKBOOK] = { N_("Import the Tables' Figures from a Workbook"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
+    [CHOOSE_EXPORT_XLSX] = { N_("Export as Workbook"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export") },
   };
   GtkFileChooserNative *dialog;
   Choice *choice = g_new0 (Choice, 1);
@@ -449,6 +523,8 @@ choose (JueWindow  *self,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "sample.juesuan");
   else if (kind == CHOOSE_IMPORT_TARGET)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("imported.juesuan"));
+  else if (kind == CHOOSE_EXPORT_XLSX)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("tables.xlsx"));
   else if (kind == CHOOSE_SAVE_COPY && current)
     {
       g_autofree char *base = g_path_get_basename (current);
@@ -731,6 +807,7 @@ on_choose_action (GtkWidget  *widget,
     { "win.import-csv", CHOOSE_IMPORT_SOURCE },
     { "win.import-classification", CHOOSE_CLASSIFICATION },
     { "win.import-workbook", CHOOSE_WORKBOOK },
+    { "win.export-xlsx", CHOOSE_EXPORT_XLSX },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -775,6 +852,7 @@ jue_window_files_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-classification", NULL,
                                    on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.import-workbook", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", on_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", on_open_folder);
 }

@@ -153,6 +153,7 @@ jue_window_update_actions (JueWindow *self)
                                  doc && jue_document_can_redo (doc));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-classification", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-workbook", writable);
