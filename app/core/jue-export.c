@@ -13,6 +13,7 @@
 #include "jue-computed.h"
 #include "jue-csv-tables.h"
 #include "jue-csv.h"
+#include "jue-completeness.h"
 #include "jue-export.h"
 
 typedef struct {
@@ -344,6 +345,21 @@ write_findings (JueCsvWriter *w,
                          f->explanation);
       g_hash_table_add (listed, jue_explanation_key (f->rule, f->path));
     }
+  /* what a finished report still lacks, as validate lists it (W-MISSING) */
+  {
+    g_autoptr (JueCompleteness) done = jue_completeness_new (report);
+
+    for (guint i = 0; i < done->missing->len; i++)
+      {
+        const JueMissing *m = done->missing->pdata[i];
+        char *key = jue_explanation_key (JUE_RULE_MISSING, m->path);
+
+        write_finding_row (w, severity_text (JUE_SEVERITY_WARNING), JUE_RULE_MISSING, m->path,
+                           m->message,
+                           explanations ? g_hash_table_lookup (explanations, key) : NULL);
+        g_hash_table_add (listed, key);
+      }
+  }
   if (explanations == NULL)
     return;
   {
