@@ -260,7 +260,8 @@ static void
 test_newer_version (void)
 {
   g_autofree char *path = make_ours ("newer.juesuan");
-  exec_sql (path, "PRAGMA user_version = 3;");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", JUE_SCHEMA_VERSION + 1);
+  exec_sql (path, sql);
   assert_refused_unchanged (path, JUE_ERROR_NEWER, "newer version");
 }
 
@@ -394,19 +395,147 @@ test_migrate_from_v1 (void)
     g_autoptr (JueDocument) doc = jue_document_open (path, FALSE, &error);
     JueReport *r;
     g_assert_no_error (error);
-    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, JUE_SCHEMA_VERSION);
+    /* the tables come with opening; the step without any, with the edit */
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 2);
     r = jue_document_get_report (doc);
     g_assert_cmpstr (r->profile.name, ==, "遂宁市科学技术局");
     g_assert_cmpuint (r->functional->len, ==, 2);
     g_assert_cmpint (((JueFunctionalRow *) r->functional->pdata[1])->actual.fen, ==, 329530000);
     g_assert_true (jue_document_set_explanation (doc, "W-TEST", "income.general_budget", "说明", &error));
     g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, JUE_SCHEMA_VERSION);
   }
   {
     g_autoptr (JueDocument) doc = jue_document_open (path, TRUE, &error);
     g_assert_no_error (error);
     g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, JUE_SCHEMA_VERSION);
     g_assert_cmpstr (jue_document_get_explanation (doc, "W-TEST", "income.general_budget"), ==, "说明");
+  }
+}
+
+/* Every value as text, by path (unreadable ones as typed). */
+static void
+collect_value (const char        *path,
+               const JueFieldRef *ref,
+               gpointer           user_data)
+{
+  g_hash_table_insert (user_data, g_strdup (path), jue_field_get_text (ref));
+}
+
+static GHashTable *
+all_values (JueReport *report)
+{
+  GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  jue_report_foreach (report, NULL, collect_value, h, NULL);
+  return h;
+}
+
+static int
+file_user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+/* tests/fixtures/sample-v2.juesuan was made by main at 0e14d58 (schema 2):
+ * the sample, an explanation, the classification table loaded, and
+ * basic.public typed as "78x.6" (unreadable). */
+static char *
+copy_v2_fixture (const char *name)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-v2.juesuan", NULL);
+  g_autoptr (GBytes) bytes = read_bytes (src);
+  char *path = tmp_path (name);
+
+  g_unlink (path);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+  return path;
+}
+
+static void
+test_migrate_from_v2 (void)
+{
+  g_autofree char *ro = copy_v2_fixture ("v2-ro.juesuan");
+  g_autofree char *rw = copy_v2_fixture ("v2-rw.juesuan");
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_classes;
+
+  /* read-only: every value there, version 2, not a byte changed */
+  {
+    g_autoptr (GBytes) bytes = read_bytes (ro);
+    g_autoptr (GBytes) after = NULL;
+    g_autoptr (JueDocument) doc = jue_document_open (ro, TRUE, &error);
+    JueReport *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 2);
+    r = jue_document_get_report (doc);
+    g_assert_cmpuint (r->functional->len, ==, 17);
+    g_assert_cmpuint (r->accounts->len, ==, 0);
+    g_assert_cmpstr (jue_document_get_explanation (doc, "W-COMPLETION-LOW", "functional[0].actual"),
+                     ==, "招商引资项目延期");
+    g_assert_cmpuint (jue_document_count_unreadable (doc), ==, 1);
+    n_classes = jue_document_get_classification (doc)->len;
+    g_assert_cmpuint (n_classes, >, 100);
+    before = all_values (r);
+    g_assert_cmpstr (g_hash_table_lookup (before, "basic.public"), ==, "78x.6");
+    g_assert_cmpstr (g_hash_table_lookup (before, "functional[1].actual"), ==, "329.53");
+    g_clear_object (&doc);
+    after = read_bytes (ro);
+    g_assert_true (g_bytes_equal (bytes, after));
+  }
+  /* opened for editing but not edited: still a file version 2 can open */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 2);
+  }
+  g_assert_cmpint (file_user_version (rw), ==, 2);
+  /* the first edit migrates: a new list row, version 3 */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_document_insert_row (doc, "accounts", -1, &error), ==, 0);
+    g_assert_no_error (error);
+    g_assert_true (jue_document_set (doc, "accounts[0].code", "2060101", &error));
+    g_assert_true (jue_document_set (doc, "functional[1].basic", "329.53", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, JUE_SCHEMA_VERSION);
+  }
+  g_assert_cmpint (file_user_version (rw), ==, JUE_SCHEMA_VERSION);
+  /* every value of the old file kept, the new ones beside them */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, TRUE, &error);
+    g_autoptr (GHashTable) now = NULL;
+    GHashTableIter it;
+    gpointer k, v;
+
+    g_assert_no_error (error);
+    now = all_values (jue_document_get_report (doc));
+    g_hash_table_iter_init (&it, before);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      {
+        const char *path = k;
+        const char *expect = g_str_equal (path, "functional[1].basic") ? "329.53" : v;
+        g_assert_true (g_hash_table_contains (now, path));
+        g_assert_cmpstr (g_hash_table_lookup (now, path), ==, expect);
+      }
+    g_assert_cmpstr (g_hash_table_lookup (now, "accounts[0].code"), ==, "2060101");
+    g_assert_cmpuint (jue_document_count_unreadable (doc), ==, 1);
+    g_assert_cmpstr (jue_document_get_explanation (doc, "W-COMPLETION-LOW", "functional[0].actual"),
+                     ==, "招商引资项目延期");
+    g_assert_cmpuint (jue_document_get_classification (doc)->len, ==, n_classes);
   }
 }
 
@@ -621,6 +750,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuse/truncated", test_truncated);
   g_test_add_func ("/store/refuse/corrupt-page", test_corrupt_page);
   g_test_add_func ("/store/migrate-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/migrate-v2", test_migrate_from_v2);
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/unwritable", test_unwritable_file_opens_read_only);
   g_test_add_func ("/document/undo-redo", test_undo_redo);

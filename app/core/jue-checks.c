@@ -111,6 +111,8 @@ static const char * const scope_patterns[JUE_N_SCOPES] = {
   [JUE_SCOPE_FUNCTIONAL] = "functional[N]",
   [JUE_SCOPE_GOV_FUND_ROWS] = "gov_fund.rows[N]",
   [JUE_SCOPE_STATE_CAPITAL_ROWS] = "state_capital.rows[N]",
+  [JUE_SCOPE_ACCOUNTS] = "accounts[N]",
+  [JUE_SCOPE_ECONOMIC] = "economic[N]",
   [JUE_SCOPE_GLOSSARY] = "glossary[N]",
   [JUE_SCOPE_DEPT_TASKS] = "dept_eval.tasks[N]",
   [JUE_SCOPE_SPECIAL_FUNDS] = "special_funds[N]",
@@ -393,6 +395,12 @@ run_entry (JueChecker      *c,
       break;
     case JUE_SCOPE_STATE_CAPITAL_ROWS:
       list = r->state_capital.rows;
+      break;
+    case JUE_SCOPE_ACCOUNTS:
+      list = r->accounts;
+      break;
+    case JUE_SCOPE_ECONOMIC:
+      list = r->economic;
       break;
     case JUE_SCOPE_GLOSSARY:
       list = r->glossary;

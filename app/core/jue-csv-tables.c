@@ -60,6 +60,24 @@ static const char * const column_names[JUE_CSV_N_COLUMNS] = {
   [JUE_CSV_COL_EXACT] = "精确值（万元）",
   [JUE_CSV_COL_LEVEL] = "级次",
   [JUE_CSV_COL_PARENT] = "上级编码",
+  [JUE_CSV_COL_INCOME_TOTAL] = "本年收入合计（万元）",
+  [JUE_CSV_COL_INCOME_APPROPRIATION] = "财政拨款收入（万元）",
+  [JUE_CSV_COL_INCOME_SUPERIOR] = "上级补助收入（万元）",
+  [JUE_CSV_COL_INCOME_BUSINESS] = "事业收入（万元）",
+  [JUE_CSV_COL_INCOME_OPERATING] = "经营收入（万元）",
+  [JUE_CSV_COL_INCOME_AFFILIATED] = "附属单位上缴收入（万元）",
+  [JUE_CSV_COL_INCOME_OTHER] = "其他收入（万元）",
+  [JUE_CSV_COL_EXP_TOTAL] = "本年支出合计（万元）",
+  [JUE_CSV_COL_EXP_BASIC] = "基本支出（万元）",
+  [JUE_CSV_COL_EXP_PROJECT] = "项目支出（万元）",
+  [JUE_CSV_COL_EXP_TO_SUPERIOR] = "上缴上级支出（万元）",
+  [JUE_CSV_COL_EXP_OPERATING] = "经营支出（万元）",
+  [JUE_CSV_COL_EXP_AFFILIATED] = "对附属单位补助支出（万元）",
+  [JUE_CSV_COL_BUDGET_INITIAL] = "年初预算数（万元）",
+  [JUE_CSV_COL_CARRIED_IN] = "年初结转和结余（万元）",
+  [JUE_CSV_COL_YEAR_INCOME] = "本年收入（万元）",
+  [JUE_CSV_COL_CARRIED_OUT] = "年末结转和结余（万元）",
+  [JUE_CSV_COL_UNSPLIT] = "未分项（万元）",
 };
 
 const char *
@@ -164,11 +182,32 @@ static const JueCsvRowSpec t03_rows[] = {
          "=expenditure.affiliated_subsidy.share"),
 };
 
+/* The ledger by functional 项 (accounts): its income columns in 02, its
+ * expenditure columns in 03; code and names in both (they must agree). */
+static const JueCsvRowSpec t02_account_rows[] = {
+  ITEMS ("accounts", "@code", "@class_name", "@kuan_name", "@xiang_name", NULL,
+         "@income_appropriation", "@income_superior", "@income_business", "@income_operating",
+         "@income_affiliated", "@income_other"),
+};
+
+static const JueCsvRowSpec t03_account_rows[] = {
+  ITEMS ("accounts", "@code", "@class_name", "@kuan_name", "@xiang_name", NULL,
+         "@exp_basic", "@exp_project", "@exp_to_superior", "@exp_operating", "@exp_affiliated"),
+};
+
 static const JueCsvBlockSpec t02_blocks[] = {
   { { JUE_CSV_COL_ITEM, JUE_CSV_COL_AMOUNT, JUE_CSV_COL_SHARE }, ROWS (t02_rows) },
+  { { JUE_CSV_COL_CODE, JUE_CSV_COL_CLASS, JUE_CSV_COL_KUAN, JUE_CSV_COL_XIANG,
+      JUE_CSV_COL_INCOME_TOTAL, JUE_CSV_COL_INCOME_APPROPRIATION, JUE_CSV_COL_INCOME_SUPERIOR,
+      JUE_CSV_COL_INCOME_BUSINESS, JUE_CSV_COL_INCOME_OPERATING, JUE_CSV_COL_INCOME_AFFILIATED,
+      JUE_CSV_COL_INCOME_OTHER }, ROWS (t02_account_rows) },
 };
 static const JueCsvBlockSpec t03_blocks[] = {
   { { JUE_CSV_COL_ITEM, JUE_CSV_COL_AMOUNT, JUE_CSV_COL_SHARE }, ROWS (t03_rows) },
+  { { JUE_CSV_COL_CODE, JUE_CSV_COL_CLASS, JUE_CSV_COL_KUAN, JUE_CSV_COL_XIANG,
+      JUE_CSV_COL_EXP_TOTAL, JUE_CSV_COL_EXP_BASIC, JUE_CSV_COL_EXP_PROJECT,
+      JUE_CSV_COL_EXP_TO_SUPERIOR, JUE_CSV_COL_EXP_OPERATING, JUE_CSV_COL_EXP_AFFILIATED },
+    ROWS (t03_account_rows) },
 };
 
 /* ---- 04 财政拨款收入支出决算总表 ---------------------------------------- */
@@ -210,12 +249,13 @@ static const JueCsvRowSpec t05_rows[] = {
          "=functional_total.completion"),
   CLASSES ("小计", "*name", NULL, NULL, "=budget", "=actual", "=completion", "=share"),
   ITEMS ("functional", "@code", "@class_name", "@kuan_name", "@xiang_name", "@budget",
-         "@actual", "=completion", "=share"),
+         "@actual", "=completion", "=share", "@basic", "@project", "@budget_initial"),
 };
 
 static const JueCsvBlockSpec t05_blocks[] = {
   { { JUE_CSV_COL_CODE, JUE_CSV_COL_CLASS, JUE_CSV_COL_KUAN, JUE_CSV_COL_XIANG,
-      JUE_CSV_COL_ADJUSTED, JUE_CSV_COL_ACTUAL, JUE_CSV_COL_COMPLETION, JUE_CSV_COL_SHARE },
+      JUE_CSV_COL_ADJUSTED, JUE_CSV_COL_ACTUAL, JUE_CSV_COL_COMPLETION, JUE_CSV_COL_SHARE,
+      JUE_CSV_COL_EXP_BASIC, JUE_CSV_COL_EXP_PROJECT, JUE_CSV_COL_BUDGET_INITIAL },
     ROWS (t05_rows) },
 };
 
@@ -232,9 +272,15 @@ static const JueCsvRowSpec t06_rows[] = {
   FIXED ("公务用车购置", "31013", "@basic.econ_vehicle_purchase"),
 };
 
+/* 表6's lines by economic classification (类 or 款 codes) */
+static const JueCsvRowSpec t06_economic_rows[] = {
+  ITEMS ("economic", "@code", "@name", "@actual"),
+};
+
 static const JueCsvBlockSpec t06_blocks[] = {
   { { JUE_CSV_COL_ITEM, JUE_CSV_COL_CODE, JUE_CSV_COL_AMOUNT, JUE_CSV_COL_SHARE,
       JUE_CSV_COL_NOTE }, ROWS (t06_rows) },
+  { { JUE_CSV_COL_CODE, JUE_CSV_COL_SUBJECT, JUE_CSV_COL_ACTUAL }, ROWS (t06_economic_rows) },
 };
 
 /* ---- 07 一般公共预算财政拨款三公经费支出决算表 ---------------------------- */
@@ -302,14 +348,17 @@ static const JueCsvRowSpec fund_rows[] = {
 
 static const JueCsvRowSpec fund_detail_rows[] = {
   FIXED ("合计", NULL, "=rows_budget", "=rows_actual"),
-  ITEMS ("rows", "@code", "@name", "@budget", "@actual", "=completion"),
+  ITEMS ("rows", "@code", "@name", "@budget", "@actual", "=completion", "@carried_in",
+         "@income", "@basic", "@project", "@carried_out"),
 };
 
 static const JueCsvBlockSpec fund_blocks[] = {
   { { JUE_CSV_COL_ITEM, JUE_CSV_COL_CURRENT, JUE_CSV_COL_PREVIOUS, JUE_CSV_COL_CHANGE,
       JUE_CSV_COL_CHANGE_PCT, JUE_CSV_COL_NOTE }, ROWS (fund_rows) },
   { { JUE_CSV_COL_CODE, JUE_CSV_COL_SUBJECT, JUE_CSV_COL_ADJUSTED, JUE_CSV_COL_ACTUAL,
-      JUE_CSV_COL_COMPLETION }, ROWS (fund_detail_rows) },
+      JUE_CSV_COL_COMPLETION, JUE_CSV_COL_CARRIED_IN, JUE_CSV_COL_YEAR_INCOME,
+      JUE_CSV_COL_EXP_BASIC, JUE_CSV_COL_EXP_PROJECT, JUE_CSV_COL_CARRIED_OUT },
+    ROWS (fund_detail_rows) },
 };
 
 /* ---- 10 部门概况 (prefix profile) --------------------------------------- */
@@ -331,6 +380,7 @@ static const JueCsvRowSpec t10_rows[] = {
   FIXED ("填报人", "@preparer"),
   FIXED ("填报日期", "@fill_date"),
   FIXED ("公开表空单元格", "@blank_cells"),
+  FIXED ("报表模板", "@template"),
 };
 
 static const JueCsvBlockSpec t10_blocks[] = {

@@ -71,6 +71,24 @@ typedef enum {
   JUE_CSV_COL_EXACT,           /* 精确值（万元） */
   JUE_CSV_COL_LEVEL,           /* 级次 */
   JUE_CSV_COL_PARENT,          /* 上级编码 */
+  JUE_CSV_COL_INCOME_TOTAL,    /* 本年收入合计（万元） */
+  JUE_CSV_COL_INCOME_APPROPRIATION, /* 财政拨款收入（万元） */
+  JUE_CSV_COL_INCOME_SUPERIOR, /* 上级补助收入（万元） */
+  JUE_CSV_COL_INCOME_BUSINESS, /* 事业收入（万元） */
+  JUE_CSV_COL_INCOME_OPERATING,/* 经营收入（万元） */
+  JUE_CSV_COL_INCOME_AFFILIATED, /* 附属单位上缴收入（万元） */
+  JUE_CSV_COL_INCOME_OTHER,    /* 其他收入（万元） */
+  JUE_CSV_COL_EXP_TOTAL,       /* 本年支出合计（万元） */
+  JUE_CSV_COL_EXP_BASIC,       /* 基本支出（万元） */
+  JUE_CSV_COL_EXP_PROJECT,     /* 项目支出（万元） */
+  JUE_CSV_COL_EXP_TO_SUPERIOR, /* 上缴上级支出（万元） */
+  JUE_CSV_COL_EXP_OPERATING,   /* 经营支出（万元） */
+  JUE_CSV_COL_EXP_AFFILIATED,  /* 对附属单位补助支出（万元） */
+  JUE_CSV_COL_BUDGET_INITIAL,  /* 年初预算数（万元） */
+  JUE_CSV_COL_CARRIED_IN,      /* 年初结转和结余（万元） */
+  JUE_CSV_COL_YEAR_INCOME,     /* 本年收入（万元） */
+  JUE_CSV_COL_CARRIED_OUT,     /* 年末结转和结余（万元） */
+  JUE_CSV_COL_UNSPLIT,         /* 未分项（万元） */
   JUE_CSV_N_COLUMNS
 } JueCsvColumn;
 
@@ -79,7 +97,9 @@ typedef enum {
 typedef enum {
   JUE_CSV_ROW_FIXED,    /* one row; cells[0] is its label */
   JUE_CSV_ROW_REPEAT,   /* one row per item of list, labelled cells[0] */
-  JUE_CSV_ROW_ITEMS,    /* one row per item of list (a list block) */
+  JUE_CSV_ROW_ITEMS,    /* one row per item of list (a list block); the
+                           k-th item row is list[k], so one list may have
+                           its columns in several files (accounts: 02, 03) */
   JUE_CSV_ROW_CLASSES,  /* a subtotal row per functional class, written
                            before the class's first row; cells[0] marks it */
 } JueCsvRowKind;

@@ -282,7 +282,9 @@ import_cells (Import                *imp,
   return TRUE;
 }
 
-/* Appends a row to the list and reads it. */
+/* Reads a row into the list: into row k when the list has it already (its
+ * other columns were in an earlier file), else into a new row at the end.
+ * k is G_MAXUINT for a new row always. */
 static gboolean
 import_item (Import                *imp,
              const Span            *span,
@@ -290,12 +292,20 @@ import_item (Import                *imp,
              const JueCsvBlockSpec *block,
              const JueCsvRowSpec   *spec,
              const char            *prefix,
+             guint                  k,
              GError               **error)
 {
   g_autofree char *list_path = jue_csv_join_path (prefix, spec->list);
   g_autofree char *item = NULL;
   GError *inner = NULL;
-  gint index = jue_report_list_insert (imp->result->report, list_path, -1, &inner);
+  JueFieldRef ref;
+  gint index;
+
+  if (k != G_MAXUINT && jue_report_resolve (imp->result->report, list_path, &ref, NULL) &&
+      ref.def->kind == JUE_KIND_LIST && ref.index < 0 && k < (*(GPtrArray **) ref.ptr)->len)
+    index = (gint) k;
+  else
+    index = jue_report_list_insert (imp->result->report, list_path, -1, &inner);
 
   if (index < 0)
     {
@@ -333,7 +343,7 @@ import_list_block (Import                *imp,
     if (block->rows[r].kind == JUE_CSV_ROW_ITEMS)
       items = &block->rows[r];
 
-  for (guint i = span->start + 1; i < span->end; i++)
+  for (guint i = span->start + 1, k = 0; i < span->end; i++)
     {
       const JueCsvRow *row = jue_import_span_row (span, i);
       gboolean computed = FALSE;
@@ -341,7 +351,7 @@ import_list_block (Import                *imp,
       for (guint r = 0; r < block->n_rows && !computed; r++)
         computed = block->rows[r].kind != JUE_CSV_ROW_ITEMS &&
                    strcmp (block->rows[r].cells[0], jue_csv_row_cell (row, 0)) == 0;
-      if (!computed && !import_item (imp, span, row, block, items, prefix, error))
+      if (!computed && !import_item (imp, span, row, block, items, prefix, k++, error))
         return FALSE;
     }
   return TRUE;
@@ -364,7 +374,8 @@ import_record_block (Import                *imp,
         {
           while (i < span->end &&
                  strcmp (jue_csv_row_cell (jue_import_span_row (span, i), 0), spec->cells[0]) == 0)
-            if (!import_item (imp, span, jue_import_span_row (span, i++), block, spec, prefix, error))
+            if (!import_item (imp, span, jue_import_span_row (span, i++), block, spec, prefix,
+                              G_MAXUINT, error))
               return FALSE;
           continue;
         }

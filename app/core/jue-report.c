@@ -30,6 +30,8 @@ const JueChoiceSet jue_choices_nature = { nature_values, FALSE, FALSE };
 const JueChoiceSet jue_choices_allocation = { allocation_values, FALSE, TRUE };
 static const char * const blank_cells_values[] = { "0.00", "空白", NULL };
 const JueChoiceSet jue_choices_blank_cells = { blank_cells_values, FALSE, FALSE };
+static const char * const template_values[] = { "sichuan", "national", NULL };
+const JueChoiceSet jue_choices_template = { template_values, TRUE, FALSE };
 
 /* ---- descriptor tables ------------------------------------------------ */
 
@@ -52,6 +54,8 @@ JUE_DEFINE_RECORD (JueExpenditure, JUE_EXPENDITURE_FIELDS)
 JUE_DEFINE_RECORD (JueOverview, JUE_OVERVIEW_FIELDS)
 JUE_DEFINE_RECORD (JueAppropriation, JUE_APPROPRIATION_FIELDS)
 JUE_DEFINE_RECORD (JueFunctionalRow, JUE_FUNCTIONAL_ROW_FIELDS)
+JUE_DEFINE_RECORD (JueAccountRow, JUE_ACCOUNT_ROW_FIELDS)
+JUE_DEFINE_RECORD (JueEconomicRow, JUE_ECONOMIC_ROW_FIELDS)
 JUE_DEFINE_RECORD (JueBasic, JUE_BASIC_FIELDS)
 JUE_DEFINE_RECORD (JueAbroad, JUE_ABROAD_FIELDS)
 JUE_DEFINE_RECORD (JueVehiclePurchase, JUE_VEHICLE_PURCHASE_FIELDS)

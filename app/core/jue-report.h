@@ -82,6 +82,9 @@ extern const JueChoiceSet jue_choices_allocation;
 /* How the template prints an empty cell of the 三公 and fund tables:
  * "0.00" (Sichuan; also when blank) or "空白". */
 extern const JueChoiceSet jue_choices_blank_cells;
+/* The template a report follows (resources/templates/<id>.ini): "sichuan"
+ * or "national"; an open set (a province is a data file); blank = national. */
+extern const JueChoiceSet jue_choices_template;
 
 /* ---- records ---------------------------------------------------------- *
  * X   : a scalar or list field     X(T, KIND, name, label, extra, flags)
@@ -110,7 +113,8 @@ extern const JueChoiceSet jue_choices_blank_cells;
   R (T, RECORD, staff, N_("Staff"), JueStaff, 0) \
   X (T, TEXT, preparer, N_("Prepared by"), NULL, 0) \
   X (T, DATE, fill_date, N_("Date prepared"), NULL, 0) \
-  X (T, CHOICE, blank_cells, N_("Empty cells in the published tables"), &jue_choices_blank_cells, 0)
+  X (T, CHOICE, blank_cells, N_("Empty cells in the published tables"), &jue_choices_blank_cells, 0) \
+  X (T, CHOICE, template, N_("Report template"), &jue_choices_template, 0)
 
 #define JUE_INCOME_FIELDS(X, R, T) \
   X (T, AMOUNT, general_budget, N_("General-budget appropriation income"), NULL, 0) \
@@ -160,6 +164,35 @@ extern const JueChoiceSet jue_choices_blank_cells;
   X (T, TEXT, kuan_name, N_("Section (款)"), NULL, 0) \
   X (T, TEXT, xiang_name, N_("Item (项)"), NULL, 0) \
   X (T, AMOUNT, budget, N_("Adjusted budget"), NULL, 0) \
+  X (T, AMOUNT, actual, N_("Actual"), NULL, 0) \
+  X (T, AMOUNT, basic, N_("Basic expenditure"), NULL, 0) \
+  X (T, AMOUNT, project, N_("Project expenditure"), NULL, 0) \
+  X (T, AMOUNT, budget_initial, N_("Initial budget"), NULL, 0)
+
+/* A row of the ledger by functional 项 for all funds (表2 收入决算表 and
+ * 表3 支出决算表): income by source, expenditure by type. */
+#define JUE_ACCOUNT_ROW_FIELDS(X, R, T) \
+  X (T, TEXT, code, N_("Code"), NULL, 0) \
+  X (T, TEXT, class_name, N_("Class (类)"), NULL, JUE_FIELD_REQUIRED) \
+  X (T, TEXT, kuan_name, N_("Section (款)"), NULL, 0) \
+  X (T, TEXT, xiang_name, N_("Item (项)"), NULL, 0) \
+  X (T, AMOUNT, income_appropriation, N_("Appropriation income"), NULL, 0) \
+  X (T, AMOUNT, income_superior, N_("Subsidy from superior"), NULL, 0) \
+  X (T, AMOUNT, income_business, N_("Public-service income"), NULL, 0) \
+  X (T, AMOUNT, income_operating, N_("Operating income"), NULL, 0) \
+  X (T, AMOUNT, income_affiliated, N_("Income from affiliated units"), NULL, 0) \
+  X (T, AMOUNT, income_other, N_("Other income"), NULL, 0) \
+  X (T, AMOUNT, exp_basic, N_("Basic expenditure"), NULL, 0) \
+  X (T, AMOUNT, exp_project, N_("Project expenditure"), NULL, 0) \
+  X (T, AMOUNT, exp_to_superior, N_("Paid to superior"), NULL, 0) \
+  X (T, AMOUNT, exp_operating, N_("Operating expenditure"), NULL, 0) \
+  X (T, AMOUNT, exp_affiliated, N_("Subsidies to affiliated units"), NULL, 0)
+
+/* A line of 表6 (basic expenditure by economic classification): a 3-digit
+ * 类 or a 5-digit 款 code.  301*, 303* are 人员经费, the rest 公用经费. */
+#define JUE_ECONOMIC_ROW_FIELDS(X, R, T) \
+  X (T, TEXT, code, N_("Code"), NULL, 0) \
+  X (T, TEXT, name, N_("Name"), NULL, JUE_FIELD_REQUIRED) \
   X (T, AMOUNT, actual, N_("Actual"), NULL, 0)
 
 #define JUE_BASIC_FIELDS(X, R, T) \
@@ -227,7 +260,12 @@ extern const JueChoiceSet jue_choices_blank_cells;
   X (T, TEXT, code, N_("Code"), NULL, 0) \
   X (T, TEXT, name, N_("Name"), NULL, JUE_FIELD_REQUIRED) \
   X (T, AMOUNT, budget, N_("Adjusted budget"), NULL, 0) \
-  X (T, AMOUNT, actual, N_("Actual"), NULL, 0)
+  X (T, AMOUNT, carried_in, N_("Carried in"), NULL, 0) \
+  X (T, AMOUNT, income, N_("Income"), NULL, 0) \
+  X (T, AMOUNT, actual, N_("Actual"), NULL, 0) \
+  X (T, AMOUNT, basic, N_("Basic expenditure"), NULL, 0) \
+  X (T, AMOUNT, project, N_("Project expenditure"), NULL, 0) \
+  X (T, AMOUNT, carried_out, N_("Carried over"), NULL, 0)
 
 #define JUE_FUND_FIELDS(X, R, T) \
   X (T, AMOUNT, carried_in, N_("Carried in"), NULL, 0) \
@@ -332,9 +370,11 @@ extern const JueChoiceSet jue_choices_blank_cells;
   R (T, RECORD, income, N_("Income"), JueIncome, 0) \
   R (T, RECORD, expenditure, N_("Expenditure"), JueExpenditure, 0) \
   R (T, RECORD, overview, N_("Year-on-year overview"), JueOverview, 0) \
+  X (T, LIST, accounts, N_("Income and expenditure by function (all funds)"), &JueAccountRow_def, 0) \
   R (T, RECORD, appropriation, N_("Fiscal appropriation"), JueAppropriation, 0) \
   X (T, LIST, functional, N_("General-budget expenditure by function"), &JueFunctionalRow_def, 0) \
   R (T, RECORD, basic, N_("Basic expenditure"), JueBasic, 0) \
+  X (T, LIST, economic, N_("Basic expenditure by economic classification"), &JueEconomicRow_def, 0) \
   R (T, RECORD, three_public, N_("“Three public” expenses"), JueThreePublic, 0) \
   R (T, RECORD, gov_fund, N_("Government-fund budget"), JueFund, 0) \
   R (T, RECORD, state_capital, N_("State-capital budget"), JueFund, 0) \
@@ -358,6 +398,8 @@ extern const JueRecordDef JueTask_def;
 extern const JueRecordDef JueIndicator_def;
 extern const JueRecordDef JueTextSection_def;
 extern const JueRecordDef JueFunctionalRow_def;
+extern const JueRecordDef JueAccountRow_def;
+extern const JueRecordDef JueEconomicRow_def;
 extern const JueRecordDef JueGlossaryEntry_def;
 extern const JueRecordDef JueSpecialFund_def;
 
@@ -369,6 +411,8 @@ JUE_DECLARE_RECORD (JueExpenditure, JUE_EXPENDITURE_FIELDS)
 JUE_DECLARE_RECORD (JueOverview, JUE_OVERVIEW_FIELDS)
 JUE_DECLARE_RECORD (JueAppropriation, JUE_APPROPRIATION_FIELDS)
 JUE_DECLARE_RECORD (JueFunctionalRow, JUE_FUNCTIONAL_ROW_FIELDS)
+JUE_DECLARE_RECORD (JueAccountRow, JUE_ACCOUNT_ROW_FIELDS)
+JUE_DECLARE_RECORD (JueEconomicRow, JUE_ECONOMIC_ROW_FIELDS)
 JUE_DECLARE_RECORD (JueBasic, JUE_BASIC_FIELDS)
 JUE_DECLARE_RECORD (JueAbroad, JUE_ABROAD_FIELDS)
 JUE_DECLARE_RECORD (JueVehiclePurchase, JUE_VEHICLE_PURCHASE_FIELDS)

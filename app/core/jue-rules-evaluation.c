@@ -365,6 +365,12 @@ scope_record (const JueCheckRun *run,
     case JUE_SCOPE_STATE_CAPITAL_ROWS:
       *out = (ScopeRecord) { &JueFundRow_def, r->state_capital.rows->pdata[i] };
       return TRUE;
+    case JUE_SCOPE_ACCOUNTS:
+      *out = (ScopeRecord) { &JueAccountRow_def, r->accounts->pdata[i] };
+      return TRUE;
+    case JUE_SCOPE_ECONOMIC:
+      *out = (ScopeRecord) { &JueEconomicRow_def, r->economic->pdata[i] };
+      return TRUE;
     case JUE_SCOPE_GLOSSARY:
       *out = (ScopeRecord) { &JueGlossaryEntry_def, r->glossary->pdata[i] };
       return TRUE;
@@ -395,6 +401,7 @@ scope_prefix (const JueCheckRun *run)
     [JUE_SCOPE_OFFICES] = "profile.offices", [JUE_SCOPE_FUNCTIONAL] = "functional",
     [JUE_SCOPE_GOV_FUND_ROWS] = "gov_fund.rows",
     [JUE_SCOPE_STATE_CAPITAL_ROWS] = "state_capital.rows", [JUE_SCOPE_GLOSSARY] = "glossary",
+    [JUE_SCOPE_ACCOUNTS] = "accounts", [JUE_SCOPE_ECONOMIC] = "economic",
     [JUE_SCOPE_DEPT_TASKS] = "dept_eval.tasks", [JUE_SCOPE_SPECIAL_FUNDS] = "special_funds",
   };
 
@@ -871,6 +878,8 @@ static const char * const reads_offices[] = { "profile.offices[N].*", NULL };
 static const char * const reads_functional[] = { "functional[N].*", NULL };
 static const char * const reads_gov_rows[] = { "gov_fund.rows[N].*", NULL };
 static const char * const reads_sc_rows[] = { "state_capital.rows[N].*", NULL };
+static const char * const reads_accounts[] = { "accounts[N].*", NULL };
+static const char * const reads_economic[] = { "economic[N].*", NULL };
 static const char * const reads_glossary[] = { "glossary[N].*", NULL };
 static const char * const reads_tasks[] = { "dept_eval.tasks[N].*", NULL };
 static const char * const reads_funds[] = { "special_funds[N].*", NULL };
@@ -918,6 +927,8 @@ const JueRuleEntry jue_rules_evaluation[] = {
   PROMPT (FUNCTIONAL, reads_functional),
   PROMPT (GOV_FUND_ROWS, reads_gov_rows),
   PROMPT (STATE_CAPITAL_ROWS, reads_sc_rows),
+  PROMPT (ACCOUNTS, reads_accounts),
+  PROMPT (ECONOMIC, reads_economic),
   PROMPT (GLOSSARY, reads_glossary),
   PROMPT (DEPT_TASKS, reads_tasks),
   PROMPT (SPECIAL_FUNDS, reads_funds),
@@ -926,6 +937,8 @@ const JueRuleEntry jue_rules_evaluation[] = {
   NEGATIVE (FUNCTIONAL, reads_functional),
   NEGATIVE (GOV_FUND_ROWS, reads_gov_rows),
   NEGATIVE (STATE_CAPITAL_ROWS, reads_sc_rows),
+  NEGATIVE (ACCOUNTS, reads_accounts),
+  NEGATIVE (ECONOMIC, reads_economic),
   NEGATIVE (SPECIAL_FUNDS, reads_funds),
   RULE ("W-BLANK-ZERO", WARNING, REPORT, reads_zero,
         N_("A blank where the published table prints 0.00 (profile.blank_cells), in a block "

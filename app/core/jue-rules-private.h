@@ -22,6 +22,8 @@ typedef enum {
   JUE_SCOPE_FUNCTIONAL,        /* functional[N]          */
   JUE_SCOPE_GOV_FUND_ROWS,     /* gov_fund.rows[N]       */
   JUE_SCOPE_STATE_CAPITAL_ROWS,/* state_capital.rows[N]  */
+  JUE_SCOPE_ACCOUNTS,          /* accounts[N]            */
+  JUE_SCOPE_ECONOMIC,          /* economic[N]            */
   JUE_SCOPE_GLOSSARY,          /* glossary[N]            */
   JUE_SCOPE_DEPT_TASKS,        /* dept_eval.tasks[N]     */
   JUE_SCOPE_SPECIAL_FUNDS,     /* special_funds[N]       */

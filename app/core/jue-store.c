@@ -28,7 +28,13 @@ static const char *const schema_v2[] = {
   "CREATE TABLE classification (code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, level INTEGER NOT NULL, parent TEXT) WITHOUT ROWID",
   NULL
 };
-static const char *const *const migrations[] = { NULL, schema_v1, schema_v2 };
+/* v3 (issue 11): the lists and columns of the published tables (accounts,
+ * economic, …) are new field paths, which an older Juesuan would call
+ * damage.  No statements: the step is taken with the first edit, not when
+ * the file is opened, so a file only looked at stays readable by the
+ * version that made it. */
+static const char *const schema_v3[] = { NULL };
+static const char *const *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3 };
 
 /* The writer lock: an open-file-description lock on a byte SQLite never
  * locks (its own lock bytes end at 0x40000200), held while a document is
@@ -163,6 +169,8 @@ data_version (sqlite3 *db)
   return v;
 }
 
+static gboolean migrate (JueStore *store, gboolean on_edit, GError **error);
+
 /* Every write starts here.  No write is based on a stale copy: if another
  * program committed to the file since it was loaded (it ignored the writer
  * lock — an old Juesuan, the sqlite3 shell), the edit is refused. */
@@ -176,6 +184,11 @@ begin (JueStore *store,
                    _("%s is open read-only; nothing was changed"), store->filename);
       return FALSE;
     }
+  /* the first edit of an older file takes the steps left (not when the
+   * file changed under us: that edit is refused below) */
+  if (store->version < JUE_SCHEMA_VERSION &&
+      data_version (store->db) == store->data_version && !migrate (store, TRUE, error))
+    return FALSE;
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (data_version (store->db) != store->data_version)
@@ -593,8 +606,12 @@ prepare_statements (JueStore *store,
   return TRUE;
 }
 
+/* Steps with statements (new tables) run when the file is opened for
+ * editing; a step without any waits for the first edit (on_edit), which
+ * then takes every step left. */
 static gboolean
 migrate (JueStore *store,
+         gboolean  on_edit,
          GError  **error)
 {
   while (store->version < JUE_SCHEMA_VERSION)
@@ -603,6 +620,8 @@ migrate (JueStore *store,
       gboolean ok;
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
 
+      if (!on_edit && migrations[next][0] == NULL)
+        break;
       if (!exec (store, "BEGIN IMMEDIATE", error))
         return FALSE;
       ok = TRUE;
@@ -1153,7 +1172,7 @@ jue_store_open (const char    *filename,
     return NULL;
   if (copy)
     sqlite3_exec (store->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  if (!store->read_only && (!set_pragmas (store, error) || !migrate (store, error)))
+  if (!store->read_only && (!set_pragmas (store, error) || !migrate (store, FALSE, error)))
     return NULL;
   if (!prepare_statements (store, error))
     return NULL;
@@ -1316,7 +1335,7 @@ jue_store_create (const char *filename,
   store->version = 0;
 
   if (!set_pragmas (store, error) || !exec (store, app_id, error) ||
-      !migrate (store, error) || !prepare_statements (store, error))
+      !migrate (store, TRUE, error) || !prepare_statements (store, error))
     goto fail;
 
   w.store = store;

@@ -35,7 +35,17 @@ gboolean
 jue_form_is_tabular (const JueRecordDef *element)
 {
   return element == &JueFunctionalRow_def || element == &JueIndicator_def ||
-         element == &JueFundRow_def;
+         element == &JueFundRow_def || element == &JueAccountRow_def ||
+         element == &JueEconomicRow_def;
+}
+
+/* The columns on screen: every field, except the functional rows' 年初预算
+ * (budget_initial, the last field), which only some templates print; the
+ * template's own table pages show it where it is printed. */
+static guint
+shown_fields (const JueRecordDef *def)
+{
+  return def == &JueFunctionalRow_def ? def->n_fields - 1 : def->n_fields;
 }
 
 static GPtrArray *
@@ -292,7 +302,7 @@ build_header (JueFormTable *self)
   int col = 1;
 
   gtk_grid_attach (GTK_GRID (self->grid), header_label (_("No."), FALSE), 0, 0, 1, 1);
-  for (guint i = 0; i < def->n_fields; i++)
+  for (guint i = 0; i < shown_fields (def); i++)
     {
       GtkWidget *label = header_label (short_title (&def->fields[i]),
                                        def->fields[i].kind == JUE_KIND_AMOUNT ||
@@ -326,14 +336,15 @@ build_row (JueFormTable      *self,
   gtk_widget_add_css_class (num, "dim-label");
   gtk_widget_add_css_class (num, "numeric");
   gtk_grid_attach (GTK_GRID (self->grid), num, 0, r, 1, 1);
-  for (guint i = 0; i < def->n_fields; i++)
+  for (guint i = 0; i < shown_fields (def); i++)
     {
       const JueFieldDef *f = &def->fields[i];
       g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, index, f->name);
       GtkWidget *cell = jue_field_cell_new (self->session, path, f, row_label);
 
       size_cell (cell, &widths[i], per_char);
-      if (def == &JueFunctionalRow_def && g_str_equal (f->name, "code") &&
+      if ((def == &JueFunctionalRow_def || def == &JueAccountRow_def) &&
+          g_str_equal (f->name, "code") &&
           !jue_session_is_read_only (self->session))
         jue_code_picker_attach (self->session, cell, self->list_path, index);
       if (widths[i].expand && GTK_IS_ENTRY (cell))
@@ -402,7 +413,7 @@ mark_column (JueFormTable *self,
   const JueRecordDef *def = self->list_def->extra;
   GPtrArray *rows = get_rows (self);
 
-  for (guint k = 0; k < def->n_fields; k++)
+  for (guint k = 0; k < shown_fields (def); k++)
     if (g_str_equal (def->fields[k].name, column))
       {
         GtkWidget *title = gtk_grid_get_child_at (GTK_GRID (self->grid), (int) k + 1, 0);
@@ -510,7 +521,7 @@ rebuild (JueFormTable *self)
     g_autofree ColumnWidth *widths = g_new (ColumnWidth, def->n_fields);
     int per_char = char_pixels (self->grid);
 
-    for (guint k = 0; k < def->n_fields; k++)
+    for (guint k = 0; k < shown_fields (def); k++)
       widths[k] = column_width (self, rows, &def->fields[k]);
     for (guint i = 0; i < rows->len; i++)
       build_row (self, i, rows->len, widths, per_char);

@@ -9,18 +9,19 @@ typedef struct {
   const char     *id;
   const char     *title;
   JueSectionKind  kind;
-  const char     *prefixes[5];
+  const char     *prefixes[8];
 } FixedSection;
 
 /* The order of the published report (DOMAIN.md sections 1–11). */
 static const FixedSection fixed_sections[] = {
   { "profile", N_("Department profile"), JUE_SECTION_FORM, { "profile" } },
   { "income-expenditure", N_("Income and expenditure"), JUE_SECTION_FORM,
-    { "income", "expenditure", "overview", "balance" } },
+    { "income", "expenditure", "overview", "balance", "accounts", "accounts_total" } },
   { "appropriation", N_("Fiscal appropriation"), JUE_SECTION_FORM, { "appropriation" } },
   { "functional", N_("Expenditure by function"), JUE_SECTION_FORM,
     { "functional", "functional_total", "functional_classes" } },
-  { "basic", N_("Basic expenditure"), JUE_SECTION_FORM, { "basic" } },
+  { "basic", N_("Basic expenditure"), JUE_SECTION_FORM,
+    { "basic", "economic", "economic_total" } },
   { "three-public", N_("“Three public” expenses"), JUE_SECTION_FORM, { "three_public" } },
   { "gov-fund", N_("Government-fund budget"), JUE_SECTION_FORM, { "gov_fund" } },
   { "state-capital", N_("State-capital budget"), JUE_SECTION_FORM, { "state_capital" } },
