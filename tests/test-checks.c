@@ -164,6 +164,9 @@ static const Case cases[] = {
   { "E-NEGATIVE", "gov_fund.rows[0].name=X;gov_fund.rows[0].carried_in=-1", "gov_fund.rows[0].carried_in", TRUE, 0, "-1.00" },
   { "E-UNREADABLE", "accounts[0].class_name=科学技术支出;accounts[0].income_other=4x", "accounts[0].income_other", TRUE, 0, "4x" },
   { "W-PROMPT-TEXT", "economic[0].name=请填写", "economic[0].name", TRUE, 1, NULL },
+  /* a digit of another script in a text (a flipped byte made ᮶ in a hostile
+   * file): the figure scan moves on instead of looping for ever */
+  { "H-TEXT-FIGURE", "dept_eval.sections[0].body=达٣1.00与᮶2.00万元", "dept_eval.sections[0].body", FALSE, 0, NULL },
   { "E-NEGATIVE", "", "income.other", FALSE, 0, NULL },
   { "W-BLANK-ZERO", "three_public.abroad.budget=", "three_public.abroad.budget", TRUE, 1, NULL },
   { "W-BLANK-ZERO", "", "three_public.abroad.budget", FALSE, 0, NULL },

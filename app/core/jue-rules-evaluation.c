@@ -696,7 +696,9 @@ next_figure (const char *p,
       guint nd = 0, fd = 0;
       gboolean dot = FALSE;
 
-      if (!g_unichar_isdigit (c) || g_unichar_digit_value (c) < 0)
+      /* the digits the loop below reads: another script's digit (٣, ᮶)
+       * is skipped here, or p would never move on */
+      if (!((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)))
         {
           p = g_utf8_next_char (p);
           continue;
