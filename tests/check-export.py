@@ -132,6 +132,13 @@ def figures_match_core():
     t03 = table(d, TABLES[2])
     must(find(t03, 0, "基本支出")[1:] == ["708.77", "48.98"], "basic")
     must(find(t03, 0, "项目支出")[1:] == ["738.24", "51.02"], "project")
+    # the ledger by 项 (accounts): 合计 and a row, in 03 and in 02
+    must(find(t03, 0, "合计")[4:7] == ["1447.01", "708.77", "738.24"], "accounts total")
+    must(find(t03, 0, "2060102")[3:7] == ["一般行政管理事务", "7.46", "0.01", "7.45"], "2060102 split")
+    t02 = table(d, TABLES[1])
+    must(find(t02, 0, "合计")[4:6] == ["1447.01", "1447.01"], "accounts income total")
+    t06 = table(d, TABLES[5])
+    must(find(t06, 0, "人员经费未分项")[2] == "630.27", "表6 unsplit")
     t05 = table(d, TABLES[4])
     row = find(t05, 3, "行政运行")
     must(row[1:8] == ["科学技术支出", "科学技术管理事务", "行政运行", "346.78", "329.53",
@@ -308,6 +315,10 @@ BAD = [
      ["01_收入支出决算总表.csv, line 5, column 2", "12a", "differs"]),
     ("02_收入决算表.csv", replace_once("一般公共预算财政拨款收入,1447.01", "一般公共预算财政拨款收入,1447.02"),
      ["02_收入决算表.csv, line 3, column 2", "01_收入支出决算总表.csv, line 2, column 2"]),
+    # one list, two files (02 income columns, 03 expenditure columns): the
+    # copies of a row's code must agree
+    ("03_支出决算表.csv", replace_once("\r\n2060102,科学技术支出", "\r\n2060103,科学技术支出"),
+     ["03_支出决算表.csv", "2060103", "02_收入决算表.csv", "differs"]),
     ("10_部门概况.csv", lambda d: BOM + d[3:].decode("utf-8").encode("gbk"),
      ["10_部门概况.csv, line 1, column 1", "UTF-8", "GBK"]),
     ("14_专项资金绩效自评_02_科技创新券.csv", None, ["numbered 02", "missing"]),

@@ -71,6 +71,21 @@ static const struct { const char *path; const char *text; } published[] = {
   { "special_funds[6].template_total", "100.00" },
   { "special_funds[0].score", "99.45" },
   { "special_funds[0].score_gap", "0.00" },
+  /* the published tables (issue 11): the sample's 表2/表3 rows, 表5 split, 表6 */
+  { "accounts_total.income_total", "1447.01" },
+  { "accounts_total.income_appropriation", "1447.01" },
+  { "accounts_total.exp_total", "1447.01" },
+  { "accounts_total.exp_basic", "708.77" },
+  { "accounts_total.exp_project", "738.24" },
+  { "accounts[1].exp_total", "329.53" },
+  { "functional_total.basic", "708.77" },
+  { "functional_total.project", "738.24" },
+  { "functional_total.unsplit", "0.00" },
+  { "functional[2].unsplit", "0.00" },
+  { "functional_total.budget_initial", "blank" },
+  { "economic.unsplit_personnel", "630.27" },
+  { "economic.unsplit_public", "78.50" },
+  { "economic_total.actual", "blank" },
 };
 
 static void
@@ -124,6 +139,138 @@ test_undefined (void)
   g_assert_false (jue_computed_lookup (c, "functional[0].share", &v));   /* no rows */
   g_assert_false (jue_computed_lookup (c, "special_funds[0].score", &v));
   g_assert_false (jue_computed_lookup (c, "income.total.x", &v));
+}
+
+static void
+set_all (JueReport  *r,
+         const char *edits)
+{
+  g_auto (GStrv) parts = g_strsplit (edits, ";", -1);
+
+  for (guint i = 0; parts[i] && *parts[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      char *eq = strchr (parts[i], '=');
+
+      *eq = '\0';
+      jue_report_ensure_path (r, parts[i], &error);
+      g_assert_no_error (error);
+      jue_report_set_typed (r, parts[i], eq + 1, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Row totals, list totals, 类/款 subtotals (by code, else by name), 未分项
+ * remainders and 表6's blocks: blank is unknown (not 0), a figure that
+ * cannot be read makes what depends on it unknown. */
+static void
+test_published_lists (void)
+{
+  static const struct { const char *path; const char *text; } expect[] = {
+    { "accounts[0].exp_total", "10.00" },
+    { "accounts[0].income_total", "blank" },
+    { "accounts[1].income_total", "a figure cannot be read" },
+    { "accounts[1].exp_total", "5.00" },
+    { "accounts_total.exp_basic", "17.00" },
+    { "accounts_total.exp_project", "blank" },
+    { "accounts_total.income_other", "a figure cannot be read" },
+    { "accounts_total.income_superior", "blank" },
+    { "accounts_total.exp_total", "17.00" },
+    /* rows 0 (coded) and 1 (named) make one 类 and one 款 */
+    { "accounts_subtotals[0].code", "206" },
+    { "accounts_subtotals[0].level", "1" },
+    { "accounts_subtotals[0].rows", "2" },
+    { "accounts_subtotals[0].exp_basic", "15.00" },
+    { "accounts_subtotals[0].income_other", "a figure cannot be read" },
+    { "accounts_subtotals[1].code", "20601" },
+    { "accounts_subtotals[1].level", "2" },
+    { "accounts_subtotals[1].parent", "0" },
+    { "accounts_subtotals[1].rows", "2" },
+    { "accounts_subtotals[2].code", "208" },
+    { "accounts_subtotals[3].code", "20805" },
+    { "accounts_subtotals[3].parent", "2" },
+    { "accounts_subtotals[3].exp_basic", "2.00" },
+    { "accounts[1].class_subtotal", "0" },
+    { "accounts[1].kuan_subtotal", "1" },
+    { "accounts[2].kuan_subtotal", "3" },
+    /* 未分项 of a 项: what the typed parts leave of its actual */
+    { "functional[0].unsplit", "7.00" },
+    { "functional[1].unsplit", "blank" },
+    { "functional[2].unsplit", "a figure cannot be read" },
+    { "functional_total.basic", "4.00" },
+    { "functional_subtotals[0].actual", "15.00" },
+    { "functional_subtotals[0].project", "a figure cannot be read" },
+    { "gov_fund.rows[0].unsplit", "1.00" },
+    { "gov_fund.rows_carried_in", "4.00" },
+    { "gov_fund.rows_income", "blank" },
+    { "gov_fund.subtotals[0].code", "212" },
+    { "gov_fund.subtotals[1].code", "21208" },
+    { "gov_fund.subtotals[1].actual", "3.00" },
+    /* 表6: 302 over its 款 lines is their subtotal, not counted again */
+    { "economic[0].counted", "0" },
+    { "economic[0].block", "2" },
+    { "economic[3].block", "1" },
+    { "economic[3].counted", "1" },
+    { "economic[5].block", "0" },
+    { "economic_total.personnel", "20.50" },
+    { "economic_total.public", "3.00" },
+    { "economic_total.actual", "23.50" },
+    { "economic.unsplit_personnel", "4.50" },
+    { "economic.unsplit_public", "0.00" },
+    { "economic_subtotals[0].code", "302" },
+    { "economic_subtotals[0].rows", "2" },
+    { "economic_subtotals[0].actual", "3.00" },
+    { "economic_subtotals[1].code", "301" },
+    { "economic_subtotals[1].actual", "20.00" },
+    { "economic_subtotals[2].actual", "0.50" },
+  };
+  g_autoptr (JueReport) r = jue_report_new ();
+  g_autoptr (JueComputed) c = jue_computed_new ();
+  JueValue v;
+
+  set_all (r, "accounts[0].code=2060101;accounts[0].class_name=科学技术支出;"
+              "accounts[0].kuan_name=科学技术管理事务;accounts[0].exp_basic=10;"
+              "accounts[1].class_name=科学技术支出;accounts[1].kuan_name=科学技术管理事务;"
+              "accounts[1].exp_basic=5;accounts[1].income_other=4x;"
+              "accounts[2].code=2080501;accounts[2].class_name=社会保障和就业支出;"
+              "accounts[2].exp_basic=2;"
+              "functional[0].class_name=A;functional[0].actual=10;functional[0].basic=3;"
+              "functional[1].class_name=A;functional[1].basic=1;"
+              "functional[2].class_name=A;functional[2].actual=5;functional[2].project=1x;"
+              "gov_fund.rows[0].code=2120803;gov_fund.rows[0].name=X;gov_fund.rows[0].actual=3;"
+              "gov_fund.rows[0].basic=2;gov_fund.rows[0].carried_in=4;"
+              "economic[0].code=302;economic[0].name=商品和服务支出;economic[0].actual=9;"
+              "economic[1].code=30201;economic[1].name=办公费;economic[1].actual=1;"
+              "economic[2].code=30231;economic[2].name=公务用车运行维护费;economic[2].actual=2;"
+              "economic[3].code=301;economic[3].name=工资福利支出;economic[3].actual=20;"
+              "economic[4].code=30302;economic[4].name=退休费;economic[4].actual=0.5;"
+              "economic[5].name=无编码;economic[5].actual=100;"
+              "basic.personnel=25;basic.public=3");
+  jue_computed_update (c, r);
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      g_autofree char *text = shown (c, expect[i].path);
+      if (strcmp (text, expect[i].text) != 0)
+        g_error ("%s: %s, expected %s", expect[i].path, text, expect[i].text);
+    }
+  g_assert_cmpuint (c->accounts_subtotals->len, ==, 4);
+  g_assert_cmpstr (g_array_index (c->accounts_subtotals, JueSubtotalComputed, 1).name, ==,
+                   "科学技术管理事务");
+  g_assert_cmpstr (g_array_index (c->economic_subtotals, JueSubtotalComputed, 0).name, ==,
+                   "商品和服务支出");
+  g_assert_cmpuint (c->economic_subtotals->len, ==, 3);
+
+  /* a blank block total leaves its 未分项 unknown too */
+  set_all (r, "basic.personnel=");
+  jue_computed_update (c, r);
+  g_assert_true (jue_computed_lookup (c, "economic.unsplit_personnel", &v));
+  g_assert_false (v.defined);
+  g_assert_cmpint (v.reason, ==, JUE_UNDEFINED_BLANK);
+  /* and a block with no lines is wholly unsplit */
+  set_all (r, "basic.personnel=7;economic[3].code=;economic[4].code=");
+  jue_computed_update (c, r);
+  g_assert_true (jue_computed_lookup (c, "economic.unsplit_personnel", &v));
+  g_assert_cmpint (v.value, ==, 7000000);
 }
 
 static void
@@ -209,6 +356,8 @@ test_update_after (void)
     { "special_funds[2].indicators[4].weight", "15" },
     { "functional[3].actual", "47.74" },
     { "dept_eval.indicators[3].target", "12" },
+    { "accounts[3].exp_basic", "40" },
+    { "functional[4].basic", "2" },
   };
   g_autoptr (JueReport) r = sample ();
   g_autoptr (JueComputed) inc = jue_computed_new ();
@@ -259,6 +408,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/computed/sample-figures", test_sample_figures);
   g_test_add_func ("/computed/undefined", test_undefined);
+  g_test_add_func ("/computed/published-lists", test_published_lists);
   g_test_add_func ("/computed/zh-reason", test_zh_reason);
   g_test_add_func ("/computed/paths-and-docs", test_paths_and_docs);
   g_test_add_func ("/computed/update-after", test_update_after);

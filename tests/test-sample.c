@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "jue-amount.h"
+#include "jue-computed.h"
 #include "jue-report.h"
 #include "jue-tsv.h"
 #include "jue-core-resources.h"
@@ -211,6 +212,111 @@ test_functional (void)
       printed_shares += classes[c].printed;
     }
   g_assert_cmpint (printed_shares, ==, 10000);
+}
+
+/* Issue 11: the published tables' figures.  表2/表3 by 项 and the
+ * basic/project split reproduce the printed totals to the fen
+ * (resources/sample/NOTES.md states the rule); 表6 is wholly 未分项. */
+static void
+test_published_tables (void)
+{
+  static const char *const basic_items[] = {   /* wholly basic 项 (by item name) */
+    "行政运行", "机构运行", "其他科学技术管理事务支出", "行政单位离退休", "事业单位离退休",
+    "机关事业单位基本养老保险缴费支出", "死亡抚恤", "行政单位医疗", "事业单位医疗", "住房公积金",
+  };
+  static const struct { guint row; const char *code; } codes[] = {
+    { 2, "2060102" }, { 7, "2060502" }, { 10, "2080501" }, { 11, "2080502" }, { 12, "2080505" },
+    { 13, "2080801" }, { 14, "2101101" }, { 15, "2101102" }, { 16, "2210201" },
+  };
+  g_autoptr (JueComputed) c = jue_computed_new ();
+  gint64 basic = 0, project = 0, income = 0;
+
+  g_assert_cmpstr (sample->profile.template, ==, "sichuan");
+  g_assert_cmpuint (sample->accounts->len, ==, 17);
+  g_assert_cmpuint (sample->economic->len, ==, 0);
+  for (guint i = 0; i < 17; i++)
+    {
+      JueAccountRow *a = g_ptr_array_index (sample->accounts, i);
+      JueFunctionalRow *f = ROW (i);
+      gboolean wholly_basic = FALSE;
+
+      g_assert_cmpstr (a->class_name, ==, f->class_name);
+      g_assert_cmpstr (a->kuan_name, ==, f->kuan_name);
+      g_assert_cmpstr (a->xiang_name, ==, f->xiang_name);
+      /* all income is general-budget appropriation */
+      g_assert_cmpint (FEN (a->income_appropriation), ==, FEN (f->actual));
+      g_assert_true (a->income_superior.set && a->income_business.set &&
+                     a->income_operating.set && a->income_affiliated.set && a->income_other.set);
+      g_assert_cmpint (FEN (a->income_superior) + FEN (a->income_business) +
+                       FEN (a->income_operating) + FEN (a->income_affiliated) +
+                       FEN (a->income_other), ==, 0);
+      g_assert_cmpint (FEN (a->exp_to_superior) + FEN (a->exp_operating) +
+                       FEN (a->exp_affiliated), ==, 0);
+      /* the split: the same in both tables, whole, never negative */
+      g_assert_true (a->exp_basic.set && a->exp_project.set && f->basic.set && f->project.set);
+      g_assert_cmpint (FEN (a->exp_basic), ==, FEN (f->basic));
+      g_assert_cmpint (FEN (a->exp_project), ==, FEN (f->project));
+      g_assert_cmpint (FEN (f->basic) + FEN (f->project), ==, FEN (f->actual));
+      g_assert_cmpint (FEN (f->basic), >=, 0);
+      g_assert_cmpint (FEN (f->project), >=, 0);
+      for (guint k = 0; k < G_N_ELEMENTS (basic_items); k++)
+        wholly_basic |= g_strcmp0 (f->xiang_name, basic_items[k]) == 0;
+      if (wholly_basic)
+        g_assert_cmpint (FEN (f->project), ==, 0);
+      else if (i == 2)
+        g_assert_cmpint (FEN (f->basic), ==, wan ("0.01"));   /* 2060102: the last fen */
+      else
+        g_assert_cmpint (FEN (f->basic), ==, 0);
+      g_assert_false (f->budget_initial.set);
+      basic += FEN (a->exp_basic);
+      project += FEN (a->exp_project);
+      income += FEN (a->income_appropriation);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+    g_assert_cmpstr (((JueAccountRow *) g_ptr_array_index (sample->accounts, codes[k].row))->code,
+                     ==, codes[k].code);
+  g_assert_null (((JueAccountRow *) g_ptr_array_index (sample->accounts, 1))->code);
+
+  /* every printed total, to the fen */
+  g_assert_cmpint (basic, ==, wan ("708.77"));
+  g_assert_cmpint (project, ==, wan ("738.24"));
+  g_assert_cmpint (income, ==, wan ("1447.01"));
+  g_assert_cmpint (basic, ==, FEN (sample->expenditure.basic));
+  g_assert_cmpint (project, ==, FEN (sample->expenditure.project));
+  g_assert_cmpint (basic, ==, FEN (sample->appropriation.general_budget_basic));
+  g_assert_cmpint (project, ==, FEN (sample->appropriation.general_budget_project));
+
+  jue_computed_update (c, sample);
+  g_assert_cmpint (c->accounts_total.v[JUE_ACCOUNT_INCOME_TOTAL].value, ==, wan ("1447.01"));
+  g_assert_cmpint (c->accounts_total.v[JUE_ACCOUNT_EXP_TOTAL].value, ==, wan ("1447.01"));
+  g_assert_cmpint (c->accounts_total.v[JUE_ACCOUNT_EXP_BASIC].value, ==, wan ("708.77"));
+  g_assert_cmpint (c->functional_total.basic.value, ==, wan ("708.77"));
+  g_assert_cmpint (c->functional_total.project.value, ==, wan ("738.24"));
+  g_assert_true (c->functional_total.unsplit.defined);
+  g_assert_cmpint (c->functional_total.unsplit.value, ==, 0);
+  /* 表6: the blocks are known, their lines are not */
+  g_assert_cmpint (c->economic_total.unsplit_personnel.value, ==, wan ("630.27"));
+  g_assert_cmpint (c->economic_total.unsplit_public.value, ==, wan ("78.50"));
+  g_assert_false (c->economic_total.personnel.defined);
+  /* 类 subtotals of 表2/表3 as 第二部分 五（二） prints them */
+  {
+    static const struct { const char *name; const char *total; } classes[] = {
+      { "一般公共服务", "1.37" }, { "科学技术支出", "1288.67" }, { "社会保障和就业", "89.48" },
+      { "卫生健康", "23.16" }, { "住房保障支出", "44.33" },
+    };
+    guint n_classes = 0;
+
+    for (guint k = 0; k < c->accounts_subtotals->len; k++)
+      {
+        const JueSubtotalComputed *s = &g_array_index (c->accounts_subtotals, JueSubtotalComputed, k);
+        if (s->level.value != 1)
+          continue;
+        g_assert_cmpstr (s->name, ==, classes[n_classes].name);
+        g_assert_cmpint (s->v[JUE_ACCOUNT_EXP_TOTAL].value, ==, wan (classes[n_classes].total));
+        n_classes++;
+      }
+    g_assert_cmpuint (n_classes, ==, 5);
+  }
 }
 
 static void
@@ -445,6 +551,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sample/profile", test_profile);
   g_test_add_func ("/sample/overview-sums", test_overview_sums);
   g_test_add_func ("/sample/functional", test_functional);
+  g_test_add_func ("/sample/published-tables", test_published_tables);
   g_test_add_func ("/sample/three-public", test_three_public);
   g_test_add_func ("/sample/other", test_other);
   g_test_add_func ("/sample/glossary", test_glossary);

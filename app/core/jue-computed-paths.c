@@ -40,6 +40,78 @@ static const Node functional_row_nodes[] = {
   V (JueFunctionalRowComputed, "share", share, PERCENT, N_("Share of the functional total")),
   V (JueFunctionalRowComputed, "completion", completion, PERCENT, N_("Actual as a percentage of the adjusted budget")),
   V (JueFunctionalRowComputed, "class_index", class_index, COUNT, N_("Index of the row's class in functional_classes")),
+  V (JueFunctionalRowComputed, "unsplit", unsplit, AMOUNT, N_("Not split (未分项): actual minus basic minus project")),
+  V (JueFunctionalRowComputed, "class_subtotal", class_subtotal, COUNT, N_("Index of the row's 类 subtotal")),
+  V (JueFunctionalRowComputed, "kuan_subtotal", kuan_subtotal, COUNT, N_("Index of the row's 款 subtotal")),
+};
+
+#define SUB_HEAD \
+  V (JueSubtotalComputed, "code", code_value, COUNT, N_("The 类 (3-digit) or 款 (5-digit) code")), \
+  V (JueSubtotalComputed, "level", level, COUNT, N_("1 for a 类 subtotal, 2 for a 款 subtotal")), \
+  V (JueSubtotalComputed, "parent", parent, COUNT, N_("A 款 subtotal's 类 subtotal (its index)")), \
+  V (JueSubtotalComputed, "rows", rows, COUNT, N_("Rows under the code"))
+#define SUB(name, k, desc) V (JueSubtotalComputed, name, v[k], AMOUNT, desc)
+
+static const Node functional_subtotal_nodes[] = {
+  SUB_HEAD,
+  SUB ("budget", 0, N_("Subtotal of the adjusted budgets")),
+  SUB ("actual", 1, N_("Subtotal of the actuals")),
+  SUB ("basic", 2, N_("Subtotal of basic expenditure")),
+  SUB ("project", 3, N_("Subtotal of project expenditure")),
+  SUB ("budget_initial", 4, N_("Subtotal of the initial budgets")),
+};
+
+static const Node fund_subtotal_nodes[] = {
+  SUB_HEAD,
+  SUB ("budget", 0, N_("Subtotal of the adjusted budgets")),
+  SUB ("carried_in", 1, N_("Subtotal carried in")),
+  SUB ("income", 2, N_("Subtotal of income")),
+  SUB ("actual", 3, N_("Subtotal of the actuals")),
+  SUB ("basic", 4, N_("Subtotal of basic expenditure")),
+  SUB ("project", 5, N_("Subtotal of project expenditure")),
+  SUB ("carried_out", 6, N_("Subtotal carried over")),
+};
+
+static const Node economic_subtotal_nodes[] = {
+  SUB_HEAD,
+  SUB ("actual", 0, N_("Subtotal of the 款 lines (or the 类 line when it has none)")),
+};
+
+#define ACCOUNT_COLUMNS(T, M) \
+  V (T, "income_appropriation", M[JUE_ACCOUNT_INCOME_APPROPRIATION], AMOUNT, N_("Appropriation income")), \
+  V (T, "income_superior", M[JUE_ACCOUNT_INCOME_SUPERIOR], AMOUNT, N_("Subsidy from superior")), \
+  V (T, "income_business", M[JUE_ACCOUNT_INCOME_BUSINESS], AMOUNT, N_("Public-service income")), \
+  V (T, "income_operating", M[JUE_ACCOUNT_INCOME_OPERATING], AMOUNT, N_("Operating income")), \
+  V (T, "income_affiliated", M[JUE_ACCOUNT_INCOME_AFFILIATED], AMOUNT, N_("Income from affiliated units")), \
+  V (T, "income_other", M[JUE_ACCOUNT_INCOME_OTHER], AMOUNT, N_("Other income")), \
+  V (T, "exp_basic", M[JUE_ACCOUNT_EXP_BASIC], AMOUNT, N_("Basic expenditure")), \
+  V (T, "exp_project", M[JUE_ACCOUNT_EXP_PROJECT], AMOUNT, N_("Project expenditure")), \
+  V (T, "exp_to_superior", M[JUE_ACCOUNT_EXP_TO_SUPERIOR], AMOUNT, N_("Paid to superior")), \
+  V (T, "exp_operating", M[JUE_ACCOUNT_EXP_OPERATING], AMOUNT, N_("Operating expenditure")), \
+  V (T, "exp_affiliated", M[JUE_ACCOUNT_EXP_AFFILIATED], AMOUNT, N_("Subsidies to affiliated units")), \
+  V (T, "income_total", M[JUE_ACCOUNT_INCOME_TOTAL], AMOUNT, N_("Total income of the year (本年收入合计)")), \
+  V (T, "exp_total", M[JUE_ACCOUNT_EXP_TOTAL], AMOUNT, N_("Total expenditure of the year (本年支出合计)"))
+
+static const Node account_row_nodes[] = {
+  V (JueAccountRowComputed, "income_total", income_total, AMOUNT, N_("Row income: the six income columns")),
+  V (JueAccountRowComputed, "exp_total", exp_total, AMOUNT, N_("Row expenditure: the five expenditure columns")),
+  V (JueAccountRowComputed, "class_subtotal", class_subtotal, COUNT, N_("Index of the row's 类 subtotal")),
+  V (JueAccountRowComputed, "kuan_subtotal", kuan_subtotal, COUNT, N_("Index of the row's 款 subtotal")),
+};
+
+static const Node account_total_nodes[] = {
+  ACCOUNT_COLUMNS (JueAccountTotalComputed, v),
+};
+
+static const Node account_subtotal_nodes[] = {
+  SUB_HEAD,
+  ACCOUNT_COLUMNS (JueSubtotalComputed, v),
+};
+
+static const Node economic_row_nodes[] = {
+  V (JueEconomicRowComputed, "block", block, COUNT, N_("1 personnel expenses (301, 303), 2 public expenses, 0 no code")),
+  V (JueEconomicRowComputed, "counted", counted, COUNT, N_("1 when the line counts in its block (not a 类 line over 款 lines, not uncoded)")),
+  V (JueEconomicRowComputed, "class_subtotal", class_subtotal, COUNT, N_("Index of the line's 类 subtotal")),
 };
 
 static const Node functional_class_nodes[] = {
@@ -52,6 +124,9 @@ static const Node functional_class_nodes[] = {
 
 static const Node fund_row_nodes[] = {
   V (JueFundRowComputed, "completion", completion, PERCENT, N_("Actual as a percentage of the adjusted budget")),
+  V (JueFundRowComputed, "unsplit", unsplit, AMOUNT, N_("Not split (未分项): actual minus basic minus project")),
+  V (JueFundRowComputed, "class_subtotal", class_subtotal, COUNT, N_("Index of the row's 类 subtotal")),
+  V (JueFundRowComputed, "kuan_subtotal", kuan_subtotal, COUNT, N_("Index of the row's 款 subtotal")),
 };
 
 static const Node indicator_nodes[] = {
@@ -122,10 +197,26 @@ static const Node root_nodes[] = {
   V (C, "functional_total.completion", functional_total.completion, PERCENT, N_("Functional total completion of budget")),
   ARRAY (C, "functional", functional, functional_row_nodes, JueFunctionalRowComputed, NULL),
   ARRAY (C, "functional_classes", functional_classes, functional_class_nodes, JueFunctionalClassComputed, NULL),
+  V (C, "functional_total.basic", functional_total.basic, AMOUNT, N_("Sum of the functional rows' basic expenditure")),
+  V (C, "functional_total.project", functional_total.project, AMOUNT, N_("Sum of the functional rows' project expenditure")),
+  V (C, "functional_total.budget_initial", functional_total.budget_initial, AMOUNT, N_("Sum of the functional rows' initial budgets")),
+  V (C, "functional_total.unsplit", functional_total.unsplit, AMOUNT, N_("Not split (未分项): total actual minus basic minus project")),
+  ARRAY (C, "functional_subtotals", functional_subtotals, functional_subtotal_nodes, JueSubtotalComputed, NULL),
+
+  GROUP (C, "accounts_total", accounts_total, account_total_nodes, NULL),
+  ARRAY (C, "accounts", accounts, account_row_nodes, JueAccountRowComputed, NULL),
+  ARRAY (C, "accounts_subtotals", accounts_subtotals, account_subtotal_nodes, JueSubtotalComputed, NULL),
 
   V (C, "basic.total", basic.total, AMOUNT, N_("Personnel plus public expenses")),
   SHARE ("basic.personnel", basic.personnel, N_("Share of basic expenditure")),
   SHARE ("basic.public", basic.public, N_("Share of basic expenditure")),
+  V (C, "economic_total.personnel", economic_total.personnel, AMOUNT, N_("Personnel expenses by line: 301 and 303")),
+  V (C, "economic_total.public", economic_total.public, AMOUNT, N_("Public expenses by line: the other codes")),
+  V (C, "economic_total.actual", economic_total.actual, AMOUNT, N_("Basic expenditure by line: personnel + public")),
+  V (C, "economic.unsplit_personnel", economic_total.unsplit_personnel, AMOUNT, N_("Personnel expenses not split into lines (未分项)")),
+  V (C, "economic.unsplit_public", economic_total.unsplit_public, AMOUNT, N_("Public expenses not split into lines (未分项)")),
+  ARRAY (C, "economic", economic, economic_row_nodes, JueEconomicRowComputed, NULL),
+  ARRAY (C, "economic_subtotals", economic_subtotals, economic_subtotal_nodes, JueSubtotalComputed, NULL),
 
   V (C, "three_public.total.budget", three_public.total.budget, AMOUNT, N_("“Three public” budget total")),
   V (C, "three_public.total.actual", three_public.total.actual, AMOUNT, N_("“Three public” actual total")),
@@ -147,11 +238,23 @@ static const Node root_nodes[] = {
   V (C, "gov_fund.change", gov_fund.change, AMOUNT, N_("Expenditure minus last year's")),
   V (C, "gov_fund.change_pct", gov_fund.change_pct, PERCENT, N_("Change on last year, percent")),
   ARRAY (C, "gov_fund.rows", gov_fund.rows, fund_row_nodes, JueFundRowComputed, NULL),
+  V (C, "gov_fund.rows_carried_in", gov_fund.rows_carried_in, AMOUNT, N_("Sum of the rows carried in")),
+  V (C, "gov_fund.rows_income", gov_fund.rows_income, AMOUNT, N_("Sum of the rows' income")),
+  V (C, "gov_fund.rows_basic", gov_fund.rows_basic, AMOUNT, N_("Sum of the rows' basic expenditure")),
+  V (C, "gov_fund.rows_project", gov_fund.rows_project, AMOUNT, N_("Sum of the rows' project expenditure")),
+  V (C, "gov_fund.rows_carried_out", gov_fund.rows_carried_out, AMOUNT, N_("Sum of the rows carried over")),
+  ARRAY (C, "gov_fund.subtotals", gov_fund.subtotals, fund_subtotal_nodes, JueSubtotalComputed, NULL),
   V (C, "state_capital.rows_budget", state_capital.rows_budget, AMOUNT, N_("Sum of the rows' budgets")),
   V (C, "state_capital.rows_actual", state_capital.rows_actual, AMOUNT, N_("Sum of the rows' actuals")),
   V (C, "state_capital.change", state_capital.change, AMOUNT, N_("Expenditure minus last year's")),
   V (C, "state_capital.change_pct", state_capital.change_pct, PERCENT, N_("Change on last year, percent")),
   ARRAY (C, "state_capital.rows", state_capital.rows, fund_row_nodes, JueFundRowComputed, NULL),
+  V (C, "state_capital.rows_carried_in", state_capital.rows_carried_in, AMOUNT, N_("Sum of the rows carried in")),
+  V (C, "state_capital.rows_income", state_capital.rows_income, AMOUNT, N_("Sum of the rows' income")),
+  V (C, "state_capital.rows_basic", state_capital.rows_basic, AMOUNT, N_("Sum of the rows' basic expenditure")),
+  V (C, "state_capital.rows_project", state_capital.rows_project, AMOUNT, N_("Sum of the rows' project expenditure")),
+  V (C, "state_capital.rows_carried_out", state_capital.rows_carried_out, AMOUNT, N_("Sum of the rows carried over")),
+  ARRAY (C, "state_capital.subtotals", state_capital.subtotals, fund_subtotal_nodes, JueSubtotalComputed, NULL),
 
   V (C, "other.operating_cost.change", other.operating_cost_change, AMOUNT, N_("Operating cost minus last year's")),
   V (C, "other.operating_cost.change_pct", other.operating_cost_change_pct, PERCENT, N_("Change on last year, percent")),

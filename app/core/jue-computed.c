@@ -309,6 +309,220 @@ compute_appropriation (JueComputed     *c,
                                            ap->expenditure_general_budget);
 }
 
+/* ---- sums that keep blank and unreadable apart ------------------------- */
+
+/* An accumulator: value the sum of the parts typed, defined once one was,
+ * reason UNREADABLE once one could not be read. */
+static inline JueValue
+acc_new (void)
+{
+  JueValue v = { 0, JUE_VALUE_AMOUNT, JUE_UNDEFINED_NONE, FALSE };
+  return v;
+}
+
+static inline void
+acc_add (JueValue *v,
+         JueAmount a)
+{
+  if (a.unreadable)
+    v->reason = JUE_UNDEFINED_UNREADABLE;
+  else if (a.set)
+    {
+      v->value += a.fen;
+      v->defined = TRUE;
+    }
+}
+
+static inline void
+acc_add_value (JueValue       *v,
+               const JueValue *part)
+{
+  if (part->reason == JUE_UNDEFINED_UNREADABLE)
+    v->reason = JUE_UNDEFINED_UNREADABLE;
+  else if (part->defined)
+    {
+      v->value += part->value;
+      v->defined = TRUE;
+    }
+}
+
+/* blank when nothing was typed, unknown when a part cannot be read */
+static inline void
+acc_finish (JueValue *v)
+{
+  if (v->reason == JUE_UNDEFINED_UNREADABLE)
+    *v = undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
+  else if (!v->defined)
+    *v = undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_BLANK);
+}
+
+/* A typed whole minus its parts typed so far (未分项): a blank part is not
+ * known yet, so the rest of the whole is still unsplit.  Blank when the
+ * whole is; unknown when the whole or a part cannot be read. */
+static JueValue
+remainder_of (JueAmount       whole,
+              const JueValue *parts,
+              guint           n)
+{
+  gint64 rest;
+
+  if (whole.unreadable)
+    return undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
+  for (guint i = 0; i < n; i++)
+    if (parts[i].reason == JUE_UNDEFINED_UNREADABLE)
+      return undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_UNREADABLE);
+  if (!whole.set)
+    return undefined (JUE_VALUE_AMOUNT, JUE_UNDEFINED_BLANK);
+  rest = whole.fen;
+  for (guint i = 0; i < n; i++)
+    if (parts[i].defined)
+      rest -= parts[i].value;
+  return value_of (JUE_VALUE_AMOUNT, rest);
+}
+
+static JueValue
+split_remainder (JueAmount whole,
+                 JueAmount basic,
+                 JueAmount project)
+{
+  JueValue parts[2] = { acc_new (), acc_new () };
+
+  acc_add (&parts[0], basic);
+  acc_add (&parts[1], project);
+  return remainder_of (whole, parts, 2);
+}
+
+/* How many leading ASCII digits code has (at most 8). */
+static guint
+code_digits (const char *code)
+{
+  guint n = 0;
+
+  while (code && n < 8 && g_ascii_isdigit (code[n]))
+    n++;
+  return n;
+}
+
+/* The 类 (level 1) or 款 (level 2, under the 类 subtotal parent) subtotal
+ * a row belongs to: by code (its first 3 or 5 digits) when both the row and
+ * the subtotal have one, else by name, so that a list coded only in part
+ * (the sample: the built-in classification lacks most of 206) still gets
+ * one subtotal per 类 and 款.  Added at the end when new (order of first
+ * appearance).  G_MAXUINT when the row has neither code nor name. */
+static guint
+subtotal_index (GArray     *subs,
+                guint       level,
+                guint       parent,
+                const char *code,
+                const char *name,
+                guint       n_columns)
+{
+  guint len = level == 1 ? 3 : 5;
+  char key[8] = "";
+  JueSubtotalComputed s;
+
+  if (code_digits (code) >= len)
+    {
+      memcpy (key, code, len);
+      key[len] = '\0';
+    }
+  if (name && !*name)
+    name = NULL;
+  if (!key[0] && name == NULL)
+    return G_MAXUINT;
+  for (guint k = 0; k < subs->len; k++)
+    {
+      JueSubtotalComputed *e = &g_array_index (subs, JueSubtotalComputed, k);
+
+      if (e->level.value != (gint64) level || (level == 2 && e->parent.value != (gint64) parent))
+        continue;
+      if (key[0] && e->code[0])
+        {
+          if (strcmp (key, e->code) == 0)
+            return k;
+        }
+      else if (name && e->name && strcmp (name, e->name) == 0)
+        return k;
+    }
+  memset (&s, 0, sizeof s);
+  s.code_value = undefined (JUE_VALUE_COUNT, JUE_UNDEFINED_BLANK);
+  s.level = value_of (JUE_VALUE_COUNT, level);
+  s.parent = level == 2 ? value_of (JUE_VALUE_COUNT, parent)
+                        : undefined (JUE_VALUE_COUNT, JUE_UNDEFINED_BLANK);
+  s.rows = value_of (JUE_VALUE_COUNT, 0);
+  for (guint c = 0; c < n_columns; c++)
+    s.v[c] = acc_new ();
+  g_array_append_val (subs, s);
+  return subs->len - 1;
+}
+
+/* Adds a row's figures to its 类 subtotal and (with_kuan) its 款 subtotal;
+ * the indices go to class_out and kuan_out (undefined when none). */
+static void
+add_to_subtotals (GArray         *subs,
+                  const char     *code,
+                  const char     *class_name,
+                  const char     *kuan_name,
+                  gboolean        with_kuan,
+                  const JueValue *values,
+                  guint           n_columns,
+                  JueValue       *class_out,
+                  JueValue       *kuan_out)
+{
+  guint parent = G_MAXUINT;
+
+  for (guint level = 1; level <= 2; level++)
+    {
+      JueValue *out = level == 1 ? class_out : kuan_out;
+      const char *name = level == 1 ? class_name : kuan_name;
+      guint k = G_MAXUINT;
+
+      if (level == 1 || (with_kuan && parent != G_MAXUINT))
+        k = subtotal_index (subs, level, parent, code, name, n_columns);
+      if (out)
+        *out = k == G_MAXUINT ? undefined (JUE_VALUE_COUNT, JUE_UNDEFINED_BLANK)
+                              : value_of (JUE_VALUE_COUNT, k);
+      if (k == G_MAXUINT)
+        continue;
+      {
+        JueSubtotalComputed *s = &g_array_index (subs, JueSubtotalComputed, k);
+        guint len = level == 1 ? 3 : 5;
+
+        if (!s->code[0] && code_digits (code) >= len)
+          {
+            memcpy (s->code, code, len);
+            s->code[len] = '\0';
+            s->code_value = value_of (JUE_VALUE_COUNT, g_ascii_strtoll (s->code, NULL, 10));
+          }
+        if (s->name == NULL && name && *name)
+          s->name = name;
+        s->rows.value++;
+        for (guint c = 0; c < n_columns; c++)
+          acc_add_value (&s->v[c], &values[c]);
+      }
+      if (level == 1)
+        parent = k;
+    }
+}
+
+static void
+finish_subtotals (GArray *subs,
+                  guint   n_columns)
+{
+  for (guint k = 0; k < subs->len; k++)
+    for (guint c = 0; c < n_columns; c++)
+      acc_finish (&g_array_index (subs, JueSubtotalComputed, k).v[c]);
+}
+
+static inline JueValue
+acc_of (JueAmount a)
+{
+  JueValue v = acc_new ();
+
+  acc_add (&v, a);
+  return v;
+}
+
 static void
 class_key_of (const JueFunctionalRow *row,
               char                    code3[8])
@@ -399,15 +613,37 @@ compute_functional (JueComputed     *c,
   c->functional_total.budget = amount_value (budget);
   c->functional_total.actual = amount_value (actual);
   c->functional_total.completion = completion (actual, budget);
+  c->functional_total.basic = acc_new ();
+  c->functional_total.project = acc_new ();
+  c->functional_total.budget_initial = acc_new ();
+  g_array_set_size (c->functional_subtotals, 0);
 
   for (guint i = 0; i < rows->len; i++)
     {
       const JueFunctionalRow *row = rows->pdata[i];
       JueFunctionalRowComputed *o = &g_array_index (c->functional, JueFunctionalRowComputed, i);
+      JueValue v[JUE_FUNCTIONAL_SUBTOTAL_COLUMNS] = {
+        acc_of (row->budget), acc_of (row->actual), acc_of (row->basic), acc_of (row->project),
+        acc_of (row->budget_initial) };
 
       o->share = share (row->actual, actual);
       o->completion = completion (row->actual, row->budget);
+      o->unsplit = split_remainder (row->actual, row->basic, row->project);
+      acc_add (&c->functional_total.basic, row->basic);
+      acc_add (&c->functional_total.project, row->project);
+      acc_add (&c->functional_total.budget_initial, row->budget_initial);
+      add_to_subtotals (c->functional_subtotals, row->code, row->class_name, row->kuan_name,
+                        TRUE, v, JUE_FUNCTIONAL_SUBTOTAL_COLUMNS, &o->class_subtotal,
+                        &o->kuan_subtotal);
     }
+  finish_subtotals (c->functional_subtotals, JUE_FUNCTIONAL_SUBTOTAL_COLUMNS);
+  {
+    JueValue parts[2] = { c->functional_total.basic, c->functional_total.project };
+    c->functional_total.unsplit = remainder_of (actual, parts, 2);
+  }
+  acc_finish (&c->functional_total.basic);
+  acc_finish (&c->functional_total.project);
+  acc_finish (&c->functional_total.budget_initial);
   for (guint k = 0; k < c->functional_classes->len; k++)
     {
       JueFunctionalClassComputed *cls = &g_array_index (c->functional_classes,
@@ -428,6 +664,131 @@ compute_functional (JueComputed     *c,
       cls->share = share (a, actual);
       cls->completion = completion (a, b);
     }
+}
+
+/* ---- accounts: 表2 and 表3 by functional 项 ------------------------------ */
+
+static void
+compute_accounts (JueComputed     *c,
+                  const JueReport *r)
+{
+  GPtrArray *rows = r->accounts;
+
+  g_array_set_size (c->accounts, rows->len);
+  g_array_set_size (c->accounts_subtotals, 0);
+  for (guint k = 0; k < JUE_ACCOUNT_N_COLUMNS; k++)
+    c->accounts_total.v[k] = acc_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JueAccountRow *row = rows->pdata[i];
+      JueAccountRowComputed *o = &g_array_index (c->accounts, JueAccountRowComputed, i);
+      const JueAmount cols[] = {
+        row->income_appropriation, row->income_superior, row->income_business,
+        row->income_operating, row->income_affiliated, row->income_other,
+        row->exp_basic, row->exp_project, row->exp_to_superior, row->exp_operating,
+        row->exp_affiliated,
+      };
+      JueValue v[JUE_ACCOUNT_N_COLUMNS];
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (cols) == JUE_ACCOUNT_INCOME_TOTAL);
+      o->income_total = acc_new ();
+      o->exp_total = acc_new ();
+      for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
+        {
+          v[k] = acc_of (cols[k]);
+          acc_add (k <= JUE_ACCOUNT_INCOME_OTHER ? &o->income_total : &o->exp_total, cols[k]);
+        }
+      acc_finish (&o->income_total);
+      acc_finish (&o->exp_total);
+      v[JUE_ACCOUNT_INCOME_TOTAL] = o->income_total;
+      v[JUE_ACCOUNT_EXP_TOTAL] = o->exp_total;
+      for (guint k = 0; k < JUE_ACCOUNT_N_COLUMNS; k++)
+        acc_add_value (&c->accounts_total.v[k], &v[k]);
+      add_to_subtotals (c->accounts_subtotals, row->code, row->class_name, row->kuan_name,
+                        TRUE, v, JUE_ACCOUNT_N_COLUMNS, &o->class_subtotal, &o->kuan_subtotal);
+    }
+  for (guint k = 0; k < JUE_ACCOUNT_N_COLUMNS; k++)
+    acc_finish (&c->accounts_total.v[k]);
+  finish_subtotals (c->accounts_subtotals, JUE_ACCOUNT_N_COLUMNS);
+}
+
+/* ---- economic: 表6 ------------------------------------------------------ */
+
+/* Whether another row's code goes on from code (a 类 row with 款 rows). */
+static gboolean
+has_rows_under (GPtrArray  *rows,
+                const char *code,
+                guint       digits)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JueEconomicRow *other = rows->pdata[i];
+
+      if (code_digits (other->code) > digits && strncmp (other->code, code, digits) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compute_economic (JueComputed     *c,
+                  const JueReport *r)
+{
+  GPtrArray *rows = r->economic;
+  JueEconomicComputed *o = &c->economic_total;
+  JueValue blocks[2];
+
+  g_array_set_size (c->economic, rows->len);
+  g_array_set_size (c->economic_subtotals, 0);
+  o->personnel = acc_new ();
+  o->public = acc_new ();
+  o->actual = acc_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JueEconomicRow *row = rows->pdata[i];
+      JueEconomicRowComputed *e = &g_array_index (c->economic, JueEconomicRowComputed, i);
+      guint digits = code_digits (row->code);
+      gboolean personnel = digits >= 3 && (strncmp (row->code, "301", 3) == 0 ||
+                                           strncmp (row->code, "303", 3) == 0);
+      gboolean counted = digits >= 3 && !has_rows_under (rows, row->code, digits);
+
+      e->block = value_of (JUE_VALUE_COUNT, digits < 3 ? 0 : personnel ? 1 : 2);
+      e->counted = value_of (JUE_VALUE_COUNT, counted);
+      e->class_subtotal = undefined (JUE_VALUE_COUNT, JUE_UNDEFINED_BLANK);
+      if (digits < 3)
+        continue;
+      {
+        /* 类 by code only; a 类 row over its 款 rows names the subtotal and
+         * is not added (its 款 rows are) */
+        JueValue v = counted ? acc_of (row->actual) : acc_new ();
+        add_to_subtotals (c->economic_subtotals, row->code, NULL, NULL, FALSE, &v, 1,
+                          &e->class_subtotal, NULL);
+        if (digits == 3)
+          {
+            JueSubtotalComputed *s = &g_array_index (c->economic_subtotals, JueSubtotalComputed,
+                                                     e->class_subtotal.value);
+            s->name = row->name && *row->name ? row->name : s->name;
+            if (!counted)
+              s->rows.value--;
+          }
+        if (!counted)
+          continue;
+        acc_add_value (personnel ? &o->personnel : &o->public, &v);
+        acc_add_value (&o->actual, &v);
+      }
+    }
+  acc_finish (&o->personnel);
+  acc_finish (&o->public);
+  acc_finish (&o->actual);
+  finish_subtotals (c->economic_subtotals, 1);
+  blocks[0] = acc_new ();
+  acc_add_value (&blocks[0], &o->personnel);
+  blocks[1] = acc_new ();
+  acc_add_value (&blocks[1], &o->public);
+  o->unsplit_personnel = remainder_of (r->basic.personnel, &blocks[0], 1);
+  o->unsplit_public = remainder_of (r->basic.public, &blocks[1], 1);
 }
 
 static void
@@ -504,16 +865,40 @@ compute_fund (JueFundComputed *o,
   JueAmount budget = { 0, FALSE }, actual = { 0, FALSE };
 
   g_array_set_size (o->rows, f->rows->len);
+  g_array_set_size (o->subtotals, 0);
+  o->rows_carried_in = acc_new ();
+  o->rows_income = acc_new ();
+  o->rows_basic = acc_new ();
+  o->rows_project = acc_new ();
+  o->rows_carried_out = acc_new ();
   for (guint i = 0; i < f->rows->len; i++)
     {
       const JueFundRow *row = f->rows->pdata[i];
       JueAmount pb[] = { budget, row->budget }, pa[] = { actual, row->actual };
+      JueFundRowComputed *rc = &g_array_index (o->rows, JueFundRowComputed, i);
+      JueValue v[JUE_FUND_SUBTOTAL_COLUMNS] = {
+        acc_of (row->budget), acc_of (row->carried_in), acc_of (row->income),
+        acc_of (row->actual), acc_of (row->basic), acc_of (row->project),
+        acc_of (row->carried_out) };
 
       budget = sum_amounts (pb, 2);
       actual = sum_amounts (pa, 2);
-      g_array_index (o->rows, JueFundRowComputed, i).completion =
-        completion (row->actual, row->budget);
+      rc->completion = completion (row->actual, row->budget);
+      rc->unsplit = split_remainder (row->actual, row->basic, row->project);
+      acc_add (&o->rows_carried_in, row->carried_in);
+      acc_add (&o->rows_income, row->income);
+      acc_add (&o->rows_basic, row->basic);
+      acc_add (&o->rows_project, row->project);
+      acc_add (&o->rows_carried_out, row->carried_out);
+      add_to_subtotals (o->subtotals, row->code, NULL, NULL, TRUE, v, JUE_FUND_SUBTOTAL_COLUMNS,
+                        &rc->class_subtotal, &rc->kuan_subtotal);
     }
+  finish_subtotals (o->subtotals, JUE_FUND_SUBTOTAL_COLUMNS);
+  acc_finish (&o->rows_carried_in);
+  acc_finish (&o->rows_income);
+  acc_finish (&o->rows_basic);
+  acc_finish (&o->rows_project);
+  acc_finish (&o->rows_carried_out);
   o->rows_budget = amount_value (budget);
   o->rows_actual = amount_value (actual);
   o->change = change (f->expenditure, f->previous);
@@ -729,8 +1114,15 @@ jue_computed_new (void)
 
   c->functional = g_array_new (FALSE, TRUE, sizeof (JueFunctionalRowComputed));
   c->functional_classes = g_array_new (FALSE, TRUE, sizeof (JueFunctionalClassComputed));
+  c->functional_subtotals = g_array_new (FALSE, TRUE, sizeof (JueSubtotalComputed));
+  c->accounts = g_array_new (FALSE, TRUE, sizeof (JueAccountRowComputed));
+  c->accounts_subtotals = g_array_new (FALSE, TRUE, sizeof (JueSubtotalComputed));
+  c->economic = g_array_new (FALSE, TRUE, sizeof (JueEconomicRowComputed));
+  c->economic_subtotals = g_array_new (FALSE, TRUE, sizeof (JueSubtotalComputed));
   c->gov_fund.rows = g_array_new (FALSE, TRUE, sizeof (JueFundRowComputed));
   c->state_capital.rows = g_array_new (FALSE, TRUE, sizeof (JueFundRowComputed));
+  c->gov_fund.subtotals = g_array_new (FALSE, TRUE, sizeof (JueSubtotalComputed));
+  c->state_capital.subtotals = g_array_new (FALSE, TRUE, sizeof (JueSubtotalComputed));
   eval_init (&c->dept_eval);
   c->special_funds = g_array_new (FALSE, TRUE, sizeof (JueEvalComputed));
   g_array_set_clear_func (c->special_funds, eval_clear);
@@ -744,6 +1136,13 @@ jue_computed_free (JueComputed *c)
     return;
   g_array_unref (c->functional);
   g_array_unref (c->functional_classes);
+  g_array_unref (c->functional_subtotals);
+  g_array_unref (c->accounts);
+  g_array_unref (c->accounts_subtotals);
+  g_array_unref (c->economic);
+  g_array_unref (c->economic_subtotals);
+  g_array_unref (c->gov_fund.subtotals);
+  g_array_unref (c->state_capital.subtotals);
   g_array_unref (c->gov_fund.rows);
   g_array_unref (c->state_capital.rows);
   eval_clear (&c->dept_eval);
@@ -770,7 +1169,9 @@ compute_all (JueComputed     *c,
   compute_expenditure (c, r);
   compute_appropriation (c, r);
   compute_functional (c, r);
+  compute_accounts (c, r);
   compute_basic (c, r);
+  compute_economic (c, r);
   compute_three_public (c, r);
   compute_fund (&c->gov_fund, &r->gov_fund);
   compute_fund (&c->state_capital, &r->state_capital);

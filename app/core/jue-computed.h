@@ -101,13 +101,100 @@ typedef struct {
   JueValue budget;         /* functional_total.budget */
   JueValue actual;         /* functional_total.actual      Σ functional[].actual */
   JueValue completion;     /* functional_total.completion  actual / budget */
+  JueValue basic;          /* functional_total.basic       Σ functional[].basic */
+  JueValue project;        /* functional_total.project     Σ functional[].project */
+  JueValue budget_initial; /* functional_total.budget_initial */
+  JueValue unsplit;        /* functional_total.unsplit     actual − basic − project */
 } JueFunctionalTotalComputed;
 
 typedef struct {
   JueValue share;          /* functional[N].share       actual / functional_total.actual */
   JueValue completion;     /* functional[N].completion  actual / budget */
   JueValue class_index;    /* functional[N].class_index its functional_classes[] index */
+  JueValue unsplit;        /* functional[N].unsplit     未分项: actual − basic − project
+                              (a blank part is unknown: the rest of actual) */
+  JueValue class_subtotal; /* functional[N].class_subtotal  its 类 in functional_subtotals */
+  JueValue kuan_subtotal;  /* functional[N].kuan_subtotal   its 款 in functional_subtotals */
 } JueFunctionalRowComputed;
+
+/* ---- subtotals by code (类 / 款 rows of the published tables) --------- */
+
+#define JUE_SUBTOTAL_MAX_COLUMNS 13
+
+/* A 类 or 款 subtotal of a list's rows: the rows whose codes share their
+ * first 3 (类) or 5 (款) digits, or — where the row or the subtotal has no
+ * code — whose 类 / 款 names are the same (a list coded only in part still
+ * gets one subtotal per 类 and 款).  In order of first appearance; each row
+ * names its subtotals (<list>[N].class_subtotal, .kuan_subtotal), so a table
+ * prints a subtotal before the first of its rows.  v[] holds the list's
+ * amount columns, in the order of its computed paths (docs/computed.md):
+ * each the sum of its rows' figures, blank when all are blank, unknown when
+ * one cannot be read. */
+typedef struct {
+  char        code[8];     /* "206", "20601"; "" when no row under it has a code */
+  const char *name;        /* class_name / kuan_name of the first row having one
+                              (accounts, functional); the 类 line's name
+                              (economic); NULL otherwise */
+  JueValue    code_value;  /* <list>_subtotals[N].code    the code as a number (blank: none) */
+  JueValue    level;       /* <list>_subtotals[N].level   1 类, 2 款 */
+  JueValue    parent;      /* <list>_subtotals[N].parent  a 款's 类 subtotal (index) */
+  JueValue    rows;        /* <list>_subtotals[N].rows    rows under it */
+  JueValue    v[JUE_SUBTOTAL_MAX_COLUMNS];
+} JueSubtotalComputed;
+
+/* The amount columns of accounts[N] (field order), then the row totals:
+ * the index into JueAccountTotalComputed.v and the subtotals' v[]. */
+typedef enum {
+  JUE_ACCOUNT_INCOME_APPROPRIATION,
+  JUE_ACCOUNT_INCOME_SUPERIOR,
+  JUE_ACCOUNT_INCOME_BUSINESS,
+  JUE_ACCOUNT_INCOME_OPERATING,
+  JUE_ACCOUNT_INCOME_AFFILIATED,
+  JUE_ACCOUNT_INCOME_OTHER,
+  JUE_ACCOUNT_EXP_BASIC,
+  JUE_ACCOUNT_EXP_PROJECT,
+  JUE_ACCOUNT_EXP_TO_SUPERIOR,
+  JUE_ACCOUNT_EXP_OPERATING,
+  JUE_ACCOUNT_EXP_AFFILIATED,
+  JUE_ACCOUNT_INCOME_TOTAL,
+  JUE_ACCOUNT_EXP_TOTAL,
+  JUE_ACCOUNT_N_COLUMNS
+} JueAccountColumn;
+
+typedef struct {
+  JueValue income_total;   /* accounts[N].income_total  Σ the six income columns */
+  JueValue exp_total;      /* accounts[N].exp_total     Σ the five expenditure columns */
+  JueValue class_subtotal; /* accounts[N].class_subtotal  its 类 in accounts_subtotals */
+  JueValue kuan_subtotal;  /* accounts[N].kuan_subtotal   its 款 in accounts_subtotals */
+} JueAccountRowComputed;
+
+typedef struct {
+  JueValue v[JUE_ACCOUNT_N_COLUMNS];   /* accounts_total.<column>  Σ rows */
+} JueAccountTotalComputed;
+
+/* functional_subtotals[N].v[]: budget, actual, basic, project,
+ * budget_initial; fund subtotals (gov_fund.subtotals[N]): budget,
+ * carried_in, income, actual, basic, project, carried_out;
+ * economic_subtotals[N]: actual. */
+enum { JUE_FUNCTIONAL_SUBTOTAL_COLUMNS = 5, JUE_FUND_SUBTOTAL_COLUMNS = 7 };
+
+/* 表6: basic expenditure by economic classification. */
+typedef struct {
+  JueValue block;          /* economic[N].block    1 人员经费 (301, 303), 2 公用经费
+                              (other codes), 0 no code (in no block) */
+  JueValue counted;        /* economic[N].counted  1 when the row counts in its
+                              block; 0 for a 类 row with 款 rows under it (their
+                              subtotal is computed) and for a row without a code */
+  JueValue class_subtotal; /* economic[N].class_subtotal  its 类 in economic_subtotals (by code) */
+} JueEconomicRowComputed;
+
+typedef struct {
+  JueValue personnel;      /* economic_total.personnel  Σ counted 301*, 303* rows */
+  JueValue public;         /* economic_total.public     Σ counted other rows */
+  JueValue actual;         /* economic_total.actual     personnel + public */
+  JueValue unsplit_personnel; /* economic.unsplit_personnel  未分项: basic.personnel − personnel */
+  JueValue unsplit_public;    /* economic.unsplit_public     未分项: basic.public − public */
+} JueEconomicComputed;
 
 /* A class (类) subtotal.  Rows belong to the same class when their codes
  * share the first 3 digits or, for rows without a code, when their
@@ -158,6 +245,9 @@ typedef struct {
 
 typedef struct {
   JueValue completion;     /* gov_fund.rows[N].completion */
+  JueValue unsplit;        /* gov_fund.rows[N].unsplit  未分项: actual − basic − project */
+  JueValue class_subtotal; /* gov_fund.rows[N].class_subtotal  its 类 in gov_fund.subtotals (by code) */
+  JueValue kuan_subtotal;  /* gov_fund.rows[N].kuan_subtotal   its 款 */
 } JueFundRowComputed;
 
 typedef struct {
@@ -166,6 +256,12 @@ typedef struct {
   JueValue change;         /* gov_fund.change        expenditure − previous */
   JueValue change_pct;     /* gov_fund.change_pct */
   GArray  *rows;           /* of JueFundRowComputed */
+  JueValue rows_carried_in;  /* gov_fund.rows_carried_in   Σ rows[].carried_in */
+  JueValue rows_income;      /* gov_fund.rows_income       Σ rows[].income */
+  JueValue rows_basic;       /* gov_fund.rows_basic        Σ rows[].basic */
+  JueValue rows_project;     /* gov_fund.rows_project      Σ rows[].project */
+  JueValue rows_carried_out; /* gov_fund.rows_carried_out  Σ rows[].carried_out */
+  GArray  *subtotals;      /* of JueSubtotalComputed: gov_fund.subtotals[N] */
 } JueFundComputed;         /* also state_capital.X */
 
 typedef struct {
@@ -228,7 +324,14 @@ typedef struct {
   JueFunctionalTotalComputed functional_total;
   GArray                    *functional;          /* of JueFunctionalRowComputed */
   GArray                    *functional_classes;  /* of JueFunctionalClassComputed */
+  GArray                    *functional_subtotals;/* of JueSubtotalComputed, by code */
+  JueAccountTotalComputed    accounts_total;
+  GArray                    *accounts;            /* of JueAccountRowComputed */
+  GArray                    *accounts_subtotals;  /* of JueSubtotalComputed, by code */
   JueBasicComputed           basic;
+  JueEconomicComputed        economic_total;      /* economic_total.*, economic.unsplit_* */
+  GArray                    *economic;            /* of JueEconomicRowComputed */
+  GArray                    *economic_subtotals;  /* of JueSubtotalComputed (类) */
   JueThreePublicComputed     three_public;
   JueFundComputed            gov_fund;
   JueFundComputed            state_capital;

@@ -185,13 +185,20 @@ static const JueCsvRowSpec t03_rows[] = {
 /* The ledger by functional 项 (accounts): its income columns in 02, its
  * expenditure columns in 03; code and names in both (they must agree). */
 static const JueCsvRowSpec t02_account_rows[] = {
-  ITEMS ("accounts", "@code", "@class_name", "@kuan_name", "@xiang_name", NULL,
+  FIXED ("合计", NULL, NULL, NULL, "=accounts_total.income_total",
+         "=accounts_total.income_appropriation", "=accounts_total.income_superior",
+         "=accounts_total.income_business", "=accounts_total.income_operating",
+         "=accounts_total.income_affiliated", "=accounts_total.income_other"),
+  ITEMS ("accounts", "@code", "@class_name", "@kuan_name", "@xiang_name", "=income_total",
          "@income_appropriation", "@income_superior", "@income_business", "@income_operating",
          "@income_affiliated", "@income_other"),
 };
 
 static const JueCsvRowSpec t03_account_rows[] = {
-  ITEMS ("accounts", "@code", "@class_name", "@kuan_name", "@xiang_name", NULL,
+  FIXED ("合计", NULL, NULL, NULL, "=accounts_total.exp_total", "=accounts_total.exp_basic",
+         "=accounts_total.exp_project", "=accounts_total.exp_to_superior",
+         "=accounts_total.exp_operating", "=accounts_total.exp_affiliated"),
+  ITEMS ("accounts", "@code", "@class_name", "@kuan_name", "@xiang_name", "=exp_total",
          "@exp_basic", "@exp_project", "@exp_to_superior", "@exp_operating", "@exp_affiliated"),
 };
 
@@ -246,7 +253,8 @@ static const JueCsvBlockSpec t04_blocks[] = {
 
 static const JueCsvRowSpec t05_rows[] = {
   FIXED ("合计", NULL, NULL, NULL, "=functional_total.budget", "=functional_total.actual",
-         "=functional_total.completion"),
+         "=functional_total.completion", NULL, "=functional_total.basic",
+         "=functional_total.project", "=functional_total.budget_initial"),
   CLASSES ("小计", "*name", NULL, NULL, "=budget", "=actual", "=completion", "=share"),
   ITEMS ("functional", "@code", "@class_name", "@kuan_name", "@xiang_name", "@budget",
          "@actual", "=completion", "=share", "@basic", "@project", "@budget_initial"),
@@ -274,7 +282,11 @@ static const JueCsvRowSpec t06_rows[] = {
 
 /* 表6's lines by economic classification (类 or 款 codes) */
 static const JueCsvRowSpec t06_economic_rows[] = {
+  FIXED ("人员经费合计", NULL, "=economic_total.personnel"),
+  FIXED ("公用经费合计", NULL, "=economic_total.public"),
   ITEMS ("economic", "@code", "@name", "@actual"),
+  FIXED ("人员经费未分项", NULL, "=economic.unsplit_personnel"),
+  FIXED ("公用经费未分项", NULL, "=economic.unsplit_public"),
 };
 
 static const JueCsvBlockSpec t06_blocks[] = {
@@ -347,7 +359,8 @@ static const JueCsvRowSpec fund_rows[] = {
 };
 
 static const JueCsvRowSpec fund_detail_rows[] = {
-  FIXED ("合计", NULL, "=rows_budget", "=rows_actual"),
+  FIXED ("合计", NULL, "=rows_budget", "=rows_actual", NULL, "=rows_carried_in", "=rows_income",
+         "=rows_basic", "=rows_project", "=rows_carried_out"),
   ITEMS ("rows", "@code", "@name", "@budget", "@actual", "=completion", "@carried_in",
          "@income", "@basic", "@project", "@carried_out"),
 };

@@ -146,6 +146,7 @@ static void build_record (JueFormPage *self, const char *prefix,
                           const JueRecordDef *def, const char *title);
 
 static GtkWidget *table_label_new (JueFormPage *self);
+static void build_computed_only (JueFormPage *self, const char *prefix);
 
 static void
 build_list (JueFormPage       *self,
@@ -160,6 +161,8 @@ build_list (JueFormPage       *self,
       if (g_str_equal (path, "functional"))
         jue_form_table_add_note (JUE_FORM_TABLE (table), table_label_new (self));
       gtk_box_append (GTK_BOX (self->box), clamp (table, TABLE_WIDTH));
+      /* values of the list as a whole (economic.unsplit_personnel) */
+      build_computed_only (self, path);
     }
   else
     gtk_box_append (GTK_BOX (self->box),

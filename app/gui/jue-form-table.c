@@ -735,7 +735,8 @@ collect_column (const char  *pattern,
   if (!g_str_has_prefix (pattern, row_pattern))
     return;
   rest = pattern + strlen (row_pattern);
-  if (strchr (rest, '.') || strchr (rest, '[') || g_str_equal (rest, "class_index"))
+  /* counts (class_index, class_subtotal, block …) place a row; they are no column */
+  if (strchr (rest, '.') || strchr (rest, '[') || kind == JUE_VALUE_COUNT)
     return;
   g_ptr_array_add (self->computed, g_strdup (rest));
 }
