@@ -39,13 +39,15 @@ jue_form_is_tabular (const JueRecordDef *element)
          element == &JueEconomicRow_def;
 }
 
-/* The columns on screen: every field, except the functional rows' 年初预算
- * (budget_initial, the last field), which only some templates print; the
- * template's own table pages show it where it is printed. */
+/* The columns on screen: every field, except the functional rows' split
+ * (basic, project, budget_initial: the last three fields), which would
+ * squeeze the 类/款/项 names at the window's default size; the template's
+ * own pages of 表5 show them (issue 11 §3).  They are typed there, in the
+ * CLI and in the CSV and workbook imports. */
 static guint
 shown_fields (const JueRecordDef *def)
 {
-  return def == &JueFunctionalRow_def ? def->n_fields - 1 : def->n_fields;
+  return def == &JueFunctionalRow_def ? def->n_fields - 3 : def->n_fields;
 }
 
 static GPtrArray *
@@ -735,8 +737,10 @@ collect_column (const char  *pattern,
   if (!g_str_has_prefix (pattern, row_pattern))
     return;
   rest = pattern + strlen (row_pattern);
-  /* counts (class_index, class_subtotal, block …) place a row; they are no column */
-  if (strchr (rest, '.') || strchr (rest, '[') || kind == JUE_VALUE_COUNT)
+  /* counts (class_index, class_subtotal, block …) place a row; they are no
+   * column; nor is 未分项 (unsplit), which goes with the hidden split */
+  if (strchr (rest, '.') || strchr (rest, '[') || kind == JUE_VALUE_COUNT ||
+      g_str_equal (rest, "unsplit"))
     return;
   g_ptr_array_add (self->computed, g_strdup (rest));
 }
