@@ -69,6 +69,9 @@ with tempfile.TemporaryDirectory() as tmp:
     report = os.path.join(tmp, "sample.juesuan")
     out = os.path.join(tmp, "tables.xlsx")
     check(cli("new", "--sample", report).returncode == 0, "sample report created")
+    # the sample is a Sichuan report (profile.template, issue 11 part 1); these
+    # checks are of the national set
+    check(cli("set", report, "profile.template", "national").returncode == 0, "national template")
     p = cli("export", "--format", "xlsx", report, out)
     check(p.returncode == 0 and os.path.exists(out), "export --format xlsx writes the workbook: " + p.stderr)
 
