@@ -578,6 +578,9 @@ jue_field_attach (JueSession        *session,
   self->widget = widget;
   g_object_set_data_full (G_OBJECT (widget), "jue-field", self, (GDestroyNotify) jue_field_free);
   g_signal_connect (widget, "destroy", G_CALLBACK (on_widget_destroy), self);
+  /* by "destroy" an entry's text widget may be gone already: what was just
+   * typed is committed while the widget can still say what it holds */
+  g_signal_connect_swapped (widget, "unrealize", G_CALLBACK (flush), self);
   jue_session_add_field (session, self);
 
   self->focus = gtk_event_controller_focus_new ();

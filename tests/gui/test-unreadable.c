@@ -263,6 +263,29 @@ test_close_asks (Fixture       *f,
   f->window = NULL;
 }
 
+/* What was just typed into a table cell is in the file even when the window
+ * goes at once, before the commit's idle has run. */
+static void
+test_typed_then_gone (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *cell = field_widget (f, "functional[3].actual");
+  g_autofree char *value = NULL;
+  int pos;
+
+  gtk_widget_grab_focus (cell);
+  spin ();
+  gtk_editable_delete_text (GTK_EDITABLE (cell), 0, -1);
+  pos = 0;
+  gtk_editable_insert_text (GTK_EDITABLE (cell), "46.75", -1, &pos);
+  /* no spin: the window goes with the commit still pending */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  spin ();
+  value = file_value (f->path, "functional[3].actual");
+  g_assert_cmpstr (value, ==, "46.75");
+}
+
 static void
 tear_down (Fixture       *f,
            gconstpointer  data)
@@ -291,5 +314,7 @@ main (int   argc,
   g_test_add ("/gui/unreadable/undo", Fixture, NULL, fixture_set_up, test_undo, tear_down);
   g_test_add ("/gui/unreadable/close-asks", Fixture, NULL, fixture_set_up, test_close_asks,
               tear_down);
+  g_test_add ("/gui/unreadable/typed-then-gone", Fixture, NULL, fixture_set_up,
+              test_typed_then_gone, tear_down);
   return g_test_run ();
 }
