@@ -20,6 +20,7 @@
 #include "jue-cli.h"
 #include "jue-completeness.h"
 #include "jue-csv.h"
+#include "jue-review.h"
 
 typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } Format;
 
@@ -221,12 +222,249 @@ expand_argument (const char *arg)
   return files;
 }
 
+/* ---- validate --summary: one line per submission ----------------------- */
+
+/* Columns of a terminal a text takes: two for a wide (CJK) character. */
+static guint
+display_width (const char *text)
+{
+  guint w = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iszerowidth (c))
+        continue;
+      w += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return w;
+}
+
+static void
+print_padded (GString    *out,
+              const char *text,
+              guint       width,
+              gboolean    right)
+{
+  guint w = display_width (text);
+
+  if (right)
+    for (; w < width; w++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (; w < width; w++)
+      g_string_append_c (out, ' ');
+}
+
+/* The table: aligned columns (the two completeness counts as "919/926
+ * 99%"), and for a submission that cannot be opened the reason. */
+static void
+print_summary_table (GPtrArray *entries)
+{
+  const char * const *h = jue_review_headings ();
+  /* file, department, year, errors, warnings, completeness, score, self, gap */
+  const char *heads[9] = { h[0], h[1], h[2], h[3], h[4], _("Completeness"), h[8], h[9], h[10] };
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint widths[9];
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < 9; i++)
+    widths[i] = display_width (heads[i]);
+  for (guint r = 0; r < entries->len; r++)
+    {
+      const JueReviewEntry *e = entries->pdata[r];
+      g_auto (GStrv) cells = jue_review_entry_cells (e);
+      char **row = g_new0 (char *, 10);
+
+      row[0] = g_strdup (cells[0]);
+      if (e->problem == NULL)
+        {
+          row[1] = g_strdup (*cells[1] ? cells[1] : "—");
+          row[2] = g_strdup (*cells[2] ? cells[2] : "—");
+          row[3] = g_strdup (cells[3]);
+          row[4] = g_strdup (cells[4]);
+          row[5] = g_strdup_printf ("%u/%u %u%%", e->filled, e->required,
+                                    jue_review_entry_percent (e));
+          row[6] = g_strdup (*cells[8] ? cells[8] : "—");
+          row[7] = g_strdup (*cells[9] ? cells[9] : "—");
+          row[8] = g_strdup (*cells[10] ? cells[10] : "—");
+          for (guint i = 0; i < 9; i++)
+            widths[i] = MAX (widths[i], display_width (row[i]));
+        }
+      else
+        widths[0] = MAX (widths[0], display_width (row[0]));
+      g_ptr_array_add (rows, row);
+    }
+  for (guint i = 0; i < 9; i++)
+    {
+      print_padded (out, heads[i], widths[i], i >= 2 && i != 5);
+      g_string_append (out, i < 8 ? "  " : "\n");
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+      const JueReviewEntry *e = entries->pdata[r];
+
+      if (e->problem)
+        {
+          print_padded (out, row[0], widths[0], FALSE);
+          /* TRANSLATORS: in the review summary, instead of the figures */
+          g_string_append_printf (out, "  %s %s\n", _("cannot be opened:"), e->problem);
+          continue;
+        }
+      for (guint i = 0; i < 9; i++)
+        {
+          print_padded (out, row[i], widths[i], i >= 2 && i != 5);
+          g_string_append (out, i < 8 ? "  " : "\n");
+        }
+    }
+  fputs (out->str, stdout);
+}
+
+static gboolean
+write_file_exclusive (const char  *filename,
+                      const char  *data,
+                      gsize        len,
+                      gboolean     force,
+                      GError     **error)
+{
+  if (!force && g_file_test (filename, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_EXISTS,
+                   _("%s already exists; nothing was exported"), filename);
+      return FALSE;
+    }
+  return g_file_set_contents (filename, data, len, error);
+}
+
+/* validate --summary [--sort KEY] [--reverse] [--format text|csv|xlsx]
+ * [--output FILE] [--force] FILE|DIR… */
+static int
+validate_summary (int    argc,
+                  char **argv,
+                  int    first,
+                  const char *format,
+                  const char *sort,
+                  gboolean    reverse,
+                  const char *output,
+                  gboolean    force)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_review_entry_free);
+  g_autoptr (GError) error = NULL;
+  JueReviewSort key = JUE_REVIEW_SORT_FILE;
+  int status = JUE_EXIT_OK;
+
+  if (format == NULL)
+    format = "text";
+  if (strcmp (format, "text") != 0 && strcmp (format, "csv") != 0 &&
+      strcmp (format, "xlsx") != 0)
+    {
+      jue_cli_error (_("unknown summary format “%s”: use text, csv or xlsx"), format);
+      return JUE_EXIT_FILE;
+    }
+  if (strcmp (format, "xlsx") == 0 && output == NULL)
+    {
+      jue_cli_error ("%s", _("--format xlsx needs --output FILE.xlsx"));
+      return JUE_EXIT_FILE;
+    }
+  if (sort && !jue_review_sort_from_name (sort, &key))
+    {
+      jue_cli_error (_("cannot sort by “%s”: use file, department, year, errors, "
+                       "warnings, completeness, score or gap"), sort);
+      return JUE_EXIT_FILE;
+    }
+  if (output && !force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      jue_cli_error (_("%s already exists; nothing was exported"), output);
+      jue_cli_error ("%s", _("use --force to replace it"));
+      return JUE_EXIT_FILE;
+    }
+
+  for (int i = first; i < argc; i++)
+    {
+      g_autoptr (GPtrArray) files = NULL;
+
+      if (g_file_test (argv[i], G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr (GError) dir_error = NULL;
+          files = jue_review_list_folder (argv[i], &dir_error);
+          if (files == NULL)
+            {
+              jue_cli_error ("%s", dir_error->message);
+              status = MAX (status, JUE_EXIT_FILE);
+              continue;
+            }
+          if (files->len == 0)
+            {
+              jue_cli_error (_("%s holds no .juesuan files"), argv[i]);
+              status = MAX (status, JUE_EXIT_FILE);
+            }
+        }
+      else
+        {
+          files = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (files, g_strdup (argv[i]));
+        }
+      for (guint k = 0; k < files->len; k++)
+        {
+          JueReviewEntry *e = jue_review_summarize (files->pdata[k]);
+          if (e->problem)
+            status = MAX (status, e->in_use ? JUE_EXIT_IN_USE : JUE_EXIT_FILE);
+          else if (e->errors > 0)
+            status = MAX (status, JUE_EXIT_REFUSED);
+          g_ptr_array_add (entries, e);
+        }
+    }
+  /* exit 3 (in use) only when nothing worse: a file that cannot be read
+   * at all is the stronger news */
+  if (status == JUE_EXIT_IN_USE)
+    for (guint i = 0; i < entries->len; i++)
+      if (((JueReviewEntry *) entries->pdata[i])->problem &&
+          !((JueReviewEntry *) entries->pdata[i])->in_use)
+        status = JUE_EXIT_FILE;
+  jue_review_sort (entries, key, reverse);
+
+  if (strcmp (format, "xlsx") == 0)
+    {
+      if (!jue_review_write_xlsx (entries, output, force, &error))
+        {
+          jue_cli_error ("%s", error->message);
+          return JUE_EXIT_FILE;
+        }
+    }
+  else if (strcmp (format, "csv") == 0)
+    {
+      gsize len;
+      g_autofree char *data = jue_review_to_csv (entries, &len);
+      if (output == NULL)
+        fwrite (data, 1, len, stdout);
+      else if (!write_file_exclusive (output, data, len, force, &error))
+        {
+          jue_cli_error ("%s", error->message);
+          return JUE_EXIT_FILE;
+        }
+    }
+  else
+    {
+      if (output)
+        {
+          jue_cli_error ("%s", _("--output is for --format csv or xlsx"));
+          return JUE_EXIT_FILE;
+        }
+      print_summary_table (entries);
+    }
+  return status;
+}
+
 int
 jue_cli_validate (int    argc,
                   char **argv)
 {
   Output o = { FORMAT_TEXT, FALSE, FALSE, 0, NULL };
   int status = JUE_EXIT_OK, first = 1;
+  gboolean summary = FALSE, reverse = FALSE, force = FALSE;
+  const char *format_name = NULL, *sort = NULL, *output = NULL;
 
   for (; first < argc && g_str_has_prefix (argv[first], "--"); first++)
     {
@@ -241,8 +479,26 @@ jue_cli_validate (int    argc,
         value = arg + strlen ("--format=");
       else if (strcmp (arg, "--format") == 0 && first + 1 < argc)
         value = argv[++first];
+      else if (strcmp (arg, "--summary") == 0)
+        summary = TRUE;
+      else if (strcmp (arg, "--reverse") == 0)
+        reverse = TRUE;
+      else if (strcmp (arg, "--force") == 0)
+        force = TRUE;
+      else if (g_str_has_prefix (arg, "--sort="))
+        sort = arg + strlen ("--sort=");
+      else if (strcmp (arg, "--sort") == 0 && first + 1 < argc)
+        sort = argv[++first];
+      else if (g_str_has_prefix (arg, "--output="))
+        output = arg + strlen ("--output=");
+      else if (strcmp (arg, "--output") == 0 && first + 1 < argc)
+        output = argv[++first];
       else
         return jue_cli_usage (argv[0]);
+      if (value)
+        format_name = value;
+      if (summary || (value && strcmp (value, "xlsx") == 0))
+        continue;
       if (value && strcmp (value, "text") == 0)
         o.format = FORMAT_TEXT;
       else if (value && strcmp (value, "json") == 0)
@@ -257,6 +513,20 @@ jue_cli_validate (int    argc,
     }
   if (first >= argc)
     return jue_cli_usage (argv[0]);
+  if (summary)
+    return validate_summary (argc, argv, first, format_name, sort, reverse, output, force);
+  if (sort || reverse || output || force || (format_name && strcmp (format_name, "xlsx") == 0))
+    {
+      jue_cli_error ("%s", _("--sort, --reverse, --output, --force and --format xlsx "
+                             "are for --summary"));
+      return JUE_EXIT_FILE;
+    }
+  /* a format named before --summary was not checked above */
+  if (format_name && o.format == FORMAT_TEXT && strcmp (format_name, "text") != 0)
+    {
+      jue_cli_error (_("unknown format “%s”: use text, json or csv"), format_name);
+      return JUE_EXIT_FILE;
+    }
 
   if (o.format == FORMAT_JSON)
     fputs ("[", stdout);
