@@ -113,6 +113,14 @@ sql_error (GError    **error,
                    _("%s: the disk is full; nothing was changed"), filename);
       break;
     case SQLITE_READONLY:
+      if (code == SQLITE_READONLY_DBMOVED)
+        {
+          g_set_error (error, JUE_ERROR, JUE_ERROR_IO,
+                       _("%s was moved or deleted while it was open here; nothing was "
+                         "changed"), filename);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_PERM:
     case SQLITE_AUTH:
       g_set_error (error, JUE_ERROR, JUE_ERROR_READ_ONLY,
@@ -136,6 +144,13 @@ sql_error (GError    **error,
                    _("%s: the data is too large; nothing was changed"), filename);
       break;
     default:
+      if (sys == ENOSPC || sys == EDQUOT || sys == EFBIG)
+        {
+          /* a write cut short: no room on the disk, or a quota or file size limit */
+          g_set_error (error, JUE_ERROR, JUE_ERROR_IO,
+                       _("%s: the disk is full; nothing was changed"), filename);
+          break;
+        }
       g_set_error (error, JUE_ERROR, JUE_ERROR_IO,
                    /* TRANSLATORS: "report.juesuan: saving failed: disk I/O error
                     * (Input/output error)"; the middle part says what was being done */

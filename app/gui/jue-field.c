@@ -176,10 +176,20 @@ static void
 sync_parse_error (JueField *self)
 {
   const char *typed = stored_unreadable (self);
+  const char *unsaved = jue_session_get_unsaved (self->session, self->path);
   g_autoptr (GError) error = NULL;
   g_autofree char *canon = NULL;
 
   g_clear_pointer (&self->parse_error, g_free);
+  if (unsaved)
+    {
+      /* typed, shown, and not in the file: said where it was typed */
+      const GError *why = jue_session_get_unsaved_error (self->session);
+      self->parse_error = g_strdup_printf (_("Not saved: %s. What you typed is kept here and "
+                                             "is saved as soon as the file can be written."),
+                                           why ? why->message : _("the file cannot be written"));
+      return;
+    }
   if (typed == NULL)
     return;
   canon = canonical_of (self, typed, &error);
@@ -286,6 +296,14 @@ jue_field_refresh (JueField *self)
   if (self->committing)
     return;
   flush (self);
+  if (jue_session_get_unsaved (self->session, self->path))
+    {
+      /* what was typed stays until it is in the file */
+      set_widget_text (self, jue_session_get_unsaved (self->session, self->path));
+      sync_parse_error (self);
+      jue_field_update_marks (self);
+      return;
+    }
   stored = stored_text (self);
   editing = has_focus (self);
   if (editing)
@@ -446,6 +464,9 @@ commit (JueField *self)
   if (canon ? g_strcmp0 (canon, stored) == 0 && stored_unreadable (self) == NULL
             : g_strcmp0 (typed, stored) == 0 && stored_unreadable (self) != NULL)
     {
+      /* typed back to what the file holds: nothing is waiting any more */
+      if (jue_session_get_unsaved (self->session, self->path))
+        jue_session_drop_unsaved (self->session, self->path);
       sync_parse_error (self);
       jue_field_update_marks (self);
       return;
@@ -466,14 +487,21 @@ commit (JueField *self)
           jue_field_update_marks (self);
           return;
         }
-      /* not stored: show what the file holds and say why */
-      jue_field_refresh (self);
-      jue_session_report_error (self->session, error);
+      /* not stored (a full disk, a read-only folder, the file taken away
+       * or changed by another program): what was typed stays in the
+       * field, marked, and the window says so; it is written at the next
+       * edit or a retry */
+      jue_session_keep_unsaved (self->session, self->path, typed, error);
       return;
     }
   self->committing = FALSE;
+  if (jue_session_get_unsaved (self->session, self->path))
+    jue_session_drop_unsaved (self->session, self->path);
   sync_parse_error (self);
   jue_field_update_marks (self);
+  /* the file can be written again: what could not be before goes now */
+  if (jue_session_count_unsaved (self->session))
+    jue_session_retry_unsaved (self->session, NULL);
 }
 
 /* A change can arrive in steps (set_text deletes, then inserts), so the
@@ -603,8 +631,10 @@ jue_field_start (JueField *self)
 {
   g_autofree char *stored = stored_text (self);
   g_autofree char *shown = shown_for (self, stored, FALSE);
+  const char *unsaved = jue_session_get_unsaved (self->session, self->path);
 
-  set_widget_text (self, shown);
+  /* a page rebuilt while a value typed is not yet in the file shows it */
+  set_widget_text (self, unsaved ? unsaved : shown);
   sync_parse_error (self);
   if (self->parse_error && self->entry == NULL)
     /* a value kept as typed is said in words under its row once the row is

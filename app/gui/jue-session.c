@@ -21,6 +21,9 @@ struct _JueSession {
   GListStore  *findings;
   JueCompleteness *completeness;
   GListStore  *missing;    /* JueFindingItem, rule W-MISSING */
+  GHashTable  *unsaved;    /* path → text typed but not written: the file could not be */
+  GError      *unsaved_error;  /* why, the last time a write of one failed */
+  gboolean     retrying;
 };
 
 typedef struct {
@@ -31,7 +34,7 @@ typedef struct {
 enum { PROP_0, PROP_DOCUMENT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { CHANGED, ERROR, N_SIGNALS };
+enum { CHANGED, ERROR, UNSAVED_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JueSession, jue_session, G_TYPE_OBJECT)
@@ -278,6 +281,8 @@ jue_session_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->unsaved, g_hash_table_unref);
+  g_clear_error (&self->unsaved_error);
   G_OBJECT_CLASS (jue_session_parent_class)->finalize (object);
 }
 
@@ -405,6 +410,10 @@ jue_session_class_init (JueSessionClass *klass)
   /* an edit was refused for a reason the user must hear about */
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* a value typed was kept unsaved, or has been saved since */
+  signals[UNSAVED_CHANGED] = g_signal_new ("unsaved-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
 }
 
 static void
@@ -419,6 +428,7 @@ jue_session_init (JueSession *self)
                                         (GDestroyNotify) g_ptr_array_unref);
   self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) mark_free);
+  self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 JueSession *
@@ -503,6 +513,141 @@ jue_session_remove_field (JueSession *self,
   registry_remove (self->fields, jue_field_get_path (field), field);
 }
 
+/* ---- what was typed and could not be written ------------------------- */
+
+static void
+refresh_fields_at (JueSession *self,
+                   const char *path)
+{
+  GPtrArray *fields = g_hash_table_lookup (self->fields, path);
+  g_autoptr (GPtrArray) copy = fields ? g_ptr_array_copy (fields, NULL, NULL) : NULL;
+
+  for (guint i = 0; copy && i < copy->len; i++)
+    jue_field_refresh (copy->pdata[i]);
+}
+
+void
+jue_session_keep_unsaved (JueSession   *self,
+                          const char   *path,
+                          const char   *text,
+                          const GError *error)
+{
+  g_hash_table_insert (self->unsaved, g_strdup (path), g_strdup (text));
+  if (error)
+    {
+      g_clear_error (&self->unsaved_error);
+      self->unsaved_error = g_error_copy (error);
+    }
+  refresh_fields_at (self, path);
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
+}
+
+void
+jue_session_drop_unsaved (JueSession *self,
+                          const char *path)
+{
+  if (!g_hash_table_remove (self->unsaved, path))
+    return;
+  if (g_hash_table_size (self->unsaved) == 0)
+    g_clear_error (&self->unsaved_error);
+  refresh_fields_at (self, path);
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
+}
+
+const char *
+jue_session_get_unsaved (JueSession *self,
+                         const char *path)
+{
+  return g_hash_table_lookup (self->unsaved, path);
+}
+
+guint
+jue_session_count_unsaved (JueSession *self)
+{
+  return g_hash_table_size (self->unsaved);
+}
+
+const GError *
+jue_session_get_unsaved_error (JueSession *self)
+{
+  return self->unsaved_error;
+}
+
+static gint
+by_string (gconstpointer a,
+           gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+jue_session_list_unsaved (JueSession *self)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->unsaved);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (paths, g_strdup (key));
+  /* in the order of the report's paths, as far as names sort so */
+  g_ptr_array_sort (paths, by_string);
+  return paths;
+}
+
+gboolean
+jue_session_retry_unsaved (JueSession *self,
+                           GError    **error)
+{
+  g_autoptr (GPtrArray) paths = jue_session_list_unsaved (self);
+  gboolean changed = FALSE;
+  gboolean ok = TRUE;
+
+  if (paths->len == 0 || jue_document_is_read_only (self->document))
+    return paths->len == 0;
+  if (self->retrying)
+    return TRUE;   /* a field flushed by one of these writes */
+  self->retrying = TRUE;
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = paths->pdata[i];
+      g_autofree char *text = g_strdup (g_hash_table_lookup (self->unsaved, path));
+      g_autoptr (GError) local = NULL;
+
+      /* out of the table while it is written, so the field refreshed by the
+       * edit shows what the file holds */
+      g_hash_table_remove (self->unsaved, path);
+      if (jue_document_set_typed (self->document, path, text, &local))
+        {
+          changed = TRUE;
+          refresh_fields_at (self, path);
+          continue;
+        }
+      if (g_error_matches (local, JUE_ERROR, JUE_ERROR_PARSE) ||
+          g_error_matches (local, JUE_ERROR, JUE_ERROR_INVALID))
+        {
+          /* it cannot be stored at all (the row it was typed in is gone) */
+          changed = TRUE;
+          g_debug ("unsaved %s dropped: %s", path, local->message);
+          refresh_fields_at (self, path);
+          continue;
+        }
+      /* the file still cannot be written: keep it, and the rest */
+      g_hash_table_insert (self->unsaved, g_strdup (path), g_steal_pointer (&text));
+      g_clear_error (&self->unsaved_error);
+      self->unsaved_error = g_error_copy (local);
+      g_propagate_error (error, g_steal_pointer (&local));
+      ok = FALSE;
+      break;
+    }
+  self->retrying = FALSE;
+  if (g_hash_table_size (self->unsaved) == 0)
+    g_clear_error (&self->unsaved_error);
+  if (changed || !ok)
+    g_signal_emit (self, signals[UNSAVED_CHANGED], 0);
+  return ok;
+}
+
 void
 jue_session_flush_fields (JueSession *self)
 {
@@ -516,6 +661,8 @@ jue_session_flush_fields (JueSession *self)
     g_ptr_array_extend (all, value, NULL, NULL);
   for (guint i = 0; i < all->len; i++)
     jue_field_flush (all->pdata[i]);
+  /* what could not be written before goes first, if the file can be now */
+  jue_session_retry_unsaved (self, NULL);
 }
 
 JueField *

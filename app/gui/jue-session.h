@@ -45,6 +45,31 @@ JueField    *jue_session_lookup_field     (JueSession  *self,
  * after what was typed. */
 void         jue_session_flush_fields     (JueSession  *self);
 
+/* What was typed at a path and could not be written to the file (a full
+ * disk, a read-only folder, a file taken away, changed by another
+ * program): never lost.  The model keeps what the file holds; the text is
+ * kept here, shown in its field, marked, and written again at the next
+ * edit or when asked (retry).  "unsaved-changed" is emitted when the set
+ * changes. */
+void         jue_session_keep_unsaved     (JueSession   *self,
+                                           const char   *path,
+                                           const char   *text,
+                                           const GError *error);
+void         jue_session_drop_unsaved     (JueSession   *self,
+                                           const char   *path);
+/* The text kept for path, or NULL. */
+const char  *jue_session_get_unsaved      (JueSession   *self,
+                                           const char   *path);
+guint        jue_session_count_unsaved    (JueSession   *self);
+/* Why the last write of one failed (NULL when none is kept). */
+const GError *jue_session_get_unsaved_error (JueSession *self);
+/* The paths kept, sorted (transfer full). */
+GPtrArray   *jue_session_list_unsaved     (JueSession   *self);
+/* Writes each kept text again; FALSE (error set) when one still cannot be
+ * written (it and those after it stay kept). */
+gboolean     jue_session_retry_unsaved    (JueSession   *self,
+                                           GError      **error);
+
 /* The findings of the last check (JueFindingItem objects, findings first by
  * severity then by position in the report). */
 GListModel  *jue_session_get_findings     (JueSession  *self);

@@ -127,6 +127,36 @@ jue_window_update_recent (JueWindow *self)
 
 /* ---- opening ---------------------------------------------------------- */
 
+/* Another report in this window would lose what was typed and could not be
+ * written: written now if it can be, else the window stays as it is. */
+static gboolean
+refuse_unsaved (JueWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  if (self->session == NULL || jue_session_count_unsaved (self->session) == 0)
+    return FALSE;
+  if (!jue_session_is_read_only (self->session))
+    jue_session_flush_fields (self->session);
+  n = jue_session_count_unsaved (self->session);
+  if (n == 0)
+    return FALSE;
+  {
+    const GError *why = jue_session_get_unsaved_error (self->session);
+    g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u change is not saved",
+                                                             "%u changes are not saved", n), n);
+    g_autofree char *body = g_strdup_printf (_("%s.\nWhat you typed is only in this window. "
+                                               "Press Retry once the file can be written, "
+                                               "then open the other report."),
+                                             why ? why->message
+                                                 : _("The file cannot be written"));
+    jue_window_show_error (self, heading, body);
+  }
+  return TRUE;
+}
+
 static gboolean offer_csv_import (JueWindow *self, const char *filename);
 
 gboolean
@@ -139,6 +169,8 @@ jue_window_open_file (JueWindow  *self,
   g_autofree char *base = g_path_get_basename (filename);
   const char *why_read_only;
 
+  if (refuse_unsaved (self))
+    return FALSE;
   /* A file that cannot be edited here (read-only, its folder read-only,
    * open for editing elsewhere) is opened for reading only, and said so. */
   doc = jue_document_open (filename, read_only, &error);
@@ -208,6 +240,8 @@ jue_window_create_file (JueWindow  *self,
   g_autoptr (JueReport) report = sample ? jue_sample_new (&error) : jue_report_new ();
   g_autoptr (JueDocument) doc = NULL;
 
+  if (refuse_unsaved (self))
+    return FALSE;
   if (report)
     doc = create_replacing (filename, report, &error);
   if (doc == NULL)
@@ -370,6 +404,8 @@ import_into (JueWindow  *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JueDocument) doc = NULL;
 
+  if (refuse_unsaved (self))
+    return FALSE;
   if (!jue_store_check_not_in_use (filename, &error))
     {
       jue_window_show_error (self, _("Cannot replace the file"), error->message);

@@ -50,6 +50,9 @@ struct _JueWindow {
   GtkWidget  *finding_bar;
   GtkWidget  *finding_label;
   GtkWidget  *finding_count;
+  /* what was typed and could not be written: said, with Retry */
+  GtkWidget  *unsaved_bar;
+  GtkWidget  *unsaved_label;
 };
 
 /* jue-window.c */

@@ -63,6 +63,97 @@ jue_window_get_last_message (JueWindow *self)
 }
 
 static void schedule_reload (JueWindow *self, guint delay_ms);
+static void update_saved_label (JueWindow *self);
+
+/* The bar above the page while something typed is not in the file: what,
+ * why (the user's file, in words), and Retry. */
+static void
+update_unsaved_bar (JueWindow *self)
+{
+  guint n = self->session ? jue_session_count_unsaved (self->session) : 0;
+  const GError *why = self->session ? jue_session_get_unsaved_error (self->session) : NULL;
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    {
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->unsaved_bar), FALSE);
+      gtk_widget_set_visible (self->unsaved_bar, FALSE);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u change is not saved: %s. What you typed is kept "
+                                       "in the window and is saved at your next edit or "
+                                       "when you press Retry.",
+                                       "%u changes are not saved: %s. What you typed is kept "
+                                       "in the window and is saved at your next edit or "
+                                       "when you press Retry.", n),
+                          n, why ? why->message : _("the file cannot be written"));
+  gtk_label_set_text (GTK_LABEL (self->unsaved_label), text);
+  gtk_widget_set_visible (self->unsaved_bar, TRUE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->unsaved_bar), TRUE);
+  g_free (self->last_message);
+  self->last_message = g_strdup_printf ("%s\n%s", _("The change was not saved"), text);
+}
+
+static void
+on_unsaved_changed (JueSession *session,
+                    JueWindow  *self)
+{
+  const GError *why = jue_session_get_unsaved_error (session);
+
+  update_unsaved_bar (self);
+  update_saved_label (self);
+  /* another program changed the file: show what it holds now, with what
+   * was typed here kept on top (written again once reloaded) */
+  if (why && g_error_matches (why, JUE_ERROR, JUE_ERROR_CHANGED))
+    schedule_reload (self, 0);
+}
+
+static void
+on_retry_clicked (JueWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+  jue_session_flush_fields (self->session);
+  if (jue_session_count_unsaved (self->session) == 0)
+    jue_window_toast (self, _("Saved"));
+  else if (!jue_session_retry_unsaved (self->session, &error))
+    update_unsaved_bar (self);   /* still not: the bar says why, again */
+  else
+    jue_window_toast (self, _("Saved"));
+}
+
+static void
+build_unsaved_bar (JueWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
+
+  self->unsaved_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->unsaved_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->unsaved_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (self->unsaved_label), 0);
+  gtk_widget_set_hexpand (self->unsaved_label, TRUE);
+  gtk_widget_set_valign (retry, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (retry, _("Write what was typed to the file again"));
+  g_signal_connect_swapped (retry, "clicked", G_CALLBACK (on_retry_clicked), self);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), self->unsaved_label);
+  gtk_box_append (GTK_BOX (box), retry);
+  gtk_widget_add_css_class (box, "jue-unsaved-bar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not saved"), -1);
+
+  self->unsaved_bar = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->unsaved_bar),
+                                    GTK_REVEALER_TRANSITION_TYPE_NONE);
+  gtk_revealer_set_child (GTK_REVEALER (self->unsaved_bar), box);
+  gtk_widget_set_visible (self->unsaved_bar, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (self->content), self->unsaved_bar, self->banner);
+}
 
 static void
 on_session_error (JueSession   *session,
@@ -105,15 +196,30 @@ update_title (JueWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), base);
 }
 
-/* 已保存 — unless a value could not be read: it is in the file as typed,
- * but the report is not what it should be until it is corrected. */
+/* 已保存 — unless an edit could not be written (what was typed is in the
+ * window, not in the file), or a value could not be read: it is in the
+ * file as typed, but the report is not what it should be until it is
+ * corrected. */
 static void
 update_saved_label (JueWindow *self)
 {
   JueDocument *doc = self->session ? jue_session_get_document (self->session) : NULL;
   guint n = doc ? jue_document_count_unreadable (doc) : 0;
+  guint unsaved = self->session ? jue_session_count_unsaved (self->session) : 0;
   g_autofree char *text = NULL;
 
+  if (unsaved)
+    {
+      const GError *why = jue_session_get_unsaved_error (self->session);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change not saved",
+                                           "%u changes not saved", unsaved), unsaved);
+      gtk_label_set_text (GTK_LABEL (self->saved_label), text);
+      gtk_widget_set_tooltip_text (self->saved_label, why ? why->message : NULL);
+      gtk_widget_remove_css_class (self->saved_label, "dim-label");
+      gtk_widget_add_css_class (self->saved_label, "error");
+      return;
+    }
   if (n == 0)
     {
       gtk_label_set_text (GTK_LABEL (self->saved_label), _("Saved"));
@@ -406,6 +512,8 @@ reload_if_changed (gpointer data)
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GPtrArray) unsaved = NULL;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   gboolean was_read_only;
 
   self->reload_id = 0;
@@ -419,7 +527,15 @@ reload_if_changed (gpointer data)
   base = g_path_get_basename (filename);
   was_read_only = jue_document_is_read_only (old);
 
+  /* what was typed here and not written goes over to the new copy */
+  unsaved = jue_session_list_unsaved (self->session);
+  for (guint i = 0; i < unsaved->len; i++)
+    g_ptr_array_add (texts, g_strdup (jue_session_get_unsaved (self->session,
+                                                               unsaved->pdata[i])));
   /* the old document goes first: it may hold the writer lock */
+  /* (the focus widget holds its field, and so the document, until it
+   * is let go of: the file reopened as "in use by this program") */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   drop_session (self);
   doc = jue_document_open (filename, self->review, &error);
   if (doc == NULL)
@@ -435,6 +551,12 @@ reload_if_changed (gpointer data)
   jue_window_set_document (self, doc);
   if (section)
     jue_window_show_section (self, section);
+  if (unsaved->len)
+    {
+      for (guint i = 0; i < unsaved->len; i++)
+        jue_session_keep_unsaved (self->session, unsaved->pdata[i], texts->pdata[i], NULL);
+      jue_session_retry_unsaved (self->session, NULL);
+    }
   if (was_read_only && !jue_document_is_read_only (doc))
     text = g_strdup_printf (_("“%s” was changed and closed by the other program; "
                               "it can be edited here now"), base);
@@ -499,6 +621,8 @@ jue_window_set_document (JueWindow   *self,
   watch_file (self, jue_document_get_filename (document));
   g_signal_connect (self->session, "changed", G_CALLBACK (on_session_changed), self);
   g_signal_connect (self->session, "error", G_CALLBACK (on_session_error), self);
+  g_signal_connect (self->session, "unsaved-changed", G_CALLBACK (on_unsaved_changed), self);
+  update_unsaved_bar (self);
   rebuild_sections (self);
   update_title (self);
 
@@ -734,6 +858,79 @@ note_unreadable (const char        *path,
     }
 }
 
+static void
+on_unsaved_close_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           JueWindow        *self)
+{
+  self->close_dialog = NULL;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_idle, g_object_ref (self),
+                       g_object_unref);
+    }
+  else if (g_strcmp0 (response, "retry") == 0 && self->session &&
+           jue_session_retry_unsaved (self->session, NULL))
+    /* saved now: close as asked (a value that cannot be read still asks) */
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_idle, g_object_ref (self),
+                     g_object_unref);
+  else if (self->session)
+    {
+      g_autoptr (GPtrArray) paths = jue_session_list_unsaved (self->session);
+      if (paths->len)
+        jue_window_goto_field (self, paths->pdata[0]);
+    }
+}
+
+/* Something typed is not in the file: closing would lose it. */
+static gboolean
+ask_unsaved (JueWindow *self)
+{
+  g_autoptr (GPtrArray) paths = jue_session_list_unsaved (self->session);
+  JueReport *report = jue_session_get_report (self->session);
+  const GError *why = jue_session_get_unsaved_error (self->session);
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < paths->len && i < 5; i++)
+    {
+      JueFieldRef ref;
+      const char *label = jue_report_resolve (report, paths->pdata[i], &ref, NULL)
+                          ? _(ref.def->label) : paths->pdata[i];
+
+      g_string_append_c (list, '\n');
+      g_string_append_printf (list, _("%s: “%s”"), label,
+                              jue_session_get_unsaved (self->session, paths->pdata[i]));
+    }
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change is not saved",
+                                          "%u changes are not saved", paths->len),
+                             paths->len);
+  /* TRANSLATORS: the reason (it names the file), then the values typed */
+  body = g_strdup_printf (_("%s.\nWhat you typed is only in this window; closing now "
+                            "loses it:%s"),
+                          why ? why->message : _("The file cannot be written"), list->str);
+  g_free (self->last_message);
+  self->last_message = g_strdup_printf ("%s\n%s", heading, body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Open"),
+                                    "retry", _("_Retry"),
+                                    "discard", _("_Close Without Saving"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_close_response), self);
+  self->close_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* TRUE when the window must stay open while the user answers. */
 static gboolean
 ask_before_closing (JueWindow *self)
@@ -744,11 +941,16 @@ ask_before_closing (JueWindow *self)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (doc == NULL || jue_document_is_read_only (doc) || self->close_confirmed)
+  if (doc == NULL || self->close_confirmed)
     return FALSE;
   if (self->close_dialog)
     return TRUE;
-  jue_session_flush_fields (self->session);
+  if (!jue_document_is_read_only (doc))
+    jue_session_flush_fields (self->session);   /* and tries again what was not saved */
+  if (jue_session_count_unsaved (self->session))
+    return ask_unsaved (self);
+  if (jue_document_is_read_only (doc))
+    return FALSE;
   if (jue_document_count_unreadable (doc) == 0)
     return FALSE;
 
@@ -791,8 +993,8 @@ jue_window_close_request (GtkWindow *window)
           g_settings_set_int (self->settings, "window-height", height);
         }
     }
-  /* every edit is already in the file; only a value that cannot be read
-   * is worth a question, once */
+  /* every edit is already in the file; only one that could not be
+   * written, or a value that cannot be read, is worth a question */
   if (ask_before_closing (self))
     return TRUE;
   jue_application_exit_if_last (gtk_window_get_application (window), window);
@@ -909,6 +1111,7 @@ jue_window_init (JueWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jue_window_nav_init (self);
+  build_unsaved_bar (self);
   self->settings = jue_settings_new ();
   restore_size (self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

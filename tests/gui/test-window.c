@@ -476,13 +476,16 @@ test_files (Fixture       *f,
   g_assert_cmpstr (value, ==, "张会计");
 }
 
-/* A disk that fills up (here: a file-size limit) refuses the edit: the
- * field shows what the file holds and the user is told. */
+/* A disk that fills up (here: a file-size limit) cannot take the edit:
+ * the field keeps what was typed, marked, the window says so (naming the
+ * user's file, in words) and the header says it is not saved; the file is
+ * unchanged.  Once there is room, Retry writes it. */
 static void
 test_disk_full (Fixture       *f,
                 gconstpointer  data)
 {
   GtkWidget *row = field_widget (f, "other.operating_cost");
+  GtkWidget *retry;
   struct rlimit old, tiny = { 0, 0 };
   g_autofree char *value = NULL;
   gboolean ok;
@@ -498,10 +501,30 @@ test_disk_full (Fixture       *f,
 
   g_assert_nonnull (jue_window_get_last_message (f->window));
   g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "The change was not saved"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "78.50");
+  g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "sample.juesuan"));
+  g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "the disk is full"));
+  g_assert_null (strstr (jue_window_get_last_message (f->window), "SQL"));
+  /* what was typed stays, marked; the header says it is not saved */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "99");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (jue_field_get_parse_error (jue_field_from_widget (row)), "Not saved"));
+  g_assert_cmpstr (jue_window_get_status_text (f->window), ==, "1 change not saved");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (f->window->unsaved_bar)));
   value = file_value (f->path, "other.operating_cost");
   g_assert_cmpstr (value, ==, "78.50");
-  /* and the next edit, with room again, is stored */
+
+  /* room again: Retry writes what was typed */
+  retry = find_by_type (f->window->unsaved_bar, GTK_TYPE_BUTTON);
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  spin ();
+  g_free (value);
+  value = file_value (f->path, "other.operating_cost");
+  g_assert_cmpstr (value, ==, "99.00");
+  g_assert_cmpstr (jue_window_get_status_text (f->window), ==, "Saved");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (f->window->unsaved_bar)));
+  g_assert_null (jue_field_get_parse_error (jue_field_from_widget (row)));
+  /* and the next edit is stored as usual */
   gtk_editable_set_text (GTK_EDITABLE (row), "78.6");
   spin ();
   g_free (value);
