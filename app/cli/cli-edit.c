@@ -5,30 +5,86 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jue-carry.h"
+#include "jue-checks.h"
 #include "jue-cli.h"
 #include "jue-tsv.h"
+
+/* new --from LAST.juesuan [--classification NEW-YEAR.csv] NEW.juesuan */
+static int
+new_from_last (const char *last,
+               const char *classification_csv,
+               const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+  g_autofree char *year = NULL;
+  guint carried;
+
+  if (classification_csv)
+    {
+      g_autofree char *data = NULL;
+      gsize len;
+
+      if (!jue_read_regular_file (classification_csv, JUE_MAX_CSV_BYTES, &data, &len, &error) ||
+          (entries = jue_classification_parse (data, len, classification_csv, &error)) == NULL)
+        {
+          jue_cli_error ("%s", error->message);
+          jue_cli_error (_("%s was not created"), filename);
+          return JUE_EXIT_REFUSED;
+        }
+    }
+  doc = jue_carry_forward_file (last, filename, entries, &notes, &error);
+  if (doc == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      return g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS) ? JUE_EXIT_REFUSED
+                                                                  : jue_cli_exit_for (error);
+    }
+  carried = jue_report_count_carried (jue_document_get_report (doc));
+  year = jue_report_get (jue_document_get_report (doc), "profile.year", NULL);
+  for (guint i = 0; i < notes->len; i++)
+    g_printerr ("%s: %s\n", filename, (const char *) notes->pdata[i]);
+  /* TRANSLATORS: "2025.juesuan: the 2025 report, from 2024.juesuan; 57 carried
+   * texts to confirm or edit (juesuan-cli confirm)" */
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%s: the %s report, from %s; %u carried text to confirm or edit "
+                       "(juesuan-cli confirm)\n",
+                       "%s: the %s report, from %s; %u carried texts to confirm or edit "
+                       "(juesuan-cli confirm)\n", carried),
+          filename, year ? year : "", last, carried);
+  return JUE_EXIT_OK;
+}
 
 int
 jue_cli_new (int    argc,
              char **argv)
 {
   gboolean sample = FALSE;
-  const char *filename = NULL;
+  const char *filename = NULL, *from = NULL, *classification = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JueReport) report = NULL;
   g_autoptr (JueDocument) doc = NULL;
 
   for (int i = 1; i < argc; i++)
     {
-      if (strcmp (argv[i], "--sample") == 0)
+      if (strcmp (argv[i], "--from") == 0 && i + 1 < argc)
+        from = argv[++i];
+      else if (strcmp (argv[i], "--classification") == 0 && i + 1 < argc)
+        classification = argv[++i];
+      else if (strcmp (argv[i], "--sample") == 0)
         sample = TRUE;
       else if (filename == NULL && argv[i][0] != '-')
         filename = argv[i];
       else
         return jue_cli_usage (argv[0]);
     }
-  if (filename == NULL)
+  if (filename == NULL || (from && sample) || (classification && !from))
     return jue_cli_usage (argv[0]);
+  if (from)
+    return new_from_last (from, classification, filename);
 
   report = sample ? jue_sample_new (&error) : jue_report_new ();
   if (report == NULL)
@@ -253,6 +309,99 @@ jue_cli_move (int    argc,
     {
       jue_cli_error ("%s", error->message);
       return jue_cli_exit_for (error);
+    }
+  return JUE_EXIT_OK;
+}
+
+static void
+print_carried (const char        *path,
+               const JueFieldRef *ref,
+               gpointer           user_data)
+{
+  g_autofree char *text = jue_field_get_text (ref);
+  g_autofree char *line = jue_escape_line (text);
+  const char *p = line;
+  glong n = g_utf8_strlen (line, -1);
+
+  /* the path and the start of the text, to recognise it */
+  if (n > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, 40);
+      printf ("%s\t%s…\n", path, cut);
+    }
+  else
+    printf ("%s\t%s\n", path, p);
+}
+
+typedef struct {
+  GPtrArray *paths;
+} Collect;
+
+static void
+collect_carried (const char        *path,
+                 const JueFieldRef *ref,
+                 gpointer           user_data)
+{
+  g_ptr_array_add (((Collect *) user_data)->paths, g_strdup (path));
+}
+
+/* confirm FILE: list the texts carried from last year (PATH<TAB>start);
+ * confirm FILE PATH…|--all: confirm them as they stand. */
+int
+jue_cli_confirm (int    argc,
+                 char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  gboolean all = FALSE;
+  int code;
+
+  if (argc < 2)
+    return jue_cli_usage (argv[0]);
+  if (argc == 2)
+    {
+      doc = jue_cli_open (argv[1], TRUE);
+      if (doc == NULL)
+        return jue_cli_open_status ();
+      jue_report_foreach_carried (jue_document_get_report (doc), NULL, print_carried, NULL);
+      return JUE_EXIT_OK;
+    }
+  for (int i = 2; i < argc; i++)
+    if (strcmp (argv[i], "--all") == 0)
+      all = TRUE;
+    else
+      g_ptr_array_add (paths, g_strdup (argv[i]));
+  if (all && paths->len > 0)
+    return jue_cli_usage (argv[0]);
+  doc = jue_cli_open_for_edit (argv[1], &code);
+  if (doc == NULL)
+    return code;
+  if (all)
+    {
+      Collect c = { paths };
+      jue_report_foreach_carried (jue_document_get_report (doc), NULL, collect_carried, &c);
+    }
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      const char *path = paths->pdata[i];
+
+      if (!all && !jue_document_is_carried (doc, path))
+        {
+          JueFieldRef ref;
+          if (!jue_report_resolve (jue_document_get_report (doc), path, &ref, &error))
+            {
+              jue_cli_error ("%s", error->message);
+              return JUE_EXIT_REFUSED;
+            }
+          jue_cli_error (_("%s is not a text carried from last year; nothing was changed"), path);
+          return JUE_EXIT_REFUSED;
+        }
+      if (!jue_document_confirm_carried (doc, path, &error))
+        {
+          jue_cli_error ("%s", error->message);
+          return jue_cli_exit_for (error);
+        }
     }
   return JUE_EXIT_OK;
 }

@@ -53,6 +53,7 @@ int jue_cli_explain  (int argc, char **argv);
 int jue_cli_classification (int argc, char **argv);
 int jue_cli_export   (int argc, char **argv);
 int jue_cli_import   (int argc, char **argv);
+int jue_cli_confirm  (int argc, char **argv);
 /* cli-workbook.c */
 gboolean jue_cli_is_workbook     (const char *filename);
 int      jue_cli_import_workbook (int argc, char **argv);

@@ -9,7 +9,7 @@
 #include "jue-i18n.h"
 
 static const JueCliCommand commands[] = {
-  { "new", "[--sample] FILE", N_("Create a report file (blank, or the built-in sample)"), jue_cli_new },
+  { "new", "[--sample] FILE | --from LAST.juesuan [--classification NEW-YEAR.csv] FILE", N_("Create a report file (blank, or the built-in sample); with --from, next year's report from last year's: the year advanced, last year's figures as this year's previous-year figures, the profile, offices, glossary and evaluation structure kept, this year's figures blank, every carried text marked until confirmed or edited"), jue_cli_new },
   { "info", "FILE", N_("Show the file format, schema version, department and year"), jue_cli_info },
   { "show", "FILE", N_("Print every section in readable form"), jue_cli_show },
   { "paths", "FILE", N_("List every field: PATH, TYPE and VALUE separated by tabs"), jue_cli_paths },
@@ -25,6 +25,7 @@ static const JueCliCommand commands[] = {
   { "classification", "import FILE.csv REPORT", N_("Load the year's functional classification (CSV: code,name,level,parent) into a report"), jue_cli_classification },
   { "export", "--format csv|xlsx [--force] [--single OUT.csv] FILE [DIR|OUT.xlsx]", N_("Export the report as CSV: one file per table into DIR, or all tables into one file; or, with --format xlsx, as one workbook: a sheet per published table of the report's template, then the self-evaluations"), jue_cli_export },
   { "import", "DIR|FILE.csv|WORKBOOK.xlsx|WORKBOOK.xls NEW.juesuan | --into EXISTING.juesuan WORKBOOK", N_("Create a report file from exported CSV (a folder or a single file) or from a workbook of the published tables; with --into, replace the tables' figures of an existing report from a workbook, every text kept"), jue_cli_import },
+  { "confirm", "FILE [PATH…|--all]", N_("List the texts carried from last year that are not confirmed yet (PATH and the start of the text); with PATH or --all, confirm them as they stand"), jue_cli_confirm },
 };
 
 void

@@ -145,18 +145,20 @@ static const struct {
   const char *id;
   const Req  *reqs;
   const char *empty_text;   /* a fund table that may state it is empty */
+  const char *roots;        /* the records and lists the section shows, for
+                               the texts carried from last year */
 } fixed_sections[] = {
-  { "profile", profile_reqs, NULL },
-  { "income-expenditure", income_expenditure_reqs, NULL },
-  { "appropriation", appropriation_reqs, NULL },
-  { "functional", functional_reqs, NULL },
-  { "basic", basic_reqs, NULL },
-  { "three-public", three_public_reqs, NULL },
-  { "gov-fund", gov_fund_reqs, "gov_fund.reason" },
-  { "state-capital", state_capital_reqs, "state_capital.reason" },
-  { "other", other_reqs, NULL },
-  { "glossary", glossary_reqs, NULL },
-  { "dept-eval", dept_eval_reqs, NULL },
+  { "profile", profile_reqs, NULL, "profile" },
+  { "income-expenditure", income_expenditure_reqs, NULL, "income expenditure overview" },
+  { "appropriation", appropriation_reqs, NULL, "appropriation" },
+  { "functional", functional_reqs, NULL, "functional" },
+  { "basic", basic_reqs, NULL, "basic economic" },
+  { "three-public", three_public_reqs, NULL, "three_public" },
+  { "gov-fund", gov_fund_reqs, "gov_fund.reason", "gov_fund" },
+  { "state-capital", state_capital_reqs, "state_capital.reason", "state_capital" },
+  { "other", other_reqs, NULL, "other" },
+  { "glossary", glossary_reqs, NULL, "glossary" },
+  { "dept-eval", dept_eval_reqs, NULL, "dept_eval" },
 };
 
 gboolean
@@ -204,6 +206,8 @@ typedef struct {
   JueSectionProgress *section;
   gboolean            zero;       /* the template prints 0.00 */
   gboolean            stated_empty;
+  GHashTable         *carried_seen; /* carried paths counted as required items */
+  gboolean            any_carried;
 } Walk;
 
 static void
@@ -234,6 +238,27 @@ field_filled (Walk        *w,
   return !jue_field_is_blank (&ref);
 }
 
+static char *
+carried_message (const char *label)
+{
+  /* TRANSLATORS: a text taken over from last year's report */
+  return g_strdup_printf (_("%s was carried over from last year: confirm it or edit it"), label);
+}
+
+/* A carried text still to be confirmed counts as not done. */
+static gboolean
+field_carried (Walk       *w,
+               const char *path)
+{
+  JueFieldRef ref;
+
+  if (!w->any_carried ||
+      !jue_report_resolve (w->report, path, &ref, NULL) || !jue_field_is_carried (&ref))
+    return FALSE;
+  g_hash_table_add (w->carried_seen, g_strdup (path));
+  return TRUE;
+}
+
 static void
 require_field (Walk       *w,
                const char *path)
@@ -243,10 +268,30 @@ require_field (Walk       *w,
   w->section->required++;
   if (w->stated_empty || field_filled (w, path, &label))
     {
+      if (!w->stated_empty && field_carried (w, path))
+        {
+          add_missing (w, path, carried_message (label));
+          return;
+        }
       w->section->filled++;
       return;
     }
   add_missing (w, path, g_strdup_printf (_("%s is not filled in"), label));
+}
+
+/* Carried texts the section's requirements did not count: each one more
+ * item to confirm. */
+static void
+count_carried (const char        *path,
+               const JueFieldRef *ref,
+               gpointer           user_data)
+{
+  Walk *w = user_data;
+
+  if (g_hash_table_contains (w->carried_seen, path))
+    return;
+  w->section->required++;
+  add_missing (w, path, carried_message (_(ref->def->label)));
 }
 
 static const JueFieldDef *
@@ -303,6 +348,13 @@ require_rows (Walk               *w,
             add_missing (w, p, g_strdup_printf (_("%s %u: %s is not filled in"), label, i + 1,
                                                _(f->label)));
           }
+        else if (jue_field_is_carried (&cell))
+          {
+            char *p = g_strdup_printf ("%s[%u].%s", path, i, f->name);
+            g_autofree char *what = g_strdup_printf ("%s %u: %s", label, i + 1, _(f->label));
+            add_missing (w, p, carried_message (what));
+            g_hash_table_add (w->carried_seen, p);
+          }
         else
           w->section->filled++;
       }
@@ -313,7 +365,8 @@ walk_section (Walk       *w,
               const char *id,
               const Req  *reqs,
               const char *prefix,
-              const char *empty_text)
+              const char *empty_text,
+              const char *roots)
 {
   JueSectionProgress *s = g_new0 (JueSectionProgress, 1);
 
@@ -349,6 +402,12 @@ walk_section (Walk       *w,
           break;
         }
     }
+  if (roots && w->any_carried)
+    {
+      g_auto (GStrv) list = g_strsplit (roots, " ", -1);
+      for (guint i = 0; list[i]; i++)
+        jue_report_foreach_carried (w->report, list[i], count_carried, w);
+    }
   w->out->filled += s->filled;
   w->out->required += s->required;
 }
@@ -357,19 +416,21 @@ JueCompleteness *
 jue_completeness_new (const JueReport *report)
 {
   JueCompleteness *c = g_new0 (JueCompleteness, 1);
-  Walk w = { (JueReport *) report, c, NULL, jue_report_prints_zero (report), FALSE };
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Walk w = { (JueReport *) report, c, NULL, jue_report_prints_zero (report), FALSE, seen,
+             jue_report_has_carried (report) };
 
   c->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   c->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_free);
   for (guint i = 0; i < G_N_ELEMENTS (fixed_sections); i++)
     walk_section (&w, fixed_sections[i].id, fixed_sections[i].reqs, NULL,
-                  fixed_sections[i].empty_text);
+                  fixed_sections[i].empty_text, fixed_sections[i].roots);
   for (guint i = 0; i < report->special_funds->len; i++)
     {
       g_autofree char *id = g_strdup_printf ("fund-%u", i);
       g_autofree char *prefix = g_strdup_printf ("special_funds[%u]", i);
 
-      walk_section (&w, id, fund_reqs, prefix, NULL);
+      walk_section (&w, id, fund_reqs, prefix, NULL, prefix);
     }
   return c;
 }

@@ -254,6 +254,7 @@ apply_set (JueDocument *self,
   JueFieldRef ref;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  gboolean was_carried;
 
   if (!jue_report_resolve (self->report, path, &ref, error))
     return FALSE;
@@ -264,13 +265,21 @@ apply_set (JueDocument *self,
                    _("%s is a record or list, not a value"), path);
       return FALSE;
     }
+  was_carried = jue_field_is_carried (&ref);
   if (keep_typed ? !jue_field_set_typed (&ref, path, text, NULL, error)
                  : !jue_field_set_text (&ref, path, text, error))
     return FALSE;
   after = jue_field_get_text (&ref);
-  if (!jue_store_write_field (self->store, path, after, error))
+  if (was_carried && g_strcmp0 (before, after) == 0)
+    {
+      /* the same text committed again (a field losing focus) is not an
+       * edit: a carried text stays marked, and nothing is written */
+      jue_field_set_carried (&ref, TRUE);
+    }
+  else if (!jue_store_write_field (self->store, path, after, error))
     {
       jue_field_set_typed (&ref, path, before, NULL, NULL);
+      jue_field_set_carried (&ref, was_carried);
       return FALSE;
     }
   if (before_out)
@@ -557,6 +566,35 @@ jue_document_set_explanation (JueDocument *self,
       return FALSE;
     }
   push (self, op);
+  return TRUE;
+}
+
+gboolean
+jue_document_is_carried (JueDocument *self,
+                         const char  *path)
+{
+  JueFieldRef ref;
+
+  return jue_report_resolve (self->report, path, &ref, NULL) && ref.index < 0 &&
+         ref.def->kind == JUE_KIND_TEXT && jue_field_is_carried (&ref);
+}
+
+gboolean
+jue_document_confirm_carried (JueDocument *self,
+                              const char  *path,
+                              GError     **error)
+{
+  JueFieldRef ref;
+
+  if (!jue_report_resolve (self->report, path, &ref, error))
+    return FALSE;
+  if (ref.index >= 0 || ref.def->kind != JUE_KIND_TEXT || !jue_field_is_carried (&ref))
+    return TRUE;
+  if (refuse_read_only (self, error) ||
+      !jue_store_set_carried (self->store, path, FALSE, error))
+    return FALSE;
+  jue_field_set_carried (&ref, FALSE);
+  emit (self, JUE_CHANGE_FIELD, path);
   return TRUE;
 }
 

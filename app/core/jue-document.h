@@ -88,6 +88,15 @@ gboolean     jue_document_set_explanation (JueDocument *self,
 /* (rule, path) → text, "rule\x1fpath" keys; owned by the document. */
 GHashTable  *jue_document_get_explanations (JueDocument *self);
 
+/* Texts carried from last year's report (jue-carry.h) and not yet
+ * confirmed: editing one clears its mark, and so does confirming it as it
+ * stands (one committed write; not an undo step). */
+gboolean     jue_document_is_carried      (JueDocument *self,
+                                           const char  *path);
+gboolean     jue_document_confirm_carried (JueDocument *self,
+                                           const char  *path,
+                                           GError     **error);
+
 /* The functional classification loaded into this report (JueClassEntry),
  * or NULL when none was imported (the built-in table then applies). */
 GPtrArray   *jue_document_get_classification (JueDocument *self);

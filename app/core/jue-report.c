@@ -44,7 +44,8 @@ const JueChoiceSet jue_choices_template = { template_values, TRUE, FALSE };
   static const JueFieldDef Type##_fields[] = { FIELDS (JUE_DESC, JUE_DESC_RECORD, Type) }; \
   const JueRecordDef Type##_def = { #Type, sizeof (Type), Type##_fields, \
                                     G_N_ELEMENTS (Type##_fields), \
-                                    offsetof (Type, unreadable_) };
+                                    offsetof (Type, unreadable_), \
+                                    offsetof (Type, carried_) };
 
 JUE_DEFINE_RECORD (JueOffice, JUE_OFFICE_FIELDS)
 JUE_DEFINE_RECORD (JueStaff, JUE_STAFF_FIELDS)
@@ -79,6 +80,43 @@ JUE_DEFINE_RECORD (JueReport, JUE_REPORT_FIELDS)
 
 #define SLOT(rec, f) ((gpointer) ((guint8 *) (rec) + (f)->offset))
 #define UNREADABLE(def, rec) ((GHashTable **) ((guint8 *) (rec) + (def)->unreadable_offset))
+#define CARRIED(def, rec) ((GHashTable **) ((guint8 *) (rec) + (def)->carried_offset))
+
+/* field name (static, from the descriptor), a set */
+static GHashTable *
+carried_copy (GHashTable *from)
+{
+  GHashTable *to;
+  GHashTableIter it;
+  gpointer k;
+
+  if (from == NULL || g_hash_table_size (from) == 0)
+    return NULL;
+  to = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&it, from);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    g_hash_table_add (to, k);
+  return to;
+}
+
+static gboolean
+carried_equal (GHashTable *a,
+               GHashTable *b)
+{
+  guint na = a ? g_hash_table_size (a) : 0, nb = b ? g_hash_table_size (b) : 0;
+  GHashTableIter it;
+  gpointer k;
+
+  if (na != nb)
+    return FALSE;
+  if (na == 0)
+    return TRUE;
+  g_hash_table_iter_init (&it, a);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    if (!g_hash_table_contains (b, k))
+      return FALSE;
+  return TRUE;
+}
 
 /* field name (static, from the descriptor) → typed text */
 static GHashTable *
@@ -169,6 +207,7 @@ record_clear (const JueRecordDef *def,
         }
     }
   g_clear_pointer (UNREADABLE (def, rec), g_hash_table_unref);
+  g_clear_pointer (CARRIED (def, rec), g_hash_table_unref);
 }
 
 gpointer
@@ -225,6 +264,7 @@ record_copy_into (const JueRecordDef *def,
         }
     }
   *UNREADABLE (def, dst) = unreadable_copy (*UNREADABLE (def, (gpointer) src));
+  *CARRIED (def, dst) = carried_copy (*CARRIED (def, (gpointer) src));
 }
 
 gpointer
@@ -291,7 +331,8 @@ record_equal (const JueRecordDef *def,
           break;
         }
     }
-  return unreadable_equal (*UNREADABLE (def, (gpointer) a), *UNREADABLE (def, (gpointer) b));
+  return unreadable_equal (*UNREADABLE (def, (gpointer) a), *UNREADABLE (def, (gpointer) b)) &&
+         carried_equal (*CARRIED (def, (gpointer) a), *CARRIED (def, (gpointer) b));
 }
 
 JueReport *
@@ -752,6 +793,79 @@ parse_into (const JueFieldRef *ref,
 }
 
 gboolean
+jue_field_is_carried (const JueFieldRef *ref)
+{
+  GHashTable *set;
+
+  if (!is_scalar (ref) || ref->owner == NULL)
+    return FALSE;
+  set = *CARRIED (ref->owner, (guint8 *) ref->ptr - ref->def->offset);
+  return set && g_hash_table_contains (set, ref->def->name);
+}
+
+void
+jue_field_set_carried (const JueFieldRef *ref,
+                       gboolean           carried)
+{
+  GHashTable **set;
+
+  g_return_if_fail (is_scalar (ref));
+  if (ref->owner == NULL)
+    return;
+  set = CARRIED (ref->owner, (guint8 *) ref->ptr - ref->def->offset);
+  if (carried)
+    {
+      if (*set == NULL)
+        *set = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_add (*set, (gpointer) ref->def->name);
+    }
+  else if (*set)
+    {
+      g_hash_table_remove (*set, ref->def->name);
+      if (g_hash_table_size (*set) == 0)
+        g_clear_pointer (set, g_hash_table_unref);
+    }
+}
+
+typedef struct {
+  JueFieldFunc func;
+  gpointer     user_data;
+} CarriedWalk;
+
+static void
+carried_one (const char        *path,
+             const JueFieldRef *ref,
+             gpointer           user_data)
+{
+  CarriedWalk *w = user_data;
+
+  if (jue_field_is_carried (ref))
+    w->func (path, ref, w->user_data);
+}
+
+void
+jue_report_foreach_carried (JueReport    *report,
+                            const char   *prefix,
+                            JueFieldFunc  func,
+                            gpointer      user_data)
+{
+  CarriedWalk w = { func, user_data };
+
+  jue_report_foreach (report, prefix, carried_one, &w, NULL);
+}
+
+static void count_one (const char *path, const JueFieldRef *ref, gpointer user_data);
+
+guint
+jue_report_count_carried (JueReport *report)
+{
+  guint n = 0;
+
+  jue_report_foreach_carried (report, NULL, count_one, &n);
+  return n;
+}
+
+gboolean
 jue_field_set_text (const JueFieldRef *ref,
                     const char        *path,
                     const char        *text,
@@ -760,6 +874,7 @@ jue_field_set_text (const JueFieldRef *ref,
   if (!parse_into (ref, path, text, error))
     return FALSE;
   keep_unreadable (ref, NULL);
+  jue_field_set_carried (ref, FALSE);
   return TRUE;
 }
 
@@ -804,6 +919,7 @@ jue_field_set_typed (const JueFieldRef *ref,
   if (parse_into (ref, path, text, &parse_error))
     {
       keep_unreadable (ref, NULL);
+      jue_field_set_carried (ref, FALSE);
       return TRUE;
     }
   if (!g_utf8_validate (text, -1, NULL))
@@ -821,6 +937,7 @@ jue_field_set_typed (const JueFieldRef *ref,
     }
   clear_value (ref);
   keep_unreadable (ref, text);
+  jue_field_set_carried (ref, FALSE);
   if (readable_out)
     *readable_out = FALSE;
   return TRUE;
@@ -1131,6 +1248,37 @@ has_unreadable (const JueRecordDef *def,
         }
     }
   return FALSE;
+}
+
+static gboolean
+has_carried (const JueRecordDef *def,
+             gpointer            rec)
+{
+  GHashTable *set = *CARRIED (def, rec);
+
+  if (set && g_hash_table_size (set))
+    return TRUE;
+  for (guint i = 0; i < def->n_fields; i++)
+    {
+      const JueFieldDef *f = &def->fields[i];
+
+      if (f->kind == JUE_KIND_RECORD && has_carried (f->extra, SLOT (rec, f)))
+        return TRUE;
+      if (f->kind == JUE_KIND_LIST)
+        {
+          GPtrArray *items = *(GPtrArray **) SLOT (rec, f);
+          for (guint k = 0; k < items->len; k++)
+            if (has_carried (f->extra, items->pdata[k]))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+jue_report_has_carried (const JueReport *report)
+{
+  return has_carried (&JueReport_def, (gpointer) report);
 }
 
 static void

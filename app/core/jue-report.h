@@ -59,6 +59,7 @@ struct _JueRecordDef {
   const JueFieldDef *fields;
   guint              n_fields;
   gsize              unreadable_offset;  /* of the record's unreadable_ map */
+  gsize              carried_offset;     /* of the record's carried_ set */
 };
 
 #define JUE_CTYPE_TEXT    char *
@@ -385,11 +386,13 @@ extern const JueChoiceSet jue_choices_template;
 
 /* Every record also carries unreadable_: its fields' typed texts that could
  * not be read (field name → text), NULL when there are none.  It travels
- * with the record when rows move, are removed and are restored by undo. */
+ * with the record when rows move, are removed and are restored by undo.
+ * carried_ is the set of its text fields carried from last year's report
+ * and not yet confirmed (jue_field_is_carried()), NULL when none. */
 #define JUE_DECLARE_RECORD(Type, FIELDS) \
   extern const JueRecordDef Type##_def; \
   typedef struct { FIELDS (JUE_MEMBER, JUE_MEMBER_RECORD, Type) \
-                   GHashTable *unreadable_; } Type;
+                   GHashTable *unreadable_; GHashTable *carried_; } Type;
 
 /* Element definitions referenced by lists are declared before use. */
 extern const JueRecordDef JueOffice_def;
@@ -561,6 +564,21 @@ void        jue_report_foreach_unreadable (const JueReport *report,
                                            JueFieldFunc     func,
                                            gpointer         user_data);
 guint       jue_report_count_unreadable   (const JueReport *report);
+
+/* Carried texts (issue 13): a text taken over from last year's report
+ * stays marked until the user confirms it or edits it.  Any set of the
+ * field (jue_field_set_text(), jue_field_set_typed()) clears the mark. */
+gboolean    jue_field_is_carried    (const JueFieldRef *ref);
+void        jue_field_set_carried   (const JueFieldRef *ref,
+                                     gboolean           carried);
+/* Calls func for every carried field (under prefix, NULL for all). */
+void        jue_report_foreach_carried (JueReport    *report,
+                                        const char   *prefix,
+                                        JueFieldFunc  func,
+                                        gpointer      user_data);
+guint       jue_report_count_carried   (JueReport    *report);
+/* Cheap (no paths are built): does any field carry the mark? */
+gboolean    jue_report_has_carried     (const JueReport *report);
 
 /* "functional[3]" → list path "functional" and index 3. */
 gboolean    jue_split_item_path     (const char *item_path,

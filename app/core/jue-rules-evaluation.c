@@ -266,6 +266,11 @@ rule_indicator_not_numeric (JueCheckRun *run)
     return;
   if (!c->has_target)
     {
+      /* a blank target is not filled in yet (W-MISSING), not a word where
+       * a figure is expected: a carried-forward table has every target
+       * blank until the year's are typed */
+      if (ind->target == NULL || *ind->target == '\0')
+        return;
       path = indicator_path (run, "target");
       jue_check_add (run, WARNING, path,
                      _("“%s”: the target “%s” of a %s row holds no number, so the row cannot "

@@ -63,6 +63,9 @@ struct _JueStore {
   struct timespec mtime;
   sqlite3_stmt *upsert_field;
   sqlite3_stmt *delete_prefix;
+  sqlite3_stmt *insert_carried;
+  sqlite3_stmt *delete_carried;
+  sqlite3_stmt *delete_carried_prefix;
   sqlite3_stmt *upsert_explanation;
   sqlite3_stmt *delete_explanation;
 };
@@ -604,6 +607,13 @@ prepare_statements (JueStore *store,
       "ON CONFLICT (path) DO UPDATE SET value = excluded.value" },
     { &store->delete_prefix,
       "DELETE FROM field WHERE substr (path, 1, length (?1)) = ?1" },
+    /* carried texts (issue 13): one meta row "carried:PATH" each */
+    { &store->insert_carried,
+      "INSERT OR IGNORE INTO meta (key, value) VALUES ('carried:' || ?1, '')" },
+    { &store->delete_carried,
+      "DELETE FROM meta WHERE key = 'carried:' || ?1" },
+    { &store->delete_carried_prefix,
+      "DELETE FROM meta WHERE substr (key, 1, length ('carried:' || ?1)) = 'carried:' || ?1" },
     { &store->upsert_explanation,
       "INSERT INTO explanation (rule, path, text) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (rule, path) DO UPDATE SET text = excluded.text" },
@@ -612,7 +622,7 @@ prepare_statements (JueStore *store,
   };
 
   /* A version-1 file opened for review has no explanation table. */
-  guint n = store->version >= 2 ? G_N_ELEMENTS (list) : 2;
+  guint n = store->version >= 2 ? G_N_ELEMENTS (list) : 5;
 
   for (guint i = 0; i < n; i++)
     if (sqlite3_prepare_v3 (store->db, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
@@ -680,6 +690,9 @@ jue_store_close (JueStore *store)
     return;
   sqlite3_finalize (store->upsert_field);
   sqlite3_finalize (store->delete_prefix);
+  sqlite3_finalize (store->insert_carried);
+  sqlite3_finalize (store->delete_carried);
+  sqlite3_finalize (store->delete_carried_prefix);
   sqlite3_finalize (store->upsert_explanation);
   sqlite3_finalize (store->delete_explanation);
   sqlite3_close_v2 (store->db);
@@ -1125,6 +1138,36 @@ validate_and_load (JueStore   *store,
   return load_report (db, store->filename, error);
 }
 
+/* The marks of texts carried from last year (meta rows "carried:PATH").
+ * A mark that names no text field of the report is ignored: it is a note,
+ * never a reason to refuse the file. */
+static void
+load_carried (JueStore  *store,
+              JueReport *report)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (sqlite3_prepare_v2 (store->db,
+                          "SELECT key FROM meta WHERE substr (key, 1, 8) = 'carried:'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW && n++ < JUE_MAX_FIELDS)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      int bytes = sqlite3_column_bytes (stmt, 0);
+      JueFieldRef ref;
+
+      if (sqlite3_column_type (stmt, 0) != SQLITE_TEXT || key == NULL ||
+          bytes > JUE_MAX_PATH_BYTES + 8 || !g_utf8_validate (key, bytes, NULL))
+        continue;
+      if (jue_report_resolve (report, key + 8, &ref, NULL) && ref.index < 0 &&
+          ref.def->kind == JUE_KIND_TEXT)
+        jue_field_set_carried (&ref, TRUE);
+    }
+  sqlite3_finalize (stmt);
+}
+
 JueStore *
 jue_store_open (const char    *filename,
                 JueStoreFlags  flags,
@@ -1185,6 +1228,7 @@ jue_store_open (const char    *filename,
   report = validate_and_load (store, copy ? copy : store->real_path, error);
   if (report == NULL)
     return NULL;
+  load_carried (store, report);
   if (copy)
     sqlite3_exec (store->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   if (!store->read_only && (!set_pragmas (store, error) || !migrate (store, FALSE, error)))
@@ -1260,6 +1304,11 @@ write_one (const char        *path,
   sqlite3_bind_text (w->store->upsert_field, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (w->store->upsert_field, 2, value, -1, SQLITE_TRANSIENT);
   w->ok = step_done (w->store, w->store->upsert_field, w->error);
+  if (w->ok && jue_field_is_carried (ref))
+    {
+      sqlite3_bind_text (w->store->insert_carried, 1, path, -1, SQLITE_TRANSIENT);
+      w->ok = step_done (w->store, w->store->insert_carried, w->error);
+    }
 }
 
 /* Puts the finished file tmp at target unless something is there by now:
@@ -1442,6 +1491,28 @@ jue_store_write_field (JueStore   *store,
   sqlite3_bind_text (store->upsert_field, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (store->upsert_field, 2, value ? value : "", -1, SQLITE_TRANSIENT);
   ok = step_done (store, store->upsert_field, error);
+  /* an edited text is no longer last year's (the model cleared its mark) */
+  if (ok)
+    {
+      sqlite3_bind_text (store->delete_carried, 1, path, -1, SQLITE_TRANSIENT);
+      ok = step_done (store, store->delete_carried, error);
+    }
+  return commit (store, ok, error);
+}
+
+gboolean
+jue_store_set_carried (JueStore   *store,
+                       const char *path,
+                       gboolean    carried,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = carried ? store->insert_carried : store->delete_carried;
+  gboolean ok;
+
+  if (!begin (store, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  ok = step_done (store, stmt, error);
   return commit (store, ok, error);
 }
 
@@ -1463,6 +1534,12 @@ jue_store_write_subtree (JueStore   *store,
     {
       sqlite3_bind_text (store->delete_prefix, 1, dot_prefix, -1, SQLITE_TRANSIENT);
       w.ok = step_done (store, store->delete_prefix, error);
+    }
+  for (guint i = 0; i < 2 && w.ok; i++)
+    {
+      sqlite3_bind_text (store->delete_carried_prefix, 1, i ? dot_prefix : list_prefix, -1,
+                         SQLITE_TRANSIENT);
+      w.ok = step_done (store, store->delete_carried_prefix, error);
     }
   if (w.ok && !jue_report_foreach (report, prefix, write_one, &w, error))
     w.ok = FALSE;

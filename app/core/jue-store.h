@@ -117,6 +117,14 @@ gboolean    jue_store_write_subtree  (JueStore    *store,
                                       const char  *prefix,
                                       GError     **error);
 
+/* Marks (or unmarks) a text as carried from last year; jue_store_write_field
+ * unmarks the field it writes, write_subtree and create store the marks of
+ * the report's fields they write. */
+gboolean    jue_store_set_carried    (JueStore    *store,
+                                      const char  *path,
+                                      gboolean     carried,
+                                      GError     **error);
+
 GPtrArray  *jue_store_load_explanations (JueStore *store,
                                          GError  **error);
 /* text NULL or "" removes the explanation. */
