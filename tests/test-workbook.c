@@ -490,6 +490,9 @@ test_tables_refused (void)
   assert_import_refused ("bad-cell.xlsx", "1.2.3");
   assert_import_refused ("bad-total.xlsx", "G7");
   assert_import_refused ("bad-total.xlsx", "6.33");
+  /* A 类 row that is not the sum of its 项 rows. */
+  assert_import_refused ("bad-subtotal.xlsx", "“表5”, cell C10");
+  assert_import_refused ("bad-subtotal.xlsx", "1288.67");
 }
 
 static void
@@ -515,6 +518,63 @@ test_blank_for_zero (void)
   assert_value (r2, "three_public.reception.actual", "");
   assert_value (r2, "three_public.abroad.actual", "3.25");
   assert_value (r2, "state_capital.expenditure", "");
+}
+
+/* 表5's 项 rows: into the functional list, by code or by names; a row
+ * the table lacks is added with its code and names, a row of the report
+ * the table does not print gets 0; one undo step takes all of it back. */
+static void
+test_list_rows (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) sample = jue_sample_new (&error);
+  g_autoptr (JueReport) fresh = import_new ("report.xlsx");
+  g_autofree char *file = g_build_filename (tmpdir, "rows.juesuan", NULL);
+  g_autofree char *xlsx = fixture ("report.xlsx");
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (JueWbImport) imp = NULL;
+  g_autoptr (JueReport) before = NULL;
+  JueReport *r;
+  gint extra;
+
+  /* A new report: every 项 row, with the 类 and 款 names above it. */
+  assert_value (fresh, "functional[0].code", "2011308");
+  assert_value (fresh, "functional[0].class_name", "一般公共服务支出");
+  assert_value (fresh, "functional[0].kuan_name", "商贸事务");
+  assert_value (fresh, "functional[0].xiang_name", "招商引资");
+  assert_value (fresh, "functional[0].actual", "1.37");
+  assert_value (fresh, "functional[16].code", "2210201");
+  assert_value (fresh, "functional[16].actual", "44.33");
+  assert_value (fresh, "functional[17].code", NULL);
+
+  g_assert_no_error (error);
+  g_unlink (file);
+  doc = jue_document_create (file, sample, &error);
+  g_assert_no_error (error);
+  g_assert_true (jue_document_set (doc, "functional[1].actual", "1", &error));
+  g_assert_true (jue_document_remove_row (doc, "functional[16]", &error));   /* 住房公积金 */
+  extra = jue_document_insert_row (doc, "functional", -1, &error);
+  g_assert_cmpint (extra, ==, 16);
+  g_assert_true (jue_document_set (doc, "functional[16].xiang_name", "不在表中", &error));
+  g_assert_true (jue_document_set (doc, "functional[16].actual", "5", &error));
+  before = jue_report_copy (jue_document_get_report (doc));
+
+  imp = jue_wb_import_file (xlsx, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (jue_wb_import_into_document (imp, doc, &error));
+  g_assert_no_error (error);
+  r = jue_document_get_report (doc);
+  assert_value (r, "functional[1].actual", "329.53");      /* by names */
+  assert_value (r, "functional[1].code", "");              /* its texts kept */
+  assert_value (r, "functional[2].actual", "7.46");        /* by code */
+  assert_value (r, "functional[16].xiang_name", "不在表中");
+  assert_value (r, "functional[16].actual", "0.00");       /* not printed: none */
+  assert_value (r, "functional[17].code", "2210201");      /* added */
+  assert_value (r, "functional[17].xiang_name", "住房公积金");
+  assert_value (r, "functional[17].actual", "44.33");
+
+  g_assert_true (jue_document_undo (doc, NULL, &error));
+  g_assert_true (jue_report_equal (before, jue_document_get_report (doc)));
 }
 
 static void
@@ -590,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/workbook/tables/refused", test_tables_refused);
   g_test_add_func ("/workbook/tables/blank-for-zero", test_blank_for_zero);
   g_test_add_func ("/workbook/tables/into-document", test_into_document_one_undo);
+  g_test_add_func ("/workbook/tables/list-rows", test_list_rows);
 
   ret = g_test_run ();
   {

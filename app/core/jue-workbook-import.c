@@ -78,6 +78,16 @@ static const JueWbCellSpec t04_cells[] = {
   { "总计", "支出|合计", NULL, AP "expenditure_grand_total" },
 };
 
+static const JueWbListColumn t05_columns[] = {
+  { "本年支出|小计/合计", "actual" },
+  { "本年支出|基本支出", NULL },
+  { "本年支出|项目支出", NULL },
+};
+static const JueWbListSpec t05_rows = {
+  "functional", "项目|科目编码/科目编码", "项目|科目名称/科目名称",
+  t05_columns, G_N_ELEMENTS (t05_columns),
+};
+
 static const char * const t05_title[] = { "一般公共预算财政拨款支出决算表", NULL };
 static const char * const t05_not[] = { "基本支出", "三公", "明细", NULL };
 static const JueWbCellSpec t05_cells[] = {
@@ -137,7 +147,8 @@ static const JueWbTableSpec builtin_tables[] = {
   { "收入决算表", t02_title, t02_not, t02_cells, G_N_ELEMENTS (t02_cells) },
   { "支出决算表", t03_title, t03_not, t03_cells, G_N_ELEMENTS (t03_cells) },
   { "财政拨款收入支出决算总表", t04_title, NULL, t04_cells, G_N_ELEMENTS (t04_cells) },
-  { "一般公共预算财政拨款支出决算表", t05_title, t05_not, t05_cells, G_N_ELEMENTS (t05_cells) },
+  { "一般公共预算财政拨款支出决算表", t05_title, t05_not, t05_cells, G_N_ELEMENTS (t05_cells),
+    &t05_rows },
   { "一般公共预算财政拨款基本支出决算表", t06_title, NULL, t06_cells, G_N_ELEMENTS (t06_cells) },
   { "“三公”经费支出决算表", t07_title, NULL, t07_cells, G_N_ELEMENTS (t07_cells) },
   { "政府性基金预算财政拨款收入支出决算表", t08_title, NULL, t08_cells, G_N_ELEMENTS (t08_cells) },
@@ -335,7 +346,36 @@ figure_free (gpointer data)
   g_free (f);
 }
 
+/* A 项 row of a matrix table. */
+typedef struct {
+  const JueWbListSpec *spec;
+  char     *code;
+  char     *class_name;
+  char     *kuan_name;
+  char     *name;
+  gint64   *fen;        /* per column of spec */
+  gboolean *blank;
+  char     *where;
+} ListRow;
+
+static void
+list_row_free (gpointer data)
+{
+  ListRow *r = data;
+
+  g_free (r->code);
+  g_free (r->class_name);
+  g_free (r->kuan_name);
+  g_free (r->name);
+  g_free (r->fen);
+  g_free (r->blank);
+  g_free (r->where);
+  g_free (r);
+}
+
 struct _JueWbImport {
+  GPtrArray *rows;        /* ListRow, every matrix table's */
+  GPtrArray *lists;       /* const JueWbListSpec *, the matrix tables read */
   GPtrArray *figures;     /* Figure */
   GPtrArray *found;       /* char *, per table */
   char      *department;
@@ -349,6 +389,8 @@ jue_wb_import_free (JueWbImport *import)
     return;
   g_ptr_array_unref (import->figures);
   g_ptr_array_unref (import->found);
+  g_ptr_array_unref (import->rows);
+  g_ptr_array_unref (import->lists);
   g_free (import->department);
   g_free (import);
 }
@@ -765,6 +807,215 @@ table_is_empty (const Table *t)
   return FALSE;
 }
 
+/* The one column headed so, or G_MAXUINT with the error set. */
+static guint
+column_headed (const Table *t,
+               const char  *header,
+               GError     **error)
+{
+  g_autofree char *hd = header_display (header);
+  guint found = G_MAXUINT;
+
+  for (guint c = 0; c < t->stacks->len; c++)
+    if (header_matches (g_ptr_array_index (t->stacks, c), header))
+      {
+        if (found != G_MAXUINT)
+          {
+            g_autofree char *other = jue_wb_cell_name (t->header_first, found);
+            g_autofree char *why =
+              g_strdup_printf (_("two columns are headed “%s” (the other at %s)"), hd, other);
+            refuse (error, t->sheet, t->header_first, c, t->spec->name, why);
+            return G_MAXUINT;
+          }
+        found = c;
+      }
+  if (found == G_MAXUINT)
+    {
+      g_autofree char *why = g_strdup_printf (_("no column is headed “%s”"), hd);
+      refuse (error, t->sheet, t->header_first, t->title_column, t->spec->name, why);
+    }
+  return found;
+}
+
+typedef struct {
+  char   *code;      /* 3 or 5 digits, or "" for 合计 */
+  guint   row;
+  gint64 *fen;
+  gboolean *blank;
+} Subtotal;
+
+static void
+subtotal_free (gpointer data)
+{
+  Subtotal *s = data;
+
+  g_free (s->code);
+  g_free (s->fen);
+  g_free (s->blank);
+  g_free (s);
+}
+
+/* The 类/款/项 rows of a matrix table. */
+static gboolean
+read_rows (Reader  *rd,
+           Table   *t,
+           GError **error)
+{
+  const JueWbListSpec *ls = t->spec->rows;
+  g_autoptr (GPtrArray) subtotals = g_ptr_array_new_with_free_func (subtotal_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new ();   /* ListRow, borrowed */
+  g_autofree guint *cols = g_new0 (guint, ls->n_columns);
+  g_autofree char *class_name = NULL;
+  g_autofree char *kuan_name = NULL;
+  gint64 allowance = t->yuan ? 1 : JUE_FEN_PER_DISPLAY_UNIT;
+  guint code_col, name_col;
+
+  if (t->empty)
+    {
+      g_ptr_array_add (rd->imp->lists, (gpointer) ls);
+      return TRUE;   /* 本表为空表: no rows */
+    }
+  code_col = column_headed (t, ls->code_header, error);
+  if (code_col == G_MAXUINT)
+    return FALSE;
+  name_col = column_headed (t, ls->name_header, error);
+  if (name_col == G_MAXUINT)
+    return FALSE;
+  for (guint i = 0; i < ls->n_columns; i++)
+    {
+      cols[i] = column_headed (t, ls->columns[i].header, error);
+      if (cols[i] == G_MAXUINT)
+        return FALSE;
+    }
+  for (guint r = t->data_first; r < t->end_row; r++)
+    {
+      const JueWbCell *cc = jue_wb_sheet_cell (t->sheet, r, code_col);
+      g_autofree char *code = cc != NULL ? norm (cc->text) : g_strdup ("");
+      g_autofree char *name = norm (jue_wb_sheet_text (t->sheet, r, name_col));
+      gsize n = strlen (code);
+      gboolean digits = n > 0 && strspn (code, "0123456789") == n;
+      gint64 *fen;
+      gboolean *blank;
+
+      if (strcmp (code, "合计") == 0 || strcmp (name, "合计") == 0)
+        n = 0, digits = TRUE;
+      else if (!digits)
+        {
+          if (*code != '\0' || *name != '\0')
+            {
+              /* A note (注：…) or a row the table does not define: a
+               * figure beside it is a row we cannot place. */
+              for (guint i = 0; i < ls->n_columns; i++)
+                {
+                  const JueWbCell *v = jue_wb_sheet_cell (t->sheet, r, cols[i]);
+
+                  if (v != NULL && (v->kind == JUE_WB_CELL_NUMBER || is_amount_text (v->text)))
+                    {
+                      g_autofree char *why =
+                        g_strdup_printf (_("“%s” is not a code of 3, 5 or 7 digits"), code);
+                      return refuse (error, t->sheet, r, code_col, t->spec->name, why);
+                    }
+                }
+            }
+          continue;
+        }
+      if (n != 0 && n != 3 && n != 5 && n != 7)
+        {
+          g_autofree char *why =
+            g_strdup_printf (_("“%s” is not a code of 3, 5 or 7 digits"), code);
+          return refuse (error, t->sheet, r, code_col, t->spec->name, why);
+        }
+      fen = g_new0 (gint64, ls->n_columns);
+      blank = g_new0 (gboolean, ls->n_columns);
+      for (guint i = 0; i < ls->n_columns; i++)
+        {
+          if (!read_amount (t, r, cols[i], &blank[i], &fen[i], error))
+            {
+              g_free (fen);
+              g_free (blank);
+              return FALSE;
+            }
+          if (blank[i] && rd->blank_zero)
+            blank[i] = FALSE;
+        }
+      if (n == 7)
+        {
+          ListRow *row = g_new0 (ListRow, 1);
+
+          row->spec = ls;
+          row->code = g_strdup (code);
+          row->class_name = g_strdup (class_name != NULL ? class_name : "");
+          row->kuan_name = g_strdup (kuan_name != NULL ? kuan_name : "");
+          row->name = g_strdup (jue_wb_sheet_text (t->sheet, r, name_col));
+          g_strstrip (row->name);
+          row->fen = fen;
+          row->blank = blank;
+          row->where = where (t->sheet, r, code_col);
+          g_ptr_array_add (rd->imp->rows, row);
+          g_ptr_array_add (items, row);
+        }
+      else
+        {
+          Subtotal *st = g_new0 (Subtotal, 1);
+          g_autofree char *raw = g_strdup (jue_wb_sheet_text (t->sheet, r, name_col));
+
+          g_strstrip (raw);
+          st->code = g_strdup (n == 0 ? "" : code);
+          st->row = r;
+          st->fen = fen;
+          st->blank = blank;
+          g_ptr_array_add (subtotals, st);
+          if (n == 3)
+            {
+              g_free (class_name);
+              class_name = g_strdup (raw);
+              g_clear_pointer (&kuan_name, g_free);
+            }
+          else if (n == 5)
+            {
+              g_free (kuan_name);
+              kuan_name = g_strdup (raw);
+            }
+        }
+    }
+  /* 类, 款 and 合计 rows: the sum of the 项 rows under them. */
+  for (guint s = 0; s < subtotals->len; s++)
+    {
+      const Subtotal *st = g_ptr_array_index (subtotals, s);
+
+      for (guint i = 0; i < ls->n_columns; i++)
+        {
+          gint64 sum = 0;
+          guint n_items = 0;
+
+          if (st->blank[i])
+            continue;
+          for (guint k = 0; k < items->len; k++)
+            {
+              const ListRow *it = g_ptr_array_index (items, k);
+
+              if (g_str_has_prefix (it->code, st->code))
+                {
+                  sum += it->blank[i] ? 0 : it->fen[i];
+                  n_items++;
+                }
+            }
+          if (n_items == 0 && *st->code != '\0')
+            continue;   /* a 类 printed without its 项 rows: nothing to add */
+          if (ABS (sum - st->fen[i]) > allowance)
+            {
+              g_autofree char *a = jue_fen_display (st->fen[i]);
+              g_autofree char *b = jue_fen_display (sum);
+              g_autofree char *why =
+                g_strdup_printf (_("%s (万元) is not the sum of the 项 rows under it, %s"), a, b);
+              return refuse (error, t->sheet, st->row, cols[i], t->spec->name, why);
+            }
+        }
+    }
+  g_ptr_array_add (rd->imp->lists, (gpointer) ls);
+  return TRUE;
+}
+
 static gboolean
 read_table (Reader  *rd,
             Table   *t,
@@ -954,6 +1205,8 @@ read_table (Reader  *rd,
       if (!add_figure (rd, t, cs, row, column, error))
         return FALSE;
     }
+  if (t->spec->rows != NULL)
+    return read_rows (rd, t, error);
   return TRUE;
 }
 
@@ -1014,6 +1267,8 @@ jue_wb_import_read (const JueWorkbook    *workbook,
 
   imp->figures = g_ptr_array_new_with_free_func (figure_free);
   imp->found = g_ptr_array_new_with_free_func (g_free);
+  imp->rows = g_ptr_array_new_with_free_func (list_row_free);
+  imp->lists = g_ptr_array_new ();
 
   /* Every title of every table, in sheet order. */
   for (guint s = 0; s < jue_workbook_n_sheets (workbook); s++)
@@ -1108,12 +1363,64 @@ jue_wb_import_read (const JueWorkbook    *workbook,
   return imp;
 }
 
-gboolean
-jue_wb_import_apply (const JueWbImport *import,
-                     JueReport         *report,
-                     GError           **error)
+/* One edit: a row added at the end of a list, or a field set. */
+typedef struct {
+  char *insert;   /* list path, or NULL */
+  char *path;
+  char *text;
+} Op;
+
+static void
+op_free (gpointer data)
 {
-  g_autoptr (JueComputed) computed = jue_computed_new ();
+  Op *op = data;
+
+  g_free (op->insert);
+  g_free (op->path);
+  g_free (op->text);
+  g_free (op);
+}
+
+static void
+op_set (GPtrArray  *ops,
+        char       *path,    /* taken */
+        const char *text)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->path = path;
+  op->text = g_strdup (text);
+  g_ptr_array_add (ops, op);
+}
+
+static char *
+fen_text (gboolean blank,
+          gint64   fen)
+{
+  return blank ? g_strdup ("") : jue_amount_canonical (jue_amount_from_fen (fen));
+}
+
+static const char *
+row_text (gpointer            record,
+          const JueRecordDef *def,
+          const char         *field)
+{
+  for (guint i = 0; i < def->n_fields; i++)
+    if (strcmp (def->fields[i].name, field) == 0 && def->fields[i].kind == JUE_KIND_TEXT)
+      {
+        const char *v = *(char **) ((guint8 *) record + def->fields[i].offset);
+        return v != NULL ? v : "";
+      }
+  return "";
+}
+
+/* The edits that write the import into report as it is now. */
+static GPtrArray *
+plan (const JueWbImport *import,
+      JueReport         *report,
+      GError           **error)
+{
+  g_autoptr (GPtrArray) ops = g_ptr_array_new_with_free_func (op_free);
 
   for (guint i = 0; i < import->figures->len; i++)
     {
@@ -1122,10 +1429,82 @@ jue_wb_import_apply (const JueWbImport *import,
 
       if (f->path == NULL)
         continue;
-      text = f->blank ? g_strdup ("") : jue_amount_canonical (jue_amount_from_fen (f->fen));
-      if (!jue_report_set (report, f->path, text, error))
-        return FALSE;
+      text = fen_text (f->blank, f->fen);
+      op_set (ops, g_strdup (f->path), text);
     }
+  for (guint l = 0; l < import->lists->len; l++)
+    {
+      const JueWbListSpec *ls = g_ptr_array_index (import->lists, l);
+      JueFieldRef ref;
+      GPtrArray *list;
+      const JueRecordDef *def;
+      g_autofree gboolean *matched = NULL;
+      guint n_added = 0;
+
+      if (!jue_report_resolve (report, ls->list, &ref, error))
+        return NULL;
+      list = *(GPtrArray **) ref.ptr;
+      def = ref.def->extra;
+      matched = g_new0 (gboolean, list->len + 1);
+      for (guint k = 0; k < import->rows->len; k++)
+        {
+          const ListRow *row = g_ptr_array_index (import->rows, k);
+          guint index = G_MAXUINT;
+
+          if (row->spec != ls)
+            continue;
+          for (guint j = 0; j < list->len && index == G_MAXUINT; j++)
+            if (!matched[j] && strcmp (row_text (list->pdata[j], def, "code"), row->code) == 0)
+              index = j;
+          for (guint j = 0; j < list->len && index == G_MAXUINT; j++)
+            if (!matched[j] && *row_text (list->pdata[j], def, "code") == '\0'
+                && strcmp (row_text (list->pdata[j], def, "xiang_name"), row->name) == 0
+                && strcmp (row_text (list->pdata[j], def, "kuan_name"), row->kuan_name) == 0)
+              index = j;
+          if (index == G_MAXUINT)
+            {
+              Op *op = g_new0 (Op, 1);
+
+              index = list->len + n_added++;
+              op->insert = g_strdup (ls->list);
+              g_ptr_array_add (ops, op);
+              op_set (ops, g_strdup_printf ("%s[%u].code", ls->list, index), row->code);
+              op_set (ops, g_strdup_printf ("%s[%u].class_name", ls->list, index),
+                      row->class_name);
+              op_set (ops, g_strdup_printf ("%s[%u].kuan_name", ls->list, index), row->kuan_name);
+              op_set (ops, g_strdup_printf ("%s[%u].xiang_name", ls->list, index), row->name);
+            }
+          else
+            matched[index] = TRUE;
+          for (guint c = 0; c < ls->n_columns; c++)
+            {
+              g_autofree char *text = NULL;
+
+              if (ls->columns[c].field == NULL)
+                continue;
+              text = fen_text (row->blank[c], row->fen[c]);
+              op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, index, ls->columns[c].field),
+                      text);
+            }
+        }
+      /* A row the published table does not print had none. */
+      for (guint j = 0; j < list->len; j++)
+        if (!matched[j])
+          for (guint c = 0; c < ls->n_columns; c++)
+            if (ls->columns[c].field != NULL)
+              op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, j, ls->columns[c].field),
+                      "0");
+    }
+  return g_steal_pointer (&ops);
+}
+
+static gboolean
+check_totals (const JueWbImport *import,
+              JueReport         *report,
+              GError           **error)
+{
+  g_autoptr (JueComputed) computed = jue_computed_new ();
+
   jue_computed_update (computed, report);
   for (guint i = 0; i < import->figures->len; i++)
     {
@@ -1148,6 +1527,30 @@ jue_wb_import_apply (const JueWbImport *import,
         }
     }
   return TRUE;
+}
+
+gboolean
+jue_wb_import_apply (const JueWbImport *import,
+                     JueReport         *report,
+                     GError           **error)
+{
+  g_autoptr (GPtrArray) ops = plan (import, report, error);
+
+  if (ops == NULL)
+    return FALSE;
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const Op *op = g_ptr_array_index (ops, i);
+
+      if (op->insert != NULL)
+        {
+          if (jue_report_list_insert (report, op->insert, -1, error) < 0)
+            return FALSE;
+        }
+      else if (!jue_report_set (report, op->path, op->text, error))
+        return FALSE;
+    }
+  return check_totals (import, report, error);
 }
 
 JueReport *
@@ -1177,26 +1580,33 @@ jue_wb_import_into_document (const JueWbImport *import,
                              GError           **error)
 {
   g_autoptr (JueReport) trial = jue_report_copy (jue_document_get_report (document));
+  g_autoptr (GPtrArray) ops = NULL;
   const char *first = NULL;
 
   /* Everything is checked on a copy first: the document changes only
    * when all of it can be written. */
   if (!jue_wb_import_apply (import, trial, error))
     return FALSE;
+  ops = plan (import, jue_document_get_report (document), error);
+  if (ops == NULL)
+    return FALSE;
   jue_document_begin_group (document);
-  for (guint i = 0; i < import->figures->len; i++)
+  for (guint i = 0; i < ops->len; i++)
     {
-      const Figure *f = g_ptr_array_index (import->figures, i);
-      g_autofree char *text = NULL;
+      const Op *op = g_ptr_array_index (ops, i);
       g_autofree char *old = NULL;
+      gboolean ok;
 
-      if (f->path == NULL)
-        continue;
-      text = f->blank ? g_strdup ("") : jue_amount_canonical (jue_amount_from_fen (f->fen));
-      old = jue_report_get (jue_document_get_report (document), f->path, NULL);
-      if (g_strcmp0 (old, text) == 0)
-        continue;
-      if (!jue_document_set (document, f->path, text, error))
+      if (op->insert != NULL)
+        ok = jue_document_insert_row (document, op->insert, -1, error) >= 0;
+      else
+        {
+          old = jue_report_get (jue_document_get_report (document), op->path, NULL);
+          if (g_strcmp0 (old, op->text) == 0)
+            continue;
+          ok = jue_document_set (document, op->path, op->text, error);
+        }
+      if (!ok)
         {
           g_autoptr (GError) undo_error = NULL;
 
@@ -1204,7 +1614,7 @@ jue_wb_import_into_document (const JueWbImport *import,
           return FALSE;
         }
       if (first == NULL)
-        first = f->path;
+        first = op->insert != NULL ? op->insert : op->path;
     }
   jue_document_end_group (document, first != NULL ? first : "three_public");
   return TRUE;

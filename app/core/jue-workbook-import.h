@@ -43,12 +43,31 @@ typedef struct {
   gboolean    optional;   /* a line the table may leave out (then 0) */
 } JueWbCellSpec;
 
+/* A matrix table's 类/款/项 rows, read into a list of the report: the
+ * code and name columns, and per value column its header words and the
+ * field of the list's rows it fills.  项 rows (7-digit codes) are the
+ * list's rows; 类 and 款 rows and 合计 are checked against the sum of the
+ * 项 rows under them (within one printed unit), never stored. */
+typedef struct {
+  const char *header;
+  const char *field;      /* "actual", or NULL: read as an amount, not kept */
+} JueWbListColumn;
+
+typedef struct {
+  const char            *list;          /* "functional" */
+  const char            *code_header;   /* "项目|科目编码/科目编码" */
+  const char            *name_header;   /* "项目|科目名称/科目名称" */
+  const JueWbListColumn *columns;
+  guint                  n_columns;
+} JueWbListSpec;
+
 typedef struct {
   const char          *name;          /* 收入支出决算总表 (in messages) */
   const char * const  *title_words;   /* all in the title (NULL-terminated) */
   const char * const  *title_not;     /* none in the title (NULL-terminated, may be NULL) */
   const JueWbCellSpec *cells;
   guint                n_cells;
+  const JueWbListSpec *rows;          /* a matrix table's 项 rows, or NULL */
 } JueWbTableSpec;
 
 /* The tables read today (national layouts): 收入支出决算总表; the 合计 rows
@@ -79,7 +98,11 @@ const char  *jue_wb_import_department (const JueWbImport *import);
 gint         jue_wb_import_year       (const JueWbImport *import);
 
 /* Writes the figures into report and checks the totals against them;
- * on failure report may be partly written (use a copy). */
+ * on failure report may be partly written (use a copy).  A matrix table's
+ * 项 rows go to the list's row with the same code (or, for a row without
+ * one, the same 款 and 项 names), else to a new row at the end with code
+ * and names; a row of the list the table does not print gets 0: the
+ * published table lists every 项 with spending. */
 gboolean     jue_wb_import_apply      (const JueWbImport *import,
                                        JueReport         *report,
                                        GError           **error);

@@ -23,6 +23,7 @@ Variants (each must import to the same report, or be refused):
   blank      zeros left blank (a template that prints blank for zero)
   bad-cell   the “三公” 决算数 购置费 cell holds 1.2.3
   bad-total  the “三公” 决算数 合计 is 6.33 where its parts add to 6.23
+  bad-subtotal  表5's 类 row 206 prints 300.00 where its 项 rows add to 1288.67
 """
 import os, shutil, subprocess, sys, tempfile
 from decimal import Decimal
@@ -238,11 +239,45 @@ def table2(variant):
                    ("206", "科学技术支出", "1300.00", "1300.00", "0", "0", "0", "0", "0")])
 
 
+# The sample's 一般公共预算 项 rows (functional[N]) with their codes, and
+# a basic/project split that adds to the printed 708.77 / 738.24.
+T5 = [
+    ("201", "一般公共服务支出"), ("20113", "商贸事务"), ("2011308", "招商引资", "0", "1.37"),
+    ("206", "科学技术支出"), ("20601", "科学技术管理事务"),
+    ("2060101", "行政运行", "329.53", "0"), ("2060102", "一般行政管理事务", "7.46", "0"),
+    ("2060199", "其他科学技术管理事务支出", "39.29", "7.45"),
+    ("20602", "基础研究"), ("2060201", "机构运行", "175.52", "0"),
+    ("2060208", "科技人才队伍建设", "0", "224.12"),
+    ("20604", "技术研究与开发"), ("2060404", "科技成果转化与扩散", "0", "254.03"),
+    ("20605", "科技条件与服务"), ("2060502", "技术创新服务体系", "0", "35.00"),
+    ("20607", "科技交流与合作"), ("2060799", "其他科技交流与合作支出", "0", "21.27"),
+    ("20699", "其他科学技术支出"), ("2069901", "科技奖励", "0", "195.00"),
+    ("208", "社会保障和就业支出"), ("20805", "行政事业单位养老支出"),
+    ("2080501", "行政单位离退休", "9.91", "0"), ("2080502", "事业单位离退休", "2.83", "0"),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "52.50", "0"),
+    ("20808", "抚恤"), ("2080801", "死亡抚恤", "24.24", "0"),
+    ("210", "卫生健康支出"), ("21011", "行政事业单位医疗"),
+    ("2101101", "行政单位医疗", "13.03", "0"), ("2101102", "事业单位医疗", "10.13", "0"),
+    ("221", "住房保障支出"), ("22102", "住房改革支出"), ("2210201", "住房公积金", "44.33", "0"),
+]
+
+
 def table5(variant):
+    items = [r for r in T5 if len(r) == 4]
+    def total(prefix, i):
+        return sum(Decimal(r[2 + i]) for r in items if r[0].startswith(prefix))
+    rows = [("合计", None, *(str(total("", 0) + total("", 1)), str(total("", 0)), str(total("", 1))))]
+    for r in T5:
+        if len(r) == 4:
+            basic, project = Decimal(r[2]), Decimal(r[3])
+            rows.append((r[0], r[1], str(basic + project), r[2], r[3]))
+        else:
+            b, p = total(r[0], 0), total(r[0], 1)
+            rows.append((r[0], r[1], str(b + p), str(b), str(p)))
+    if variant == "bad-subtotal":
+        rows[4] = rows[4][:2] + ("300.00",) + rows[4][3:]   # 206 科学技术支出
     return matrix(variant, "表5", "2024年度一般公共预算财政拨款支出决算表", "公开05表",
-                  ["本年支出|小计", "本年支出|基本支出", "本年支出|项目支出"],
-                  [("合计", None, "1447.01", "708.77", "738.24"),
-                   ("206", "科学技术支出", "1300.00", "561.76", "738.24")])
+                  ["本年支出|小计", "本年支出|基本支出", "本年支出|项目支出"], rows)
 
 
 def table8(variant):
@@ -332,7 +367,7 @@ def workbook(variant):
             table5(variant), table6(variant), table7(variant), table8(variant), table9(variant)]
 
 
-VARIANTS = ["report", "moved", "yuan", "blank", "bad-cell", "bad-total"]
+VARIANTS = ["report", "moved", "yuan", "blank", "bad-cell", "bad-total", "bad-subtotal"]
 
 
 def main():
