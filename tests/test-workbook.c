@@ -16,6 +16,7 @@
 
 #include "jue-checks.h"
 #include "jue-document.h"
+#include "jue-template.h"
 #include "jue-tsv.h"
 #include "jue-workbook.h"
 #include "jue-workbook-import.h"
@@ -577,6 +578,54 @@ test_list_rows (void)
   g_assert_true (jue_report_equal (before, jue_document_get_report (doc)));
 }
 
+/* The layouts made from the national template (jue-template.h) find the
+ * same tables and read the same figures as the built-in ones, for what
+ * both read. */
+static void
+test_template_layout (void)
+{
+  g_autoptr (GError) error = NULL;
+  const JueTemplate *tmpl = jue_template_get ("national", &error);
+  g_autoptr (JueWbLayout) layout = NULL;
+  g_autofree char *path = fixture ("report.xlsx");
+  g_autoptr (JueWorkbook) wb = NULL;
+  g_autoptr (JueWbImport) imp = NULL;
+  g_autoptr (JueReport) r = jue_report_new ();
+  const JueWbTableSpec *specs;
+  guint n;
+
+  g_assert_no_error (error);
+  layout = jue_wb_layout_new (tmpl);
+  specs = jue_wb_layout_tables (layout, &n);
+  /* 1, 4, 5, 6, 7: lines, two-sided, matrix over functional, economic, row
+   * (2 and 3 are rows of accounts, 8 and 9 fund rows: not yet). */
+  g_assert_cmpuint (n, ==, 5);
+  wb = jue_workbook_open (path, &error);
+  g_assert_no_error (error);
+  imp = jue_wb_import_read (wb, specs, n, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (jue_wb_import_apply (imp, r, &error));
+  g_assert_no_error (error);
+  assert_value (r, "income.general_budget", "1447.01");
+  assert_value (r, "appropriation.expenditure_general_budget", "1447.01");
+  assert_value (r, "basic.personnel", "630.27");
+  assert_value (r, "three_public.vehicle.operation.budget", "3.0046");
+  assert_value (r, "functional[0].code", "2011308");
+  assert_value (r, "functional[16].actual", "44.33");
+  jue_wb_import_free (g_steal_pointer (&imp));
+
+  /* A bad cell is refused the same way. */
+  {
+    g_autofree char *bad = fixture ("bad-cell.xlsx");
+    g_autoptr (JueWorkbook) wb2 = jue_workbook_open (bad, &error);
+
+    g_assert_no_error (error);
+    imp = jue_wb_import_read (wb2, specs, n, FALSE, &error);
+    g_assert_null (imp);
+    g_assert_nonnull (strstr (error->message, "J7"));
+  }
+}
+
 static void
 test_into_document_one_undo (void)
 {
@@ -651,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/workbook/tables/blank-for-zero", test_blank_for_zero);
   g_test_add_func ("/workbook/tables/into-document", test_into_document_one_undo);
   g_test_add_func ("/workbook/tables/list-rows", test_list_rows);
+  g_test_add_func ("/workbook/tables/template-layout", test_template_layout);
 
   ret = g_test_run ();
   {

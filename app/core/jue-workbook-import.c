@@ -467,11 +467,19 @@ title_matches (const JueWbTableSpec *spec,
   if (g_utf8_strlen (n, -1) > 80)
     return FALSE;
   for (guint i = 0; spec->title_words[i] != NULL; i++)
-    if (strstr (n, spec->title_words[i]) == NULL)
-      return FALSE;
+    {
+      g_autofree char *w = norm (spec->title_words[i]);
+
+      if (strstr (n, w) == NULL)
+        return FALSE;
+    }
   for (guint i = 0; spec->title_not != NULL && spec->title_not[i] != NULL; i++)
-    if (strstr (n, spec->title_not[i]) != NULL)
-      return FALSE;
+    {
+      g_autofree char *w = norm (spec->title_not[i]);
+
+      if (strstr (n, w) != NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1216,6 +1224,27 @@ typedef struct {
   guint             spec;
 } Title;
 
+static gboolean
+header_word_is (const char *spec_header,
+                const char *have)
+{
+  g_auto (GStrv) levels = g_strsplit (spec_header, "|", 0);
+
+  for (guint l = 0; levels[l] != NULL; l++)
+    {
+      g_auto (GStrv) alts = g_strsplit (levels[l], "/", 0);
+
+      for (guint a = 0; alts[a] != NULL; a++)
+        {
+          g_autofree char *w = norm_label (alts[a]);
+
+          if (strcmp (w, have) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The header words of spec that show within a few rows under a title. */
 static gboolean
 header_near (const JueWbSheet     *sheet,
@@ -1232,22 +1261,12 @@ header_near (const JueWbSheet     *sheet,
         if (*have == '\0')
           continue;
         for (guint i = 0; i < spec->n_cells; i++)
-          {
-            g_auto (GStrv) levels = g_strsplit (spec->cells[i].header, "|", 0);
-
-            for (guint l = 0; levels[l] != NULL; l++)
-              {
-                g_auto (GStrv) alts = g_strsplit (levels[l], "/", 0);
-
-                for (guint a = 0; alts[a] != NULL; a++)
-                  {
-                    g_autofree char *w = norm_label (alts[a]);
-
-                    if (strcmp (w, have) == 0)
-                      return TRUE;
-                  }
-              }
-          }
+          if (header_word_is (spec->cells[i].header, have))
+            return TRUE;
+        if (spec->rows != NULL)
+          for (guint i = 0; i < spec->rows->n_columns; i++)
+            if (header_word_is (spec->rows->columns[i].header, have))
+              return TRUE;
       }
   return FALSE;
 }

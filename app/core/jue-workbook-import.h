@@ -27,6 +27,7 @@
 #include <glib.h>
 
 #include "jue-document.h"
+#include "jue-template.h"
 #include "jue-workbook.h"
 
 G_BEGIN_DECLS
@@ -39,7 +40,8 @@ typedef struct {
    * "/" between alternatives: "预算数|公务用车购置及运行费|购置费". */
   const char *header;
   const char *path;       /* a field path, or NULL */
-  const char *computed;   /* when path is NULL: the computed path checked */
+  const char *computed;   /* when path is NULL: the computed path checked
+                             (both NULL: read as an amount, not kept) */
   gboolean    optional;   /* a line the table may leave out (then 0) */
 } JueWbCellSpec;
 
@@ -76,6 +78,16 @@ typedef struct {
  * the four lines the “三公” ties read; the “三公” table.  A table printed
  * as 本表为空表 (or 无数据) reads as zeros. */
 const JueWbTableSpec *jue_wb_builtin_tables (guint *n_tables);
+
+/* The layouts of a template's tables (jue-workbook-template.c): row,
+ * lines, two-sided and economic tables' typed and computed cells, and the
+ * 项 rows of matrix tables over a list with 类/款/项 names. */
+typedef struct _JueWbLayout JueWbLayout;
+JueWbLayout          *jue_wb_layout_new    (const JueTemplate *tmpl);
+const JueWbTableSpec *jue_wb_layout_tables (const JueWbLayout *layout,
+                                            guint             *n_tables);
+void                  jue_wb_layout_free   (JueWbLayout *layout);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueWbLayout, jue_wb_layout_free)
 
 typedef struct _JueWbImport JueWbImport;
 
