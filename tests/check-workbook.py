@@ -91,28 +91,168 @@ def refused_names_sheet_and_cell():
     must(code == 1 and "G7" in err and "6.33" in err and "6.23" in err, err)
 
 
+def export_xlsx(report, name):
+    out = os.path.join(TMP, name)
+    code, _, err = run("export", "--format", "xlsx", "--force", report, out)
+    must(code == 0, f"export {report}: {err}")
+    return out
+
+
+def sheet_cells(workbook):
+    """{sheet name: {cell: text}} of an .xlsx (shared strings resolved)."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    m = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    z = zipfile.ZipFile(workbook)
+    strings = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(m + "si"):
+            strings.append("".join(t.text or "" for t in si.iter(m + "t")))
+    rels = {e.get("Id"): e.get("Target")
+            for e in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+    out = {}
+    for sh in ET.fromstring(z.read("xl/workbook.xml")).iter(m + "sheet"):
+        target = rels[sh.get(r + "id")].lstrip("/")
+        x = ET.fromstring(z.read(target if target.startswith("xl/") else "xl/" + target))
+        cells = {}
+        for c in x.iter(m + "c"):
+            v = c.find(m + "v")
+            text = v.text if v is not None else ""
+            if c.get("t") == "s" and text:
+                text = strings[int(text)]
+            elif c.get("t") == "inlineStr":
+                text = "".join(t.text or "" for t in c.iter(m + "t"))
+            if text:
+                cells[c.get("r")] = text
+        out[sh.get("name")] = cells
+    return out
+
+
+def table_sheets(workbook, n_tables):
+    sheets = sheet_cells(workbook)
+    return {k: sheets[k] for k in list(sheets)[:n_tables]}
+
+
+def national_report():
+    """The sample on the national template, with 表6 lines by economic code
+    and a government-fund row, so every table of the nine has rows."""
+    target = os.path.join(TMP, "national.juesuan")
+    if os.path.exists(target):
+        os.unlink(target)
+    must(run("new", "--sample", target)[0] == 0, "new --sample")
+    sets = [("profile.template", "national")]
+    econ = [("301", "工资福利支出", None), ("30101", "基本工资", "300.00"),
+            ("30102", "津贴补贴", "330.27"), ("302", "商品和服务支出", None),
+            ("30201", "办公费", "70.52"), ("30231", "公务用车运行维护费", "2.98"),
+            ("310", "资本性支出", "5.00")]
+    for i, (code, name, actual) in enumerate(econ):
+        must(run("add", target, "economic")[0] == 0, "add economic")
+        sets += [(f"economic[{i}].code", code), (f"economic[{i}].name", name)]
+        if actual:
+            sets.append((f"economic[{i}].actual", actual))
+    must(run("add", target, "gov_fund.rows")[0] == 0, "add fund row")
+    sets += [("gov_fund.rows[0].code", "2296002"), ("gov_fund.rows[0].name", "用于社会福利的彩票公益金支出"),
+             ("gov_fund.rows[0].carried_in", "1.00"), ("gov_fund.rows[0].income", "2.00"),
+             ("gov_fund.rows[0].actual", "2.50"), ("gov_fund.rows[0].basic", "0.00"),
+             ("gov_fund.rows[0].project", "2.50"), ("gov_fund.rows[0].carried_out", "0.50"),
+             ("gov_fund.carried_in", "1.00"), ("gov_fund.income", "2.00"),
+             ("gov_fund.expenditure", "2.50"), ("gov_fund.carried_out", "0.50")]
+    for path, value in sets:
+        code, _, err = run("set", target, path, value)
+        must(code == 0, f"set {path}: {err}")
+    return target
+
+
+def round_trip(report, n_tables, resave=None):
+    """export → (LibreOffice re-save) → import into a copy of the report:
+    identical in every field; import as a new report: its tables print
+    the same cells."""
+    workbook = export_xlsx(report, os.path.basename(report) + ".xlsx")
+    if resave is not None:
+        workbook = resave(workbook)
+    copy = os.path.join(TMP, "copy-" + os.path.basename(report))
+    shutil.copy(report, copy)
+    # Change some figures first: the import must put every one back.
+    for path in ("three_public.abroad.actual", "accounts[1].exp_basic", "functional[4].project"):
+        must(run("set", copy, path, "9")[0] == 0, "set")
+    code, out, err = run("import", "--into", copy, workbook)
+    must(code == 0, f"import --into ({workbook}): {err}")
+    must(paths(copy) == paths(report), f"{workbook} imported into the report changes it")
+    fresh = imported(workbook, "fresh-" + os.path.basename(report))
+    again = export_xlsx(fresh, "again-" + os.path.basename(report) + ".xlsx")
+    want = table_sheets(export_xlsx(report, "want.xlsx"), n_tables)
+    got = table_sheets(again, n_tables)
+    for sheet in want:
+        if want[sheet] != got.get(sheet):
+            diff = sorted(set(want[sheet].items()) ^ set((got.get(sheet) or {}).items()))
+            raise AssertionError(f"{workbook} as a new report prints {sheet} otherwise: {diff[:6]}")
+
+
+def libreoffice_resave(fmt):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+
+    def resave(workbook):
+        out = os.path.join(TMP, "lo-" + fmt)
+        os.makedirs(out, exist_ok=True)
+        subprocess.run([soffice, "-env:UserInstallation=file://" + TMP + "/profile", "--headless",
+                        "--convert-to", fmt, "--outdir", out, workbook],
+                       check=True, capture_output=True, env=ENV)
+        return os.path.join(out, os.path.splitext(os.path.basename(workbook))[0] + "." + fmt)
+    return resave if soffice else None
+
+
+@test
+def round_trip_sample_sichuan():
+    sample = os.path.join(TMP, "sample.juesuan")
+    if not os.path.exists(sample):
+        must(run("new", "--sample", sample)[0] == 0, "new --sample")
+    round_trip(sample, 13)
+
+
+@test
+def round_trip_national():
+    round_trip(national_report(), 9)
+
+
+@test
+def round_trip_resaved_by_libreoffice():
+    if libreoffice_resave("xls") is None:
+        return "SKIP LibreOffice not installed"
+    sample = os.path.join(TMP, "sample.juesuan")
+    if not os.path.exists(sample):
+        must(run("new", "--sample", sample)[0] == 0, "new --sample")
+    # A workbook LibreOffice saved again (a second .xlsx writer), and as .xls.
+    for fmt in ("xlsx", "xls"):
+        round_trip(sample, 13, libreoffice_resave(fmt))
+    round_trip(national_report(), 9, libreoffice_resave("xls"))
+
+
 @test
 def into_existing_keeps_texts():
     target = os.path.join(TMP, "into.juesuan")
     if os.path.exists(target):
         os.unlink(target)
     must(run("new", "--sample", target)[0] == 0, "new --sample")
+    must(run("set", target, "profile.template", "national")[0] == 0, "set")
     must(run("set", target, "overview.change_reason", "原因不变")[0] == 0, "set text")
-    # The sample leaves 表6's 30231 line blank; the workbook prints it.
-    must(run("set", target, "basic.econ_vehicle_operation", "2.98")[0] == 0, "set")
-    before = paths(target)
-    must(run("set", target, "three_public.abroad.actual", "9")[0] == 0, "set")
     code, out, err = run("import", "--into", target, os.path.join(DATA, "yuan.xlsx"))
     must(code == 0, err)
-    # The sample's figures are the workbook's: the import puts back 3.25 and
-    # changes nothing else (texts, evaluations, the other sections).
-    must(paths(target) == before, "the figures are the workbook's and everything else is kept")
+    code, out, err = run("get", target, "overview.change_reason")
+    must(out.strip() == "原因不变", "texts kept: " + out)
+    code, out, err = run("get", target, "economic[3].code")
+    must(out.strip() == "30231", "the workbook's rows: " + out)
     # A refused workbook changes nothing.
     must(run("set", target, "three_public.abroad.actual", "9")[0] == 0, "set")
     snapshot = paths(target)
     code, out, err = run("import", "--into", target, os.path.join(DATA, "bad-cell.xlsx"))
     must(code == 1 and "J7" in err, err)
     must(paths(target) == snapshot, "nothing changed on refusal")
+    # A Sichuan report is read by the Sichuan tables: the national
+    # workbook is refused, naming a table it lacks.
+    must(run("set", target, "profile.template", "sichuan")[0] == 0, "set")
+    code, out, err = run("import", "--into", target, os.path.join(DATA, "report.xlsx"))
+    must(code == 1 and "明细表" in err, err)
 
 
 @test

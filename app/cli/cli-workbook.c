@@ -7,6 +7,7 @@
 
 #include "jue-checks.h"
 #include "jue-cli.h"
+#include "jue-render.h"
 #include "jue-workbook-import.h"
 
 gboolean
@@ -54,6 +55,8 @@ jue_cli_import_workbook (int    argc,
       if (doc == NULL)
         return status;
       import = jue_wb_import_file (argv[3],
+                                   jue_render_report_template (jue_document_get_report (doc),
+                                                               NULL),
                                    !jue_report_prints_zero (jue_document_get_report (doc)),
                                    &error);
       if (import == NULL || !jue_wb_import_into_document (import, doc, &error))
@@ -76,7 +79,7 @@ jue_cli_import_workbook (int    argc,
                            "(use --into to replace the tables of an existing one)"), argv[2]);
           return JUE_EXIT_REFUSED;
         }
-      import = jue_wb_import_file (argv[1], FALSE, &error);
+      import = jue_wb_import_file (argv[1], NULL, FALSE, &error);
       if (import != NULL)
         report = jue_wb_import_new_report (import, &error);
       if (report != NULL)

@@ -981,6 +981,8 @@ econ_line_free (gpointer data)
 {
   EconLine *l = data;
 
+  if (l == NULL)
+    return;   /* moved on to the block's lines */
   g_free (l->code);
   g_free (l->name);
   if (l->cell)

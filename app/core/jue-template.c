@@ -54,6 +54,7 @@ table_free (gpointer data)
   g_free (t->note);
   g_free (t->empty_note);
   g_free (t->options);
+  g_strfreev (t->totals);
   g_strfreev (t->left_codes);
   g_free (t);
 }
@@ -350,6 +351,24 @@ parse_table (GKeyFile          *kf,
   t->note = get_string (kf, group, "note", NULL);
   t->empty_note = get_string (kf, group, "empty_note", "本表为空表");
   t->options = get_string (kf, group, "options", "");
+  {
+    g_autofree char *totals = get_string (kf, group, "totals", NULL);
+
+    if (totals != NULL && *totals != '\0')
+      {
+        t->totals = g_strsplit (totals, ";", -1);
+        for (guint i = 0; t->totals[i] != NULL; i++)
+          {
+            g_strstrip (t->totals[i]);
+            if (strchr (t->totals[i], ':') == NULL)
+              {
+                set_error (error, origin, group, "totals",
+                           _("each total is FIELD:PATH, e.g. exp_basic:expenditure.basic"));
+                return NULL;
+              }
+          }
+      }
+  }
   t->provisional = g_key_file_get_boolean (kf, group, "provisional", &local);
   if (local != NULL && !g_error_matches (local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
     {

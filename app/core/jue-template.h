@@ -78,6 +78,9 @@ typedef struct {
                                  ("301", "303"); the rest go right */
   char          *options;     /* free words the layouts read, e.g.
                                  "budget_initial" (space separated) */
+  char         **totals;      /* matrix: "field:path" pairs, the typed
+                                 figure a column's 合计 is
+                                 ("exp_basic:expenditure.basic"), or NULL */
 } JueTemplateTable;
 
 typedef struct {

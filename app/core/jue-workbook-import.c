@@ -10,158 +10,6 @@
 #include "jue-computed.h"
 #include "jue-workbook-import.h"
 
-/* ---- the built-in layouts (national set) --------------------------------- *
- * Until the template renderer (jue-render.h) feeds these, they are written
- * here.  Header words are the published ones; "/" separates the variants
- * templates print. */
-
-#define AMOUNT_WORDS "金额/决算数/本年决算数/本年数"
-
-static const char * const t01_title[] = { "收入支出决算总表", NULL };
-static const char * const t01_not[] = { "财政拨款", NULL };
-static const JueWbCellSpec t01_cells[] = {
-  { "一般公共预算财政拨款收入", "收入|" AMOUNT_WORDS, "income.general_budget", NULL },
-  { "政府性基金预算财政拨款收入", "收入|" AMOUNT_WORDS, "income.gov_fund", NULL },
-  { "国有资本经营预算财政拨款收入", "收入|" AMOUNT_WORDS, "income.state_capital", NULL },
-  { "上级补助收入", "收入|" AMOUNT_WORDS, "income.superior_subsidy", NULL },
-  { "事业收入", "收入|" AMOUNT_WORDS, "income.business", NULL },
-  { "经营收入", "收入|" AMOUNT_WORDS, "income.operating", NULL },
-  { "附属单位上缴收入", "收入|" AMOUNT_WORDS, "income.affiliated", NULL },
-  { "其他收入", "收入|" AMOUNT_WORDS, "income.other", NULL },
-  { "本年收入合计", "收入|" AMOUNT_WORDS, NULL, "income.total" },
-  { "使用非财政拨款结余", "收入|" AMOUNT_WORDS, "income.non_fiscal_surplus_used", NULL },
-  { "年初结转和结余", "收入|" AMOUNT_WORDS, "income.carried_in", NULL },
-  { "总计", "收入|" AMOUNT_WORDS, NULL, "income.grand_total" },
-  { "本年支出合计", "支出|" AMOUNT_WORDS, NULL, "expenditure.total" },
-  { "结余分配", "支出|" AMOUNT_WORDS, "expenditure.surplus_distribution", NULL },
-  { "年末结转和结余", "支出|" AMOUNT_WORDS, "expenditure.carried_out", NULL },
-  { "总计", "支出|" AMOUNT_WORDS, NULL, "expenditure.grand_total" },
-};
-
-static const char * const t03_title[] = { "支出决算表", NULL };
-static const char * const t03_not[] = { "收入支出", "财政拨款", "三公", "基金", "国有资本",
-                                        "基本支出", "项目支出", "明细", NULL };
-static const JueWbCellSpec t03_cells[] = {
-  { "合计", "本年支出合计", NULL, "expenditure.total" },
-  { "合计", "基本支出", "expenditure.basic", NULL },
-  { "合计", "项目支出", "expenditure.project", NULL },
-  { "合计", "上缴上级支出", "expenditure.to_superior", NULL },
-  { "合计", "经营支出", "expenditure.operating", NULL },
-  { "合计", "对附属单位补助支出", "expenditure.affiliated_subsidy", NULL },
-};
-
-static const char * const t02_title[] = { "收入决算表", NULL };
-static const char * const t02_not[] = { "收入支出", "财政拨款", NULL };
-static const JueWbCellSpec t02_cells[] = {
-  { "合计", "本年收入合计", NULL, "income.total" },
-  { "合计", "上级补助收入", "income.superior_subsidy", NULL },
-  { "合计", "事业收入", "income.business", NULL },
-  { "合计", "经营收入", "income.operating", NULL },
-  { "合计", "附属单位上缴收入", "income.affiliated", NULL },
-  { "合计", "其他收入", "income.other", NULL },
-};
-
-#define AP "appropriation."
-static const char * const t04_title[] = { "财政拨款收入支出决算总表", NULL };
-static const JueWbCellSpec t04_cells[] = {
-  { "一般公共预算财政拨款", "收入|" AMOUNT_WORDS, AP "income_general_budget", NULL },
-  { "政府性基金预算财政拨款", "收入|" AMOUNT_WORDS, AP "income_gov_fund", NULL },
-  { "国有资本经营预算财政拨款", "收入|" AMOUNT_WORDS, AP "income_state_capital", NULL },
-  { "本年收入合计", "收入|" AMOUNT_WORDS, NULL, AP "income_total" },
-  { "年初财政拨款结转和结余", "收入|" AMOUNT_WORDS, AP "carried_in", NULL },
-  { "总计", "收入|" AMOUNT_WORDS, NULL, AP "income_grand_total" },
-  { "本年支出合计", "支出|合计", NULL, AP "expenditure_total" },
-  { "本年支出合计", "支出|一般公共预算财政拨款", AP "expenditure_general_budget", NULL },
-  { "本年支出合计", "支出|政府性基金预算财政拨款", AP "expenditure_gov_fund", NULL },
-  { "本年支出合计", "支出|国有资本经营预算财政拨款", AP "expenditure_state_capital", NULL },
-  { "年末财政拨款结转和结余", "支出|合计", AP "carried_out", NULL },
-  { "总计", "支出|合计", NULL, AP "expenditure_grand_total" },
-};
-
-static const JueWbListColumn t05_columns[] = {
-  { "本年支出|小计/合计", "actual" },
-  { "本年支出|基本支出", NULL },
-  { "本年支出|项目支出", NULL },
-};
-static const JueWbListSpec t05_rows = {
-  "functional", "项目|科目编码/科目编码", "项目|科目名称/科目名称",
-  t05_columns, G_N_ELEMENTS (t05_columns),
-};
-
-static const char * const t05_title[] = { "一般公共预算财政拨款支出决算表", NULL };
-static const char * const t05_not[] = { "基本支出", "三公", "明细", NULL };
-static const JueWbCellSpec t05_cells[] = {
-  { "合计", "本年支出|小计/合计", AP "expenditure_general_budget", NULL },
-  { "合计", "本年支出|基本支出", AP "general_budget_basic", NULL },
-  { "合计", "本年支出|项目支出", AP "general_budget_project", NULL },
-};
-#undef AP
-
-static const char * const t06_title[] = { "一般公共预算财政拨款基本支出决算表", NULL };
-static const JueWbCellSpec t06_cells[] = {
-  { "人员经费合计", "人员经费|决算数", "basic.personnel", NULL },
-  { "公用经费合计", "公用经费|决算数", "basic.public", NULL },
-  { "30212", "公用经费|决算数", "basic.econ_abroad", NULL, TRUE },
-  { "30217", "公用经费|决算数", "basic.econ_reception", NULL, TRUE },
-  { "30231", "公用经费|决算数", "basic.econ_vehicle_operation", NULL, TRUE },
-  { "31013", "公用经费|决算数", "basic.econ_vehicle_purchase", NULL, TRUE },
-};
-
-static const char * const t08_title[] = { "政府性基金预算财政拨款", "决算表", NULL };
-static const JueWbCellSpec t08_cells[] = {
-  { "合计", "年初结转和结余", "gov_fund.carried_in", NULL },
-  { "合计", "本年收入", "gov_fund.income", NULL },
-  { "合计", "本年支出|小计/合计", "gov_fund.expenditure", NULL },
-  { "合计", "年末结转和结余", "gov_fund.carried_out", NULL },
-};
-
-static const char * const t09_title[] = { "国有资本经营预算财政拨款", "决算表", NULL };
-static const JueWbCellSpec t09_cells[] = {
-  { "合计", "本年支出|合计/小计", "state_capital.expenditure", NULL },
-};
-
-#define TP "three_public."
-#define VEHICLE "公务用车购置及运行费/公务用车购置及运行维护费"
-static const char * const t07_title[] = { "三公", "经费", NULL };
-static const JueWbCellSpec t07_cells[] = {
-  { NULL, "预算数|合计", NULL, TP "total.budget" },
-  { NULL, "预算数|因公出国(境)费", TP "abroad.budget", NULL },
-  { NULL, "预算数|" VEHICLE "|小计", TP "vehicle.budget", NULL },
-  { NULL, "预算数|" VEHICLE "|购置费/公务用车购置费", TP "vehicle.purchase.budget", NULL },
-  { NULL, "预算数|" VEHICLE "|运行费/运行维护费/公务用车运行维护费",
-    TP "vehicle.operation.budget", NULL },
-  { NULL, "预算数|公务接待费", TP "reception.budget", NULL },
-  { NULL, "决算数|合计", NULL, TP "total.actual" },
-  { NULL, "决算数|因公出国(境)费", TP "abroad.actual", NULL },
-  { NULL, "决算数|" VEHICLE "|小计", TP "vehicle.actual", NULL },
-  { NULL, "决算数|" VEHICLE "|购置费/公务用车购置费", TP "vehicle.purchase.actual", NULL },
-  { NULL, "决算数|" VEHICLE "|运行费/运行维护费/公务用车运行维护费",
-    TP "vehicle.operation.actual", NULL },
-  { NULL, "决算数|公务接待费", TP "reception.actual", NULL },
-};
-#undef TP
-#undef VEHICLE
-
-static const JueWbTableSpec builtin_tables[] = {
-  { "收入支出决算总表", t01_title, t01_not, t01_cells, G_N_ELEMENTS (t01_cells) },
-  { "收入决算表", t02_title, t02_not, t02_cells, G_N_ELEMENTS (t02_cells) },
-  { "支出决算表", t03_title, t03_not, t03_cells, G_N_ELEMENTS (t03_cells) },
-  { "财政拨款收入支出决算总表", t04_title, NULL, t04_cells, G_N_ELEMENTS (t04_cells) },
-  { "一般公共预算财政拨款支出决算表", t05_title, t05_not, t05_cells, G_N_ELEMENTS (t05_cells),
-    &t05_rows },
-  { "一般公共预算财政拨款基本支出决算表", t06_title, NULL, t06_cells, G_N_ELEMENTS (t06_cells) },
-  { "“三公”经费支出决算表", t07_title, NULL, t07_cells, G_N_ELEMENTS (t07_cells) },
-  { "政府性基金预算财政拨款收入支出决算表", t08_title, NULL, t08_cells, G_N_ELEMENTS (t08_cells) },
-  { "国有资本经营预算财政拨款支出决算表", t09_title, NULL, t09_cells, G_N_ELEMENTS (t09_cells) },
-};
-
-const JueWbTableSpec *
-jue_wb_builtin_tables (guint *n_tables)
-{
-  *n_tables = G_N_ELEMENTS (builtin_tables);
-  return builtin_tables;
-}
-
 /* ---- text ---------------------------------------------------------------- */
 
 /* NFKC (full-width letters, digits, brackets and colons become ASCII), then
@@ -356,7 +204,27 @@ typedef struct {
   gint64   *fen;        /* per column of spec */
   gboolean *blank;
   char     *where;
+  const JueWbTableSpec *table;   /* the table it was read from */
+  gboolean  subtotal;   /* an economic 类 row with 款 rows: its name is kept,
+                           its figure is theirs (computed) */
 } ListRow;
+
+/* The rows of one list read from every table, merged: the same row (by
+ * code, else by its 类, 款 and 项 names) printed by two tables (收入决算表
+ * and 支出决算表) is one row of the list. */
+typedef struct {
+  const char *list;
+  GPtrArray  *parts;   /* ListRow, borrowed from JueWbImport.rows */
+} Merged;
+
+static void
+merged_free (gpointer data)
+{
+  Merged *m = data;
+
+  g_ptr_array_unref (m->parts);
+  g_free (m);
+}
 
 static void
 list_row_free (gpointer data)
@@ -376,8 +244,11 @@ list_row_free (gpointer data)
 struct _JueWbImport {
   GPtrArray *rows;        /* ListRow, every matrix table's */
   GPtrArray *lists;       /* const JueWbListSpec *, the matrix tables read */
+  GPtrArray *merged;      /* Merged, in order of first appearance */
   GPtrArray *figures;     /* Figure */
   GPtrArray *found;       /* char *, per table */
+  JueWbLayout *layout;    /* the specs read, when made here */
+  const char *template_id;
   char      *department;
   gint       year;
 };
@@ -389,9 +260,11 @@ jue_wb_import_free (JueWbImport *import)
     return;
   g_ptr_array_unref (import->figures);
   g_ptr_array_unref (import->found);
+  g_clear_pointer (&import->merged, g_ptr_array_unref);
   g_ptr_array_unref (import->rows);
   g_ptr_array_unref (import->lists);
   g_free (import->department);
+  g_clear_pointer (&import->layout, jue_wb_layout_free);
   g_free (import);
 }
 
@@ -733,6 +606,7 @@ typedef struct {
   const JueWorkbook    *wb;
   gboolean              blank_zero;
   GHashTable           *seen;    /* path → Figure (borrowed) */
+  GHashTable           *level_hints;   /* row name → 类 1, 款 2, 项 3 (-1 several) */
 } Reader;
 
 static gboolean
@@ -845,38 +719,280 @@ column_headed (const Table *t,
   return found;
 }
 
+/* A row of figures of a matrix table or an economic block, as read. */
 typedef struct {
-  char   *code;      /* 3 or 5 digits, or "" for 合计 */
-  guint   row;
-  gint64 *fen;
+  guint     row;
+  char     *code;       /* digits, or "" */
+  char     *name;       /* as printed, stripped */
+  gint64   *fen;        /* per column of the list spec */
   gboolean *blank;
-} Subtotal;
+  gint      level;      /* 0 合计, 1 类, 2 款, 3 项; -1 not known (no code) */
+} RawRow;
 
 static void
-subtotal_free (gpointer data)
+raw_row_free (gpointer data)
 {
-  Subtotal *s = data;
+  RawRow *r = data;
 
-  g_free (s->code);
-  g_free (s->fen);
-  g_free (s->blank);
-  g_free (s);
+  g_free (r->code);
+  g_free (r->name);
+  g_free (r->fen);
+  g_free (r->blank);
+  g_free (r);
 }
 
-/* The 类/款/项 rows of a matrix table. */
+/* The 类/款/项 levels of rows printed without a code, from their figures:
+ * a 类 row is the sum of the rows under it (项 rows straight under it, then
+ * 款 rows), a 款 row the sum of its 项 rows, every 类 and 款 has a row under
+ * it.  The first arrangement that adds up wins, trying 类 before 款 before
+ * 项 (published tables have no empty 款). */
+#define PARSE_MAX_COLUMNS 16
+#define PARSE_MAX_STEPS 200000
+
+typedef struct {
+  GPtrArray *rows;      /* RawRow, without the 合计 rows */
+  guint      n_columns;
+  gint64     allowance;
+  guint      steps;
+  GHashTable *hints;    /* norm name → level seen in the tables read before */
+} Parse;
+
+typedef struct {
+  gint   cls, kuan;              /* open rows, or -1 */
+  guint  cls_children, kuan_items;
+  gint64 crun[PARSE_MAX_COLUMNS];
+  gint64 krun[PARSE_MAX_COLUMNS];
+} ParseState;
+
 static gboolean
-read_rows (Reader  *rd,
-           Table   *t,
-           GError **error)
+adds_up (const Parse  *p,
+         const gint64 *run,
+         gint          index)
 {
-  const JueWbListSpec *ls = t->spec->rows;
-  g_autoptr (GPtrArray) subtotals = g_ptr_array_new_with_free_func (subtotal_free);
-  g_autoptr (GPtrArray) items = g_ptr_array_new ();   /* ListRow, borrowed */
+  const RawRow *r = g_ptr_array_index (p->rows, index);
+
+  for (guint c = 0; c < p->n_columns; c++)
+    if (!r->blank[c] && ABS (run[c] - r->fen[c]) > p->allowance)
+      return FALSE;
+  return TRUE;
+}
+
+/* Over the printed figure already (figures are not negative). */
+static gboolean
+exceeds (const Parse  *p,
+         const gint64 *run,
+         gint          index)
+{
+  const RawRow *r = g_ptr_array_index (p->rows, index);
+
+  for (guint c = 0; c < p->n_columns; c++)
+    if (!r->blank[c] && r->fen[c] >= 0 && run[c] - r->fen[c] > p->allowance)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+kuan_complete (const Parse      *p,
+               const ParseState *s)
+{
+  return s->kuan < 0 || (s->kuan_items > 0 && adds_up (p, s->krun, s->kuan));
+}
+
+static gboolean
+class_complete (const Parse      *p,
+                const ParseState *s)
+{
+  return kuan_complete (p, s)
+         && (s->cls < 0 || (s->cls_children > 0 && adds_up (p, s->crun, s->cls)));
+}
+
+static void
+run_add (gint64       *run,
+         const RawRow *r,
+         guint         n)
+{
+  for (guint c = 0; c < n; c++)
+    run[c] += r->blank[c] ? 0 : r->fen[c];
+}
+
+static gboolean
+parse_rows (Parse            *p,
+            guint             i,
+            const ParseState *s,
+            gint             *levels)
+{
+  RawRow *r;
+
+  if (++p->steps > PARSE_MAX_STEPS)
+    return FALSE;
+  if (i == p->rows->len)
+    return class_complete (p, s);
+  r = g_ptr_array_index (p->rows, i);
+  for (gint k = 0; k <= 3; k++)
+    {
+      ParseState next = *s;
+      /* The level the same name has in a table read before first (a
+       * column of zeros adds up in several arrangements). */
+      gint hint = r->level < 0 ? GPOINTER_TO_INT (g_hash_table_lookup (p->hints, r->name)) : 0;
+      gint level = k == 0 ? hint : k;
+
+      if (level <= 0 || (k > 0 && level == hint))
+        continue;
+      if (r->level >= 1 && r->level != level)
+        continue;
+      if (level == 1)
+        {
+          if (!class_complete (p, s))
+            continue;
+          next.cls = (gint) i;
+          next.kuan = -1;
+          next.cls_children = 0;
+          memset (next.crun, 0, sizeof next.crun);
+        }
+      else if (level == 2)
+        {
+          if (s->cls < 0 || !kuan_complete (p, s))
+            continue;
+          run_add (next.crun, r, p->n_columns);
+          if (exceeds (p, next.crun, s->cls))
+            continue;
+          next.cls_children++;
+          next.kuan = (gint) i;
+          next.kuan_items = 0;
+          memset (next.krun, 0, sizeof next.krun);
+        }
+      else if (s->kuan >= 0)
+        {
+          run_add (next.krun, r, p->n_columns);
+          if (exceeds (p, next.krun, s->kuan))
+            continue;
+          next.kuan_items++;
+        }
+      else if (s->cls >= 0)
+        {
+          run_add (next.crun, r, p->n_columns);
+          if (exceeds (p, next.crun, s->cls))
+            continue;
+          next.cls_children++;
+        }
+      else if (r->level != 3)
+        continue;   /* a 项 outside any 类: only with its code */
+      levels[i] = level;
+      if (parse_rows (p, i + 1, &next, levels))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads the figures of the row's columns. */
+static RawRow *
+raw_row_read (Reader              *rd,
+              const Table         *t,
+              const JueWbListSpec *ls,
+              const guint         *cols,
+              guint                row,
+              const char          *code,
+              const char          *name,
+              GError             **error)
+{
+  RawRow *rr = g_new0 (RawRow, 1);
+
+  rr->row = row;
+  rr->code = g_strdup (code);
+  rr->name = g_strdup (name);
+  g_strstrip (rr->name);
+  rr->fen = g_new0 (gint64, ls->n_columns);
+  rr->blank = g_new0 (gboolean, ls->n_columns);
+  for (guint i = 0; i < ls->n_columns; i++)
+    {
+      if (!read_amount (t, row, cols[i], &rr->blank[i], &rr->fen[i], error))
+        {
+          raw_row_free (rr);
+          return NULL;
+        }
+      if (rr->blank[i] && rd->blank_zero)
+        rr->blank[i] = FALSE;
+    }
+  return rr;
+}
+
+static gboolean
+row_has_figure (const Table         *t,
+                const JueWbListSpec *ls,
+                const guint         *cols,
+                guint                row)
+{
+  for (guint i = 0; i < ls->n_columns; i++)
+    {
+      const JueWbCell *v = jue_wb_sheet_cell (t->sheet, row, cols[i]);
+
+      if (v != NULL && (v->kind == JUE_WB_CELL_NUMBER || is_amount_text (v->text)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A line of the table's own (人员经费合计, 未分项): not a row of the list. */
+static gboolean
+is_table_line (const Table *t,
+               const char  *text)   /* norm */
+{
+  g_autofree char *n = norm_label (text);
+
+  if (*n == '\0')
+    return FALSE;
+  if (strcmp (n, "未分项") == 0 || g_str_has_suffix (n, "合计") || g_str_has_suffix (n, "总计"))
+    return TRUE;
+  for (guint i = 0; i < t->spec->n_cells; i++)
+    if (t->spec->cells[i].label != NULL)
+      {
+        g_autofree char *want = norm_label (t->spec->cells[i].label);
+
+        if (label_matches (n, want))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static ListRow *
+list_row_new (Reader              *rd,
+              const Table         *t,
+              const JueWbListSpec *ls,
+              const RawRow        *rr,
+              guint                code_col,
+              const char          *class_name,
+              const char          *kuan_name)
+{
+  ListRow *row = g_new0 (ListRow, 1);
+
+  row->spec = ls;
+  row->code = g_strdup (rr->code);
+  row->class_name = g_strdup (class_name != NULL ? class_name : "");
+  row->kuan_name = g_strdup (kuan_name != NULL ? kuan_name : "");
+  row->name = g_strdup (rr->name);
+  row->fen = g_memdup2 (rr->fen, sizeof (gint64) * ls->n_columns);
+  row->blank = g_memdup2 (rr->blank, sizeof (gboolean) * ls->n_columns);
+  row->where = where (t->sheet, rr->row, code_col);
+  row->table = t->spec;
+  g_ptr_array_add (rd->imp->rows, row);
+  return row;
+}
+
+/* The 类/款/项 rows of a matrix table, or the rows of an economic block. */
+static gboolean
+read_rows (Reader              *rd,
+           Table               *t,
+           const JueWbListSpec *ls,
+           GError             **error)
+{
+  g_autoptr (GPtrArray) raw = g_ptr_array_new_with_free_func (raw_row_free);
+  g_autoptr (GPtrArray) totals = g_ptr_array_new_with_free_func (raw_row_free);
   g_autofree guint *cols = g_new0 (guint, ls->n_columns);
-  g_autofree char *class_name = NULL;
-  g_autofree char *kuan_name = NULL;
+  g_autofree gint *levels = NULL;
   gint64 allowance = t->yuan ? 1 : JUE_FEN_PER_DISPLAY_UNIT;
   guint code_col, name_col;
+  gboolean all_known = TRUE;
+  const char *class_name = NULL, *kuan_name = NULL;
 
   if (t->empty)
     {
@@ -899,98 +1015,104 @@ read_rows (Reader  *rd,
     {
       const JueWbCell *cc = jue_wb_sheet_cell (t->sheet, r, code_col);
       g_autofree char *code = cc != NULL ? norm (cc->text) : g_strdup ("");
-      g_autofree char *name = norm (jue_wb_sheet_text (t->sheet, r, name_col));
+      const char *raw_name = jue_wb_sheet_text (t->sheet, r, name_col);
+      g_autofree char *name = norm (raw_name);
       gsize n = strlen (code);
       gboolean digits = n > 0 && strspn (code, "0123456789") == n;
-      gint64 *fen;
-      gboolean *blank;
+      gboolean total = strcmp (code, "合计") == 0 || strcmp (name, "合计") == 0;
+      RawRow *rr;
 
-      if (strcmp (code, "合计") == 0 || strcmp (name, "合计") == 0)
-        n = 0, digits = TRUE;
-      else if (!digits)
+      if (!total && !digits && *code != '\0')
         {
-          if (*code != '\0' || *name != '\0')
+          if (ls->economic && is_table_line (t, code))
+            continue;
+          if (row_has_figure (t, ls, cols, r))
             {
-              /* A note (注：…) or a row the table does not define: a
-               * figure beside it is a row we cannot place. */
-              for (guint i = 0; i < ls->n_columns; i++)
-                {
-                  const JueWbCell *v = jue_wb_sheet_cell (t->sheet, r, cols[i]);
-
-                  if (v != NULL && (v->kind == JUE_WB_CELL_NUMBER || is_amount_text (v->text)))
-                    {
-                      g_autofree char *why =
-                        g_strdup_printf (_("“%s” is not a code of 3, 5 or 7 digits"), code);
-                      return refuse (error, t->sheet, r, code_col, t->spec->name, why);
-                    }
-                }
+              g_autofree char *why = ls->economic
+                ? g_strdup_printf (_("“%s” is not a code of 3 or 5 digits"), code)
+                : g_strdup_printf (_("“%s” is not a code of 3, 5 or 7 digits"), code);
+              return refuse (error, t->sheet, r, code_col, t->spec->name, why);
             }
-          continue;
+          continue;   /* a note (注：…) */
         }
-      if (n != 0 && n != 3 && n != 5 && n != 7)
+      if (!total && !digits)
         {
-          g_autofree char *why =
-            g_strdup_printf (_("“%s” is not a code of 3, 5 or 7 digits"), code);
+          /* No code: a row named, with figures, is a 类, 款 or 项 found by
+           * its figures; 未分项 is the economic block's remainder. */
+          if (*name == '\0' || !row_has_figure (t, ls, cols, r)
+              || (ls->economic && is_table_line (t, name)))
+            continue;
+          if (ls->economic)
+            {
+              g_autofree char *why =
+                g_strdup_printf (_("the line “%s” has no code of 3 or 5 digits"), raw_name);
+              return refuse (error, t->sheet, r, code_col, t->spec->name, why);
+            }
+        }
+      if (digits && (ls->economic ? (n != 3 && n != 5) : (n != 3 && n != 5 && n != 7)))
+        {
+          g_autofree char *why = ls->economic
+            ? g_strdup_printf (_("“%s” is not a code of 3 or 5 digits"), code)
+            : g_strdup_printf (_("“%s” is not a code of 3, 5 or 7 digits"), code);
           return refuse (error, t->sheet, r, code_col, t->spec->name, why);
         }
-      fen = g_new0 (gint64, ls->n_columns);
-      blank = g_new0 (gboolean, ls->n_columns);
-      for (guint i = 0; i < ls->n_columns; i++)
-        {
-          if (!read_amount (t, r, cols[i], &blank[i], &fen[i], error))
-            {
-              g_free (fen);
-              g_free (blank);
-              return FALSE;
-            }
-          if (blank[i] && rd->blank_zero)
-            blank[i] = FALSE;
-        }
-      if (n == 7)
-        {
-          ListRow *row = g_new0 (ListRow, 1);
-
-          row->spec = ls;
-          row->code = g_strdup (code);
-          row->class_name = g_strdup (class_name != NULL ? class_name : "");
-          row->kuan_name = g_strdup (kuan_name != NULL ? kuan_name : "");
-          row->name = g_strdup (jue_wb_sheet_text (t->sheet, r, name_col));
-          g_strstrip (row->name);
-          row->fen = fen;
-          row->blank = blank;
-          row->where = where (t->sheet, r, code_col);
-          g_ptr_array_add (rd->imp->rows, row);
-          g_ptr_array_add (items, row);
-        }
+      rr = raw_row_read (rd, t, ls, cols, r, digits ? code : "", raw_name, error);
+      if (rr == NULL)
+        return FALSE;
+      rr->level = total ? 0 : !digits ? -1 : n == 3 ? 1 : n == 5 ? 2 : 3;
+      if (total)
+        g_ptr_array_add (totals, rr);
       else
         {
-          Subtotal *st = g_new0 (Subtotal, 1);
-          g_autofree char *raw = g_strdup (jue_wb_sheet_text (t->sheet, r, name_col));
+          all_known = all_known && rr->level > 0;
+          g_ptr_array_add (raw, rr);
+        }
+    }
 
-          g_strstrip (raw);
-          st->code = g_strdup (n == 0 ? "" : code);
-          st->row = r;
-          st->fen = fen;
-          st->blank = blank;
-          g_ptr_array_add (subtotals, st);
-          if (n == 3)
+  levels = g_new0 (gint, raw->len + 1);
+  if (ls->economic)
+    {
+      /* A 类 row with 款 rows under it is their sum; both are kept. */
+      for (guint i = 0; i < raw->len; i++)
+        {
+          const RawRow *rr = g_ptr_array_index (raw, i);
+
+          levels[i] = rr->level == 1 ? 1 : 3;
+        }
+    }
+  else if (all_known)
+    for (guint i = 0; i < raw->len; i++)
+      levels[i] = ((RawRow *) g_ptr_array_index (raw, i))->level;
+  else
+    {
+      Parse p = { raw, ls->n_columns, allowance, 0, rd->level_hints };
+      ParseState s = { -1, -1, 0, 0, { 0 }, { 0 } };
+
+      if (ls->n_columns > PARSE_MAX_COLUMNS || !parse_rows (&p, 0, &s, levels))
+        {
+          for (guint i = 0; i < raw->len; i++)
             {
-              g_free (class_name);
-              class_name = g_strdup (raw);
-              g_clear_pointer (&kuan_name, g_free);
-            }
-          else if (n == 5)
-            {
-              g_free (kuan_name);
-              kuan_name = g_strdup (raw);
+              const RawRow *rr = g_ptr_array_index (raw, i);
+
+              if (rr->level < 0)
+                return refuse (error, t->sheet, rr->row, code_col, t->spec->name,
+                               _("rows without a code cannot be told apart as 类, 款 and 项 "
+                                 "rows: their figures do not add up in any arrangement (give "
+                                 "the rows their codes)"));
             }
         }
     }
-  /* 类, 款 and 合计 rows: the sum of the 项 rows under them. */
-  for (guint s = 0; s < subtotals->len; s++)
-    {
-      const Subtotal *st = g_ptr_array_index (subtotals, s);
 
+  /* Subtotals (类, 款, 合计) against the rows under them. */
+  for (guint s = 0; s < raw->len + totals->len; s++)
+    {
+      const RawRow *st = s < raw->len ? g_ptr_array_index (raw, s)
+                                      : g_ptr_array_index (totals, s - raw->len);
+      gint level = s < raw->len ? levels[s] : 0;
+      guint from = s < raw->len ? s + 1 : 0;
+
+      if (level == 3)
+        continue;
       for (guint i = 0; i < ls->n_columns; i++)
         {
           gint64 sum = 0;
@@ -998,27 +1120,67 @@ read_rows (Reader  *rd,
 
           if (st->blank[i])
             continue;
-          for (guint k = 0; k < items->len; k++)
+          for (guint k = from; k < raw->len; k++)
             {
-              const ListRow *it = g_ptr_array_index (items, k);
+              const RawRow *it = g_ptr_array_index (raw, k);
 
-              if (g_str_has_prefix (it->code, st->code))
-                {
-                  sum += it->blank[i] ? 0 : it->fen[i];
-                  n_items++;
-                }
+              if (level > 0 && levels[k] <= level)
+                break;
+              if (levels[k] != 3)
+                continue;
+              sum += it->blank[i] ? 0 : it->fen[i];
+              n_items++;
             }
-          if (n_items == 0 && *st->code != '\0')
+          if (n_items == 0 && level > 0)
             continue;   /* a 类 printed without its 项 rows: nothing to add */
           if (ABS (sum - st->fen[i]) > allowance)
             {
               g_autofree char *a = jue_fen_display (st->fen[i]);
               g_autofree char *b = jue_fen_display (sum);
-              g_autofree char *why =
-                g_strdup_printf (_("%s (万元) is not the sum of the 项 rows under it, %s"), a, b);
+              g_autofree char *why = ls->economic
+                ? g_strdup_printf (_("%s (万元) is not the sum of the 款 rows under it, %s"), a, b)
+                : g_strdup_printf (_("%s (万元) is not the sum of the 项 rows under it, %s"), a, b);
               return refuse (error, t->sheet, st->row, cols[i], t->spec->name, why);
             }
         }
+    }
+
+  if (!ls->economic)
+    for (guint i = 0; i < raw->len; i++)
+      {
+        const RawRow *rr = g_ptr_array_index (raw, i);
+        gint had = GPOINTER_TO_INT (g_hash_table_lookup (rd->level_hints, rr->name));
+
+        if (had == 0)
+          g_hash_table_insert (rd->level_hints, g_strdup (rr->name), GINT_TO_POINTER (levels[i]));
+        else if (had != levels[i])
+          g_hash_table_insert (rd->level_hints, g_strdup (rr->name), GINT_TO_POINTER (-1));
+      }
+
+  /* The rows kept: 项 rows with the 类 and 款 names above them; an
+   * economic block's 类 and 款 rows. */
+  for (guint i = 0; i < raw->len; i++)
+    {
+      const RawRow *rr = g_ptr_array_index (raw, i);
+
+      if (ls->economic)
+        {
+          ListRow *lr = list_row_new (rd, t, ls, rr, code_col, NULL, NULL);
+          const RawRow *next = i + 1 < raw->len ? g_ptr_array_index (raw, i + 1) : NULL;
+
+          lr->subtotal = levels[i] == 1 && next != NULL && levels[i + 1] == 3
+                         && g_str_has_prefix (next->code, rr->code);
+          continue;
+        }
+      if (levels[i] == 1)
+        {
+          class_name = rr->name;
+          kuan_name = NULL;
+        }
+      else if (levels[i] == 2)
+        kuan_name = rr->name;
+      else
+        list_row_new (rd, t, ls, rr, code_col, class_name, kuan_name);
     }
   g_ptr_array_add (rd->imp->lists, (gpointer) ls);
   return TRUE;
@@ -1032,6 +1194,7 @@ read_table (Reader  *rd,
   const JueWbSheet *sheet = t->sheet;
   guint r = t->title_row + 1;
   guint n_columns = jue_wb_sheet_n_columns (sheet);
+  g_autofree gboolean *label_cols = NULL;
 
   t->empty = table_is_empty (t);
   /* 编制单位, 单位 rows. */
@@ -1098,6 +1261,27 @@ read_table (Reader  *rd,
         }
     }
   build_stacks (t);
+
+  /* The columns the lines' labels are in: a figure right of a label is
+   * never beyond the next such column (the other side of 收入/支出). */
+  label_cols = g_new0 (gboolean, n_columns + 1);
+  for (guint rr = t->data_first; rr < t->end_row; rr++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        const JueWbCell *cell = jue_wb_sheet_cell (sheet, rr, c);
+        g_autofree char *have = NULL;
+
+        if (cell == NULL || cell->kind != JUE_WB_CELL_TEXT || label_cols[c])
+          continue;
+        have = norm_label (cell->text);
+        for (guint i = 0; i < t->spec->n_cells && !label_cols[c]; i++)
+          if (t->spec->cells[i].label != NULL)
+            {
+              g_autofree char *want = norm_label (t->spec->cells[i].label);
+
+              label_cols[c] = label_matches (have, want);
+            }
+      }
 
   for (guint i = 0; i < t->spec->n_cells; i++)
     {
@@ -1171,6 +1355,8 @@ read_table (Reader  *rd,
 
                     if (header_matches (g_ptr_array_index (t->stacks, cc), cs->header))
                       found = cc;
+                    else if (label_cols[cc])
+                      break;   /* the other side's labels */
                     else if (next != NULL && next->kind == JUE_WB_CELL_TEXT
                              && *next->text != '\0' && !is_amount_text (next->text)
                              && !is_name_column (g_ptr_array_index (t->stacks, cc)))
@@ -1213,8 +1399,10 @@ read_table (Reader  *rd,
       if (!add_figure (rd, t, cs, row, column, error))
         return FALSE;
     }
-  if (t->spec->rows != NULL)
-    return read_rows (rd, t, error);
+  if (t->spec->rows != NULL && !read_rows (rd, t, t->spec->rows, error))
+    return FALSE;
+  if (t->spec->rows2 != NULL && !read_rows (rd, t, t->spec->rows2, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1263,12 +1451,92 @@ header_near (const JueWbSheet     *sheet,
         for (guint i = 0; i < spec->n_cells; i++)
           if (header_word_is (spec->cells[i].header, have))
             return TRUE;
-        if (spec->rows != NULL)
-          for (guint i = 0; i < spec->rows->n_columns; i++)
-            if (header_word_is (spec->rows->columns[i].header, have))
+        for (const JueWbListSpec *ls = spec->rows; ls != NULL;
+             ls = ls == spec->rows ? spec->rows2 : NULL)
+          for (guint i = 0; i < ls->n_columns; i++)
+            if (header_word_is (ls->columns[i].header, have))
               return TRUE;
       }
   return FALSE;
+}
+
+static char *
+row_key (const ListRow *row)
+{
+  if (*row->code != '\0')
+    return g_strconcat (row->spec->list, "\x1f", row->code, NULL);
+  return g_strconcat (row->spec->list, "\x1fn\x1f", row->class_name, "\x1f", row->kuan_name,
+                      "\x1f", row->name, NULL);
+}
+
+/* Rows of the same list from several tables become one; a figure both
+ * print must agree, and a table prints a row once. */
+static gboolean
+merge_rows (JueWbImport *imp,
+            GError     **error)
+{
+  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  imp->merged = g_ptr_array_new_with_free_func (merged_free);
+  for (guint i = 0; i < imp->rows->len; i++)
+    {
+      ListRow *row = g_ptr_array_index (imp->rows, i);
+      char *key = row_key (row);
+      Merged *m = g_hash_table_lookup (by_key, key);
+
+      if (m == NULL)
+        {
+          m = g_new0 (Merged, 1);
+          m->list = row->spec->list;
+          m->parts = g_ptr_array_new ();
+          g_ptr_array_add (m->parts, row);
+          g_ptr_array_add (imp->merged, m);
+          g_hash_table_insert (by_key, key, m);
+          continue;
+        }
+      g_free (key);
+      for (guint k = 0; k < m->parts->len; k++)
+        {
+          const ListRow *other = g_ptr_array_index (m->parts, k);
+
+          if (other->table == row->table && other->spec == row->spec)
+            {
+              g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                           /* Translators: where (sheet, cell), the table, the row's
+                            * code or name, where the first one is. */
+                           _("%s (%s): the row “%s” is there twice (also at %s)"), row->where,
+                           row->table->name, *row->code ? row->code : row->name, other->where);
+              return FALSE;
+            }
+          for (guint a = 0; a < row->spec->n_columns; a++)
+            for (guint b = 0; b < other->spec->n_columns; b++)
+              {
+                const char *fa = row->spec->columns[a].field;
+                const char *fb = other->spec->columns[b].field;
+
+                if (fa == NULL || fb == NULL || strcmp (fa, fb) != 0)
+                  continue;
+                if (row->blank[a] != other->blank[b] || row->fen[a] != other->fen[b])
+                  {
+                    g_autofree char *x = row->blank[a] ? g_strdup ("") : jue_fen_display (row->fen[a]);
+                    g_autofree char *y =
+                      other->blank[b] ? g_strdup ("") : jue_fen_display (other->fen[b]);
+
+                    g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                                 /* Translators: where (sheet, cell), the table, then the
+                                  * row, its two figures and where the other is. */
+                                 _("%s (%s): the row “%s” prints %s here but %s at %s (%s); "
+                                   "the same figure must agree"),
+                                 row->where, row->table->name,
+                                 *row->code ? row->code : row->name, x, y, other->where,
+                                 other->table->name);
+                    return FALSE;
+                  }
+              }
+        }
+      g_ptr_array_add (m->parts, row);
+    }
+  return TRUE;
 }
 
 JueWbImport *
@@ -1281,7 +1549,8 @@ jue_wb_import_read (const JueWorkbook    *workbook,
   g_autoptr (GArray) titles = g_array_new (FALSE, FALSE, sizeof (Title));
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JueWbImport *imp = g_new0 (JueWbImport, 1);
-  Reader rd = { imp, workbook, blank_zero, seen };
+  g_autoptr (GHashTable) hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reader rd = { imp, workbook, blank_zero, seen, hints };
   g_autoptr (GRegex) year_re = g_regex_new ("(20[0-9]{2})年", 0, 0, NULL);
 
   imp->figures = g_ptr_array_new_with_free_func (figure_free);
@@ -1379,6 +1648,11 @@ jue_wb_import_read (const JueWorkbook    *workbook,
                                                       t.yuan ? _(" (in yuan)") : ""));
       }
     }
+  if (!merge_rows (imp, error))
+    {
+      jue_wb_import_free (imp);
+      return NULL;
+    }
   return imp;
 }
 
@@ -1454,31 +1728,42 @@ plan (const JueWbImport *import,
   for (guint l = 0; l < import->lists->len; l++)
     {
       const JueWbListSpec *ls = g_ptr_array_index (import->lists, l);
+      const char *name_field = ls->name_field != NULL ? ls->name_field : "xiang_name";
       JueFieldRef ref;
       GPtrArray *list;
       const JueRecordDef *def;
       g_autofree gboolean *matched = NULL;
       guint n_added = 0;
+      gboolean first = TRUE;
 
+      /* Each list once, with every table's rows of it. */
+      for (guint e = 0; e < l && first; e++)
+        first = strcmp (((const JueWbListSpec *) g_ptr_array_index (import->lists, e))->list,
+                        ls->list) != 0;
+      if (!first)
+        continue;
       if (!jue_report_resolve (report, ls->list, &ref, error))
         return NULL;
       list = *(GPtrArray **) ref.ptr;
       def = ref.def->extra;
       matched = g_new0 (gboolean, list->len + 1);
-      for (guint k = 0; k < import->rows->len; k++)
+      for (guint k = 0; k < import->merged->len; k++)
         {
-          const ListRow *row = g_ptr_array_index (import->rows, k);
+          const Merged *m = g_ptr_array_index (import->merged, k);
+          const ListRow *row;
           guint index = G_MAXUINT;
 
-          if (row->spec != ls)
+          if (strcmp (m->list, ls->list) != 0)
             continue;
-          for (guint j = 0; j < list->len && index == G_MAXUINT; j++)
+          row = g_ptr_array_index (m->parts, 0);
+          for (guint j = 0; j < list->len && index == G_MAXUINT && *row->code; j++)
             if (!matched[j] && strcmp (row_text (list->pdata[j], def, "code"), row->code) == 0)
               index = j;
           for (guint j = 0; j < list->len && index == G_MAXUINT; j++)
             if (!matched[j] && *row_text (list->pdata[j], def, "code") == '\0'
-                && strcmp (row_text (list->pdata[j], def, "xiang_name"), row->name) == 0
-                && strcmp (row_text (list->pdata[j], def, "kuan_name"), row->kuan_name) == 0)
+                && strcmp (row_text (list->pdata[j], def, name_field), row->name) == 0
+                && (ls->no_class_names
+                    || strcmp (row_text (list->pdata[j], def, "kuan_name"), row->kuan_name) == 0))
               index = j;
           if (index == G_MAXUINT)
             {
@@ -1488,31 +1773,47 @@ plan (const JueWbImport *import,
               op->insert = g_strdup (ls->list);
               g_ptr_array_add (ops, op);
               op_set (ops, g_strdup_printf ("%s[%u].code", ls->list, index), row->code);
-              op_set (ops, g_strdup_printf ("%s[%u].class_name", ls->list, index),
-                      row->class_name);
-              op_set (ops, g_strdup_printf ("%s[%u].kuan_name", ls->list, index), row->kuan_name);
-              op_set (ops, g_strdup_printf ("%s[%u].xiang_name", ls->list, index), row->name);
+              if (!ls->no_class_names)
+                {
+                  op_set (ops, g_strdup_printf ("%s[%u].class_name", ls->list, index),
+                          row->class_name);
+                  op_set (ops, g_strdup_printf ("%s[%u].kuan_name", ls->list, index),
+                          row->kuan_name);
+                }
+              op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, index, name_field), row->name);
             }
           else
             matched[index] = TRUE;
-          for (guint c = 0; c < ls->n_columns; c++)
+          for (guint p = 0; p < m->parts->len; p++)
             {
-              g_autofree char *text = NULL;
+              const ListRow *part = g_ptr_array_index (m->parts, p);
 
-              if (ls->columns[c].field == NULL)
-                continue;
-              text = fen_text (row->blank[c], row->fen[c]);
-              op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, index, ls->columns[c].field),
-                      text);
+              for (guint c = 0; c < part->spec->n_columns && !part->subtotal; c++)
+                {
+                  g_autofree char *text = NULL;
+
+                  if (part->spec->columns[c].field == NULL)
+                    continue;
+                  text = fen_text (part->blank[c], part->fen[c]);
+                  op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, index,
+                                                part->spec->columns[c].field), text);
+                }
             }
         }
-      /* A row the published table does not print had none. */
+      /* A row no published table prints had none. */
       for (guint j = 0; j < list->len; j++)
         if (!matched[j])
-          for (guint c = 0; c < ls->n_columns; c++)
-            if (ls->columns[c].field != NULL)
-              op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, j, ls->columns[c].field),
-                      "0");
+          for (guint e = l; e < import->lists->len; e++)
+            {
+              const JueWbListSpec *other = g_ptr_array_index (import->lists, e);
+
+              if (strcmp (other->list, ls->list) != 0)
+                continue;
+              for (guint c = 0; c < other->n_columns; c++)
+                if (other->columns[c].field != NULL)
+                  op_set (ops, g_strdup_printf ("%s[%u].%s", ls->list, j, other->columns[c].field),
+                          "0");
+            }
     }
   return g_steal_pointer (&ops);
 }
@@ -1588,6 +1889,9 @@ jue_wb_import_new_report (const JueWbImport *import,
       if (!jue_report_set (report, "profile.year", y, error))
         return NULL;
     }
+  if (import->template_id != NULL
+      && !jue_report_set (report, "profile.template", import->template_id, error))
+    return NULL;
   if (!jue_wb_import_apply (import, report, error))
     return NULL;
   return g_steal_pointer (&report);
@@ -1639,17 +1943,104 @@ jue_wb_import_into_document (const JueWbImport *import,
   return TRUE;
 }
 
+/* Whether the workbook holds a title of each table of specs (under which
+ * its header words show): how close a template comes to it. */
+static guint
+titles_found (const JueWorkbook    *workbook,
+              const JueWbTableSpec *specs,
+              guint                 n_specs)
+{
+  guint found = 0;
+
+  for (guint k = 0; k < n_specs; k++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint s = 0; s < jue_workbook_n_sheets (workbook) && !seen; s++)
+        {
+          const JueWbSheet *sheet = jue_workbook_sheet (workbook, s);
+
+          for (guint i = 0; i < jue_wb_sheet_n_cells (sheet) && !seen; i++)
+            {
+              const JueWbCell *cell = jue_wb_sheet_cell_at (sheet, i);
+              g_autofree char *n = NULL;
+
+              if (cell->kind != JUE_WB_CELL_TEXT)
+                continue;
+              n = norm (cell->text);
+              seen = title_matches (&specs[k], n) && header_near (sheet, &specs[k], cell->row);
+            }
+        }
+      found += seen;
+    }
+  return found;
+}
+
 JueWbImport *
-jue_wb_import_file (const char *filename,
-                    gboolean    blank_zero,
-                    GError    **error)
+jue_wb_import_workbook (const JueWorkbook *workbook,
+                        const JueTemplate *tmpl,
+                        gboolean           blank_zero,
+                        GError           **error)
+{
+  const char * const *ids = jue_template_ids ();
+  g_autoptr (GError) best_error = NULL;
+  guint best = 0;
+
+  for (guint i = 0; tmpl != NULL ? i == 0 : ids[i] != NULL; i++)
+    {
+      const JueTemplate *t = tmpl;
+      g_autoptr (JueWbLayout) layout = NULL;
+      g_autoptr (GError) local = NULL;
+      const JueWbTableSpec *specs;
+      JueWbImport *imp;
+      guint n, found;
+
+      if (t == NULL && (t = jue_template_get (ids[i], error)) == NULL)
+        return NULL;
+      layout = jue_wb_layout_new (t);
+      specs = jue_wb_layout_tables (layout, &n);
+      imp = jue_wb_import_read (workbook, specs, n, blank_zero, &local);
+      if (imp != NULL)
+        {
+          imp->layout = g_steal_pointer (&layout);
+          imp->template_id = t->id;
+          return imp;
+        }
+      /* No template reads it: the refusal of the one that found the most
+       * of its tables, named. */
+      found = titles_found (workbook, specs, n) * 1000 / MAX (n, 1);
+      if (best_error == NULL || found > best)
+        {
+          g_clear_error (&best_error);
+          best = found;
+          if (tmpl != NULL)
+            best_error = g_steal_pointer (&local);
+          else
+            best_error = g_error_new (local->domain, local->code,
+                                      /* Translators: the template's name, the reason. */
+                                      _("read as the tables of “%s”: %s"), t->name,
+                                      local->message);
+        }
+    }
+  g_propagate_error (error, g_steal_pointer (&best_error));
+  return NULL;
+}
+
+const char *
+jue_wb_import_template (const JueWbImport *import)
+{
+  return import->template_id;
+}
+
+JueWbImport *
+jue_wb_import_file (const char        *filename,
+                    const JueTemplate *tmpl,
+                    gboolean           blank_zero,
+                    GError           **error)
 {
   g_autoptr (JueWorkbook) wb = jue_workbook_open (filename, error);
-  const JueWbTableSpec *specs;
-  guint n;
 
   if (wb == NULL)
     return NULL;
-  specs = jue_wb_builtin_tables (&n);
-  return jue_wb_import_read (wb, specs, n, blank_zero, error);
+  return jue_wb_import_workbook (wb, tmpl, blank_zero, error);
 }

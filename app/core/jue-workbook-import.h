@@ -61,6 +61,16 @@ typedef struct {
   const char            *name_header;   /* "项目|科目名称/科目名称" */
   const JueWbListColumn *columns;
   guint                  n_columns;
+  /* The row's name field: "xiang_name" (the list's rows also carry
+   * class_name and kuan_name, from the 类 and 款 rows above) or "name"
+   * (NULL: "xiang_name"). */
+  const char            *name_field;
+  gboolean               no_class_names;
+  /* An economic block (基本支出 by 经济分类: 人员经费 on the left, 公用经费
+   * on the right): 3-digit 类 and 5-digit 款 rows; a 类 row with 款 rows
+   * under it is checked against them and kept with its name and figure;
+   * 未分项 and the block's 合计 line are not rows. */
+  gboolean               economic;
 } JueWbListSpec;
 
 typedef struct {
@@ -70,14 +80,8 @@ typedef struct {
   const JueWbCellSpec *cells;
   guint                n_cells;
   const JueWbListSpec *rows;          /* a matrix table's 项 rows, or NULL */
+  const JueWbListSpec *rows2;         /* an economic table's right block, or NULL */
 } JueWbTableSpec;
-
-/* The tables read today (national layouts): 收入支出决算总表; the 合计 rows
- * of 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表 and the two fund
- * tables; 财政拨款收入支出决算总表; 基本支出决算表's two block totals and
- * the four lines the “三公” ties read; the “三公” table.  A table printed
- * as 本表为空表 (or 无数据) reads as zeros. */
-const JueWbTableSpec *jue_wb_builtin_tables (guint *n_tables);
 
 /* The layouts of a template's tables (jue-workbook-template.c): row,
  * lines, two-sided and economic tables' typed and computed cells, and the
@@ -130,10 +134,22 @@ gboolean     jue_wb_import_into_document (const JueWbImport *import,
                                           JueDocument       *document,
                                           GError           **error);
 
-/* Reads filename and finds the built-in tables in it. */
-JueWbImport *jue_wb_import_file       (const char *filename,
-                                       gboolean    blank_zero,
-                                       GError    **error);
+/* Finds the tables of tmpl in workbook (jue_wb_layout_new); with tmpl NULL,
+ * of the first built-in template whose tables are all there (a refusal is
+ * then that of the template that found the most of its tables, named). */
+JueWbImport *jue_wb_import_workbook   (const JueWorkbook *workbook,
+                                       const JueTemplate *tmpl,
+                                       gboolean           blank_zero,
+                                       GError           **error);
+/* Reads filename and finds the tables of tmpl (or of a built-in template)
+ * in it. */
+JueWbImport *jue_wb_import_file       (const char        *filename,
+                                       const JueTemplate *tmpl,
+                                       gboolean           blank_zero,
+                                       GError           **error);
+/* The id of the template whose layouts read it, when made by one of the
+ * two above ("national", "sichuan"); a new report names it. */
+const char  *jue_wb_import_template   (const JueWbImport *import);
 
 /* "1,234.56" (a number or a number as text) in 万元 (yuan FALSE) or 元 →
  * fen, exactly; FALSE when it is not an amount or has digits below a fen

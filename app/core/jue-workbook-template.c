@@ -9,8 +9,9 @@
  * tables each line's label with, per value column of its side, the header
  * words and the path or the computed path checked; for a matrix table
  * whose rows are a list with 类/款/项 names (functional, accounts) its code,
- * name and value columns.  The economic rows, the fund tables' rows and
- * matrix tables over several lists are not read yet. */
+ * name and value columns; for an economic table the rows of its two blocks.  The
+ * matrix tables over several lists (Sichuan's 财政拨款支出决算明细表, whose
+ * rows repeat those of the tables by fund) are not read. */
 #include "config.h"
 
 #include <string.h>
@@ -82,11 +83,15 @@ has_field (const JueRecordDef *def,
 }
 
 /* A matrix table's 项 rows, when they are rows of one list of the model
- * with 类/款/项 names (functional, accounts); a value column whose field
- * the model does not have (yet) is read as an amount and not kept. */
+ * with a code and a name (functional and accounts with 类/款/项 names, the
+ * fund tables' rows with one name); or, for an economic table, the rows of
+ * one block (side 0 人员经费, 1 公用经费).  A value column whose field the
+ * model does not have (yet) is read as an amount and not kept. */
 static const JueWbListSpec *
-matrix_rows (JueWbLayout            *layout,
-             const JueTemplateTable *table)
+list_rows (JueWbLayout            *layout,
+           const JueTemplateTable *table,
+           gboolean                economic,
+           guint                   side)
 {
   g_autoptr (JueReport) blank = jue_report_new ();
   const JueRecordDef *def;
@@ -99,15 +104,31 @@ matrix_rows (JueWbLayout            *layout,
       || ref.def->kind != JUE_KIND_LIST)
     return NULL;
   def = ref.def->extra;
-  if (!has_field (def, "code", JUE_KIND_TEXT) || !has_field (def, "xiang_name", JUE_KIND_TEXT))
+  if (!has_field (def, "code", JUE_KIND_TEXT))
     return NULL;
   ls = g_new0 (JueWbListSpec, 1);
+  if (has_field (def, "xiang_name", JUE_KIND_TEXT) && has_field (def, "class_name", JUE_KIND_TEXT)
+      && has_field (def, "kuan_name", JUE_KIND_TEXT))
+    ls->name_field = keep (layout, "xiang_name");
+  else if (has_field (def, "name", JUE_KIND_TEXT))
+    {
+      ls->name_field = keep (layout, "name");
+      ls->no_class_names = TRUE;
+    }
+  else
+    {
+      g_free (ls);
+      return NULL;
+    }
+  ls->economic = economic;
   columns = g_array_new (FALSE, TRUE, sizeof (JueWbListColumn));
   ls->list = keep (layout, table->rows);
   for (guint c = 0; c < table->columns->len; c++)
     {
       const JueTemplateColumn *col = g_ptr_array_index (table->columns, c);
 
+      if (economic && col->side != side)
+        continue;
       if (col->role == JUE_COLUMN_CODE)
         ls->code_header = keep (layout, col->header);
       else if (col->role == JUE_COLUMN_NAME)
@@ -121,7 +142,7 @@ matrix_rows (JueWbLayout            *layout,
           g_array_append_val (columns, lc);
         }
     }
-  if (ls->code_header == NULL || ls->name_header == NULL)
+  if (ls->code_header == NULL || ls->name_header == NULL || columns->len == 0)
     {
       g_array_unref (columns);
       g_free (ls);
@@ -154,7 +175,7 @@ jue_wb_layout_new (const JueTemplate *tmpl)
       g_autoptr (GPtrArray) words = g_ptr_array_new ();
       g_autoptr (GPtrArray) longer = g_ptr_array_new ();
       JueWbTableSpec spec = { 0 };
-      const JueWbListSpec *rows = NULL;
+      const JueWbListSpec *rows = NULL, *rows2 = NULL;
 
       switch (table->layout)
         {
@@ -174,6 +195,7 @@ jue_wb_layout_new (const JueTemplate *tmpl)
             {
               GPtrArray *lines = table->lines[side];
               g_autoptr (GPtrArray) values = g_ptr_array_new ();
+              g_autoptr (GPtrArray) amounts = g_ptr_array_new ();
 
               if (lines == NULL)
                 continue;
@@ -181,24 +203,49 @@ jue_wb_layout_new (const JueTemplate *tmpl)
                 {
                   const JueTemplateColumn *col = g_ptr_array_index (table->columns, c);
 
-                  if (col->role == JUE_COLUMN_VALUE && !col->count
-                      && (table->layout == JUE_LAYOUT_LINES || col->side == side))
+                  if (!(table->layout == JUE_LAYOUT_LINES || col->side == side) || col->count)
+                    continue;
+                  if (col->role == JUE_COLUMN_VALUE)
                     g_ptr_array_add (values, col->header);
+                  if (col->role == JUE_COLUMN_VALUE || col->role == JUE_COLUMN_ROWSUM)
+                    g_ptr_array_add (amounts, col->header);
                 }
               for (guint l = 0; l < lines->len; l++)
                 {
                   const JueTemplateLine *line = g_ptr_array_index (lines, l);
+                  /* As jue-render.c lays them: a line with a source per
+                   * column, row sum included, fills them all. */
+                  GPtrArray *over = line->n_sources == amounts->len
+                                    && amounts->len != values->len ? amounts : values;
 
                   if (line->classes)
                     continue;
-                  for (guint j = 0; j < line->n_sources && j < values->len; j++)
-                    add_source (layout, cells, line->label, g_ptr_array_index (values, j),
+                  for (guint j = 0; j < line->n_sources && j < over->len; j++)
+                    add_source (layout, cells, line->label, g_ptr_array_index (over, j),
                                 line->sources[j], FALSE);
                 }
             }
+          if (table->layout == JUE_LAYOUT_ECONOMIC)
+            {
+              rows = list_rows (layout, table, TRUE, 0);
+              rows2 = list_rows (layout, table, TRUE, 1);
+            }
           break;
         case JUE_LAYOUT_MATRIX:
-          rows = matrix_rows (layout, table);
+          rows = list_rows (layout, table, FALSE, 0);
+          /* The 合计 row's figures that are typed totals of the model. */
+          for (guint i = 0; rows != NULL && table->totals != NULL && table->totals[i]; i++)
+            {
+              g_auto (GStrv) pair = g_strsplit (table->totals[i], ":", 2);
+
+              for (guint c = 0; c < table->columns->len; c++)
+                {
+                  const JueTemplateColumn *col = g_ptr_array_index (table->columns, c);
+
+                  if (col->role == JUE_COLUMN_VALUE && g_strcmp0 (col->source, pair[0]) == 0)
+                    add_source (layout, cells, "合计", col->header, pair[1], FALSE);
+                }
+            }
           break;
         }
       if (cells->len == 0 && rows == NULL)
@@ -222,6 +269,7 @@ jue_wb_layout_new (const JueTemplate *tmpl)
       spec.cells = (const JueWbCellSpec *) cells->data;
       spec.n_cells = cells->len;
       spec.rows = rows;
+      spec.rows2 = rows2;
       g_array_append_val (layout->tables, spec);
     }
   return layout;

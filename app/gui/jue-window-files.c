@@ -10,6 +10,7 @@
 #include "jue-export.h"
 #include "jue-export-xlsx.h"
 #include "jue-import.h"
+#include "jue-render.h"
 #include "jue-workbook-import.h"
 #include "jue-checks.h"
 #include "jue-tsv.h"
@@ -811,6 +812,7 @@ jue_window_import_workbook_file (JueWindow  *self,
   if (jue_document_is_read_only (doc))
     return FALSE;
   import = jue_wb_import_file (filename,
+                               jue_render_report_template (jue_document_get_report (doc), NULL),
                                !jue_report_prints_zero (jue_document_get_report (doc)),
                                &error);
   if (import == NULL || !jue_wb_import_into_document (import, doc, &error))

@@ -18,8 +18,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JueWorkbook) wb = jue_workbook_open_xlsx_data (data, size, "fuzz.xlsx", &error);
-  const JueWbTableSpec *specs;
-  guint n_specs;
   g_autoptr (JueWbImport) imp = NULL;
 
   if (wb == NULL)
@@ -41,8 +39,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           g_assert_true (jue_wb_sheet_cell (sheet, c->row, c->column) == c);
         }
     }
-  specs = jue_wb_builtin_tables (&n_specs);
-  imp = jue_wb_import_read (wb, specs, n_specs, FALSE, &error);
+  imp = jue_wb_import_workbook (wb, NULL, FALSE, &error);
   g_assert_true ((imp == NULL) == (error != NULL));
   return 0;
 }

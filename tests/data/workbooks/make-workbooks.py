@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the workbook fixtures of tests/check-workbook.py: published tables
-(the national set of nine, as far as the importer reads them today) as flat
+(the national set of nine, resources/templates/national.ini) as flat
 ODS (.fods, text), then converts each with LibreOffice, as a user's
 spreadsheet program would save them:
 
@@ -15,7 +15,8 @@ The figures are the built-in sample's (遂宁市科学技术局 2024), in 万元
 
 Variants (each must import to the same report, or be refused):
   report     sheets 封面, 表1 … 表9; numbers; merged two/three-row headers;
-             表8 printed empty (本表为空表), 表6 with one of the four 三公 lines
+             表2, 表3 and 表5 with the sample's seventeen 项 rows (coded), 表8
+             printed empty (本表为空表), 表6 with 302's 款 rows 30231 and 30299
   moved      sheets in another order with a 目录 sheet listing every title,
              two rows above each title, numbers stored as text with
              thousands separators
@@ -155,27 +156,6 @@ def table1(variant):
     return s
 
 
-def table3(variant):
-    s = Sheet("表3")
-    r = head(s, variant, "2024年度支出决算表", "公开03表", 8)
-    s.put(r, 0, "项目", cols=2)
-    for i, h in enumerate(["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
-                           "对附属单位补助支出"]):
-        s.put(r, 2 + i, h, rows=2)
-    s.put(r + 1, 0, "科目编码"); s.put(r + 1, 1, "科目名称")
-    rows = [("合计", None, "1447.01", "708.77", "738.24", "0", "0", "0"),
-            ("206", "科学技术支出", "1300.00", "561.76", "738.24", "0", "0", "0")]
-    for i, row in enumerate(rows):
-        rr = r + 2 + i
-        if row[1] is None:
-            s.put(rr, 0, row[0], cols=2)
-        else:
-            s.put(rr, 0, row[0]); s.put(rr, 1, row[1])
-        for j, v in enumerate(row[2:]):
-            s.put(rr, 2 + j, amount(v, variant))
-    return s
-
-
 def table7(variant):
     s = Sheet("表7")
     r = head(s, variant, "2024年度一般公共预算财政拨款“三公”经费支出决算表", "公开07表", 12)
@@ -231,14 +211,6 @@ def matrix(variant, name, title, number, columns, rows):
     return s
 
 
-def table2(variant):
-    return matrix(variant, "表2", "2024年度收入决算表", "公开02表",
-                  ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                   "附属单位上缴收入", "其他收入"],
-                  [("合计", None, "1447.01", "1447.01", "0", "0", "0", "0", "0"),
-                   ("206", "科学技术支出", "1300.00", "1300.00", "0", "0", "0", "0", "0")])
-
-
 # The sample's 一般公共预算 项 rows (functional[N]) with their codes, and
 # a basic/project split that adds to the printed 708.77 / 738.24.
 T5 = [
@@ -278,6 +250,35 @@ def table5(variant):
         rows[4] = rows[4][:2] + ("300.00",) + rows[4][3:]   # 206 科学技术支出
     return matrix(variant, "表5", "2024年度一般公共预算财政拨款支出决算表", "公开05表",
                   ["本年支出|小计", "本年支出|基本支出", "本年支出|项目支出"], rows)
+
+
+def t5_rows(values):
+    """The 合计 row and T5's 类/款/项 rows, each with values(basic, project)
+    (subtotals: of the 项 rows under them)."""
+    items = [r for r in T5 if len(r) == 4]
+    def total(prefix):
+        return (sum(Decimal(r[2]) for r in items if r[0].startswith(prefix)),
+                sum(Decimal(r[3]) for r in items if r[0].startswith(prefix)))
+    rows = [("合计", None, *values(*total("")))]
+    for r in T5:
+        b, p = (Decimal(r[2]), Decimal(r[3])) if len(r) == 4 else total(r[0])
+        rows.append((r[0], r[1], *values(b, p)))
+    return rows
+
+
+def table2(variant):
+    # Every 项 is paid from appropriations (财政拨款收入).
+    return matrix(variant, "表2", "2024年度收入决算表", "公开02表",
+                  ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                   "附属单位上缴收入", "其他收入"],
+                  t5_rows(lambda b, p: (str(b + p), str(b + p), "0", "0", "0", "0", "0")))
+
+
+def table3(variant):
+    return matrix(variant, "表3", "2024年度支出决算表", "公开03表",
+                  ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+                   "对附属单位补助支出"],
+                  t5_rows(lambda b, p: (str(b + p), str(b), str(p), "0", "0", "0")))
 
 
 def table8(variant):
@@ -330,7 +331,7 @@ def table6(variant):
         s.put(r + 1, half, "科目编码"); s.put(r + 1, half + 1, "科目名称"); s.put(r + 1, half + 2, "决算数")
     people = [("301", "工资福利支出", "600.00"), ("303", "对个人和家庭的补助", "30.27")]
     public = [("302", "商品和服务支出", "75.50"), ("30231", "公务用车运行维护费", "2.98"),
-              ("310", "资本性支出", "3.00")]
+              ("30299", "其他商品和服务支出", "72.52"), ("310", "资本性支出", "3.00")]
     for i in range(max(len(people), len(public))):
         row = r + 2 + i
         if i < len(people):
