@@ -323,6 +323,18 @@ test_workbook (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   g_assert_true (action_enabled (f->window, "win.import-workbook"));
+  /* The fixtures are the national set; the sample is a Sichuan report,
+   * whose tables the workbook lacks. */
+  g_assert_false (jue_window_import_workbook_file (f->window, yuan));
+  spin ();
+  g_assert_nonnull (f->window->error_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (
+                              ADW_MESSAGE_DIALOG (f->window->error_dialog)),
+                            "明细表"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (f->window->error_dialog), "close");
+  g_assert_null (f->window->error_dialog);
+  spin ();
+  g_assert_true (jue_document_set (doc, "profile.template", "national", &error));
   g_assert_true (jue_document_set (doc, "three_public.abroad.actual", "9", &error));
   g_assert_true (jue_document_set (doc, "expenditure.basic", "1", &error));
   spin ();
