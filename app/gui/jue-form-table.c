@@ -27,7 +27,26 @@ struct _JueFormTable {
   GHashTable        *rule_columns;  /* rule id → GStrv of the columns it reads */
   GStrv              marked_columns;  /* outlined for a finding on the list */
   JueMarkLevel       marked_level;
+
+  /* Rows are built as they are wanted (issue 14): the first screenful at
+   * once, the rest when scrolled near, tabbed into or asked for by path
+   * (jue_session_lookup_field); until then a spacer of their estimated
+   * height keeps the page's length and its scroll bar honest. */
+  guint              built;
+  GtkWidget         *spacer;
+  struct _ColumnWidth *widths;
+  int                per_char;
+  int                row_height;
+  GtkAdjustment     *vadjustment;   /* the page's, while mapped */
+  GtkWidget         *root;          /* the window, while mapped */
+  guint              tick;
 };
+
+/* Rows built with the table: what fits a tall window and every table of
+ * the built-in sample (its longest, the department's indicators, has 18). */
+#define FIRST_ROWS 24
+/* Rows built at a time as the table is scrolled or tabbed through */
+#define MORE_ROWS  16
 
 G_DEFINE_FINAL_TYPE (JueFormTable, jue_form_table, GTK_TYPE_WIDGET)
 
@@ -72,7 +91,7 @@ get_rows (JueFormTable *self)
 /* …and shows it on up to two lines when it is longer than that */
 #define WRAP_LINES          2
 
-typedef struct {
+typedef struct _ColumnWidth {
   int      min;       /* pixels of text a cell always has room for */
   int      natural;   /* what it asks for when the window has room */
   gboolean expand;
@@ -427,7 +446,7 @@ mark_column (JueFormTable *self,
   for (guint i = 0; rows && i < rows->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, i, column);
-      JueField *field = jue_session_lookup_field (self->session, path);
+      JueField *field = jue_session_find_built_field (self->session, path);
 
       if (field == NULL)
         continue;
@@ -503,32 +522,238 @@ update_column_marks (JueFormTable *self,
   set_marked_columns (self, *columns ? g_steal_pointer (&columns) : NULL, level);
 }
 
+/* ---- building rows as they are wanted --------------------------------- */
+
+static guint
+n_columns (JueFormTable *self)
+{
+  return 2 + shown_fields (self->list_def->extra) + self->computed->len;
+}
+
+static int
+spacer_height (JueFormTable *self,
+               guint         n_rows)
+{
+  return (int) (n_rows - self->built) * self->row_height -
+         gtk_grid_get_row_spacing (GTK_GRID (self->grid));
+}
+
+/* The spacer below the rows built (NULL once every row is); it keeps its
+ * place in the grid's last row. */
+static void
+place_spacer (JueFormTable *self,
+              guint         n_rows)
+{
+  if (self->built >= n_rows)
+    return;
+  if (self->row_height <= 0)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), 1, 1);
+      int natural = 0;
+
+      if (cell)
+        gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      self->row_height = MAX (natural, 24) + gtk_grid_get_row_spacing (GTK_GRID (self->grid));
+    }
+  self->spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (self->spacer, -1, spacer_height (self, n_rows));
+  gtk_grid_attach (GTK_GRID (self->grid), self->spacer, 0, (int) self->built + 1,
+                   (int) n_columns (self), 1);
+}
+
+/* Builds rows up to (not including) upto, with the outlines the list's
+ * findings give their columns. */
+static void
+build_rows (JueFormTable *self,
+            guint         upto)
+{
+  GPtrArray *rows = get_rows (self);
+  guint from = self->built;
+
+  if (rows == NULL)
+    return;
+  upto = MIN (upto, rows->len);
+  if (upto <= from)
+    return;
+  if (self->spacer)
+    {
+      gtk_grid_remove (GTK_GRID (self->grid), self->spacer);
+      self->spacer = NULL;
+    }
+  /* (a new spacer each time: one not yet laid out says it is, below) */
+  for (guint i = from; i < upto; i++)
+    build_row (self, i, rows->len, self->widths, self->per_char);
+  self->built = upto;
+  for (guint k = 0; self->marked_columns && self->marked_columns[k]; k++)
+    for (guint i = from; i < upto; i++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, i,
+                                                 self->marked_columns[k]);
+        JueField *field = jue_session_find_built_field (self->session, path);
+
+        if (field)
+          gtk_widget_add_css_class (jue_field_get_widget (field),
+                                    list_mark_class (self->marked_level));
+      }
+  place_spacer (self, rows->len);
+}
+
+/* jue_session_lookup_field of a row not built yet */
+static gboolean
+build_row_for_lookup (gpointer owner,
+                      guint    index)
+{
+  JueFormTable *self = owner;
+  GPtrArray *rows = get_rows (self);
+
+  if (rows == NULL || index >= rows->len)
+    return FALSE;
+  if (index >= self->built)
+    build_rows (self, index + 1 + MORE_ROWS);
+  return TRUE;
+}
+
+/* While the spacer is within half a screen below the part shown of the page,
+ * more rows; checked again after each layout until it is not. */
+static gboolean
+build_while_near (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  GtkWidget *scroller, *content;
+  double x, y, value, page;
+
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (self->spacer == NULL || self->vadjustment == NULL || content == NULL)
+    {
+      self->tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* the rows just built are not laid out yet: look again after they are */
+  if (gtk_widget_get_height (self->spacer) == 0)
+    return G_SOURCE_CONTINUE;
+  /* where the spacer is on the page, against the part of the page shown
+   * (positions on the page do not move as it scrolls) */
+  value = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (page <= 0 || !gtk_widget_translate_coordinates (self->spacer, content, 0, 0, &x, &y) ||
+      y > value + 1.5 * page)
+    {
+      self->tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  build_rows (self, self->built + MAX (MORE_ROWS,
+                                       (guint) ((value + 1.5 * page - y) /
+                                                MAX (1, self->row_height)) + 1));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+check_near (JueFormTable *self)
+{
+  if (self->tick == 0 && self->spacer && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_while_near, NULL, NULL);
+}
+
+/* Tab (or a click) into one of the last rows built builds the next ones,
+ * so the focus never leaves the table over rows not built yet. */
+static void
+on_focus_moved (GtkWindow    *window,
+                GParamSpec   *pspec,
+                JueFormTable *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  int column, row, width, height;
+
+  if (self->spacer == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, self->grid))
+    return;
+  while (gtk_widget_get_parent (focus) != self->grid)
+    focus = gtk_widget_get_parent (focus);
+  gtk_grid_query_child (GTK_GRID (self->grid), focus, &column, &row, &width, &height);
+  if (row > 0 && (guint) row + 2 >= self->built)
+    build_rows (self, (guint) row + MORE_ROWS);
+}
+
+static void
+on_page_scrolled (GtkAdjustment *adjustment,
+                  JueFormTable  *self)
+{
+  check_near (self);
+}
+
+static void
+jue_form_table_map (GtkWidget *widget)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (jue_form_table_parent_class)->map (widget);
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller)
+    {
+      self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+      g_signal_connect (self->vadjustment, "value-changed", G_CALLBACK (on_page_scrolled), self);
+      g_signal_connect (self->vadjustment, "changed", G_CALLBACK (on_page_scrolled), self);
+    }
+  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (GTK_IS_WINDOW (self->root))
+    g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
+  else
+    self->root = NULL;
+  check_near (self);
+}
+
+static void
+jue_form_table_unmap (GtkWidget *widget)
+{
+  JueFormTable *self = JUE_FORM_TABLE (widget);
+
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
+  if (self->root)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  self->root = NULL;
+  if (self->tick)
+    gtk_widget_remove_tick_callback (widget, self->tick);
+  self->tick = 0;
+  GTK_WIDGET_CLASS (jue_form_table_parent_class)->unmap (widget);
+}
+
 static void
 rebuild (JueFormTable *self)
 {
   GPtrArray *rows = get_rows (self);
   GtkWidget *child;
   g_autofree char *count = NULL;
+  const JueRecordDef *def = self->list_def->extra;
+  guint keep = MAX (FIRST_ROWS, self->built ? self->built + 1 : 0);
 
   while ((child = gtk_widget_get_first_child (self->grid)))
     gtk_grid_remove (GTK_GRID (self->grid), child);
+  self->spacer = NULL;
+  self->built = 0;
   if (rows == NULL)
     return;
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", rows->len),
                            rows->len);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->header), count);
   build_header (self);
-  {
-    const JueRecordDef *def = self->list_def->extra;
-    g_autofree ColumnWidth *widths = g_new (ColumnWidth, def->n_fields);
-    int per_char = char_pixels (self->grid);
-
-    for (guint k = 0; k < shown_fields (def); k++)
-      widths[k] = column_width (self, rows, &def->fields[k]);
-    for (guint i = 0; i < rows->len; i++)
-      build_row (self, i, rows->len, widths, per_char);
-  }
+  g_free (self->widths);
+  self->widths = g_new (ColumnWidth, def->n_fields);
+  self->per_char = char_pixels (self->grid);
+  for (guint k = 0; k < shown_fields (def); k++)
+    self->widths[k] = column_width (self, rows, &def->fields[k]);
+  /* the rows shown before keep being shown (a row added at the end of a
+   * long table is built, its neighbours are) */
+  g_clear_pointer (&self->marked_columns, g_strfreev);   /* their cells are gone */
+  build_rows (self, keep);
   update_column_marks (self, TRUE);
+  check_near (self);
 }
 
 static void
@@ -751,7 +976,10 @@ jue_form_table_dispose (GObject *object)
   JueFormTable *self = JUE_FORM_TABLE (object);
 
   if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      jue_session_remove_row_builder (self->session, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_FORM_TABLE);
   {
     GtkWidget *child;
@@ -768,6 +996,7 @@ jue_form_table_finalize (GObject *object)
   JueFormTable *self = JUE_FORM_TABLE (object);
 
   g_free (self->list_path);
+  g_free (self->widths);
   g_clear_pointer (&self->computed, g_ptr_array_unref);
   g_clear_pointer (&self->rule_columns, g_hash_table_unref);
   g_strfreev (self->marked_columns);
@@ -782,6 +1011,8 @@ jue_form_table_class_init (JueFormTableClass *klass)
 
   object_class->dispose = jue_form_table_dispose;
   object_class->finalize = jue_form_table_finalize;
+  widget_class->map = jue_form_table_map;
+  widget_class->unmap = jue_form_table_unmap;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/juesuan/Juesuan/ui/jue-form-table.ui");
   gtk_widget_class_bind_template_child (widget_class, JueFormTable, header);
@@ -831,6 +1062,7 @@ jue_form_table_new (JueSession        *session,
   rebuild (self);
   jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
   g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  jue_session_add_row_builder (session, self->list_path, build_row_for_lookup, self);
   return GTK_WIDGET (self);
 }
 

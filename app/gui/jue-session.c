@@ -24,7 +24,21 @@ struct _JueSession {
   GHashTable  *unsaved;    /* path → text typed but not written: the file could not be */
   GError      *unsaved_error;  /* why, the last time a write of one failed */
   gboolean     retrying;
+  GPtrArray   *row_builders;  /* RowBuilder*: tables that build rows as shown */
 };
+
+typedef struct {
+  char                  *list_path;
+  JueSessionBuildRowFunc build;
+  gpointer               owner;
+} RowBuilder;
+
+static void
+row_builder_free (RowBuilder *b)
+{
+  g_free (b->list_path);
+  g_free (b);
+}
 
 typedef struct {
   JueMarkLevel level;
@@ -283,6 +297,7 @@ jue_session_finalize (GObject *object)
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_error (&self->unsaved_error);
+  g_clear_pointer (&self->row_builders, g_ptr_array_unref);
   G_OBJECT_CLASS (jue_session_parent_class)->finalize (object);
 }
 
@@ -422,6 +437,7 @@ jue_session_init (JueSession *self)
   self->checker = jue_checker_new ();
   self->findings = g_list_store_new (JUE_TYPE_FINDING_ITEM);
   self->missing = g_list_store_new (JUE_TYPE_FINDING_ITEM);
+  self->row_builders = g_ptr_array_new_with_free_func ((GDestroyNotify) row_builder_free);
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -666,8 +682,8 @@ jue_session_flush_fields (JueSession *self)
 }
 
 JueField *
-jue_session_lookup_field (JueSession *self,
-                          const char *path)
+jue_session_find_built_field (JueSession *self,
+                              const char *path)
 {
   GPtrArray *fields = g_hash_table_lookup (self->fields, path);
 
@@ -675,6 +691,55 @@ jue_session_lookup_field (JueSession *self,
     if (gtk_widget_get_mapped (jue_field_get_widget (fields->pdata[i])))
       return fields->pdata[i];
   return fields && fields->len ? fields->pdata[0] : NULL;
+}
+
+/* A row of a long table is built when it is first wanted: scrolled to,
+ * tabbed into, or asked for here (a finding, Find, Enter on the row above). */
+JueField *
+jue_session_lookup_field (JueSession *self,
+                          const char *path)
+{
+  JueField *field = jue_session_find_built_field (self, path);
+
+  for (guint i = 0; field == NULL && i < self->row_builders->len; i++)
+    {
+      RowBuilder *b = self->row_builders->pdata[i];
+      gsize n = strlen (b->list_path);
+      char *end = NULL;
+      guint64 index;
+
+      if (strncmp (path, b->list_path, n) != 0 || path[n] != '[' || !g_ascii_isdigit (path[n + 1]))
+        continue;
+      index = g_ascii_strtoull (path + n + 1, &end, 10);
+      if (end == NULL || *end != ']' || index > G_MAXUINT)
+        continue;
+      if (b->build (b->owner, (guint) index))
+        field = jue_session_find_built_field (self, path);
+    }
+  return field;
+}
+
+void
+jue_session_add_row_builder (JueSession             *self,
+                             const char             *list_path,
+                             JueSessionBuildRowFunc  build,
+                             gpointer                owner)
+{
+  RowBuilder *b = g_new (RowBuilder, 1);
+
+  b->list_path = g_strdup (list_path);
+  b->build = build;
+  b->owner = owner;
+  g_ptr_array_add (self->row_builders, b);
+}
+
+void
+jue_session_remove_row_builder (JueSession *self,
+                                gpointer    owner)
+{
+  for (guint i = self->row_builders->len; i > 0; i--)
+    if (((RowBuilder *) self->row_builders->pdata[i - 1])->owner == owner)
+      g_ptr_array_remove_index (self->row_builders, i - 1);
 }
 
 static void

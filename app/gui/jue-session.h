@@ -36,9 +36,26 @@ void         jue_session_add_field        (JueSession  *self,
                                            JueField    *field);
 void         jue_session_remove_field     (JueSession  *self,
                                            JueField    *field);
-/* The first live widget for path, or NULL. */
+/* The first live widget for path, or NULL; a row of a long table that
+ * has not been built yet is built for it (jue_session_add_row_builder). */
 JueField    *jue_session_lookup_field     (JueSession  *self,
                                            const char  *path);
+/* The same, but only among the widgets already built. */
+JueField    *jue_session_find_built_field (JueSession  *self,
+                                           const char  *path);
+
+/* Builds the rows of list_path up to and including index; FALSE when it
+ * has no such row. */
+typedef gboolean (*JueSessionBuildRowFunc) (gpointer owner,
+                                            guint    index);
+/* A table that builds its rows as they are wanted registers here, so a
+ * lookup of a field in a row not built yet builds it. */
+void         jue_session_add_row_builder  (JueSession             *self,
+                                           const char             *list_path,
+                                           JueSessionBuildRowFunc  build,
+                                           gpointer                owner);
+void         jue_session_remove_row_builder (JueSession *self,
+                                             gpointer    owner);
 
 /* Stores every typed value still waiting to be committed: called before
  * an edit that is not typing (undo, rows added or removed), so it applies

@@ -9,6 +9,7 @@
 #include "gui-fixture.h"
 #include "jue-finding-row.h"
 #include "jue-findings-page.h"
+#include "jue-form-table.h"
 #include "jue-tsv.h"
 #include "jue-window-private.h"
 
@@ -277,6 +278,114 @@ test_pages_kept (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "333.33");
 }
 
+/* How many of the list's first n rows have their cells built. */
+static guint
+rows_built (JueSession *session,
+            const char *list,
+            guint       n)
+{
+  guint built = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u].name", list, i);
+      if (jue_session_find_built_field (session, path))
+        built++;
+    }
+  return built;
+}
+
+static const char *
+cell_text (JueSession *session,
+           const char *path)
+{
+  JueField *field = jue_session_find_built_field (session, path);
+
+  g_assert_nonnull (field);
+  return gtk_editable_get_text (GTK_EDITABLE (jue_field_get_widget (field)));
+}
+
+/* A long table (the department's 108 indicators at ×6) shows at once with
+ * the rows on screen and a few more; the others are built as the page is
+ * scrolled, tabbed through or sent to a row (a finding, Find), each with
+ * its own row's values. */
+static void
+test_table_lazy (Fixture       *f,
+                 gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  GPtrArray *rows = jue_session_get_report (session)->dept_eval.indicators;
+  const char *list = "dept_eval.indicators";
+  guint n = rows->len;
+  guint built;
+  GtkWidget *page, *cell, *focus, *scroller;
+  GtkAdjustment *adj;
+  g_autofree char *path = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *far = NULL;
+
+  g_assert_cmpuint (n, ==, 108);
+  jue_window_show_section (f->window, "dept-eval");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  built = rows_built (session, list, n);
+  g_assert_cmpuint (built, >=, 18);
+  g_assert_cmpuint (built, <, n);
+  /* the rows are built in order, from the first */
+  path = g_strdup_printf ("%s[%u].name", list, built - 1);
+  g_assert_cmpstr (cell_text (session, path), ==,
+                   ((JueIndicator *) rows->pdata[built - 1])->name);
+
+  /* Tab from the last row built goes on into the next row, not out of
+   * the table */
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("%s[%u].grade", list, built - 1);
+  next = g_strdup_printf ("%s[%u].level1", list, built);
+  gtk_widget_grab_focus (jue_field_get_widget (jue_session_find_built_field (session, path)));
+  spin ();
+  g_assert_cmpuint (rows_built (session, list, n), >, built);
+  cell = jue_field_get_widget (jue_session_find_built_field (session, next));
+  for (guint i = 0; i < 4; i++)
+    {
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (focus == cell || gtk_widget_is_ancestor (focus, cell))
+        break;
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+
+  /* scrolled to the end, every row is there */
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_ancestor (cell, JUE_TYPE_FORM_TABLE),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  for (guint i = 0; i < 300 && rows_built (session, list, n) < n; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      wait_frames (GTK_WIDGET (f->window), 1);
+    }
+  g_assert_cmpuint (rows_built (session, list, n), ==, n);
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("%s[%u].name", list, n - 1);
+  g_assert_cmpstr (cell_text (session, path), ==, ((JueIndicator *) rows->pdata[n - 1])->name);
+
+  /* a new page of the same report, sent to row 41: built to it (and not
+   * to the end), the focus in it */
+  page = jue_window_get_page (f->window, "dept-eval");
+  jue_window_show_section (f->window, "findings");
+  gtk_stack_remove (GTK_STACK (f->window->pages), page);
+  wait_frames (GTK_WIDGET (f->window), 1);
+  far = g_strdup_printf ("%s[40].name", list);
+  g_assert_true (jue_window_goto_field (f->window, far));
+  wait_frames (GTK_WIDGET (f->window), 2);
+  built = rows_built (session, list, n);
+  g_assert_cmpuint (built, >, 40);
+  g_assert_cmpuint (built, <, n);
+  cell = jue_field_get_widget (jue_session_find_built_field (session, far));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+  g_assert_cmpstr (cell_text (session, far), ==, ((JueIndicator *) rows->pdata[40])->name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +399,8 @@ main (int   argc,
   g_test_add ("/gui/speed/row-menus", Fixture, NULL, fixture_set_up, test_row_menus,
               fixture_tear_down);
   g_test_add ("/gui/speed/findings-lazy", Fixture, NULL, big_set_up, test_findings_lazy,
+              fixture_tear_down);
+  g_test_add ("/gui/speed/table-lazy", Fixture, NULL, big_set_up, test_table_lazy,
               fixture_tear_down);
   g_test_add ("/gui/speed/pages-kept", Fixture, NULL, fixture_set_up, test_pages_kept,
               fixture_tear_down);
