@@ -242,6 +242,66 @@ static const Case cases[] = {
   { "H-TEXT-FIGURE", "dept_eval.target=中期调整960.86万元", "dept_eval.target", FALSE, 0, NULL },
   { "E-INDICATOR-NO-ACTUAL", "dept_eval.indicators[8].actual=", "dept_eval.indicators[8].actual", TRUE, 0, "重点工作完成率" },
   { "E-INDICATOR-NO-ACTUAL", "", "dept_eval.indicators[8].actual", FALSE, 0, NULL },
+
+  /* ---- the ties between the published tables (issue 11) ---- */
+  /* 表1's three appropriation lines = 表2's 财政拨款收入 column */
+  { "E-TIE-INCOME-APPROPRIATION", "accounts[1].income_appropriation=330.53", "income.general_budget",
+    TRUE, 0, "add up to 1447.01, but the 财政拨款收入 column of 收入决算表 to 1448.01, difference 1.00" },
+  { "E-TIE-INCOME-APPROPRIATION", "", "income.general_budget", FALSE, 0, NULL },
+  /* printed figures are sums of rounded ones: a cent is a hint */
+  { "E-TIE-INCOME-APPROPRIATION", "accounts[1].income_appropriation=329.54", "income.general_budget",
+    TRUE, 2, "rounding" },
+  /* a blank row is unknown: not yet wrong */
+  { "E-TIE-INCOME-APPROPRIATION", "accounts[1].income_appropriation=", "income.general_budget", FALSE, 0, NULL },
+  { "E-TIE-INCOME-COLUMNS", "accounts[0].income_other=2", "income.other", TRUE, 0,
+    "其他收入 0.00 in 收入支出决算总表 ≠ the 其他收入 column of 收入决算表 2.00" },
+  { "E-TIE-INCOME-COLUMNS", "", "income.other", FALSE, 0, NULL },
+  /* 表3's 合计 (the typed totals 表1's 本年支出合计 adds) = its 项 rows */
+  { "E-TIE-EXPENDITURE-COLUMNS", "expenditure.project=737.24", "expenditure.project", TRUE, 0,
+    "项目支出 737.24 (the 合计 of 支出决算表" },
+  { "E-TIE-EXPENDITURE-COLUMNS", "", "expenditure.project", FALSE, 0, NULL },
+  /* each row's 本年支出 = 基本支出 + 项目支出; typed in part: 未分项, not wrong */
+  { "E-TIE-ROW-SPLIT", "functional[1].basic=300", "functional[1].actual", TRUE, 0,
+    "本年支出 329.53 ≠ 基本支出 300.00 + 项目支出 0.00, difference 29.53" },
+  { "E-TIE-ROW-SPLIT", "functional[1].basic=300;functional[1].project=", "functional[1].actual", FALSE, 0, NULL },
+  { "E-TIE-ROW-SPLIT", "", "functional[1].actual", FALSE, 0, NULL },
+  { "E-TIE-ROW-SPLIT", "gov_fund.rows[0].name=X;gov_fund.rows[0].actual=3;gov_fund.rows[0].basic=1;"
+    "gov_fund.rows[0].project=1", "gov_fund.rows[0].actual", TRUE, 0, "1.00" },
+  { "E-TIE-ROW-SPLIT", "state_capital.rows[0].name=X;state_capital.rows[0].actual=3;"
+    "state_capital.rows[0].basic=1;state_capital.rows[0].project=2", "state_capital.rows[0].actual", FALSE, 0, NULL },
+  /* 表5's 合计 (typed) = its 项 rows */
+  { "E-TIE-SPLIT-TOTALS", "appropriation.general_budget_basic=700", "appropriation.general_budget_basic",
+    TRUE, 0, "基本支出 700.00 (the 合计 of 一般公共预算财政拨款支出决算表) ≠ the sum of its 项 rows 708.77" },
+  { "E-TIE-SPLIT-TOTALS", "", "appropriation.general_budget_basic", FALSE, 0, NULL },
+  /* 表4 = 表8 + 表9 in total */
+  { "E-TIE-APPROPRIATION-FUNDS", "gov_fund.rows[0].name=X;gov_fund.rows[0].actual=3",
+    "appropriation.expenditure_gov_fund", TRUE, 0, "the rows of 政府性基金预算财政拨款收入支出决算表 3.00" },
+  { "E-TIE-APPROPRIATION-FUNDS", "gov_fund.rows[0].name=X;gov_fund.rows[0].actual=0",
+    "appropriation.expenditure_gov_fund", FALSE, 0, NULL },
+  /* 表5 ⊆ 表3 row by row */
+  { "E-TIE-FUNCTIONAL-IN-ACCOUNTS", "functional[1].actual=330;functional[1].basic=330", "functional[1].actual",
+    TRUE, 0, "行政运行: 本年支出 330.00 from the general budget is more than 329.53 from all funds" },
+  { "E-TIE-FUNCTIONAL-IN-ACCOUNTS", "functional[1].actual=330;functional[1].basic=330", "functional[1].basic",
+    TRUE, 0, "基本支出 330.00" },
+  { "E-TIE-FUNCTIONAL-IN-ACCOUNTS", "functional[1].xiang_name=不在表中", "functional[1].actual",
+    TRUE, 0, "has no row" },
+  /* matched by code where the row has one (2060102) */
+  { "E-TIE-FUNCTIONAL-IN-ACCOUNTS", "functional[2].xiang_name=改名", "functional[2].actual", FALSE, 0, NULL },
+  { "E-TIE-FUNCTIONAL-IN-ACCOUNTS", "", "functional[1].actual", FALSE, 0, NULL },
+  /* 表5 基本支出 = 表6 人员经费合计 + 公用经费合计 */
+  { "E-TIE-BASIC-ECONOMIC", "basic.public=80", "appropriation.general_budget_basic", TRUE, 0,
+    "基本支出 708.77 of 一般公共预算财政拨款支出决算表 ≠ 人员经费合计 630.27 + 公用经费合计 80.00" },
+  { "E-TIE-BASIC-ECONOMIC", "", "appropriation.general_budget_basic", FALSE, 0, NULL },
+  /* 表6's lines are a part of the block total (the rest is 未分项) */
+  { "E-TIE-ECONOMIC-BLOCK", "economic[0].code=301;economic[0].name=工资福利支出;economic[0].actual=700",
+    "basic.personnel", TRUE, 0, "add up to 700.00, more than 人员经费合计 630.27, by 69.73" },
+  { "E-TIE-ECONOMIC-BLOCK", "economic[0].code=301;economic[0].name=工资福利支出;economic[0].actual=600",
+    "basic.personnel", FALSE, 0, NULL },
+  /* 表6's 30212 line (an economic row) ≤ 表7's 因公出国（境）费 */
+  { "E-PART-THREE-PUBLIC", "economic[0].code=30212;economic[0].name=因公出国（境）费用;economic[0].actual=4",
+    "economic[0].actual", TRUE, 0, "0.75" },
+  { "E-PART-THREE-PUBLIC", "economic[0].code=30212;economic[0].name=因公出国（境）费用;economic[0].actual=3",
+    "economic[0].actual", FALSE, 0, NULL },
 };
 
 static void

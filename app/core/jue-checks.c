@@ -64,7 +64,7 @@ jue_severity_label (JueSeverity severity)
 static guint
 n_entries (void)
 {
-  return jue_n_rules_values + jue_n_rules_accounts + jue_n_rules_evaluation;
+  return jue_n_rules_values + jue_n_rules_accounts + jue_n_rules_evaluation + jue_n_rules_ties;
 }
 
 static const JueRuleEntry *
@@ -74,8 +74,11 @@ entry_at (guint i)
   if (i < jue_n_rules_values)
     return &jue_rules_values[i];
   i -= jue_n_rules_values;
-  return i < jue_n_rules_accounts ? &jue_rules_accounts[i]
-                                  : &jue_rules_evaluation[i - jue_n_rules_accounts];
+  if (i < jue_n_rules_accounts)
+    return &jue_rules_accounts[i];
+  i -= jue_n_rules_accounts;
+  return i < jue_n_rules_evaluation ? &jue_rules_evaluation[i]
+                                    : &jue_rules_ties[i - jue_n_rules_evaluation];
 }
 
 void

@@ -364,26 +364,57 @@ check_part (JueCheckRun *run,
 static const char * const reads_part_three_public[] = {
   "basic.econ_abroad", "basic.econ_reception", "basic.econ_vehicle_operation",
   "basic.econ_vehicle_purchase", "three_public.abroad.actual", "three_public.reception.actual",
-  "three_public.vehicle.operation.actual", "three_public.vehicle.purchase.actual", NULL };
+  "three_public.vehicle.operation.actual", "three_public.vehicle.purchase.actual",
+  "economic[N].code", "economic[N].actual", NULL };
+
+/* The line of 表6 (economic rows) with code, else the typed field: its
+ * path and figure. */
+static JueAmount
+economic_line (const JueReport *r,
+               const char      *code,
+               const char      *field_path,
+               JueAmount        field,
+               char           **path_out)
+{
+  for (guint i = 0; i < r->economic->len; i++)
+    {
+      const JueEconomicRow *row = r->economic->pdata[i];
+
+      if (row->code != NULL && strcmp (row->code, code) == 0)
+        {
+          *path_out = g_strdup_printf ("economic[%u].actual", i);
+          return row->actual;
+        }
+    }
+  *path_out = g_strdup (field_path);
+  return field;
+}
 
 static void
 rule_part_three_public (JueCheckRun *run)
 {
   const JueReport *r = run->report;
   const JueThreePublic *tp = &r->three_public;
+  g_autofree char *abroad = NULL, *reception = NULL, *operation = NULL, *purchase = NULL;
+  JueAmount a = economic_line (r, "30212", "basic.econ_abroad", r->basic.econ_abroad, &abroad);
+  JueAmount b = economic_line (r, "30217", "basic.econ_reception", r->basic.econ_reception,
+                               &reception);
+  JueAmount c = economic_line (r, "30231", "basic.econ_vehicle_operation",
+                               r->basic.econ_vehicle_operation, &operation);
+  JueAmount d = economic_line (r, "31013", "basic.econ_vehicle_purchase",
+                               r->basic.econ_vehicle_purchase, &purchase);
 
-  check_part (run, "basic.econ_abroad", r->basic.econ_abroad, tp->abroad.actual,
+  /* 表7 counts project spending too: never the other way round */
+  check_part (run, abroad, a, tp->abroad.actual,
               _("30212 overseas travel %s in basic expenditure is more than the “three public” "
                 "overseas travel %s, by %s"));
-  check_part (run, "basic.econ_reception", r->basic.econ_reception, tp->reception.actual,
+  check_part (run, reception, b, tp->reception.actual,
               _("30217 official reception %s in basic expenditure is more than the “three "
                 "public” official reception %s, by %s"));
-  check_part (run, "basic.econ_vehicle_operation", r->basic.econ_vehicle_operation,
-              tp->vehicle.operation.actual,
+  check_part (run, operation, c, tp->vehicle.operation.actual,
               _("30231 vehicle operation %s in basic expenditure is more than the “three "
                 "public” vehicle operation and maintenance %s, by %s"));
-  check_part (run, "basic.econ_vehicle_purchase", r->basic.econ_vehicle_purchase,
-              tp->vehicle.purchase.actual,
+  check_part (run, purchase, d, tp->vehicle.purchase.actual,
               _("31013 vehicle purchase %s in basic expenditure is more than the “three "
                 "public” vehicle purchase %s, by %s"));
 }

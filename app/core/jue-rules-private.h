@@ -67,6 +67,8 @@ extern const JueRuleEntry jue_rules_evaluation[];
 extern const guint        jue_n_rules_evaluation;
 extern const JueRuleEntry jue_rules_values[];
 extern const guint        jue_n_rules_values;
+extern const JueRuleEntry jue_rules_ties[];
+extern const guint        jue_n_rules_ties;
 
 /* Adds a finding; the message is printf-formatted (already translated). */
 void     jue_check_add          (JueCheckRun *run,
