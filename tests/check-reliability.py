@@ -11,6 +11,8 @@ Prints TAP; the figures (kills, recoveries, hostile files) as comments.
   After each kill: opening for review shows the old or the new state and
   writes nothing (no byte, no new file); validate opens it; the next edit
   recovers it (no journal left); SQLite's integrity_check is ok.
+- kill-during-import-into: `import --into` (several figures, one
+  transaction) killed at each of its write calls leaves all or none.
 - sigkill-loop: at least 200 SIGKILLs at random moments of set/add/remove/
   move, each followed by the same checks.
 - two writers: two add loops at once lose no row; a CLI edit while another
@@ -208,6 +210,63 @@ def kill_at_every_write():
     print("# kill-at-every-write: %d kills (every write call of set/add/remove/move), "
           "%d left a journal, all recovered" % (kills, journals))
     must(kills >= 40 and journals >= 10, "too few kill points: %d/%d" % (kills, journals))
+
+
+WORKBOOK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "workbooks",
+                        "yuan.xlsx")
+# figures moved off the workbook's, so `import --into` puts six of them back
+MOVED_FIGURES = ["three_public.abroad.actual", "income.general_budget", "expenditure.basic",
+                 "expenditure.project", "income.other"]
+
+
+@test
+def kill_during_import_into():
+    """`import --into` writes many figures as one transaction: killed at any
+    of its write calls, the file holds all of them or none."""
+    if STRACE is None:
+        print("# SKIP strace is not installed (tools/install-deps.sh installs it)")
+        return
+    d = tempfile.mkdtemp(dir=TMP)
+    path = os.path.join(d, "r.juesuan")
+
+    def fresh():
+        sample(path)
+        for p in MOVED_FIGURES:
+            rc, _, err = run("set", path, p, "1")
+            must(rc == 0, err)
+    op = ["import", "--into", None, WORKBOOK]
+    fresh()
+    old = state(path)
+    new_state = after_op(path, op)
+    changed = sum(1 for a, b in zip(old.split("\n"), new_state.split("\n")) if a != b)
+    must(changed >= 6, "the import changes only %d fields" % changed)
+    spare = os.path.join(TMP, "spare.juesuan")
+    shutil.copy(path, spare)
+    counts = count_calls(op_args(op, spare))
+    os.unlink(spare)
+    kills = journals = 0
+    for call, n in sorted(counts.items()):
+        for when in range(1, n + 1):
+            fresh()
+            p = subprocess.run([STRACE, "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + call,
+                                "-e", "inject=%s:signal=KILL:when=%d" % (call, when),
+                                CLI, *op_args(op, path)],
+                               env=TRACED_ENV, capture_output=True)
+            if p.returncode == 0:
+                continue   # a call of the output, after the commit
+            must(p.returncode in (137, -9), "import --into %s#%d: not killed (rc %d)"
+                 % (call, when, p.returncode))
+            kills += 1
+            try:
+                if check_after_kill(path, old, lambda: new_state)[0]:
+                    journals += 1
+            except AssertionError as e:
+                raise AssertionError("import --into, killed at %s #%d: %s" % (call, when, e))
+    figures["kill-during-import-into"] = (kills, journals)
+    print("# kill-during-import-into: %d kills at every write call of an import of %d "
+          "changed fields, %d left a journal; each left all or none of it"
+          % (kills, changed, journals))
+    must(kills >= 5, "too few kill points: %d" % kills)
 
 
 @test

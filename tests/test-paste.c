@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "jue-document.h"
 #include "jue-paste.h"
@@ -244,6 +245,241 @@ test_group_abort (void)
   g_assert_false (jue_document_can_undo (doc));
 }
 
+/* ---- a failed write in the middle of a group -------------------------- */
+
+/* A VFS over SQLite's default one that fails every write-class call (write,
+ * sync, truncate) from the k-th on, as a disk that fills up does: the
+ * group's transaction must leave the file holding all of it or none. */
+typedef struct {
+  sqlite3_file  base;
+  sqlite3_file *real;
+} ShimFile;
+
+static sqlite3_vfs *real_vfs;
+static int shim_calls;      /* write-class calls seen */
+static int shim_fail_from;  /* 0: none fail */
+
+static gboolean
+shim_fails (void)
+{
+  shim_calls++;
+  return shim_fail_from > 0 && shim_calls >= shim_fail_from;
+}
+
+#define REAL(f) (((ShimFile *) (f))->real)
+static int shim_close (sqlite3_file *f) { int rc = REAL (f)->pMethods ? REAL (f)->pMethods->xClose (REAL (f)) : SQLITE_OK; return rc; }
+static int shim_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return REAL (f)->pMethods->xRead (REAL (f), b, n, o); }
+static int shim_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o) { return shim_fails () ? SQLITE_FULL : REAL (f)->pMethods->xWrite (REAL (f), b, n, o); }
+static int shim_truncate (sqlite3_file *f, sqlite3_int64 s) { return shim_fails () ? SQLITE_IOERR_TRUNCATE : REAL (f)->pMethods->xTruncate (REAL (f), s); }
+static int shim_sync (sqlite3_file *f, int fl) { return shim_fails () ? SQLITE_IOERR_FSYNC : REAL (f)->pMethods->xSync (REAL (f), fl); }
+static int shim_size (sqlite3_file *f, sqlite3_int64 *s) { return REAL (f)->pMethods->xFileSize (REAL (f), s); }
+static int shim_lock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xLock (REAL (f), l); }
+static int shim_unlock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xUnlock (REAL (f), l); }
+static int shim_reserved (sqlite3_file *f, int *r) { return REAL (f)->pMethods->xCheckReservedLock (REAL (f), r); }
+static int shim_control (sqlite3_file *f, int op, void *a) { return REAL (f)->pMethods->xFileControl (REAL (f), op, a); }
+static int shim_sector (sqlite3_file *f) { return REAL (f)->pMethods->xSectorSize (REAL (f)); }
+static int shim_device (sqlite3_file *f) { return REAL (f)->pMethods->xDeviceCharacteristics (REAL (f)); }
+static int shim_shm_map (sqlite3_file *f, int i, int sz, int e, void volatile **p) { return REAL (f)->pMethods->xShmMap (REAL (f), i, sz, e, p); }
+static int shim_shm_lock (sqlite3_file *f, int o, int n, int fl) { return REAL (f)->pMethods->xShmLock (REAL (f), o, n, fl); }
+static void shim_shm_barrier (sqlite3_file *f) { REAL (f)->pMethods->xShmBarrier (REAL (f)); }
+static int shim_shm_unmap (sqlite3_file *f, int d) { return REAL (f)->pMethods->xShmUnmap (REAL (f), d); }
+static int shim_fetch (sqlite3_file *f, sqlite3_int64 o, int n, void **p) { return REAL (f)->pMethods->xFetch (REAL (f), o, n, p); }
+static int shim_unfetch (sqlite3_file *f, sqlite3_int64 o, void *p) { return REAL (f)->pMethods->xUnfetch (REAL (f), o, p); }
+
+static const sqlite3_io_methods shim_io = {
+  3, shim_close, shim_read, shim_write, shim_truncate, shim_sync, shim_size, shim_lock,
+  shim_unlock, shim_reserved, shim_control, shim_sector, shim_device, shim_shm_map,
+  shim_shm_lock, shim_shm_barrier, shim_shm_unmap, shim_fetch, shim_unfetch,
+};
+
+static int
+shim_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
+{
+  ShimFile *shim = (ShimFile *) file;
+  int rc;
+
+  shim->real = (sqlite3_file *) &shim[1];
+  rc = real_vfs->xOpen (real_vfs, name, shim->real, flags, out_flags);
+  /* the methods are set even on failure: SQLite then calls xClose */
+  file->pMethods = shim->real->pMethods ? &shim_io : NULL;
+  return rc;
+}
+
+static int
+shim_delete (sqlite3_vfs *vfs,
+             const char  *name,
+             int          sync_dir)
+{
+  /* deleting the journal is how a commit ends */
+  if (shim_fails ())
+    return SQLITE_IOERR_DELETE;
+  return real_vfs->xDelete (real_vfs, name, sync_dir);
+}
+
+static void
+install_failing_vfs (void)
+{
+  static sqlite3_vfs shim;
+
+  if (real_vfs)
+    return;
+  real_vfs = sqlite3_vfs_find (NULL);
+  shim = *real_vfs;
+  shim.zName = "jue-failing";
+  shim.szOsFile = (int) sizeof (ShimFile) + real_vfs->szOsFile;
+  shim.xOpen = shim_open;
+  shim.xDelete = shim_delete;
+  g_assert_cmpint (sqlite3_vfs_register (&shim, 1), ==, SQLITE_OK);
+}
+
+static void
+dump_one (const char        *path,
+          const JueFieldRef *ref,
+          gpointer           user_data)
+{
+  g_autofree char *text = jue_field_get_text (ref);
+
+  if (text)
+    g_string_append_printf (user_data, "%s\t%s\n", path, text);
+}
+
+/* Every field of a report, one "path<TAB>value" line each. */
+static char *
+dump (JueReport *report)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (jue_report_foreach (report, NULL, dump_one, out, NULL));
+  return g_string_free (out, FALSE);
+}
+
+/* What the file holds, as a second program opening it sees it (after a
+ * failed commit: recovered from the journal in a private copy). */
+static char *
+dump_file (const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) other = jue_document_open (filename, TRUE, &error);
+
+  g_assert_no_error (error);
+  return dump (jue_document_get_report (other));
+}
+
+/* A paste of two rows × two cells from the last row of a table on (one row
+ * added) fails at its k-th write call, for every k until it succeeds: the
+ * file holds the whole paste or none of it, the document shows what the
+ * file holds, nothing is left to undo, and the next edit is stored. */
+static void
+test_group_fails_midway (void)
+{
+  g_autoptr (JuePasteBlock) b = jue_paste_parse ("1,234.5\t1200元\r\n３２９．５３\t7\r\n");
+  g_autofree char *old_state = NULL;
+  g_autofree char *new_state = NULL;
+  guint n, failures = 0, k;
+
+  install_failing_vfs ();
+  {
+    g_autoptr (JueDocument) doc = sample_document ("midway-new.juesuan");
+    g_autoptr (GError) error = NULL;
+
+    old_state = dump (jue_document_get_report (doc));
+    n = list_length (doc, "functional");
+    shim_calls = 0;
+    g_assert_true (jue_paste_apply (doc, "functional", n - 1, 4, b, NULL, &error));
+    g_assert_no_error (error);
+    new_state = dump_file (jue_document_get_filename (doc));
+    g_test_message ("a paste of 2×2 cells, one row added: %d write calls", shim_calls);
+  }
+  g_assert_cmpstr (old_state, !=, new_state);
+
+  for (k = 1; ; k++)
+    {
+      g_autoptr (JueDocument) doc = sample_document ("midway.juesuan");
+      g_autoptr (GError) error = NULL;
+      g_autofree char *in_file = NULL;
+      g_autofree char *shown = NULL;
+      gboolean ok;
+
+      shim_calls = 0;
+      shim_fail_from = (int) k;
+      ok = jue_paste_apply (doc, "functional", n - 1, 4, b, NULL, &error);
+      shim_fail_from = 0;
+      in_file = dump_file (jue_document_get_filename (doc));
+      shown = dump (jue_document_get_report (doc));
+      if (ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (in_file, ==, new_state);
+          g_assert_cmpstr (shown, ==, new_state);
+          break;
+        }
+      failures++;
+      g_assert_nonnull (error);
+      /* all or nothing: a failed paste left none of it */
+      if (g_strcmp0 (in_file, old_state) != 0)
+        g_error ("failed at write call %u: the file holds part of the paste", k);
+      g_assert_cmpstr (shown, ==, old_state);
+      g_assert_false (jue_document_can_undo (doc));
+      /* and the document goes on: the next edit is stored */
+      g_clear_error (&error);
+      jue_document_set (doc, "income.general_budget", "1", &error);
+      g_assert_no_error (error);
+      assert_file (doc, "income.general_budget", "1.00");
+    }
+  g_test_message ("the paste failed at each of its %u write calls and left the file "
+                  "as it was every time", failures);
+  g_assert_cmpuint (failures, >=, 3);
+}
+
+/* The same for an undo and a redo of a paste: one transaction each. */
+static void
+test_undo_of_group_fails_midway (void)
+{
+  g_autoptr (JuePasteBlock) b = jue_paste_parse ("5\t6\r\n7\t8\r\n");
+  guint failures = 0;
+
+  install_failing_vfs ();
+  for (guint k = 1; ; k++)
+    {
+      g_autoptr (JueDocument) doc = sample_document ("undo-midway.juesuan");
+      g_autoptr (GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *pasted = NULL;
+      g_autofree char *in_file = NULL;
+      guint n = list_length (doc, "functional");
+      gboolean ok;
+
+      before = dump (jue_document_get_report (doc));
+      g_assert_true (jue_paste_apply (doc, "functional", n - 1, 4, b, NULL, &error));
+      pasted = dump (jue_document_get_report (doc));
+      shim_calls = 0;
+      shim_fail_from = (int) k;
+      ok = jue_document_undo (doc, NULL, &error);
+      shim_fail_from = 0;
+      in_file = dump_file (jue_document_get_filename (doc));
+      g_assert_cmpstr (in_file, ==, ok ? before : pasted);
+      {
+        g_autofree char *shown = dump (jue_document_get_report (doc));
+        g_assert_cmpstr (shown, ==, in_file);
+      }
+      if (ok)
+        break;
+      failures++;
+      /* the paste is still there to undo */
+      g_assert_true (jue_document_can_undo (doc));
+      g_clear_error (&error);
+      g_assert_true (jue_document_undo (doc, NULL, &error));
+      g_free (in_file);
+      in_file = dump_file (jue_document_get_filename (doc));
+      g_assert_cmpstr (in_file, ==, before);
+    }
+  g_assert_cmpuint (failures, >=, 3);
+}
+
 /* ---- quoted input ----------------------------------------------------- */
 
 static void
@@ -288,6 +524,8 @@ main (int   argc,
   g_test_add_func ("/paste/apply/refuses-whole-block", test_apply_refuses_whole_block);
   g_test_add_func ("/paste/apply/indicators", test_apply_indicators);
   g_test_add_func ("/paste/group/abort", test_group_abort);
+  g_test_add_func ("/paste/group/fails-midway", test_group_fails_midway);
+  g_test_add_func ("/paste/group/undo-fails-midway", test_undo_of_group_fails_midway);
   g_test_add_func ("/paste/message-excerpt", test_message_excerpt);
   status = g_test_run ();
   {

@@ -37,6 +37,8 @@ struct _JueDocument {
   GPtrArray  *undo;            /* Op* */
   GPtrArray  *redo;
   gint        group_start;     /* undo->len at begin_group, or -1 */
+  GError     *group_error;     /* the group's transaction could not begin */
+  gboolean    model_only;      /* taking back in the model what the file never got */
 };
 
 G_DEFINE_FINAL_TYPE (JueDocument, jue_document, G_TYPE_OBJECT)
@@ -81,6 +83,7 @@ jue_document_finalize (GObject *object)
   g_clear_pointer (&self->classification, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_error (&self->group_error);
   G_OBJECT_CLASS (jue_document_parent_class)->finalize (object);
 }
 
@@ -241,6 +244,43 @@ emit (JueDocument   *self,
 
 /* ---- primitives: model + file + signal, no history -------------------- */
 
+/* Inside a group whose transaction could not begin, nothing is written. */
+static gboolean
+group_refuses (JueDocument *self,
+               GError     **error)
+{
+  if (self->group_error == NULL)
+    return FALSE;
+  if (error)
+    *error = g_error_copy (self->group_error);
+  return TRUE;
+}
+
+/* The file's side of each primitive; none while a group that never
+ * reached the file is taken back in the model (model_only). */
+static gboolean
+store_field (JueDocument *self,
+             const char  *path,
+             const char  *value,
+             GError     **error)
+{
+  if (self->model_only)
+    return TRUE;
+  return !group_refuses (self, error) &&
+         jue_store_write_field (self->store, path, value, error);
+}
+
+static gboolean
+store_subtree (JueDocument *self,
+               const char  *list_path,
+               GError     **error)
+{
+  if (self->model_only)
+    return TRUE;
+  return !group_refuses (self, error) &&
+         jue_store_write_subtree (self->store, self->report, list_path, error);
+}
+
 /* keep_typed: a value that does not read is kept as typed (the window, and
  * undo restoring such a value); otherwise it is refused (the CLI). */
 static gboolean
@@ -276,7 +316,7 @@ apply_set (JueDocument *self,
        * edit: a carried text stays marked, and nothing is written */
       jue_field_set_carried (&ref, TRUE);
     }
-  else if (!jue_store_write_field (self->store, path, after, error))
+  else if (!store_field (self, path, after, error))
     {
       jue_field_set_typed (&ref, path, before, NULL, NULL);
       jue_field_set_carried (&ref, was_carried);
@@ -300,7 +340,7 @@ apply_insert (JueDocument *self,
   index = jue_report_list_insert_record (self->report, list_path, index, record, error);
   if (index < 0)
     return -1;
-  if (!jue_store_write_subtree (self->store, self->report, list_path, error))
+  if (!store_subtree (self, list_path, error))
     {
       const JueRecordDef *element;
       gpointer row = jue_report_list_steal (self->report, list_path, index, &element, NULL);
@@ -325,7 +365,7 @@ apply_remove (JueDocument         *self,
 
   if (item == NULL)
     return FALSE;
-  if (!jue_store_write_subtree (self->store, self->report, list_path, error))
+  if (!store_subtree (self, list_path, error))
     {
       jue_report_list_insert_record (self->report, list_path, index, item, NULL);
       return FALSE;
@@ -350,7 +390,7 @@ apply_move (JueDocument *self,
 {
   if (!jue_report_list_move_row (self->report, list_path, from, to, error))
     return FALSE;
-  if (!jue_store_write_subtree (self->store, self->report, list_path, error))
+  if (!store_subtree (self, list_path, error))
     {
       jue_report_list_move_row (self->report, list_path, to, from, NULL);
       return FALSE;
@@ -366,7 +406,9 @@ apply_explain (JueDocument *self,
                const char  *text,
                GError     **error)
 {
-  if (!jue_store_set_explanation (self->store, rule, path, text, error))
+  if (!self->model_only &&
+      (group_refuses (self, error) ||
+       !jue_store_set_explanation (self->store, rule, path, text, error)))
     return FALSE;
   if (text && *text)
     g_hash_table_insert (self->explanations, jue_explanation_key (rule, path),
@@ -614,7 +656,9 @@ apply_classification (JueDocument *self,
 
   if (entries == NULL)
     entries = none = g_ptr_array_new ();
-  if (!jue_store_replace_classification (self->store, entries, error))
+  if (!self->model_only &&
+      (group_refuses (self, error) ||
+       !jue_store_replace_classification (self->store, entries, error)))
     return FALSE;
   g_clear_pointer (&self->classification, g_ptr_array_unref);
   if (entries->len)
@@ -668,8 +712,26 @@ item_path (const char *list_path,
 static gboolean run_op (JueDocument *self, Op *op, gboolean backwards, char **path_out,
                         GError **error);
 
-/* Runs the steps of a group in turn (backwards: the last first); when one
- * fails, those already run are run back, so the group is all or nothing. */
+/* Runs ops steps[0..k-1] back in the model only (the file never got them:
+ * its transaction was rolled back), last first. */
+static void
+take_back_in_model (JueDocument *self,
+                    GPtrArray   *steps,
+                    guint        k,
+                    gboolean     backwards)
+{
+  guint n = steps->len;
+  gboolean was = self->model_only;
+
+  self->model_only = TRUE;
+  while (k-- > 0)
+    run_op (self, steps->pdata[backwards ? n - 1 - k : k], !backwards, NULL, NULL);
+  self->model_only = was;
+}
+
+/* Runs the steps of a group in turn (backwards: the last first), in one
+ * transaction: all of it reaches the file, or none of it — and then the
+ * model is taken back to what the file holds. */
 static gboolean
 run_group (JueDocument *self,
            Op          *op,
@@ -677,17 +739,26 @@ run_group (JueDocument *self,
            GError     **error)
 {
   guint n = op->steps->len;
+  gboolean batch = !self->model_only && !jue_store_in_batch (self->store);
 
+  if (batch && !jue_store_begin_batch (self->store, error))
+    return FALSE;
   for (guint k = 0; k < n; k++)
     {
       Op *step = op->steps->pdata[backwards ? n - 1 - k : k];
 
       if (!run_op (self, step, backwards, NULL, error))
         {
-          while (k-- > 0)
-            run_op (self, op->steps->pdata[backwards ? n - 1 - k : k], !backwards, NULL, NULL);
+          if (batch)
+            jue_store_rollback_batch (self->store);
+          take_back_in_model (self, op->steps, k, backwards);
           return FALSE;
         }
+    }
+  if (batch && !jue_store_commit_batch (self->store, error))
+    {
+      take_back_in_model (self, op->steps, n, backwards);
+      return FALSE;
     }
   return TRUE;
 }
@@ -804,58 +875,97 @@ jue_document_redo (JueDocument *self,
 
 /* ---- groups: several edits as one undo step ---------------------------- */
 
+/* A group is one transaction of the file (jue_store_begin_batch): a crash
+ * or a failed write in the middle leaves the file as it was before the
+ * group, and the model is then taken back to match it. */
 void
 jue_document_begin_group (JueDocument *self)
 {
   g_return_if_fail (self->group_start < 0);
   self->group_start = (gint) self->undo->len;
+  g_clear_error (&self->group_error);
+  if (!jue_document_is_read_only (self) &&
+      !jue_store_begin_batch (self->store, &self->group_error))
+    g_debug ("a group cannot begin: %s", self->group_error->message);
+}
+
+/* The group's ops, out of the history, in the order done. */
+static GPtrArray *
+steal_group_steps (JueDocument *self)
+{
+  guint start = (guint) self->group_start;
+  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+
+  while (self->undo->len > start)
+    g_ptr_array_add (steps, g_ptr_array_steal_index (self->undo, start));
+  self->group_start = -1;
+  g_clear_error (&self->group_error);
+  return steps;
+}
+
+gboolean
+jue_document_commit_group (JueDocument *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr (GPtrArray) steps = NULL;
+  Op *op;
+
+  g_return_val_if_fail (self->group_start >= 0, FALSE);
+  if (self->group_error)
+    {
+      /* nothing was written, and every edit of the group was refused */
+      g_propagate_error (error, g_steal_pointer (&self->group_error));
+      steps = steal_group_steps (self);
+      take_back_in_model (self, steps, steps->len, FALSE);
+      return FALSE;
+    }
+  if (jue_store_in_batch (self->store) && !jue_store_commit_batch (self->store, error))
+    {
+      steps = steal_group_steps (self);
+      take_back_in_model (self, steps, steps->len, FALSE);
+      return FALSE;
+    }
+  steps = steal_group_steps (self);
+  if (steps->len == 0)
+    return TRUE;
+  if (steps->len == 1)
+    {
+      /* one edit: a step of its own */
+      push (self, g_ptr_array_steal_index (steps, 0));
+      return TRUE;
+    }
+  op = g_new0 (Op, 1);
+  op->kind = OP_GROUP;
+  op->path = g_strdup (path);
+  op->steps = g_steal_pointer (&steps);
+  push (self, op);
+  return TRUE;
 }
 
 void
 jue_document_end_group (JueDocument *self,
                         const char  *path)
 {
-  guint start = (guint) self->group_start;
-  Op *op;
+  g_autoptr (GError) error = NULL;
 
-  g_return_if_fail (self->group_start >= 0);
-  self->group_start = -1;
-  if (self->undo->len - start < 2)
-    return;   /* nothing, or one edit: a step of its own */
-  op = g_new0 (Op, 1);
-  op->kind = OP_GROUP;
-  op->path = g_strdup (path);
-  op->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
-  while (self->undo->len > start)
-    g_ptr_array_add (op->steps, g_ptr_array_steal_index (self->undo, start));
-  push (self, op);
+  if (!jue_document_commit_group (self, path, &error))
+    g_debug ("a group was not saved, and taken back: %s", error->message);
 }
 
 gboolean
 jue_document_abort_group (JueDocument *self,
                           GError     **error)
 {
-  gboolean ok = TRUE;
+  g_autoptr (GPtrArray) steps = NULL;
 
   g_return_val_if_fail (self->group_start >= 0, FALSE);
-  while (self->undo->len > (guint) self->group_start)
-    {
-      Op *op = self->undo->pdata[self->undo->len - 1];
-      GError *local = NULL;
-
-      if (!run_op (self, op, TRUE, NULL, &local))
-        {
-          /* keep going: take back all that can be, say the first that could not */
-          if (ok)
-            g_propagate_error (error, local);
-          else
-            g_error_free (local);
-          ok = FALSE;
-        }
-      g_ptr_array_remove_index (self->undo, self->undo->len - 1);
-    }
-  self->group_start = -1;
-  return ok;
+  if (jue_store_in_batch (self->store))
+    jue_store_rollback_batch (self->store);
+  steps = steal_group_steps (self);
+  /* the file holds none of it: the model is taken back to match */
+  take_back_in_model (self, steps, steps->len, FALSE);
+  return TRUE;
 }
 
 gboolean

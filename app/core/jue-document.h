@@ -2,7 +2,8 @@
  *
  * Every edit goes model → one committed store transaction → "changed".  If
  * the file cannot be written the model is restored and the edit refused,
- * so what is shown is always what is stored.
+ * so the model is always what is stored (a group of edits — a paste — is
+ * one transaction: see jue_document_begin_group).
  */
 #pragma once
 
@@ -116,12 +117,21 @@ gboolean     jue_document_redo         (JueDocument *self,
                                         char       **path_out,
                                         GError     **error);
 
-/* Several edits as one undo step (a paste of a block of cells): the edits
- * made between begin and end are undone and redone together, and undo
- * then reports path.  abort takes back, in the model and the file, the
- * edits made since begin, and leaves no trace of them in the history.
- * Groups do not nest; undo and redo are refused inside one. */
+/* Several edits as one undo step (a paste of a block of cells, an import
+ * into the report): the edits made between begin and end are undone and
+ * redone together, and undo then reports path.  They are also one
+ * transaction of the file: nothing of them is in the file until the group
+ * is committed, and a crash or a failed write before that leaves the file
+ * as it was.  commit writes the group; when that fails (error set) the
+ * model is taken back to what the file holds and the group leaves no
+ * trace.  end is commit without the error.  abort takes back the edits
+ * made since begin (the file never had them) and leaves no trace of them
+ * in the history.  Groups do not nest; undo and redo are refused inside
+ * one.  An undo or redo of a group is one transaction too. */
 void         jue_document_begin_group  (JueDocument *self);
+gboolean     jue_document_commit_group (JueDocument *self,
+                                        const char  *path,
+                                        GError     **error);
 void         jue_document_end_group    (JueDocument *self,
                                         const char  *path);
 gboolean     jue_document_abort_group  (JueDocument *self,

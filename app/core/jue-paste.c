@@ -290,7 +290,9 @@ jue_paste_apply (JueDocument         *document,
   for (guint i = 0; i < paths->len; i++)
     if (!jue_document_set (document, paths->pdata[i], texts->pdata[i], error))
       goto undo;
-  jue_document_end_group (document, first);
+  /* one transaction: the file gets all of it or, on failure, none */
+  if (!jue_document_commit_group (document, first, error))
+    return FALSE;
   if (n_added)
     *n_added = added;
   return TRUE;

@@ -55,6 +55,8 @@ struct _JueStore {
   int           lock_fd;     /* holds the writer lock, or -1 */
   gboolean      read_only;
   gboolean      in_use;
+  gboolean      batch;       /* a transaction holding several writes is open */
+  gboolean      after_failure;  /* our own write failed; data_version may move */
   int           version;
   sqlite3_int64 data_version;
   dev_t         dev;
@@ -196,6 +198,11 @@ static gboolean
 begin (JueStore *store,
        GError  **error)
 {
+  /* inside a batch each write is a savepoint of the one transaction: a
+   * write that fails takes back only its own part, and nothing is in the
+   * file before the batch commits */
+  if (store->batch)
+    return exec (store, "SAVEPOINT jue_write", error);
   if (store->read_only)
     {
       g_set_error (error, JUE_ERROR, JUE_ERROR_READ_ONLY,
@@ -209,6 +216,11 @@ begin (JueStore *store,
     return FALSE;
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
+  if (store->after_failure)
+    {
+      store->data_version = data_version (store->db);
+      store->after_failure = FALSE;
+    }
   if (data_version (store->db) != store->data_version)
     {
       sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
@@ -223,17 +235,41 @@ begin (JueStore *store,
 
 static gboolean check_limits (JueStore *store, GError **error);
 
+/* Takes back the transaction begun by begin().  A write that failed (a
+ * full disk) makes SQLite drop its cache, which moves data_version on
+ * although no other program wrote (none could: the transaction held the
+ * write lock since begin checked it), so it is read again here — else the
+ * next edit would be refused as "changed by another program". */
+static void
+rollback (JueStore *store)
+{
+  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  /* a read settles the cache (and rolls back a journal a failed commit
+   * left); until one succeeds, the next begin takes the version as it is */
+  store->after_failure = sqlite3_exec (store->db, "SELECT count(*) FROM meta",
+                                       NULL, NULL, NULL) != SQLITE_OK;
+  store->data_version = data_version (store->db);
+}
+
 static gboolean
 commit (JueStore *store,
         gboolean  ok,
         GError  **error)
 {
+  if (store->batch)
+    {
+      if (ok && exec (store, "RELEASE jue_write", error))
+        return TRUE;
+      sqlite3_exec (store->db, "ROLLBACK TO jue_write", NULL, NULL, NULL);
+      sqlite3_exec (store->db, "RELEASE jue_write", NULL, NULL, NULL);
+      return FALSE;
+    }
   ok = ok && check_limits (store, error);
   if (ok && sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
   if (ok)
     sql_error (error, store->db, store->filename, _("saving"));
-  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  rollback (store);
   return FALSE;
 }
 
@@ -1467,6 +1503,8 @@ jue_store_changed_on_disk (JueStore *store)
   if (store->copy_dir)
     return st.st_size != store->size || st.st_mtim.tv_sec != store->mtime.tv_sec ||
            st.st_mtim.tv_nsec != store->mtime.tv_nsec;
+  if (store->after_failure)
+    return FALSE;   /* our own failed write moved it; the next edit looks again */
   return data_version (store->db) != store->data_version;
 }
 
@@ -1544,6 +1582,42 @@ jue_store_write_subtree (JueStore   *store,
   if (w.ok && !jue_report_foreach (report, prefix, write_one, &w, error))
     w.ok = FALSE;
   return commit (store, w.ok, error);
+}
+
+/* ---- several writes as one transaction --------------------------------- */
+
+gboolean
+jue_store_begin_batch (JueStore *store,
+                       GError  **error)
+{
+  g_return_val_if_fail (!store->batch, FALSE);
+  if (!begin (store, error))
+    return FALSE;
+  store->batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+jue_store_commit_batch (JueStore *store,
+                        GError  **error)
+{
+  g_return_val_if_fail (store->batch, FALSE);
+  store->batch = FALSE;
+  return commit (store, TRUE, error);
+}
+
+void
+jue_store_rollback_batch (JueStore *store)
+{
+  g_return_if_fail (store->batch);
+  store->batch = FALSE;
+  rollback (store);
+}
+
+gboolean
+jue_store_in_batch (JueStore *store)
+{
+  return store->batch;
 }
 
 /* Columns first..last-1 hold valid UTF-8 within the text limit (NULL is

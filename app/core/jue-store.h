@@ -103,7 +103,8 @@ gboolean    jue_store_changed_on_disk (JueStore *store);
 const char *jue_store_get_filename   (JueStore *store);
 int         jue_store_get_version    (JueStore *store);
 
-/* One committed transaction each.  A write fails (JUE_ERROR_CHANGED) when
+/* One committed transaction each (inside a batch: part of the batch's).
+ * A write fails (JUE_ERROR_CHANGED) when
  * another program committed to the file since it was loaded, and
  * (JUE_ERROR_TOO_LARGE) when it would break a limit. */
 gboolean    jue_store_write_field    (JueStore    *store,
@@ -124,6 +125,18 @@ gboolean    jue_store_set_carried    (JueStore    *store,
                                       const char  *path,
                                       gboolean     carried,
                                       GError     **error);
+
+/* Several writes as one transaction (a paste, an import into a report):
+ * the writes between begin and commit reach the file together or not at
+ * all — a crash or a failed write in the middle leaves the file as it was.
+ * A write that fails inside a batch takes back only its own part; the
+ * caller then rolls the whole batch back.  Batches do not nest. */
+gboolean    jue_store_begin_batch    (JueStore  *store,
+                                      GError   **error);
+gboolean    jue_store_commit_batch   (JueStore  *store,
+                                      GError   **error);
+void        jue_store_rollback_batch (JueStore  *store);
+gboolean    jue_store_in_batch       (JueStore  *store);
 
 GPtrArray  *jue_store_load_explanations (JueStore *store,
                                          GError  **error);

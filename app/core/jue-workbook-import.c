@@ -1939,8 +1939,8 @@ jue_wb_import_into_document (const JueWbImport *import,
       if (first == NULL)
         first = op->insert != NULL ? op->insert : op->path;
     }
-  jue_document_end_group (document, first != NULL ? first : "three_public");
-  return TRUE;
+  /* one transaction: the file gets every figure or, on failure, none */
+  return jue_document_commit_group (document, first != NULL ? first : "three_public", error);
 }
 
 /* Whether the workbook holds a title of each table of specs (under which

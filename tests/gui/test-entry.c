@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "gui-fixture.h"
@@ -608,6 +610,54 @@ test_paste_refused (Fixture       *f,
   g_assert_nonnull (strstr (jue_field_get_parse_error (field), "…"));
 }
 
+/* A paste that the disk cannot take (issue 10): one transaction, so the
+ * file holds none of it; the window shows what the file holds (no row
+ * added, the cell as it was), says why, and has nothing to undo. */
+static void
+test_paste_disk_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint n = file_list_length (f->path, "functional");
+  g_autofree char *last_budget = g_strdup_printf ("functional[%u].budget", n - 1);
+  g_autofree char *new_budget = g_strdup_printf ("functional[%u].budget", n);
+  g_autofree char *before = file_value (f->path, last_budget);
+  g_autofree char *value = NULL;
+  JueSession *session = jue_window_get_session (f->window);
+  JueDocument *doc = jue_session_get_document (session);
+  GtkWidget *cell = field_widget (f, last_budget);
+  struct rlimit old, tiny = { 0, 0 };
+  gboolean could_undo = jue_document_can_undo (doc);
+  JueFieldRef ref;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  tiny.rlim_max = old.rlim_max;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+  paste (f, cell, "1,234.5\t7\r\n３２９．５３\t8\r\n\t9\r\n");
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+
+  g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "the disk is full"));
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+  value = file_value (f->path, last_budget);
+  g_assert_cmpstr (value, ==, before);
+  /* the window: what the file holds */
+  g_assert_true (jue_report_resolve (jue_session_get_report (session), "functional", &ref, NULL));
+  g_assert_cmpuint ((*(GPtrArray **) ref.ptr)->len, ==, n);
+  g_assert_null (jue_session_lookup_field (session, new_budget));
+  g_free (value);
+  value = jue_report_get (jue_session_get_report (session), last_budget, NULL);
+  g_assert_cmpstr (value, ==, before);
+  g_assert_cmpint (jue_document_can_undo (doc), ==, could_undo);
+
+  /* with room again the same paste goes in whole */
+  cell = field_widget (f, last_budget);
+  paste (f, cell, "1,234.5\t7\r\n３２９．５３\t8\r\n\t9\r\n");
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 2);
+  g_free (value);
+  value = file_value (f->path, new_budget);
+  g_assert_cmpstr (value, ==, "329.53");
+}
+
 /* ---- 6. Ctrl+F finds values ------------------------------------------ */
 
 /* The rows of the results shown. */
@@ -753,6 +803,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/entry/back-to-finding", Fixture, NULL, fixture_set_up,
               test_back_to_finding, fixture_tear_down);
+  g_test_add ("/gui/entry/paste-disk-full", Fixture, NULL, fixture_set_up,
+              test_paste_disk_full, fixture_tear_down);
   g_test_add ("/gui/entry/paste-cell", Fixture, NULL, fixture_set_up, test_paste_cell,
               fixture_tear_down);
   g_test_add ("/gui/entry/paste-block", Fixture, NULL, fixture_set_up, test_paste_block,
