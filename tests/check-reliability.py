@@ -231,6 +231,9 @@ def kill_during_import_into():
 
     def fresh():
         sample(path)
+        # the fixture is a workbook of the national tables
+        rc, _, err = run("set", path, "profile.template", "national")
+        must(rc == 0, err)
         for p in MOVED_FIGURES:
             rc, _, err = run("set", path, p, "1")
             must(rc == 0, err)
@@ -238,7 +241,7 @@ def kill_during_import_into():
     fresh()
     old = state(path)
     new_state = after_op(path, op)
-    changed = sum(1 for a, b in zip(old.split("\n"), new_state.split("\n")) if a != b)
+    changed = len(set(new_state.split("\n")) - set(old.split("\n")))
     must(changed >= 6, "the import changes only %d fields" % changed)
     spare = os.path.join(TMP, "spare.juesuan")
     shutil.copy(path, spare)
