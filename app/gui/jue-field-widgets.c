@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-choice-cell.h"
 #include "jue-field-private.h"
 #include "jue-paste.h"
 
@@ -429,8 +430,9 @@ jue_field_cell_new (JueSession        *session,
 
   if (is_closed_choice (session, def))
     {
-      g_autoptr (GtkStringList) model = choice_model_new (def->extra);
-      cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
+      const JueChoiceSet *set = def->extra;
+
+      cell = jue_choice_cell_new ("—", set->values);
       gtk_widget_add_css_class (cell, "jue-cell");
       jue_field_label_accessible (cell, name);
       self = jue_field_attach (session, path, def, cell);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-choice-cell.h"
 #include "jue-field-private.h"
 
 static void
@@ -55,7 +56,8 @@ field_at (GtkWidget *focus)
     {
       JueField *field = jue_field_from_widget (w);
 
-      if (GTK_IS_BUTTON (w) && !gtk_widget_get_ancestor (w, GTK_TYPE_DROP_DOWN))
+      if (GTK_IS_BUTTON (w) && !gtk_widget_get_ancestor (w, GTK_TYPE_DROP_DOWN) &&
+          !gtk_widget_get_ancestor (w, JUE_TYPE_CHOICE_CELL))
         return NULL;
       if (field)
         return field;

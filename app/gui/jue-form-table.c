@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-choice-cell.h"
 #include "jue-code-picker.h"
 #include "jue-field.h"
 #include "jue-finding-item.h"
@@ -193,7 +194,7 @@ size_cell (GtkWidget         *cell,
            int                per_char)
 {
   gtk_widget_set_hexpand (cell, width->expand);
-  if (GTK_IS_DROP_DOWN (cell))
+  if (JUE_IS_CHOICE_CELL (cell))
     gtk_widget_set_size_request (cell, width->min + DROP_DOWN_CHROME, -1);
   else if (GTK_IS_EDITABLE (cell))
     {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "jue-choice-cell.h"
 #include "jue-form-table.h"
 #include "jue-window-private.h"
 
@@ -43,7 +44,7 @@ cell_shows_all (GtkWidget  *cell,
                 const char *text)
 {
   /* an entry's text, or the label of a drop-down's choice */
-  GtkWidget *inner = GTK_IS_DROP_DOWN (cell) ? find_label (cell, text)
+  GtkWidget *inner = JUE_IS_CHOICE_CELL (cell) ? find_label (cell, text)
                                              : find_by_type (cell, GTK_TYPE_TEXT);
   g_autoptr (PangoLayout) layout = NULL;
   int width;
@@ -251,6 +252,68 @@ test_list_finding_marks_column (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (cell, "jue-list-error"));
 }
 
+/* A closed choice in a table cell shows what is chosen; its list is made
+ * when first opened, opens on the chosen value, and a value chosen from
+ * it is in the file. */
+static void
+test_choice_cell (Fixture       *f,
+                  gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  const char *path = "dept_eval.indicators[0].nature";
+  JueFieldRef ref;
+  const JueChoiceSet *set;
+  GtkWidget *cell, *button, *list;
+  GtkPopover *popover;
+  GtkListBoxRow *row;
+  guint chosen = 0, other = 0;
+  g_autofree char *stored = file_value (f->path, path);
+  g_autofree char *now = NULL;
+
+  jue_window_show_section (f->window, "dept-eval");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (jue_report_resolve (jue_session_get_report (session), path, &ref, NULL));
+  set = ref.def->extra;
+  for (guint i = 0; set->values[i]; i++)
+    {
+      if (g_str_equal (set->values[i], stored))
+        chosen = i + 1;
+      else if (other == 0)
+        other = i + 1;
+    }
+  g_assert_cmpuint (chosen, >, 0);
+  g_assert_cmpuint (other, >, 0);
+
+  cell = jue_field_get_widget (jue_session_lookup_field (session, path));
+  g_assert_true (JUE_IS_CHOICE_CELL (cell));
+  g_assert_nonnull (find_label (cell, stored));
+  button = find_by_type (cell, GTK_TYPE_MENU_BUTTON);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  /* as a user gets there (Find, a finding): in view, with the focus */
+  g_assert_true (jue_window_goto_field (f->window, path));
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), cell));
+  jue_choice_cell_popup (JUE_CHOICE_CELL (cell));
+  spin ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  list = find_by_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (row), ==, (int) chosen);
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) other);
+  g_signal_emit_by_name (list, "row-activated", row);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_label (cell, set->values[other - 1]));
+  jue_session_flush_fields (session);
+  now = file_value (f->path, path);
+  g_assert_cmpstr (now, ==, set->values[other - 1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +327,8 @@ main (int   argc,
   g_test_add ("/gui/indicator-columns", Fixture, NULL, fixture_set_up,
               test_indicator_columns, fixture_tear_down);
   g_test_add ("/gui/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window,
+              fixture_tear_down);
+  g_test_add ("/gui/choice-cell", Fixture, NULL, fixture_set_up, test_choice_cell,
               fixture_tear_down);
   g_test_add ("/gui/list-finding-marks-column", Fixture, NULL, fixture_set_up,
               test_list_finding_marks_column, fixture_tear_down);
