@@ -128,6 +128,11 @@ static const Case cases[] = {
   { "W-CHANGE-NO-REASON", "overview.change_reason=", "overview.change_reason", TRUE, 1, "-131.49" },
   { "W-CHANGE-NO-REASON", "three_public.vehicle.reason=", "three_public.vehicle.reason", TRUE, 1, "0.16" },
   { "W-CHANGE-NO-REASON", "", "overview.change_reason", FALSE, 0, NULL },
+  /* 84.13 → 78.50 (-5.63, -6.70%): under both thresholds (10%, 10万元) */
+  { "W-CHANGE-NO-REASON", "other.operating_cost_reason=", "other.operating_cost_reason", FALSE, 0, NULL },
+  { "W-CHANGE-REASON-SIGN", "overview.change_reason=本年项目经费增加", "overview.change_reason", TRUE, 1, "增加" },
+  { "W-CHANGE-REASON-SIGN", "other.operating_cost_reason=人员增加，办公费减少", "other.operating_cost_reason", FALSE, 0, NULL },
+  { "W-CHANGE-REASON-SIGN", "", "overview.change_reason", FALSE, 0, NULL },
   { "W-CROSS-DEPT-BASIC", "", "dept_eval.basic_actual", TRUE, 1,
     "Basic expenditure executed 714.87 in the department self-evaluation ≠ basic expenditure 708.77 in the accounts, difference 6.10" },
   { "W-CROSS-DEPT-BASIC", "dept_eval.basic_actual=708.77", "dept_eval.basic_actual", FALSE, 0, NULL },

@@ -225,8 +225,8 @@ expand_argument (const char *arg)
 /* ---- validate --summary: one line per submission ----------------------- */
 
 /* Columns of a terminal a text takes: two for a wide (CJK) character. */
-static guint
-display_width (const char *text)
+guint
+jue_cli_display_width (const char *text)
 {
   guint w = 0;
 
@@ -240,13 +240,13 @@ display_width (const char *text)
   return w;
 }
 
-static void
-print_padded (GString    *out,
-              const char *text,
-              guint       width,
-              gboolean    right)
+void
+jue_cli_print_padded (GString    *out,
+                      const char *text,
+                      guint       width,
+                      gboolean    right)
 {
-  guint w = display_width (text);
+  guint w = jue_cli_display_width (text);
 
   if (right)
     for (; w < width; w++)
@@ -270,7 +270,7 @@ print_summary_table (GPtrArray *entries)
   g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < 9; i++)
-    widths[i] = display_width (heads[i]);
+    widths[i] = jue_cli_display_width (heads[i]);
   for (guint r = 0; r < entries->len; r++)
     {
       const JueReviewEntry *e = entries->pdata[r];
@@ -290,15 +290,15 @@ print_summary_table (GPtrArray *entries)
           row[7] = g_strdup (*cells[9] ? cells[9] : "—");
           row[8] = g_strdup (*cells[10] ? cells[10] : "—");
           for (guint i = 0; i < 9; i++)
-            widths[i] = MAX (widths[i], display_width (row[i]));
+            widths[i] = MAX (widths[i], jue_cli_display_width (row[i]));
         }
       else
-        widths[0] = MAX (widths[0], display_width (row[0]));
+        widths[0] = MAX (widths[0], jue_cli_display_width (row[0]));
       g_ptr_array_add (rows, row);
     }
   for (guint i = 0; i < 9; i++)
     {
-      print_padded (out, heads[i], widths[i], i >= 2 && i != 5);
+      jue_cli_print_padded (out, heads[i], widths[i], i >= 2 && i != 5);
       g_string_append (out, i < 8 ? "  " : "\n");
     }
   for (guint r = 0; r < rows->len; r++)
@@ -308,14 +308,14 @@ print_summary_table (GPtrArray *entries)
 
       if (e->problem)
         {
-          print_padded (out, row[0], widths[0], FALSE);
+          jue_cli_print_padded (out, row[0], widths[0], FALSE);
           /* TRANSLATORS: in the review summary, instead of the figures */
           g_string_append_printf (out, "  %s %s\n", _("cannot be opened:"), e->problem);
           continue;
         }
       for (guint i = 0; i < 9; i++)
         {
-          print_padded (out, row[i], widths[i], i >= 2 && i != 5);
+          jue_cli_print_padded (out, row[i], widths[i], i >= 2 && i != 5);
           g_string_append (out, i < 8 ? "  " : "\n");
         }
     }

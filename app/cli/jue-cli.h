@@ -54,6 +54,14 @@ int jue_cli_classification (int argc, char **argv);
 int jue_cli_export   (int argc, char **argv);
 int jue_cli_import   (int argc, char **argv);
 int jue_cli_confirm  (int argc, char **argv);
+int jue_cli_compare  (int argc, char **argv);
+/* Table output (cli-validate.c): terminal columns of a text (two for a
+ * wide character), and the text padded to width (right-aligned or not). */
+guint jue_cli_display_width (const char *text);
+void  jue_cli_print_padded  (GString    *out,
+                             const char *text,
+                             guint       width,
+                             gboolean    right);
 /* cli-workbook.c */
 gboolean jue_cli_is_workbook     (const char *filename);
 int      jue_cli_import_workbook (int argc, char **argv);

@@ -26,6 +26,7 @@ static const JueCliCommand commands[] = {
   { "export", "--format csv|xlsx [--force] [--single OUT.csv] FILE [DIR|OUT.xlsx]", N_("Export the report as CSV: one file per table into DIR, or all tables into one file; or, with --format xlsx, as one workbook: a sheet per published table of the report's template, then the self-evaluations"), jue_cli_export },
   { "import", "DIR|FILE.csv|WORKBOOK.xlsx|WORKBOOK.xls NEW.juesuan | --into EXISTING.juesuan WORKBOOK", N_("Create a report file from exported CSV (a folder or a single file) or from a workbook of the published tables; with --into, replace the tables' figures of an existing report from a workbook, every text kept"), jue_cli_import },
   { "confirm", "FILE [PATH…|--all]", N_("List the texts carried from last year that are not confirmed yet (PATH and the start of the text); with PATH or --all, confirm them as they stand"), jue_cli_confirm },
+  { "compare", "[--sort amount|percent] [--threshold PCT,WANYUAN] [LAST] THIS", N_("Compare this year's report with last year's (or, given one file, with its own previous-year figures): the lines Part 2 explains and the functional rows (by code), with the change in amount and percent and the reason given; notes a large change without a reason, a reason that names the other direction, and a previous-year figure that differs from last year's report"), jue_cli_compare },
 };
 
 void

@@ -250,6 +250,7 @@ struct _JueChecker {
   GHashTable  *class_table;
   gboolean     builtin_classification;
   GHashTable  *explanations;    /* borrowed */
+  JueChangeThreshold change_threshold;
 };
 
 JueChecker *
@@ -258,6 +259,7 @@ jue_checker_new (void)
   JueChecker *c = g_new0 (JueChecker, 1);
 
   c->computed = jue_computed_new ();
+  c->change_threshold = jue_change_threshold_default ();
   c->by_entry = g_new0 (GPtrArray *, n_entries ());
   for (guint i = 0; i < n_entries (); i++)
     c->by_entry[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_finding_free);
@@ -315,6 +317,13 @@ jue_checker_set_classification (JueChecker *c,
 }
 
 void
+jue_checker_set_change_threshold (JueChecker               *c,
+                                  const JueChangeThreshold *threshold)
+{
+  c->change_threshold = threshold ? *threshold : jue_change_threshold_default ();
+}
+
+void
 jue_checker_set_explanations (JueChecker *c,
                               GHashTable *explanations)
 {
@@ -341,6 +350,7 @@ run_instance (JueChecker      *c,
   run.computed = c->computed;
   run.classification = c->class_table;
   run.builtin_classification = c->builtin_classification;
+  run.change_threshold = c->change_threshold;
   run.entry = entry_at (entry_no);
   run.index[0] = i0;
   run.index[1] = i1;

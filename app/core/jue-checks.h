@@ -16,6 +16,7 @@
 
 #include <glib.h>
 
+#include "jue-compare.h"
 #include "jue-computed.h"
 #include "jue-report.h"
 #include "jue-store.h"
@@ -83,6 +84,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueChecker, jue_checker_free)
  * copied); NULL or empty for the built-in table.  Run a full check after. */
 void         jue_checker_set_classification (JueChecker *checker,
                                              GPtrArray  *entries);
+/* What counts as a large change on last year (W-CHANGE-NO-REASON); NULL
+ * for the default (jue_change_threshold_default()).  Run a full check after. */
+void         jue_checker_set_change_threshold (JueChecker               *checker,
+                                               const JueChangeThreshold *threshold);
 /* (rule, path) → text as kept by JueDocument (keys from
  * jue_explanation_key()); borrowed, may be NULL.  Read by get_findings. */
 void         jue_checker_set_explanations   (JueChecker *checker,

@@ -759,55 +759,54 @@ all_set (const JueAmount *a,
 static void
 rule_change_reason (JueCheckRun *run)
 {
-  const JueReport *r = run->report;
-  const JueComputed *c = run->computed;
-  const JueThreePublic *tp = &r->three_public;
-  const JueIncome *in = &r->income;
-  const JueExpenditure *ex = &r->expenditure;
-  const JueAppropriation *ap = &r->appropriation;
-  JueAmount in_lines[] = { in->general_budget, in->gov_fund, in->state_capital,
-                           in->superior_subsidy, in->business, in->operating, in->affiliated,
-                           in->other, in->non_fiscal_surplus_used, in->carried_in };
-  JueAmount ex_lines[] = { ex->basic, ex->project, ex->to_superior, ex->operating,
-                           ex->affiliated_subsidy, ex->surplus_distribution, ex->carried_out };
-  JueAmount ap_lines[] = { ap->expenditure_general_budget, ap->expenditure_gov_fund,
-                           ap->expenditure_state_capital, ap->carried_out };
-  JueAmount tp_a[] = { tp->abroad.actual, tp->vehicle.actual, tp->reception.actual };
-  JueAmount tp_p[] = { tp->abroad.previous, tp->vehicle.previous, tp->reception.previous };
-  JueAmount income = { c->income.grand_total.value, all_set (in_lines, G_N_ELEMENTS (in_lines)) };
-  JueAmount spent = { c->expenditure.grand_total.value,
-                      all_set (ex_lines, G_N_ELEMENTS (ex_lines)) };
-  JueAmount approp = { c->appropriation.expenditure_grand_total.value,
-                       all_set (ap_lines, G_N_ELEMENTS (ap_lines)) };
-  JueAmount tp_actual = { c->three_public.total.actual.value, all_set (tp_a, 3) };
-  JueAmount tp_prev = { c->three_public.total.previous.value, all_set (tp_p, 3) };
+  for (const JueChangeLine *line = jue_change_lines (); line->label; line++)
+    {
+      JueAmount current = jue_change_figure (run->report, run->computed, line, FALSE);
+      JueAmount previous = jue_change_figure (run->report, run->computed, line, TRUE);
+      JueFieldRef ref;
+      const char *reason = NULL;
 
-  check_change (run, _("Income grand total"), income, r->overview.previous_income_total,
-                r->overview.change_reason, "overview.change_reason");
-  check_change (run, _("Expenditure grand total"), spent, r->overview.previous_expenditure_total,
-                r->overview.change_reason, "overview.change_reason");
-  check_change (run, _("Appropriation total"), approp, r->appropriation.previous_total,
-                r->appropriation.change_reason, "appropriation.change_reason");
-  check_change (run, _("General-budget appropriation expenditure"),
-                r->appropriation.expenditure_general_budget,
-                r->appropriation.previous_general_budget,
-                r->appropriation.general_budget_change_reason,
-                "appropriation.general_budget_change_reason");
-  check_change (run, _("“Three public” total"), tp_actual, tp_prev, tp->reason,
-                "three_public.reason");
-  check_change (run, _("Overseas travel"), tp->abroad.actual, tp->abroad.previous,
-                tp->abroad.reason, "three_public.abroad.reason");
-  check_change (run, _("Official vehicles"), tp->vehicle.actual, tp->vehicle.previous,
-                tp->vehicle.reason, "three_public.vehicle.reason");
-  check_change (run, _("Official reception"), tp->reception.actual, tp->reception.previous,
-                tp->reception.reason, "three_public.reception.reason");
-  check_change (run, _("Administrative operating cost"), r->other.operating_cost,
-                r->other.operating_cost_previous, r->other.operating_cost_reason,
-                "other.operating_cost_reason");
-  check_change (run, _("Government-fund budget expenditure"), r->gov_fund.expenditure,
-                r->gov_fund.previous, r->gov_fund.reason, "gov_fund.reason");
-  check_change (run, _("State-capital budget expenditure"), r->state_capital.expenditure,
-                r->state_capital.previous, r->state_capital.reason, "state_capital.reason");
+      if (!line->checked || !current.set || !previous.set)
+        continue;
+      /* the “三公” lines need a reason for any change; the others only for
+       * a large one (the threshold is a setting, jue-compare.h) */
+      if (!line->always &&
+          !jue_change_is_large (previous.fen, current.fen, &run->change_threshold))
+        continue;
+      if (jue_report_resolve ((JueReport *) run->report, line->reason, &ref, NULL))
+        reason = *(char **) ref.ptr;
+      check_change (run, _(line->label), current, previous, reason, line->reason);
+    }
+}
+
+/* A reason that names the other direction: “增加” where the figure fell. */
+static void
+rule_change_reason_sign (JueCheckRun *run)
+{
+  for (const JueChangeLine *line = jue_change_lines (); line->label; line++)
+    {
+      JueAmount current = jue_change_figure (run->report, run->computed, line, FALSE);
+      JueAmount previous = jue_change_figure (run->report, run->computed, line, TRUE);
+      g_autofree char *d = NULL, *p = NULL, *c = NULL;
+      const char *reason = NULL, *word;
+      JueFieldRef ref;
+
+      if (!line->checked || !current.set || !previous.set || current.fen == previous.fen)
+        continue;
+      if (jue_report_resolve ((JueReport *) run->report, line->reason, &ref, NULL))
+        reason = *(char **) ref.ptr;
+      word = jue_reason_contradicts (reason, current.fen - previous.fen);
+      if (word == NULL)
+        continue;
+      d = jue_fen_display (current.fen - previous.fen);
+      p = jue_check_fen (previous.fen);
+      c = jue_check_fen (current.fen);
+      jue_check_add (run, WARNING, line->reason,
+                     current.fen < previous.fen
+                       ? _("%s fell by %s on last year (%s → %s), but its reason says “%s”")
+                       : _("%s rose by %s on last year (%s → %s), but its reason says “%s”"),
+                     _(line->label), d, p, c, word);
+    }
 }
 
 /* ---- cross-table ---------------------------------------------------------------- */
@@ -1000,6 +999,9 @@ const JueRuleEntry jue_rules_accounts[] = {
         N_("A functional row's completion is not below 80 percent of its budget"), rule_completion_low),
   RULE ("W-CHANGE-NO-REASON", WARNING, REPORT, reads_change_reason,
         N_("A change on last year comes with a reason"), rule_change_reason),
+  RULE ("W-CHANGE-REASON-SIGN", WARNING, REPORT, reads_change_reason,
+        N_("A change's reason does not name the other direction (增加 where the figure fell)"),
+        rule_change_reason_sign),
   RULE ("W-CROSS-DEPT-BASIC", WARNING, REPORT, reads_cross_basic,
         N_("Basic expenditure in the department self-evaluation agrees with the accounts"),
         rule_cross_dept_basic),

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "jue-checks.h"
+#include "jue-compare.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,7 @@ struct _JueCheckRun {
   GHashTable         *classification;   /* code → JueClassEntry */
   gboolean            builtin_classification;
   const JueRuleEntry *entry;
+  JueChangeThreshold  change_threshold;   /* what a large change is (jue-compare.h) */
   gint                index[2];  /* the instance: [0] list index (or eval,
                                     -1 = dept_eval), [1] the row within */
   /* engine-private */

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""juesuan-cli compare and the change checks (issue 13 part 2).
+
+Usage: check-compare.py JUESUAN_CLI
+Prints TAP.
+"""
+import os, shutil, subprocess, sys, tempfile
+
+CLI = sys.argv[1]
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+ENV.pop("JUESUAN_CHANGE_THRESHOLD", None)
+TMP = tempfile.mkdtemp(prefix="jue-compare-")
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args, env=ENV):
+    p = subprocess.run([CLI, *args], capture_output=True, env=env)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def must(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def fresh(name):
+    p = os.path.join(TMP, name)
+    if os.path.exists(p):
+        os.unlink(p)
+    return p
+
+
+def rows(out):
+    """label → the rest of its line, split on runs of 2+ spaces."""
+    import re
+    d = {}
+    for line in out.splitlines()[2:]:
+        cells = re.split(r"\s{2,}", line.strip())
+        d[cells[0]] = cells[1:]
+    return d
+
+
+@test
+def the_seeds_changes_with_their_reasons():
+    f = fresh("2024.juesuan")
+    must(run("new", "--sample", f)[0] == 0, "sample")
+    rc, out, err = run("compare", f)
+    must(rc == 0, err)
+    r = rows(out)
+    must(r["Income grand total"][:5] == ["1578.50", "1447.01", "-131.49", "-8.33%", "本年项目经费减少"],
+         r["Income grand total"])
+    must(r["“Three public” total"][:4] == ["3.84", "6.23", "+2.39", "+62.24%"], r["“Three public” total"])
+    must(r["Overseas travel"][3] == "previous year was 0", r["Overseas travel"])
+    must(r["Official reception"][:5] == ["1.02", "0.00", "-1.02", "-100.00%", "厉行节约减少公务接待开支"],
+         r["Official reception"])
+    must(r["Administrative operating cost"][:4] == ["84.13", "78.50", "-5.63", "-6.70%"],
+         r["Administrative operating cost"])
+    labels = list(r)
+    must(labels[0] == "Income grand total", "the largest change first: %s" % labels)
+    rc, out, _ = run("compare", "--sort", "percent", f)
+    must(list(rows(out))[:2] == ["Overseas travel", "Official reception"],
+         "from 0 first, then -100%%: %s" % list(rows(out))[:3])
+    # the seed's reasons fit: no change warning
+    rc, out, _ = run("validate", f)
+    must("W-CHANGE-" not in out, out)
+
+
+def year_2025():
+    last = fresh("2024.juesuan")
+    must(run("new", "--sample", last)[0] == 0, "sample")
+    new = fresh("2025.juesuan")
+    must(run("new", "--from", last, new)[0] == 0, "carry")
+    for path, value in (("income.general_budget", "1600"),) + tuple(
+            ("income." + x, "0") for x in ("gov_fund", "state_capital", "superior_subsidy",
+                                           "business", "operating", "affiliated", "other",
+                                           "non_fiscal_surplus_used", "carried_in")) + (
+            ("three_public.abroad.actual", "0"), ("three_public.abroad.reason", ""),
+            ("other.operating_cost", "80")):
+        rc, _, err = run("set", new, path, value)
+        must(rc == 0, err)
+    return last, new
+
+
+@test
+def checks_on_the_2025_figures():
+    last, new = year_2025()
+    rc, out, _ = run("validate", new)
+    # 1447.01 → 1600.00 (+10.57%) while the carried reason says 本年项目经费减少
+    must("warning W-CHANGE-REASON-SIGN overview.change_reason: Income grand total rose by "
+         "152.99 on last year (1447.01 → 1600.00), but its reason says “减少”" in out, out[:3000])
+    # a “三公” item changed (3.25 → 0) and its reason was cleared
+    must("warning W-CHANGE-NO-REASON three_public.abroad.reason: Overseas travel changed by "
+         "-3.25" in out, out[:3000])
+    # 78.50 → 80.00 is +1.50 万元, +1.91%: under both thresholds, no reason needed;
+    # but its carried reason says 减少 where it rose
+    must("W-CHANGE-NO-REASON other.operating_cost_reason" not in out, out[:3000])
+    must("W-CHANGE-REASON-SIGN other.operating_cost_reason" in out, out[:3000])
+    must(run("set", new, "other.operating_cost_reason", "")[0] == 0, "clear")
+    rc, out, _ = run("validate", new)
+    must("other.operating_cost_reason" not in out.replace("W-MISSING other.operating_cost_reason", ""),
+         "a small change needs no reason by default")
+    # the threshold is a setting: 1% or 1万元 makes it large
+    env = dict(ENV, JUESUAN_CHANGE_THRESHOLD="1%,1")
+    rc, out, _ = run("validate", new, env=env)
+    must("warning W-CHANGE-NO-REASON other.operating_cost_reason: Administrative operating cost "
+         "changed by 1.50" in out, out[:3000])
+
+
+@test
+def compare_two_years():
+    last, new = year_2025()
+    must(run("set", new, "overview.previous_income_total", "1500")[0] == 0, "stated")
+    rc, out, err = run("compare", last, new)
+    must(rc == 0, err)
+    r = rows(out)
+    inc = r["Income grand total"]
+    must(inc[:4] == ["1447.01", "1600.00", "+152.99", "+10.57%"], inc)
+    must("rose, but the reason says “减少”" in inc[-1], inc)
+    must("this report's 上年 figure is 1500.00" in inc[-1], inc)
+    ab = r["Overseas travel"]
+    must(ab[:4] == ["3.25", "0.00", "-3.25", "-100.00%"] and ab[4] == "(none)", ab)
+    must(ab[-1] == "large change, no reason", ab)
+    # functional rows by code: 2060102 was 2024's, blank in 2025 so far
+    fr = [k for k in r if k.startswith("2060102 ")]
+    must(len(fr) == 1 and r[fr[0]][0] != "—" and r[fr[0]][1] == "—", (fr, r.get(fr[0] if fr else "")))
+    rc, _, err = run("compare", "--threshold", "ten", last, new)
+    must(rc == 2 and "ten" in err, err)
+    rc, _, err = run("compare", last, os.path.join(TMP, "missing.juesuan"))
+    must(rc == 2, err)
+
+
+def main():
+    print("1..%d" % len(tests))
+    failed = 0
+    for n, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print("ok %d - %s" % (n, fn.__name__))
+        except Exception as e:  # noqa: BLE001
+            failed += 1
+            print("not ok %d - %s" % (n, fn.__name__))
+            for line in str(e).splitlines() or [repr(e)]:
+                print("# " + line)
+    shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+sys.exit(main())
