@@ -94,7 +94,7 @@ choice_button_new (JueField   *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tip);
+  jue_widget_set_tooltip_later (button, tip);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), choice_popover_new (self));
   return button;
 }
@@ -476,7 +476,7 @@ jue_field_cell_new (JueSession        *session,
       g_signal_connect_after (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), self);
     }
   else
-    gtk_widget_set_tooltip_text (cell, _(def->label));
+    jue_widget_set_tooltip_later (cell, _(def->label));
   jue_field_start (self);
   return cell;
 }

@@ -377,7 +377,7 @@ jue_field_update_marks (JueField *self)
   if (self->mark)
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (self->mark), icon);
-      gtk_widget_set_tooltip_text (self->mark, message);
+      jue_widget_set_tooltip_later (self->mark, message);
       gtk_widget_set_visible (self->mark, icon != NULL);
     }
   else if (self->entry && (icon || gtk_entry_get_icon_storage_type (self->entry,
@@ -392,7 +392,7 @@ jue_field_update_marks (JueField *self)
         jue_field_sync_cover (self);
     }
   else if (self->selector)
-    gtk_widget_set_tooltip_text (self->selector, message ? message : _(self->def->label));
+    jue_widget_set_tooltip_later (self->selector, message ? message : _(self->def->label));
 
   if (level == JUE_MARK_ERROR || level == JUE_MARK_WARNING)
     gtk_accessible_update_state (GTK_ACCESSIBLE (self->widget),
@@ -438,11 +438,11 @@ char *
 jue_field_dup_mark_message (JueField *self)
 {
   if (self->mark)
-    return gtk_widget_get_visible (self->mark) ? g_strdup (gtk_widget_get_tooltip_text (self->mark))
+    return gtk_widget_get_visible (self->mark) ? g_strdup (jue_widget_get_tooltip_later (self->mark))
                                                : NULL;
   if (self->entry)
     return gtk_entry_get_icon_tooltip_text (self->entry, GTK_ENTRY_ICON_PRIMARY);
-  return g_strdup (gtk_widget_get_tooltip_text (self->widget));
+  return g_strdup (jue_widget_get_tooltip_later (self->widget));
 }
 
 /* ---- committing ------------------------------------------------------- */
@@ -650,6 +650,41 @@ jue_field_start (JueField *self)
     g_signal_connect_swapped (self->selector, "notify::selected",
                               G_CALLBACK (on_editable_changed), self);
   jue_field_update_marks (self);
+}
+
+static gboolean
+on_query_tooltip_later (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "jue-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+jue_widget_set_tooltip_later (GtkWidget  *widget,
+                              const char *text)
+{
+  if (g_object_get_data (G_OBJECT (widget), "jue-tooltip-connected") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_later), NULL);
+      g_object_set_data (G_OBJECT (widget), "jue-tooltip-connected", GINT_TO_POINTER (1));
+      gtk_widget_set_has_tooltip (widget, TRUE);
+    }
+  g_object_set_data_full (G_OBJECT (widget), "jue-tooltip", g_strdup (text), g_free);
+}
+
+const char *
+jue_widget_get_tooltip_later (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "jue-tooltip");
 }
 
 void

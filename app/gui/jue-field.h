@@ -70,4 +70,12 @@ void         jue_list_mark_update     (JueSession *session,
 /* Moves keyboard focus to the next field (Enter in a one-line field). */
 void         jue_focus_next           (GtkWidget *from);
 
+/* A tooltip made when it is about to be shown: its text is kept on the
+ * widget (copied; NULL: none) and handed over on query-tooltip.  Setting
+ * a tooltip's text asks the X server where the pointer is, and the
+ * sidebar of a ×20 report has hundreds. */
+void         jue_widget_set_tooltip_later (GtkWidget  *widget,
+                                           const char *text);
+const char  *jue_widget_get_tooltip_later (GtkWidget  *widget);
+
 G_END_DECLS

@@ -110,7 +110,7 @@ computed_row_new (JueFormPage *self,
   gtk_widget_add_css_class (row, "jue-computed-row");
   gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_tooltip_text (row, _("Computed from what is typed; cannot be edited"));
+  jue_widget_set_tooltip_later (row, _("Computed from what is typed; cannot be edited"));
   return row;
 }
 
@@ -133,7 +133,7 @@ add_field_computed (JueFormPage *self,
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), jue_computed_label_new (self->session, cpath));
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (box, jue_computed_describe (cpath));
+      jue_widget_set_tooltip_later (box, jue_computed_describe (cpath));
       gtk_widget_add_css_class (box, "jue-computed-suffix");
       if (ADW_IS_ENTRY_ROW (row))
         adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), box);
@@ -289,7 +289,7 @@ build_classes (JueFormPage *self)
           gtk_widget_add_css_class (caption, "caption");
           gtk_box_append (GTK_BOX (box), caption);
           gtk_box_append (GTK_BOX (box), jue_computed_label_new (self->session, path));
-          gtk_widget_set_tooltip_text (box, description);
+          jue_widget_set_tooltip_later (box, description);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

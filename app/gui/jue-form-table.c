@@ -329,7 +329,7 @@ build_header (JueFormTable *self)
       GtkWidget *label = header_label (short_title (&def->fields[i]),
                                        def->fields[i].kind == JUE_KIND_AMOUNT ||
                                        def->fields[i].kind == JUE_KIND_PERCENT);
-      gtk_widget_set_tooltip_text (label, _(def->fields[i].label));
+      jue_widget_set_tooltip_later (label, _(def->fields[i].label));
       gtk_grid_attach (GTK_GRID (self->grid), label, col++, 0, 1, 1);
     }
   for (guint i = 0; i < self->computed->len; i++)

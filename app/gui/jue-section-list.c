@@ -2,6 +2,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
+#include "jue-field.h"
 #include "jue-section-list.h"
 
 struct _JueSectionList {
@@ -45,7 +46,7 @@ row_new (const JueSection *section)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_set_tooltip_text (title, section->title);
+  jue_widget_set_tooltip_later (title, section->title);
   if (g_str_has_prefix (section->id, "fund-"))
     gtk_widget_set_margin_start (box, 12);
   gtk_widget_add_css_class (progress, "dim-label");
@@ -151,8 +152,7 @@ set_progress (GtkWidget        *label,
     {
       g_autofree char *tip = g_strdup_printf (_("Filled in: %u of %u required items"), filled,
                                               required);
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tip) != 0)
-        gtk_widget_set_tooltip_text (label, tip);
+      jue_widget_set_tooltip_later (label, tip);
     }
 }
 
@@ -174,8 +174,7 @@ jue_section_list_update_counts (JueSectionList *self,
 
       if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->total)), total) != 0)
         gtk_label_set_text (GTK_LABEL (self->total), total);
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (self->total), tip) != 0)
-        gtk_widget_set_tooltip_text (self->total, tip);
+      jue_widget_set_tooltip_later (self->total, tip);
     }
   gtk_widget_set_visible (self->total, done != NULL);
 
@@ -210,8 +209,8 @@ jue_section_list_update_counts (JueSectionList *self,
       w_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
                                              warnings), warnings);
       description = g_strdup_printf ("%s, %s", e_text, w_text);
-      gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "errors"), e_text);
-      gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "warnings"), w_text);
+      jue_widget_set_tooltip_later (g_object_get_data (G_OBJECT (row), "errors"), e_text);
+      jue_widget_set_tooltip_later (g_object_get_data (G_OBJECT (row), "warnings"), w_text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       description, -1);
     }
