@@ -164,11 +164,21 @@ def national_report():
     return target
 
 
-def round_trip(report, n_tables, resave=None):
+def export_published(report, name):
+    out = os.path.join(TMP, name)
+    code, _, err = run("export", "--format", "csv", "--published", "--force", report, out)
+    must(code == 0, f"export --published {report}: {err}")
+    return out
+
+
+def round_trip(report, n_tables, resave=None, published=False):
     """export → (LibreOffice re-save) → import into a copy of the report:
     identical in every field; import as a new report: its tables print
-    the same cells."""
-    workbook = export_xlsx(report, os.path.basename(report) + ".xlsx")
+    the same cells.  published: through the published tables as CSV."""
+    if published:
+        workbook = export_published(report, os.path.basename(report) + ".published")
+    else:
+        workbook = export_xlsx(report, os.path.basename(report) + ".xlsx")
     if resave is not None:
         workbook = resave(workbook)
     copy = os.path.join(TMP, "copy-" + os.path.basename(report))
@@ -226,6 +236,31 @@ def round_trip_resaved_by_libreoffice():
     for fmt in ("xlsx", "xls"):
         round_trip(sample, 13, libreoffice_resave(fmt))
     round_trip(national_report(), 9, libreoffice_resave("xls"))
+
+
+@test
+def published_csv_round_trip():
+    sample = os.path.join(TMP, "sample.juesuan")
+    if not os.path.exists(sample):
+        must(run("new", "--sample", sample)[0] == 0, "new --sample")
+    round_trip(sample, 13, published=True)
+    round_trip(national_report(), 9, published=True)
+    # Laid out as printed: number top right, title, 编制单位 and 单位, the
+    # two-row header, then the rows; exact amounts, codes bare.
+    folder = export_published(sample, "layout")
+    names = sorted(os.listdir(folder))
+    must(len(names) == 13 and names[0] == "01_表1_收入支出决算总表.csv"
+         and names[12] == "13_表13_财政拨款“三公”经费支出决算表.csv", f"file names: {names}")
+    with open(os.path.join(folder, names[1]), encoding="utf-8-sig", newline="") as f:
+        lines = f.read().split("\r\n")
+    must(lines[0] == ",,,,,,,,表2" and lines[1].startswith("收入决算表,")
+         and lines[2].startswith("编制单位：遂宁市科学技术局,") and "单位：万元" in lines[2]
+         and lines[3].startswith("项目,,本年收入合计,财政拨款收入,")
+         and lines[4].startswith("科目编码,科目名称,")
+         and lines[5] == ",合计,1447.01,1447.01,0.00,0.00,0.00,0.00,0.00", "\n".join(lines[:6]))
+    must("2210201,住房公积金,44.33,44.33," in "\n".join(lines), "codes bare")
+    with open(os.path.join(folder, names[12]), encoding="utf-8-sig") as f:
+        must("6.2746,3.25,3.0046,0.00,3.0046,0.02,6.23" in f.read(), "exact amounts")
 
 
 @test

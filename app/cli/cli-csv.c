@@ -6,15 +6,17 @@
 #include "jue-cli.h"
 #include "jue-export.h"
 #include "jue-export-xlsx.h"
+#include "jue-export-published.h"
 #include "jue-import.h"
 
-/* export --format csv [--force] [--single OUT.csv] FILE [DIR]
+/* export --format csv [--force] [--single OUT.csv | --published] FILE [DIR]
  * export --format xlsx [--force] FILE OUT.xlsx */
 int
 jue_cli_export (int    argc,
                 char **argv)
 {
   const char *format = "csv", *single = NULL;
+  gboolean published = FALSE;
   const char *positional[2] = { NULL, NULL };
   guint n_positional = 0;
   gboolean force = FALSE, ok;
@@ -31,6 +33,8 @@ jue_cli_export (int    argc,
         format = argv[i] + strlen ("--format=");
       else if (strcmp (argv[i], "--single") == 0 && i + 1 < argc)
         single = argv[++i];
+      else if (strcmp (argv[i], "--published") == 0)
+        published = TRUE;
       else if (argv[i][0] != '-' && n_positional < 2)
         positional[n_positional++] = argv[i];
       else
@@ -41,7 +45,8 @@ jue_cli_export (int    argc,
       jue_cli_error (_("unsupported export format “%s”; the formats are csv and xlsx"), format);
       return JUE_EXIT_FILE;
     }
-  if (n_positional != (single ? 1u : 2u) || (single && strcmp (format, "xlsx") == 0))
+  if (n_positional != (single ? 1u : 2u) || (single && strcmp (format, "xlsx") == 0)
+      || (published && (single || strcmp (format, "csv") != 0)))
     return jue_cli_usage (argv[0]);
 
   doc = jue_cli_open (positional[0], TRUE);
@@ -49,6 +54,8 @@ jue_cli_export (int    argc,
     return jue_cli_open_status ();
   if (strcmp (format, "xlsx") == 0)
     ok = jue_export_xlsx_document (doc, positional[1], force, &error);
+  else if (published)
+    ok = jue_export_published_dir (doc, positional[1], force, &error);
   else
     ok = single ? jue_export_csv_single (doc, single, force, &error)
                 : jue_export_csv_dir (doc, positional[1], force, &error);
@@ -72,7 +79,7 @@ jue_cli_import (int    argc,
   g_autoptr (GError) error = NULL;
 
   if ((argc == 4 && strcmp (argv[1], "--into") == 0)
-      || (argc == 3 && jue_cli_is_workbook (argv[1])))
+      || (argc == 3 && (jue_cli_is_workbook (argv[1]) || jue_cli_is_published_dir (argv[1]))))
     return jue_cli_import_workbook (argc, argv);
   if (argc != 3)
     return jue_cli_usage (argv[0]);

@@ -28,6 +28,27 @@ jue_cli_is_workbook (const char *filename)
          || (got == 8 && memcmp (magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
 }
 
+/* A folder of the published tables as CSV (export --published): CSV files,
+ * but not the full export's (its 10_部门概况.csv). */
+gboolean
+jue_cli_is_published_dir (const char *path)
+{
+  g_autoptr (GDir) d = NULL;
+  g_autofree char *profile = NULL;
+  const char *entry;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return FALSE;
+  profile = g_build_filename (path, "10_部门概况.csv", NULL);
+  if (g_file_test (profile, G_FILE_TEST_EXISTS))
+    return FALSE;
+  d = g_dir_open (path, 0, NULL);
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".csv"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 print_found (const JueWbImport *import)
 {

@@ -64,6 +64,7 @@ void  jue_cli_print_padded  (GString    *out,
                              gboolean    right);
 /* cli-workbook.c */
 gboolean jue_cli_is_workbook     (const char *filename);
+gboolean jue_cli_is_published_dir (const char *path);
 int      jue_cli_import_workbook (int argc, char **argv);
 
 G_END_DECLS

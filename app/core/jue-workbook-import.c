@@ -2038,7 +2038,9 @@ jue_wb_import_file (const char        *filename,
                     gboolean           blank_zero,
                     GError           **error)
 {
-  g_autoptr (JueWorkbook) wb = jue_workbook_open (filename, error);
+  g_autoptr (JueWorkbook) wb = g_file_test (filename, G_FILE_TEST_IS_DIR)
+                                ? jue_workbook_open_csv_dir (filename, error)
+                                : jue_workbook_open (filename, error);
 
   if (wb == NULL)
     return NULL;

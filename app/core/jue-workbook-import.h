@@ -141,8 +141,9 @@ JueWbImport *jue_wb_import_workbook   (const JueWorkbook *workbook,
                                        const JueTemplate *tmpl,
                                        gboolean           blank_zero,
                                        GError           **error);
-/* Reads filename and finds the tables of tmpl (or of a built-in template)
- * in it. */
+/* Reads filename (a workbook, or a folder of the published tables as CSV,
+ * jue_workbook_open_csv_dir) and finds the tables of tmpl (or of a
+ * built-in template) in it. */
 JueWbImport *jue_wb_import_file       (const char        *filename,
                                        const JueTemplate *tmpl,
                                        gboolean           blank_zero,

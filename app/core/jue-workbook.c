@@ -15,6 +15,7 @@
 #include <freexl.h>
 
 #include "jue-amount.h"
+#include "jue-csv.h"
 #include "jue-workbook.h"
 
 struct _JueWbSheet {
@@ -1527,4 +1528,106 @@ jue_workbook_open (const char *filename,
   g_set_error (error, JUE_ERROR, JUE_ERROR_NOT_OURS,
                _("%s is not an Excel workbook (.xlsx or .xls)"), origin);
   return NULL;
+}
+
+/* ---- a folder of CSV files ------------------------------------------------ */
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+JueWorkbook *
+jue_workbook_open_csv_dir (const char *dir,
+                           GError    **error)
+{
+  g_autofree char *origin = g_filename_display_name (dir);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JueWorkbook) wb = NULL;
+  const char *entry;
+
+  if (d == NULL)
+    return NULL;
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".csv"))
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, compare_names);
+  if (names->len == 0)
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE, _("%s holds no .csv file"), origin);
+      return NULL;
+    }
+  if (names->len > JUE_WORKBOOK_MAX_SHEETS)
+    {
+      g_autofree char *why = g_strdup_printf (_("it has more than %u sheets"),
+                                              JUE_WORKBOOK_MAX_SHEETS);
+      refuse_large (error, origin, why);
+      return NULL;
+    }
+  wb = workbook_new (origin);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *sheet_name = g_strndup (names->pdata[i],
+                                               strlen (names->pdata[i]) - strlen (".csv"));
+      g_autoptr (JueCsvTable) table = NULL;
+      GStatBuf st;
+      JueWbSheet *sheet;
+
+      if (g_stat (path, &st) == 0 && (guint64) st.st_size > JUE_WORKBOOK_MAX_FILE_BYTES)
+        {
+          g_autofree char *shown = g_filename_display_name (path);
+          g_autofree char *why = g_strdup_printf (_("it is larger than %u MiB"),
+                                                  JUE_WORKBOOK_MAX_FILE_BYTES / (1024 * 1024));
+          refuse_large (error, shown, why);
+          return NULL;
+        }
+      table = jue_csv_read_file (path, error);
+      if (table == NULL)
+        return NULL;
+      sheet = sheet_new (sheet_name);
+      g_ptr_array_add (wb->sheets, sheet);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          const JueCsvRow *row = table->rows->pdata[r];
+
+          for (guint c = 0; c < row->cells->len; c++)
+            {
+              const char *text = row->cells->pdata[c];
+              JueWbCell cell = { 0 };
+
+              if (text == NULL || *text == '\0')
+                continue;
+              if (r >= JUE_WORKBOOK_MAX_ROWS || c >= JUE_WORKBOOK_MAX_COLUMNS
+                  || ++wb->n_cells > JUE_WORKBOOK_MAX_CELLS)
+                {
+                  g_autofree char *shown = g_filename_display_name (path);
+                  g_autofree char *why =
+                    g_strdup_printf (_("it has more than %u rows, %u columns or %u cells"),
+                                     JUE_WORKBOOK_MAX_ROWS, JUE_WORKBOOK_MAX_COLUMNS,
+                                     JUE_WORKBOOK_MAX_CELLS);
+                  refuse_large (error, shown, why);
+                  return NULL;
+                }
+              cell.row = r;
+              cell.column = c;
+              if (jue_csv_is_number (text))
+                {
+                  cell.kind = JUE_WB_CELL_NUMBER;
+                  cell.text = g_strdup (text);
+                }
+              else
+                {
+                  cell.kind = JUE_WB_CELL_TEXT;
+                  cell.text = jue_csv_unguard (text);
+                }
+              g_array_append_val (sheet->cells, cell);
+            }
+        }
+      sheet_finish (sheet);
+    }
+  return g_steal_pointer (&wb);
 }

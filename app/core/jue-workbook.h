@@ -65,6 +65,12 @@ JueWorkbook      *jue_workbook_open_xlsx_data (const guint8 *data,
                                                gsize         len,
                                                const char   *origin,
                                                GError      **error);
+/* A folder of CSV files (UTF-8, jue-csv.h) as a workbook: one sheet per
+ * .csv file, in name order, named by the file without ".csv"; a cell that
+ * reads as a number is a number, a text cell is unguarded.  The published
+ * tables as CSV (jue-export-published.h) import this way. */
+JueWorkbook      *jue_workbook_open_csv_dir  (const char *dir,
+                                              GError    **error);
 void              jue_workbook_free          (JueWorkbook *workbook);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueWorkbook, jue_workbook_free)
 
