@@ -8,6 +8,7 @@
 #include "jue-carry.h"
 #include "jue-checks.h"
 #include "jue-cli.h"
+#include "jue-computed.h"
 #include "jue-tsv.h"
 
 /* new --from LAST.juesuan [--classification NEW-YEAR.csv] NEW.juesuan */
@@ -137,6 +138,28 @@ print_path_line (const char        *path,
   printf ("%s\t%s\t%s\n", path, jue_kind_type_name (ref->def->kind), escaped);
 }
 
+/* paths --computed: PATH<TAB>KIND<TAB>VALUE of every computed value; an
+ * amount exact in 万元, a percent or points as centi "95.03", a count as
+ * is, an undefined value as its reason. */
+static void
+print_computed_line (const char     *path,
+                     const JueValue *v,
+                     gpointer        user_data)
+{
+  static const char * const kinds[] = { "amount", "percent", "points", "count" };
+  g_autofree char *text = NULL;
+
+  if (!v->defined)
+    text = g_strdup (jue_undefined_reason_text (v->reason));
+  else if (v->kind == JUE_VALUE_AMOUNT)
+    text = jue_amount_canonical (jue_amount_from_fen (v->value));
+  else if (v->kind == JUE_VALUE_COUNT)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, v->value);
+  else
+    text = jue_centi_display (v->value);
+  printf ("%s\t%s\t%s\n", path, kinds[MIN (v->kind, 3)], text);
+}
+
 int
 jue_cli_paths (int    argc,
                char **argv)
@@ -144,6 +167,19 @@ jue_cli_paths (int    argc,
   g_autoptr (JueDocument) doc = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (argc >= 2 && strcmp (argv[1], "--computed") == 0)
+    {
+      g_autoptr (JueComputed) computed = jue_computed_new ();
+
+      if (argc != 3 && argc != 4)
+        return jue_cli_usage (argv[0]);
+      doc = jue_cli_open (argv[2], TRUE);
+      if (doc == NULL)
+        return jue_cli_open_status ();
+      jue_computed_update (computed, jue_document_get_report (doc));
+      jue_computed_foreach (computed, argc == 4 ? argv[3] : NULL, print_computed_line, NULL);
+      return JUE_EXIT_OK;
+    }
   if (argc != 2 && argc != 3)
     return jue_cli_usage (argv[0]);
   doc = jue_cli_open (argv[1], TRUE);

@@ -12,7 +12,7 @@ static const JueCliCommand commands[] = {
   { "new", "[--sample] FILE | --from LAST.juesuan [--classification NEW-YEAR.csv] FILE", N_("Create a report file (blank, or the built-in sample); with --from, next year's report from last year's: the year advanced, last year's figures as this year's previous-year figures, the profile, offices, glossary and evaluation structure kept, this year's figures blank, every carried text marked until confirmed or edited"), jue_cli_new },
   { "info", "FILE", N_("Show the file format, schema version, department and year"), jue_cli_info },
   { "show", "FILE", N_("Print every section in readable form"), jue_cli_show },
-  { "paths", "FILE", N_("List every field: PATH, TYPE and VALUE separated by tabs"), jue_cli_paths },
+  { "paths", "[--computed] FILE", N_("List every field: PATH, TYPE and VALUE separated by tabs"), jue_cli_paths },
   { "schema", "", N_("List every field path pattern with its type and label"), jue_cli_schema },
   { "get", "FILE PATH", N_("Print one field's value"), jue_cli_get },
   { "set", "FILE PATH VALUE", N_("Change one field"), jue_cli_set },
@@ -27,6 +27,8 @@ static const JueCliCommand commands[] = {
   { "import", "DIR|FILE.csv|WORKBOOK.xlsx|WORKBOOK.xls NEW.juesuan | --into EXISTING.juesuan WORKBOOK", N_("Create a report file from exported CSV (a folder or a single file) or from a workbook of the published tables (or a folder of them as CSV, export --published); with --into, replace the tables' figures of an existing report from a workbook or such a folder, every text kept"), jue_cli_import },
   { "confirm", "FILE [PATH…|--all]", N_("List the texts carried from last year that are not confirmed yet (PATH and the start of the text); with PATH or --all, confirm them as they stand"), jue_cli_confirm },
   { "compare", "[--sort amount|percent] [--threshold PCT,WANYUAN] [LAST] THIS", N_("Compare this year's report with last year's (or, given one file, with its own previous-year figures): the lines Part 2 explains and the functional rows (by code), with the change in amount and percent and the reason given; notes a large change without a reason, a reason that names the other direction, and a previous-year figure that differs from last year's report"), jue_cli_compare },
+  { "consolidate", "[--eliminate] [--department UNIT] OUT.juesuan UNIT.juesuan…", N_("Build a department's report from its units' reports: the tables summed row by row by code, counts summed, the profile, texts and department-wide evaluation from the department's own unit (the first, or --department), every unit's special-fund evaluations listed and the others' department-wide evaluations kept as attachments; with --eliminate, the flows between the units taken out and listed; an existing consolidation is rebuilt keeping the department's own texts"), jue_cli_consolidate },
+  { "provenance", "FILE [PATH]", N_("Which unit contributed which figure of a consolidated report: PATH, UNIT and VALUE separated by tabs"), jue_cli_provenance },
 };
 
 void

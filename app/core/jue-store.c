@@ -1538,6 +1538,64 @@ jue_store_write_field (JueStore   *store,
   return commit (store, ok, error);
 }
 
+static gboolean columns_are_text (sqlite3_stmt *stmt, int n);
+
+gboolean
+jue_store_write_meta (JueStore    *store,
+                      const char  *clear_prefix,
+                      GPtrArray   *keys,
+                      GPtrArray   *values,
+                      GError     **error)
+{
+  sqlite3_stmt *del = NULL, *ins = NULL;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; values && i < values->len; i++)
+    if (!check_text (store, keys->pdata[i], values->pdata[i], error))
+      return FALSE;
+  if (!begin (store, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (store->db, "DELETE FROM meta WHERE substr (key, 1, length (?1)) = ?1",
+                          -1, &del, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (store->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                          -1, &ins, NULL) != SQLITE_OK)
+    ok = sql_error (error, store->db, store->filename, _("saving"));
+  if (ok && clear_prefix)
+    {
+      sqlite3_bind_text (del, 1, clear_prefix, -1, SQLITE_TRANSIENT);
+      ok = step_done (store, del, error);
+    }
+  for (guint i = 0; ok && keys && i < keys->len; i++)
+    {
+      sqlite3_bind_text (ins, 1, keys->pdata[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 2, values->pdata[i], -1, SQLITE_TRANSIENT);
+      ok = step_done (store, ins, error);
+    }
+  sqlite3_finalize (del);
+  sqlite3_finalize (ins);
+  return commit (store, ok, error);
+}
+
+GHashTable *
+jue_store_read_meta (JueStore   *store,
+                     const char *prefix)
+{
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (store->db,
+                          "SELECT key, value FROM meta WHERE substr (key, 1, length (?1)) = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return out;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW && g_hash_table_size (out) < JUE_MAX_FIELDS)
+    if (columns_are_text (stmt, 2))
+      g_hash_table_insert (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return out;
+}
+
 gboolean
 jue_store_set_carried (JueStore   *store,
                        const char *path,

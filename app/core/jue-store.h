@@ -138,6 +138,18 @@ gboolean    jue_store_commit_batch   (JueStore  *store,
 void        jue_store_rollback_batch (JueStore  *store);
 gboolean    jue_store_in_batch       (JueStore  *store);
 
+/* Notes kept beside the report in the meta table (a consolidation's units,
+ * its provenance): in one transaction, the rows whose key starts with
+ * clear_prefix (may be NULL) are removed and keys[i] = values[i] written. */
+gboolean    jue_store_write_meta     (JueStore    *store,
+                                      const char  *clear_prefix,
+                                      GPtrArray   *keys,
+                                      GPtrArray   *values,
+                                      GError     **error);
+/* key → value of the meta rows whose key starts with prefix. */
+GHashTable *jue_store_read_meta      (JueStore    *store,
+                                      const char  *prefix);
+
 GPtrArray  *jue_store_load_explanations (JueStore *store,
                                          GError  **error);
 /* text NULL or "" removes the explanation. */
