@@ -263,6 +263,56 @@ def published_csv_round_trip():
         must("6.2746,3.25,3.0046,0.00,3.0046,0.02,6.23" in f.read(), "exact amounts")
 
 
+def published_variant(folder, variant):
+    """A copy of a folder of the published tables as another program might
+    save it: moved (the files in reverse order, so the sheets come in
+    another order), titled (two rows above each title), yuan (单位：元,
+    every amount ×10000; codes and 行次 are whole numbers, amounts are
+    not)."""
+    from decimal import Decimal
+    out = folder + "-" + variant
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    names = sorted(os.listdir(folder))
+    for i, name in enumerate(names):
+        with open(os.path.join(folder, name), encoding="utf-8-sig", newline="") as f:
+            lines = f.read().split("\r\n")
+        if variant == "titled":
+            lines = ["附件3", "", *lines]
+        if variant == "yuan":
+            conv = []
+            for line in lines:
+                cells = line.split(",")
+                cells = [str((Decimal(c) * 10000).quantize(Decimal("0.01")))
+                         if "." in c and c.replace(".", "", 1).lstrip("-").isdigit() else c
+                         for c in cells]
+                conv.append(",".join(cells).replace("单位：万元", "单位：元"))
+            lines = conv
+        target = name if variant != "moved" else f"{len(names) - i:02d}_{name}"
+        with open(os.path.join(out, target), "w", encoding="utf-8-sig", newline="") as f:
+            f.write("\r\n".join(lines))
+    return out
+
+
+@test
+def published_variants_import_the_same():
+    # The sample's own tables, moved, with title rows above, in 元: the
+    # same report.
+    sample = os.path.join(TMP, "sample.juesuan")
+    if not os.path.exists(sample):
+        must(run("new", "--sample", sample)[0] == 0, "new --sample")
+    folder = export_published(sample, "variants")
+    for variant in ("moved", "titled", "yuan"):
+        source = published_variant(folder, variant)
+        copy = os.path.join(TMP, "variant.juesuan")
+        shutil.copy(sample, copy)
+        must(run("set", copy, "accounts[3].exp_basic", "1")[0] == 0, "set")
+        code, out, err = run("import", "--into", copy, source)
+        must(code == 0, f"{variant}: {err}")
+        must(("(in yuan)" in out) == (variant == "yuan"), f"{variant}: {out}")
+        must(paths(copy) == paths(sample), f"the {variant} tables import to another report")
+
+
 @test
 def into_existing_keeps_texts():
     target = os.path.join(TMP, "into.juesuan")
