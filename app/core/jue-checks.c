@@ -597,6 +597,58 @@ jue_check_report (const JueReport *report,
 
 /* ---- helpers for rules ---------------------------------------------------- */
 
+/* A message quotes what was typed (a row's name, an indicator): a text
+ * without break points — Chinese pasted without punctuation, a long
+ * address — is cut to its first JUE_EXCERPT_CHARS characters and "…", so
+ * a message stays a sentence (every list of findings wraps it, and a
+ * 20,000-character word took GTK seconds to lay out). */
+#define LONG_RUN_CHARS 80
+
+static gboolean
+breaks_run (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_ispunct (c);
+}
+
+static char *
+shorten_long_runs (char *message)
+{
+  GString *out = NULL;
+  const char *run = message;   /* where the current run began */
+  glong run_len = 0;
+
+  for (const char *p = message; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+
+      if (c == 0 || breaks_run (c))
+        {
+          if (run_len > LONG_RUN_CHARS)
+            {
+              if (out == NULL)
+                out = g_string_new_len (message, run - message);
+              g_string_append_len (out, run,
+                                   g_utf8_offset_to_pointer (run, JUE_EXCERPT_CHARS) - run);
+              g_string_append (out, "…");
+            }
+          else if (out)
+            g_string_append_len (out, run, p - run);
+          if (c == 0)
+            break;
+          if (out)
+            g_string_append_unichar (out, c);
+          run = g_utf8_next_char (p);
+          run_len = 0;
+        }
+      else
+        run_len++;
+    }
+  if (out == NULL)
+    return message;
+  g_free (message);
+  return g_string_free (out, FALSE);
+}
+
 void
 jue_check_add (JueCheckRun *run,
                JueSeverity  severity,
@@ -610,6 +662,13 @@ jue_check_add (JueCheckRun *run,
   va_start (args, format);
   f->message = g_strdup_vprintf (format, args);
   va_end (args);
+  if (!g_utf8_validate (f->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (f->message, -1);
+      g_free (f->message);
+      f->message = valid;
+    }
+  f->message = shorten_long_runs (f->message);
   f->rule = run->entry->id;
   f->severity = severity;
   f->path = g_strdup (path);

@@ -28,6 +28,7 @@ struct _JueField {
   guint               commit_id;  /* a commit waiting for the end of a change */
   guint               updating : 1;
   guint               committing : 1;
+  guint               too_long : 1;   /* more than a one-line entry holds: not editable */
 };
 
 JueField *jue_field_attach (JueSession        *session,

@@ -108,6 +108,10 @@ jue_focus_next (GtkWidget *from)
 }
 
 static void flush (JueField *self);
+static gboolean too_long_for_entry (JueField *self, const char *text);
+static void set_too_long (JueField *self, gboolean too_long);
+
+#define TOOLTIP_CHARS 500
 
 /* ---- values ----------------------------------------------------------- */
 
@@ -183,6 +187,21 @@ sync_parse_error (JueField *self)
   g_autofree char *canon = NULL;
 
   g_clear_pointer (&self->parse_error, g_free);
+  if (self->editable)
+    {
+      g_autofree char *stored = unsaved ? NULL : stored_text (self);
+
+      set_too_long (self, too_long_for_entry (self, unsaved ? unsaved : stored));
+      if (self->too_long)
+        {
+          self->parse_error = g_strdup_printf (
+            _("This text is %ld characters long, more than a one-line field can show or "
+              "edit; it is kept whole and unchanged in the file (juesuan-cli get and the CSV "
+              "export show it all)."),
+            g_utf8_strlen (unsaved ? unsaved : stored, -1));
+          return;
+        }
+    }
   if (unsaved)
     {
       /* typed, shown, and not in the file: said where it was typed */
@@ -258,8 +277,48 @@ jue_field_dup_cell_tooltip (JueField *self)
   if (self->entry == NULL || self->selector)
     return NULL;
   text = gtk_editable_get_text (self->editable);
+  if (g_utf8_strlen (text, TOOLTIP_CHARS + 1) > TOOLTIP_CHARS)
+    {
+      /* a tooltip is a glance: a page-long name is cut there */
+      const char *end = g_utf8_offset_to_pointer (text, TOOLTIP_CHARS);
+      return g_strdup_printf ("%s: %.*s…", _(self->def->label), (int) (end - text), text);
+    }
   return *text ? g_strdup_printf ("%s: %s", _(self->def->label), text)
                : g_strdup (_(self->def->label));
+}
+
+/* A one-line entry holds at most 65,534 bytes (GtkEntryBuffer); a longer
+ * value (put in by juesuan-cli or a CSV import: the file takes 256 KiB) is
+ * shown cut, marked, and never edited here — an edit would store the cut
+ * text in place of the whole. */
+#define ENTRY_MAX_BYTES (G_MAXUSHORT - 1)   /* and a NUL */
+
+static gboolean
+too_long_for_entry (JueField   *self,
+                    const char *text)
+{
+  return self->editable && text && strlen (text) > ENTRY_MAX_BYTES;
+}
+
+/* What the entry shows of a text too long for it: its beginning, and "…". */
+static char *
+cut_for_entry (const char *text)
+{
+  const char *end = text + ENTRY_MAX_BYTES - 16;
+
+  while (end > text && (*end & 0xc0) == 0x80)
+    end--;
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+static void
+set_too_long (JueField *self,
+              gboolean  too_long)
+{
+  if (self->too_long == (guint) too_long)
+    return;
+  self->too_long = too_long;
+  gtk_editable_set_editable (self->editable, !too_long);
 }
 
 static void
@@ -271,7 +330,12 @@ set_widget_text (JueField   *self,
   if (g_strcmp0 (now, text) == 0)
     return;
   self->updating = TRUE;
-  if (self->editable)
+  if (self->editable && too_long_for_entry (self, text))
+    {
+      g_autofree char *cut = cut_for_entry (text);
+      gtk_editable_set_text (self->editable, cut);
+    }
+  else if (self->editable)
     gtk_editable_set_text (self->editable, text);
   else if (self->buffer)
     gtk_text_buffer_set_text (self->buffer, text, -1);
@@ -456,7 +520,7 @@ commit (JueField *self)
   g_autofree char *stored = NULL;
   JueDocument *doc = jue_session_get_document (self->session);
 
-  if (self->updating || jue_session_is_read_only (self->session))
+  if (self->updating || self->too_long || jue_session_is_read_only (self->session))
     return;
   typed = widget_text (self);
   canon = canonical_of (self, typed, &error);

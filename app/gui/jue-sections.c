@@ -61,8 +61,9 @@ static char *
 fund_title (JueSpecialFund *fund,
             guint           index)
 {
+  /* a name is a title: a page-long one is cut (it would widen the sidebar) */
   if (fund->project_name && *fund->project_name)
-    return g_strdup (fund->project_name);
+    return jue_input_excerpt (fund->project_name);
   return g_strdup_printf (_("Special fund %u"), index + 1);
 }
 

@@ -168,12 +168,15 @@ on_session_error (JueSession   *session,
 
 /* ---- titles and actions ----------------------------------------------- */
 
+#define TITLE_CHARS 24
+
 static void
 update_title (JueWindow *self)
 {
   JueReport *report;
   g_autofree char *base = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
 
   if (self->session == NULL)
     {
@@ -182,15 +185,23 @@ update_title (JueWindow *self)
     }
   report = jue_session_get_report (self->session);
   base = g_path_get_basename (jue_document_get_filename (jue_session_get_document (self->session)));
+  /* a long name is cut: the header would widen the sidebar to fit it */
+  name = g_strdup (report->profile.name ? report->profile.name : "");
+  if (g_utf8_strlen (name, -1) > TITLE_CHARS)
+    {
+      char *cut = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (name, TITLE_CHARS)
+                                                   - name), name);
+      g_free (name);
+      name = cut;
+    }
   if (report->profile.year.set)
     {
       g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, report->profile.year.value);
       /* Translators: the department and the year of the report */
-      subtitle = g_strdup_printf (_("%s, %s"), report->profile.name ? report->profile.name : "",
-                                  year);
+      subtitle = g_strdup_printf (_("%s, %s"), name, year);
     }
   else
-    subtitle = g_strdup (report->profile.name ? report->profile.name : "");
+    subtitle = g_strdup (name);
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->doc_title), base);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->doc_title), subtitle);
   gtk_window_set_title (GTK_WINDOW (self), base);
