@@ -483,6 +483,70 @@ jue_report_resolve (JueReport   *report,
     }
 }
 
+void
+jue_resolve_cache_init (JueResolveCache *cache)
+{
+  cache->container = g_string_new (NULL);
+  cache->def = NULL;
+  cache->record = NULL;
+}
+
+void
+jue_resolve_cache_clear (JueResolveCache *cache)
+{
+  if (cache->container)
+    g_string_free (cache->container, TRUE);
+  cache->container = NULL;
+  cache->def = NULL;
+  cache->record = NULL;
+}
+
+gboolean
+jue_resolve_cache_holds (JueResolveCache *cache,
+                         const char      *path)
+{
+  const char *dot = strrchr (path, '.');
+  gsize n = dot ? (gsize) (dot - path) : 0;
+
+  return cache->def != NULL && cache->container->len == n &&
+         memcmp (cache->container->str, path, n) == 0;
+}
+
+gboolean
+jue_report_resolve_cached (JueReport       *report,
+                           JueResolveCache *cache,
+                           const char      *path,
+                           JueFieldRef     *out,
+                           GError         **error)
+{
+  const char *dot = strrchr (path, '.');
+  const char *leaf = dot ? dot + 1 : path;
+
+  if (jue_resolve_cache_holds (cache, path) && !strchr (leaf, '['))
+    {
+      const JueFieldDef *f = find_field (cache->def, leaf, strlen (leaf));
+      if (f)
+        {
+          out->def = f;
+          out->ptr = SLOT (cache->record, f);
+          out->index = -1;
+          out->owner = cache->def;
+          return TRUE;
+        }
+    }
+  if (!jue_report_resolve (report, path, out, error))
+    return FALSE;
+  /* a field of a record (not a row of a list): remember the record */
+  if (out->index < 0 && out->owner && !strchr (leaf, '['))
+    {
+      g_string_assign (cache->container, "");
+      g_string_append_len (cache->container, path, dot ? (gssize) (dot - path) : 0);
+      cache->def = out->owner;
+      cache->record = (guint8 *) out->ptr - out->def->offset;
+    }
+  return TRUE;
+}
+
 const char *
 jue_kind_type_name (JueKind kind)
 {

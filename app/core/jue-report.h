@@ -469,6 +469,27 @@ gboolean    jue_report_resolve      (JueReport   *report,
                                      JueFieldRef *out,
                                      GError     **error);
 
+/* Resolving many paths in order (a file being loaded): the record the
+ * last path ended in is remembered, so a path in the same record
+ * ("functional[3].budget" after "functional[3].code") is found by its last
+ * name alone.  Valid while no record is removed. */
+typedef struct {
+  GString            *container;   /* the path up to its last "." */
+  const JueRecordDef *def;
+  gpointer            record;
+} JueResolveCache;
+
+void        jue_resolve_cache_init  (JueResolveCache *cache);
+void        jue_resolve_cache_clear (JueResolveCache *cache);
+/* Whether path's record is the one the cache holds. */
+gboolean    jue_resolve_cache_holds (JueResolveCache *cache,
+                                     const char      *path);
+gboolean    jue_report_resolve_cached (JueReport       *report,
+                                       JueResolveCache *cache,
+                                       const char      *path,
+                                       JueFieldRef     *out,
+                                       GError         **error);
+
 /* The value of a scalar field as canonical text ("" when blank).  Amounts
  * are exact 万元; text is returned as is. */
 char       *jue_field_get_text      (const JueFieldRef *ref);

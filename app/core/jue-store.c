@@ -589,17 +589,6 @@ read_rows (sqlite3    *db,
   return g_steal_pointer (&rows);
 }
 
-/* Applies one stored value to the report: a value that does not read is
- * what the user typed, kept as typed. */
-static gboolean
-load_value (JueReport  *report,
-            const char *path,
-            const char *value,
-            GError    **error)
-{
-  return jue_report_set_typed (report, path, value, NULL, error);
-}
-
 /* Applies every stored field to a fresh report.  List rows must be
  * numbered densely from 0 (Juesuan stores every field of every row), so a
  * row is only ever created right after the last one. */
@@ -610,24 +599,34 @@ load_report (sqlite3    *db,
 {
   g_autoptr (JueReport) report = jue_report_new ();
   g_autoptr (GPtrArray) rows = read_rows (db, filename, error);
+  JueResolveCache cache;
 
   if (rows == NULL)
     return NULL;
+  /* rows come sorted: the fields of one record follow each other, and
+   * only the first of them creates the record's row or resolves its path
+   * from the root */
+  jue_resolve_cache_init (&cache);
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = rows->pdata[i];
       GError *inner = NULL;
+      JueFieldRef ref;
 
-      if (!jue_report_ensure_rows (report, row->path, TRUE, &inner) ||
-          !load_value (report, row->path, row->value, &inner))
+      if ((!jue_resolve_cache_holds (&cache, row->path) &&
+           !jue_report_ensure_rows (report, row->path, TRUE, &inner)) ||
+          !jue_report_resolve_cached (report, &cache, row->path, &ref, &inner) ||
+          !jue_field_set_typed (&ref, row->path, row->value, NULL, &inner))
         {
           g_autofree char *why = g_strdup_printf (_("stored field %s: %s"), row->path,
                                                   inner->message);
           g_clear_error (&inner);
+          jue_resolve_cache_clear (&cache);
           corrupt (error, filename, why);
           return NULL;
         }
     }
+  jue_resolve_cache_clear (&cache);
   return g_steal_pointer (&report);
 }
 
