@@ -13,6 +13,9 @@ struct _JueApplication {
 
   gboolean review;     /* --review: open files for review */
   char    *section;    /* --section: show this section first */
+  char    *review_folder; /* --review-folder: list a folder's submissions */
+  char    *compare;    /* --compare: compare the file with last year's */
+  char    *new_from;   /* --new-from: make the file from last year's */
   gboolean quick_exit; /* end the process at the last window's close */
 };
 
@@ -24,6 +27,12 @@ static const GOptionEntry options[] = {
   { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Show this section or field first (profile, functional, findings, fund-1, "
        "special_funds[2].indicators, …)"), N_("SECTION") },
+  { "review-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("List the submissions in a folder for review (each opened read-only)"), N_("FOLDER") },
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Compare the file with last year's report"), N_("LAST") },
+  { "new-from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make the file, which must not exist, from last year's report"), N_("LAST") },
   { NULL }
 };
 
@@ -54,6 +63,8 @@ jue_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (jue_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
+  if (JUE_IS_WINDOW (window) && JUE_APPLICATION (app)->review_folder)
+    jue_window_open_review_folder (JUE_WINDOW (window), JUE_APPLICATION (app)->review_folder);
   if (JUE_IS_WINDOW (window))
     jue_frame_hooks_attach (JUE_WINDOW (window));
 }
@@ -97,7 +108,12 @@ jue_application_open (GApplication  *app,
           /* shown first: a dialog about the file (a CSV export, a file
            * that cannot be opened) then comes above it, not under it */
           gtk_window_present (GTK_WINDOW (window));
-          jue_window_open_file (window, path, self->review);
+          if (self->new_from)
+            jue_window_new_from_last (window, self->new_from, path);
+          else
+            jue_window_open_file (window, path, self->review);
+          if (self->compare)
+            jue_window_show_compare (window, self->compare);
         }
       else
         gtk_window_present (GTK_WINDOW (window));
@@ -116,6 +132,9 @@ jue_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (dict, "review", "b", &self->review);
   g_variant_dict_lookup (dict, "section", "s", &self->section);
+  g_variant_dict_lookup (dict, "review-folder", "^ay", &self->review_folder);
+  g_variant_dict_lookup (dict, "compare", "^ay", &self->compare);
+  g_variant_dict_lookup (dict, "new-from", "^ay", &self->new_from);
   return -1;
 }
 
@@ -199,6 +218,9 @@ jue_application_finalize (GObject *object)
   JueApplication *self = JUE_APPLICATION (object);
 
   g_free (self->section);
+  g_free (self->review_folder);
+  g_free (self->compare);
+  g_free (self->new_from);
   G_OBJECT_CLASS (jue_application_parent_class)->finalize (object);
 }
 

@@ -53,6 +53,10 @@ struct _JueWindow {
   /* what was typed and could not be written: said, with Retry */
   GtkWidget  *unsaved_bar;
   GtkWidget  *unsaved_label;
+  /* jue-window-yearly.c: a folder of submissions stepped through */
+  GtkWidget  *review_buttons;
+  GPtrArray  *review_files;   /* in the review list's order, or NULL */
+  guint       review_index;
 };
 
 /* jue-window.c */
@@ -84,6 +88,12 @@ gboolean jue_window_import_classification_file (JueWindow  *self,
 gboolean jue_window_import_workbook_file (JueWindow  *self,
                                           const char *filename);
 GSettings *jue_settings_new        (void);
+
+/* jue-window-yearly.c */
+void     jue_window_yearly_init_actions (GtkWidgetClass *widget_class);
+void     jue_window_update_review  (JueWindow  *self);
+void     jue_window_review_step    (JueWindow  *self,
+                                    int         step);
 
 /* jue-window-nav.c */
 void     jue_window_nav_init_actions (GtkWidgetClass *widget_class);

@@ -277,8 +277,11 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-field", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-own", doc != NULL);
   gtk_widget_set_visible (self->saved_label, writable);
   update_saved_label (self);
+  jue_window_update_review (self);
 }
 
 /* ---- sections and pages ----------------------------------------------- */
@@ -1053,6 +1056,7 @@ jue_window_finalize (GObject *object)
   g_free (self->last_message);
   g_free (self->finding_rule);
   g_free (self->finding_path);
+  g_clear_pointer (&self->review_files, g_ptr_array_unref);
   G_OBJECT_CLASS (jue_window_parent_class)->finalize (object);
 }
 
@@ -1088,9 +1092,11 @@ jue_window_class_init (JueWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JueWindow, find_popover);
   gtk_widget_class_bind_template_child (widget_class, JueWindow, saved_label);
   gtk_widget_class_bind_template_child (widget_class, JueWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, JueWindow, review_buttons);
   gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
+  jue_window_yearly_init_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, on_history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, on_history_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_action);

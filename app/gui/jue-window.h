@@ -22,6 +22,17 @@ gboolean     jue_window_open_file      (JueWindow  *self,
 void         jue_window_set_document   (JueWindow   *self,
                                         JueDocument *document);
 JueSession  *jue_window_get_session    (JueWindow  *self);
+/* Issue 13 (jue-window-yearly.c): next year's report made from last
+ * year's and shown; a folder's submissions listed for review (each opened
+ * read-only, Next/Previous Submission); the open report compared with last
+ * year's (last_file NULL: with its own previous-year figures). */
+gboolean     jue_window_new_from_last  (JueWindow  *self,
+                                        const char *last,
+                                        const char *filename);
+gboolean     jue_window_open_review_folder (JueWindow  *self,
+                                            const char *folder);
+gboolean     jue_window_show_compare   (JueWindow  *self,
+                                        const char *last_file);
 const char  *jue_window_get_filename   (JueWindow  *self);
 
 void         jue_window_show_section   (JueWindow  *self,

@@ -1,0 +1,443 @@
+/* jue-window-yearly.c — the year's other reports (issue 13): New from Last
+ * Year's Report…, Open Folder for Review… (a sortable list of submissions,
+ * each opened read-only, with Next/Previous Submission), and Compare with
+ * Last Year's Report… (what changed most, the reason beside each). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jue-carry.h"
+#include "jue-compare.h"
+#include "jue-review.h"
+#include "jue-table-window.h"
+#include "jue-window-private.h"
+
+/* ---- choosing files ------------------------------------------------------ */
+
+typedef void (*Chosen) (JueWindow *self, const char *path, gpointer data);
+
+typedef struct {
+  JueWindow *window;
+  Chosen     chosen;
+  char      *data;
+} Choice;
+
+static void
+on_response (GtkNativeDialog *dialog,
+             int              response,
+             Choice          *c)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      if (path)
+        c->chosen (c->window, path, c->data);
+    }
+  g_object_unref (c->window);
+  g_free (c->data);
+  g_free (c);
+  g_object_unref (dialog);
+}
+
+static void
+choose (JueWindow            *self,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept,
+        const char           *current_name,
+        Chosen                chosen,
+        const char           *data)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                              accept, _("_Cancel"));
+  Choice *c = g_new0 (Choice, 1);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr (GtkFileFilter) reports = gtk_file_filter_new ();
+      gtk_file_filter_set_name (reports, _("Juesuan reports"));
+      gtk_file_filter_add_suffix (reports, "juesuan");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), reports);
+    }
+  if (current_name)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
+  c->window = g_object_ref (self);
+  c->chosen = chosen;
+  c->data = g_strdup (data);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), c);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- New from Last Year's Report… ----------------------------------------- */
+
+gboolean
+jue_window_new_from_last (JueWindow  *self,
+                          const char *last,
+                          const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autoptr (JueDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  guint carried;
+
+  doc = jue_carry_forward_file (last, filename, NULL, &notes, &error);
+  if (doc == NULL)
+    {
+      jue_window_show_error (self, _("Could not make next year's report"), error->message);
+      return FALSE;
+    }
+  carried = jue_report_count_carried (jue_document_get_report (doc));
+  jue_window_set_document (self, doc);
+  /* TRANSLATORS: after New from Last Year's Report… */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Last year's figures are this year's previous-year "
+                                       "figures; %u carried text to confirm or edit",
+                                       "Last year's figures are this year's previous-year "
+                                       "figures; %u carried texts to confirm or edit", carried),
+                          carried);
+  jue_window_toast (self, text);
+  return TRUE;
+}
+
+static void
+new_from_chosen_target (JueWindow  *self,
+                        const char *path,
+                        gpointer    last)
+{
+  g_autofree char *name = g_str_has_suffix (path, ".juesuan") ? g_strdup (path)
+                                                              : g_strconcat (path, ".juesuan", NULL);
+  jue_window_new_from_last (self, last, name);
+}
+
+static void
+new_from_chosen_last (JueWindow  *self,
+                      const char *path,
+                      gpointer    data)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  gint64 year = 0;
+
+  /* “2024.juesuan” → “2025.juesuan”; otherwise “… (next year).juesuan” */
+  if (sscanf (base, "%" G_GINT64_FORMAT, &year) == 1 && year > 1900 && year < 3000)
+    name = g_strdup_printf ("%" G_GINT64_FORMAT "%s", year + 1, base + 4);
+  else
+    name = g_strdup (_("next-year.juesuan"));
+  choose (self, _("Name Next Year's Report"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), name,
+          new_from_chosen_target, path);
+}
+
+/* ---- Open Folder for Review… ------------------------------------------------ */
+
+static void
+review_open_at (JueWindow *self,
+                guint      index)
+{
+  const char *file;
+
+  if (self->review_files == NULL || index >= self->review_files->len)
+    return;
+  self->review_index = index;
+  file = self->review_files->pdata[index];
+  jue_window_open_file (self, file, TRUE);
+  jue_window_update_review (self);
+}
+
+static void
+on_submission_activated (JueTableRow *row,
+                         GListModel  *sorted,
+                         guint        position,
+                         gpointer     user_data)
+{
+  JueWindow *self = user_data;
+
+  /* Next / Previous follow the list as it is sorted now */
+  g_clear_pointer (&self->review_files, g_ptr_array_unref);
+  self->review_files = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
+    {
+      g_autoptr (JueTableRow) r = g_list_model_get_item (sorted, i);
+      g_ptr_array_add (self->review_files, g_strdup (jue_table_row_get_data (r)));
+    }
+  review_open_at (self, position);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+void
+jue_window_review_step (JueWindow *self,
+                        int        step)
+{
+  if (self->review_files == NULL)
+    return;
+  if ((step < 0 && self->review_index == 0) ||
+      (step > 0 && self->review_index + 1 >= self->review_files->len))
+    return;
+  review_open_at (self, self->review_index + step);
+}
+
+void
+jue_window_update_review (JueWindow *self)
+{
+  gboolean on = self->review_files != NULL && self->review_files->len > 0;
+
+  gtk_widget_set_visible (self->review_buttons, on);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-previous",
+                                 on && self->review_index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next",
+                                 on && self->review_index + 1 < self->review_files->len);
+  if (on)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Submission %u of %u"), self->review_index + 1,
+                                              self->review_files->len);
+      gtk_widget_set_tooltip_text (self->review_buttons, tip);
+    }
+}
+
+gboolean
+jue_window_open_review_folder (JueWindow  *self,
+                               const char *folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) files = jue_review_list_folder (folder, &error);
+  g_autoptr (GListStore) rows = g_list_store_new (JUE_TYPE_TABLE_ROW);
+  g_autofree char *subtitle = NULL;
+  const char * const *h = jue_review_headings ();
+  const char *headings[] = { h[0], h[1], h[2], h[3], h[4], h[7], h[8], h[9], h[10], h[11] };
+  const gboolean numeric[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE };
+  guint problems = 0;
+  GtkWidget *window;
+
+  if (files == NULL)
+    {
+      jue_window_show_error (self, _("Cannot read the folder"), error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (JueReviewEntry) e = jue_review_summarize (files->pdata[i]);
+      g_auto (GStrv) cells = jue_review_entry_cells (e);
+      g_autofree char *base = g_path_get_basename (e->file);
+      g_autofree char *pct = e->problem ? g_strdup ("") :
+                             g_strdup_printf ("%u%%", jue_review_entry_percent (e));
+      const char *shown[] = { base, cells[1], cells[2], cells[3], cells[4], pct, cells[8],
+                              cells[9], cells[10], cells[11] };
+      /* complete % sorted exactly: filled · 10⁶ / required */
+      gint64 complete = e->required ? (gint64) e->filled * 1000000 / e->required : 1000000;
+      const gint64 keys[] = { 0, 0, e->year, e->errors, e->warnings_unexplained, complete,
+                              e->score.value, e->self_score.value,
+                              e->score_gap.value < 0 ? -e->score_gap.value : e->score_gap.value, 0 };
+      const gboolean known[] = { TRUE, TRUE, !e->problem && e->year, !e->problem, !e->problem,
+                                 !e->problem, !e->problem && e->score.defined,
+                                 !e->problem && e->self_score.defined,
+                                 !e->problem && e->score_gap.defined, TRUE };
+      g_autoptr (JueTableRow) row = jue_table_row_new (shown, keys, known, G_N_ELEMENTS (shown),
+                                                       e->file);
+      if (e->problem)
+        problems++;
+      g_list_store_append (rows, row);
+    }
+  /* TRANSLATORS: under the title of the review list */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: %u submission, %u cannot be opened. Each is "
+                                           "opened read-only; not a byte of it is written. "
+                                           "Enter opens one; Next and Previous Submission "
+                                           "follow this order.",
+                                           "%s: %u submissions, %u cannot be opened. Each is "
+                                           "opened read-only; not a byte of it is written. "
+                                           "Enter opens one; Next and Previous Submission "
+                                           "follow this order.", files->len),
+                              folder, files->len, problems);
+  window = jue_table_window_new (GTK_WINDOW (self), _("Submissions for Review"), subtitle,
+                                 headings, numeric, G_N_ELEMENTS (headings), rows, 3, TRUE,
+                                 on_submission_activated, self);
+  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), window,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  g_free (self->last_message);
+  self->last_message = g_strdup (subtitle);
+  return TRUE;
+}
+
+static void
+review_folder_chosen (JueWindow  *self,
+                      const char *path,
+                      gpointer    data)
+{
+  jue_window_open_review_folder (self, path);
+}
+
+/* ---- Compare with Last Year's Report… ------------------------------------- */
+
+static char *
+amount_cell (const JueAmount *a)
+{
+  return a->set ? jue_fen_display (a->fen) : g_strdup ("—");
+}
+
+static char *
+note_cell (const JueCompareLine *l)
+{
+  GString *s = g_string_new (NULL);
+
+  if (l->last.set && l->current.set && l->large && l->reason && *l->reason == '\0')
+    g_string_append (s, _("large change, no reason"));
+  if (l->contradiction)
+    {
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append_printf (s, l->change < 0 ? _("fell, but the reason says “%s”")
+                                               : _("rose, but the reason says “%s”"),
+                              l->contradiction);
+    }
+  if (l->has_stated && l->last.set &&
+      (!l->stated_previous.set || l->stated_previous.fen != l->last.fen))
+    {
+      g_autofree char *stated = amount_cell (&l->stated_previous);
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append_printf (s, _("this report's 上年 figure is %s"), stated);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+on_line_activated (JueTableRow *row,
+                   GListModel  *sorted,
+                   guint        position,
+                   gpointer     user_data)
+{
+  JueWindow *self = user_data;
+
+  if (jue_table_row_get_data (row))
+    {
+      jue_window_goto_field (self, jue_table_row_get_data (row));
+      gtk_window_present (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+jue_window_show_compare (JueWindow  *self,
+                         const char *last_file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) last = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GListStore) rows = g_list_store_new (JUE_TYPE_TABLE_ROW);
+  JueChangeThreshold threshold = jue_change_threshold_default ();
+  g_autofree char *subtitle = NULL, *pct = NULL, *amount = NULL, *base = NULL;
+  const char *headings[] = { _("Line"), _("Last year"), _("This year"), _("Change"),
+                             _("Change %"), _("Reason"), _("Note") };
+  const gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+  GtkWidget *window;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (last_file)
+    {
+      last = jue_document_open_with_flags (last_file, JUE_STORE_READ_ONLY, &error);
+      if (last == NULL)
+        {
+          jue_window_show_error (self, _("Cannot open last year's report"), error->message);
+          return FALSE;
+        }
+    }
+  lines = jue_compare_reports (last ? jue_document_get_report (last) : NULL,
+                               jue_document_get_report (jue_session_get_document (self->session)),
+                               &threshold, JUE_COMPARE_SORT_AMOUNT);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const JueCompareLine *l = lines->pdata[i];
+      gboolean known = l->last.set && l->current.set;
+      JueValue change = { l->change, JUE_VALUE_AMOUNT, JUE_UNDEFINED_NONE, TRUE };
+      g_autofree char *a = amount_cell (&l->last), *b = amount_cell (&l->current);
+      g_autofree char *d = known ? jue_value_display_signed (&change) : g_strdup ("—");
+      g_autofree char *p = !known ? g_strdup ("—") : l->change == 0 ? g_strdup ("0.00%")
+                                                   : jue_value_display_signed (&l->change_pct);
+      g_autofree char *reason = l->reason == NULL ? g_strdup ("")
+                                : *l->reason ? g_strdelimit (g_strdup (l->reason), "\r\n\t", ' ')
+                                : g_strdup (_("(none)"));
+      g_autofree char *note = note_cell (l);
+      const char *cells[] = { l->label, a, b, d, p, reason, note };
+      /* by size of the change: a change from 0 counts as the largest percent */
+      gint64 abs_change = l->change < 0 ? -l->change : l->change;
+      gint64 abs_pct = l->change_pct.defined ? (l->change_pct.value < 0 ? -l->change_pct.value
+                                                                        : l->change_pct.value)
+                                             : G_MAXINT64;
+      /* a line not known in both years sorts as the smallest change: last */
+      const gint64 keys[] = { 0, l->last.set ? l->last.fen : G_MININT64,
+                              l->current.set ? l->current.fen : G_MININT64,
+                              known ? abs_change : -1, known ? (l->change == 0 ? 0 : abs_pct) : -1,
+                              0, 0 };
+      g_autoptr (JueTableRow) row = jue_table_row_new (cells, keys, NULL, G_N_ELEMENTS (cells),
+                                                       l->reason_path ? l->reason_path : l->path);
+      g_list_store_append (rows, row);
+    }
+  pct = jue_centi_percent_display (threshold.centi);
+  amount = jue_fen_display (threshold.fen);
+  base = last_file ? g_path_get_basename (last_file) : NULL;
+  subtitle = last_file
+    ? g_strdup_printf (_("Against %s. A large change (%s or %s 万元) needs a reason; the “三公” "
+                         "lines any change. Enter goes to the reason."), base, pct, amount)
+    : g_strdup_printf (_("Against this report's own previous-year figures. A large change (%s "
+                         "or %s 万元) needs a reason; the “三公” lines any change. Enter goes to "
+                         "the reason."), pct, amount);
+  window = jue_table_window_new (GTK_WINDOW (self), _("Compared with Last Year"), subtitle,
+                                 headings, numeric, G_N_ELEMENTS (headings), rows, 3, TRUE,
+                                 on_line_activated, self);
+  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), window,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static void
+compare_chosen (JueWindow  *self,
+                const char *path,
+                gpointer    data)
+{
+  jue_window_show_compare (self, path);
+}
+
+/* ---- actions ---------------------------------------------------------------- */
+
+static void
+on_yearly_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  JueWindow *self = JUE_WINDOW (widget);
+
+  if (g_str_equal (action, "win.new-from-last"))
+    choose (self, _("Choose Last Year's Report"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+            NULL, new_from_chosen_last, NULL);
+  else if (g_str_equal (action, "win.open-review-folder"))
+    choose (self, _("Open a Folder of Submissions for Review"),
+            GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), NULL, review_folder_chosen, NULL);
+  else if (g_str_equal (action, "win.compare"))
+    choose (self, _("Compare with Last Year's Report"), GTK_FILE_CHOOSER_ACTION_OPEN,
+            _("_Compare"), NULL, compare_chosen, NULL);
+  else if (g_str_equal (action, "win.compare-own"))
+    jue_window_show_compare (self, NULL);
+  else if (g_str_equal (action, "win.review-next"))
+    jue_window_review_step (self, 1);
+  else if (g_str_equal (action, "win.review-previous"))
+    jue_window_review_step (self, -1);
+}
+
+void
+jue_window_yearly_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-from-last", NULL, on_yearly_action);
+  gtk_widget_class_install_action (widget_class, "win.open-review-folder", NULL, on_yearly_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, on_yearly_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-own", NULL, on_yearly_action);
+  gtk_widget_class_install_action (widget_class, "win.review-next", NULL, on_yearly_action);
+  gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, on_yearly_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "win.review-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "win.review-previous", NULL);
+}

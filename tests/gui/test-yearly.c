@@ -1,0 +1,165 @@
+/* test-yearly.c — issue 13 in the window: Open Folder for Review… lists
+ * every submission (one that cannot be opened too), Enter opens one
+ * read-only and Next/Previous Submission follow the list's order, with no
+ * file written; Compare lists the seed's changes, the largest first; New
+ * from Last Year's Report… shows the 2025 report. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-fixture.h"
+#include "jue-table-window.h"
+#include "jue-window-private.h"
+
+static GtkWidget *
+table_window (const char *title)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (tops, i);
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static char *
+file_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+test_review_folder (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "submissions", NULL);
+  g_autofree char *text = g_build_filename (folder, "c-text.juesuan", NULL);
+  g_autofree char *a = NULL, *b = NULL, *sum_a = NULL, *sum_b = NULL, *sum_t = NULL;
+  GtkWidget *list, *view;
+  GListModel *sorted;
+  const char *first, *second;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  a = create_sample (folder, "a.juesuan");
+  b = create_sample (folder, "b.juesuan");
+  g_assert_true (g_file_set_contents (text, "not a report", -1, NULL));
+  sum_a = file_bytes (a);
+  sum_b = file_bytes (b);
+  sum_t = file_bytes (text);
+
+  g_assert_true (jue_window_open_review_folder (f->window, folder));
+  spin ();
+  list = table_window ("Submissions for Review");
+  g_assert_nonnull (list);
+  sorted = jue_table_window_get_sorted (list);
+  g_assert_cmpuint (g_list_model_get_n_items (sorted), ==, 3);
+  {
+    /* sorted by errors, the most first: the file that cannot be opened */
+    g_autoptr (JueTableRow) row = g_list_model_get_item (sorted, 0);
+    g_assert_cmpstr (jue_table_row_get_cell (row, 0), ==, "c-text.juesuan");
+    g_assert_true (strstr (jue_table_row_get_cell (row, 9), "not a Juesuan report") != NULL);
+  }
+  {
+    g_autoptr (JueTableRow) row = g_list_model_get_item (sorted, 1);
+    g_assert_cmpstr (jue_table_row_get_cell (row, 1), ==, "遂宁市科学技术局");
+    g_assert_cmpstr (jue_table_row_get_cell (row, 3), ==, "1");
+    g_assert_cmpstr (jue_table_row_get_cell (row, 6), ==, "99.43");
+    first = jue_table_row_get_data (row);
+  }
+  {
+    g_autoptr (JueTableRow) row = g_list_model_get_item (sorted, 2);
+    second = jue_table_row_get_data (row);
+  }
+
+  /* Enter on a row: the window shows it for review */
+  view = find_by_type (list, GTK_TYPE_COLUMN_VIEW);
+  g_signal_emit_by_name (view, "activate", 1);
+  spin ();
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, first);
+  g_assert_true (jue_document_is_read_only (jue_session_get_document (jue_window_get_session (f->window))));
+  g_assert_true (gtk_widget_get_visible (f->window->review_buttons));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-next", NULL));
+  spin ();
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-previous", NULL));
+  spin ();
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, first);
+
+  /* not a byte written, nothing created */
+  {
+    g_autofree char *now_a = file_bytes (a), *now_b = file_bytes (b), *now_t = file_bytes (text);
+    g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+    guint n = 0;
+
+    g_assert_cmpstr (now_a, ==, sum_a);
+    g_assert_cmpstr (now_b, ==, sum_b);
+    g_assert_cmpstr (now_t, ==, sum_t);
+    while (g_dir_read_name (dir))
+      n++;
+    g_assert_cmpuint (n, ==, 3);
+  }
+  gtk_window_destroy (GTK_WINDOW (list));
+}
+
+static void
+test_compare (Fixture      *f,
+              gconstpointer data)
+{
+  GtkWidget *window;
+  GListModel *sorted;
+
+  g_assert_true (jue_window_show_compare (f->window, NULL));
+  spin ();
+  window = table_window ("Compared with Last Year");
+  g_assert_nonnull (window);
+  sorted = jue_table_window_get_sorted (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sorted), ==, 13);
+  {
+    /* the largest change first: 1578.50 → 1447.01, with its reason */
+    g_autoptr (JueTableRow) row = g_list_model_get_item (sorted, 0);
+    g_assert_cmpstr (jue_table_row_get_cell (row, 1), ==, "1578.50");
+    g_assert_cmpstr (jue_table_row_get_cell (row, 3), ==, "-131.49");
+    g_assert_cmpstr (jue_table_row_get_cell (row, 4), ==, "-8.33%");
+    g_assert_cmpstr (jue_table_row_get_cell (row, 5), ==, "本年项目经费减少");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_new_from_last (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autofree char *next = g_build_filename (f->dir, "2025.juesuan", NULL);
+  JueReport *r;
+
+  g_assert_true (jue_window_new_from_last (f->window, f->path, next));
+  spin ();
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, next);
+  r = jue_document_get_report (jue_session_get_document (jue_window_get_session (f->window)));
+  g_assert_cmpint (r->profile.year.value, ==, 2025);
+  g_assert_cmpint (r->overview.previous_income_total.fen, ==, G_GINT64_CONSTANT (1447010000));   /* 1447.01 万元 in fen */
+  g_assert_false (r->income.general_budget.set);
+  g_assert_true (strstr (jue_window_get_last_message (f->window), "carried texts") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/yearly/review-folder", Fixture, NULL, fixture_set_up, test_review_folder,
+              fixture_tear_down);
+  g_test_add ("/yearly/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
+  g_test_add ("/yearly/new-from-last", Fixture, NULL, fixture_set_up, test_new_from_last,
+              fixture_tear_down);
+  return g_test_run ();
+}
