@@ -311,6 +311,20 @@ def published_variants_import_the_same():
         must(code == 0, f"{variant}: {err}")
         must(("(in yuan)" in out) == (variant == "yuan"), f"{variant}: {out}")
         must(paths(copy) == paths(sample), f"the {variant} tables import to another report")
+    # 收入支出决算总表's 类 line that is not what 支出决算表's rows add up to:
+    # refused, naming the cell and both figures.
+    bad = folder + "-bad-class"
+    shutil.rmtree(bad, ignore_errors=True)
+    shutil.copytree(folder, bad)
+    first = os.path.join(bad, sorted(os.listdir(bad))[0])
+    with open(first, encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    must(",科学技术支出,14,1288.67" in text, "表1 prints the 类 line")
+    with open(first, "w", encoding="utf-8-sig", newline="") as f:
+        f.write(text.replace(",科学技术支出,14,1288.67", ",科学技术支出,14,1288.00"))
+    code, out, err = run("import", "--into", copy, bad)
+    must(code == 1 and "F7" in err and "1288.00" in err and "1288.67" in err
+         and "科学技术支出" in err, err)
 
 
 @test

@@ -8,6 +8,7 @@
 #include "jue-amount.h"
 #include "jue-checks.h"
 #include "jue-computed.h"
+#include "jue-render.h"
 #include "jue-workbook-import.h"
 
 /* ---- text ---------------------------------------------------------------- */
@@ -241,10 +242,36 @@ list_row_free (gpointer data)
   g_free (r);
 }
 
+/* A 类 line of a lines table (收入支出决算总表's 支出 by 类) as read:
+ * checked against the rows read once they are written. */
+typedef struct {
+  const JueWbTableSpec *spec;
+  guint     side;
+  char     *label;
+  guint     n;          /* the side's amount columns, template order */
+  gint64   *fen;
+  gboolean *blank;
+  char    **where;
+  gint64    allowance;
+} ClassFig;
+
+static void
+class_fig_free (gpointer data)
+{
+  ClassFig *c = data;
+
+  g_free (c->label);
+  g_free (c->fen);
+  g_free (c->blank);
+  g_strfreev (c->where);
+  g_free (c);
+}
+
 struct _JueWbImport {
   GPtrArray *rows;        /* ListRow, every matrix table's */
   GPtrArray *lists;       /* const JueWbListSpec *, the matrix tables read */
   GPtrArray *merged;      /* Merged, in order of first appearance */
+  GPtrArray *class_lines; /* ClassFig */
   GPtrArray *figures;     /* Figure */
   GPtrArray *found;       /* char *, per table */
   JueWbLayout *layout;    /* the specs read, when made here */
@@ -261,6 +288,7 @@ jue_wb_import_free (JueWbImport *import)
   g_ptr_array_unref (import->figures);
   g_ptr_array_unref (import->found);
   g_clear_pointer (&import->merged, g_ptr_array_unref);
+  g_clear_pointer (&import->class_lines, g_ptr_array_unref);
   g_ptr_array_unref (import->rows);
   g_ptr_array_unref (import->lists);
   g_free (import->department);
@@ -1186,6 +1214,97 @@ read_rows (Reader              *rd,
   return TRUE;
 }
 
+/* The 类 lines of a lines table: on a side whose template has them, every
+ * line with a figure whose label is none of the template's fixed lines. */
+static gboolean
+read_class_lines (Reader  *rd,
+                  Table   *t,
+                  GError **error)
+{
+  const JueTemplateTable *table = jue_template_table (t->spec->tmpl, t->spec->table_index);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint label_col = G_MAXUINT;
+      gboolean has_classes = FALSE;
+
+      for (guint l = 0; table->lines[side] != NULL && l < table->lines[side]->len; l++)
+        has_classes |= ((const JueTemplateLine *) table->lines[side]->pdata[l])->classes;
+      if (!has_classes)
+        continue;
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          const JueTemplateColumn *col = table->columns->pdata[c];
+          guint found;
+
+          if (col->side != side || col->count)
+            continue;
+          if (col->role != JUE_COLUMN_LABEL && col->role != JUE_COLUMN_VALUE
+              && col->role != JUE_COLUMN_ROWSUM)
+            continue;
+          found = column_headed (t, col->header, error);
+          if (found == G_MAXUINT)
+            return FALSE;
+          if (col->role == JUE_COLUMN_LABEL)
+            label_col = found;
+          else
+            g_array_append_val (cols, found);
+        }
+      if (label_col == G_MAXUINT)
+        continue;
+      for (guint r = t->data_first; r < t->end_row; r++)
+        {
+          const char *raw = jue_wb_sheet_text (t->sheet, r, label_col);
+          g_autofree char *label = norm_label (raw);
+          ClassFig *cf;
+          gboolean fixed = FALSE, any = FALSE;
+
+          if (*label == '\0' || strcmp (label, "栏次") == 0)
+            continue;
+          for (guint l = 0; table->lines[side] != NULL && l < table->lines[side]->len && !fixed;
+               l++)
+            {
+              const JueTemplateLine *line = table->lines[side]->pdata[l];
+              g_autofree char *want = line->classes ? NULL : norm_label (line->label);
+
+              fixed = want != NULL && label_matches (label, want);
+            }
+          if (fixed)
+            continue;
+          cf = g_new0 (ClassFig, 1);
+          cf->spec = t->spec;
+          cf->side = side;
+          cf->label = g_strdup (raw);
+          g_strstrip (cf->label);
+          cf->n = cols->len;
+          cf->fen = g_new0 (gint64, cols->len);
+          cf->blank = g_new0 (gboolean, cols->len);
+          cf->where = g_new0 (char *, cols->len + 1);
+          cf->allowance = t->yuan ? 1 : JUE_FEN_PER_DISPLAY_UNIT;
+          for (guint i = 0; i < cols->len; i++)
+            {
+              guint c = g_array_index (cols, guint, i);
+
+              if (!read_amount (t, r, c, &cf->blank[i], &cf->fen[i], error))
+                {
+                  class_fig_free (cf);
+                  return FALSE;
+                }
+              any |= !cf->blank[i];
+              cf->where[i] = where (t->sheet, r, c);
+            }
+          if (!any)
+            {
+              class_fig_free (cf);
+              continue;
+            }
+          g_ptr_array_add (rd->imp->class_lines, cf);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_table (Reader  *rd,
             Table   *t,
@@ -1399,6 +1518,8 @@ read_table (Reader  *rd,
       if (!add_figure (rd, t, cs, row, column, error))
         return FALSE;
     }
+  if (t->spec->tmpl != NULL && !t->empty && !read_class_lines (rd, t, error))
+    return FALSE;
   if (t->spec->rows != NULL && !read_rows (rd, t, t->spec->rows, error))
     return FALSE;
   if (t->spec->rows2 != NULL && !read_rows (rd, t, t->spec->rows2, error))
@@ -1556,6 +1677,7 @@ jue_wb_import_read (const JueWorkbook    *workbook,
   imp->figures = g_ptr_array_new_with_free_func (figure_free);
   imp->found = g_ptr_array_new_with_free_func (g_free);
   imp->rows = g_ptr_array_new_with_free_func (list_row_free);
+  imp->class_lines = g_ptr_array_new_with_free_func (class_fig_free);
   imp->lists = g_ptr_array_new ();
 
   /* Every title of every table, in sheet order. */
@@ -1849,6 +1971,97 @@ check_totals (const JueWbImport *import,
   return TRUE;
 }
 
+/* A 类 name for matching: numbering and a final 支出 left out (一般公共服务
+ * and 一、一般公共服务支出 are the same 类). */
+static char *
+class_key (const char *text)
+{
+  char *n = norm_label (text);
+
+  if (g_str_has_suffix (n, "支出") && strlen (n) > strlen ("支出"))
+    n[strlen (n) - strlen ("支出")] = '\0';
+  return n;
+}
+
+/* Each 类 line read is what the rows read add up to, as the renderer
+ * prints it from them; a line whose name is no 类 of the rows is not
+ * compared. */
+static gboolean
+check_class_lines (const JueWbImport *import,
+                   JueReport         *report,
+                   GError           **error)
+{
+  g_autoptr (JueComputed) computed = NULL;
+  g_autoptr (GHashTable) rendered = NULL;   /* spec → JueRenderedTable */
+
+  if (import->class_lines->len == 0)
+    return TRUE;
+  computed = jue_computed_new ();
+  jue_computed_update (computed, report);
+  rendered = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                    (GDestroyNotify) jue_rendered_table_free);
+  for (guint i = 0; i < import->class_lines->len; i++)
+    {
+      const ClassFig *cf = g_ptr_array_index (import->class_lines, i);
+      const JueTemplateTable *table = jue_template_table (cf->spec->tmpl, cf->spec->table_index);
+      JueRenderedTable *rt = g_hash_table_lookup (rendered, cf->spec);
+      g_autofree char *want = class_key (cf->label);
+      g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint label_col = G_MAXUINT;
+      const JueRenderedRow *match = NULL;
+
+      if (rt == NULL)
+        {
+          rt = jue_render_table (cf->spec->tmpl, cf->spec->table_index, report, computed);
+          g_hash_table_insert (rendered, (gpointer) cf->spec, rt);
+        }
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          const JueTemplateColumn *col = table->columns->pdata[c];
+
+          if (col->side != cf->side || col->count)
+            continue;
+          if (col->role == JUE_COLUMN_LABEL)
+            label_col = c;
+          else if (col->role == JUE_COLUMN_VALUE || col->role == JUE_COLUMN_ROWSUM)
+            g_array_append_val (cols, c);
+        }
+      for (guint r = 0; r < rt->rows->len && match == NULL && label_col != G_MAXUINT; r++)
+        {
+          const JueRenderedRow *row = rt->rows->pdata[r];
+          const JueRenderedCell *lc = row->cells->pdata[label_col];
+          g_autofree char *have = class_key (lc->text);
+
+          if (strcmp (have, want) == 0)
+            match = row;
+        }
+      if (match == NULL)
+        continue;   /* a name no 类 of the rows has: nothing to hold it to */
+      for (guint k = 0; k < cf->n && k < cols->len; k++)
+        {
+          const JueRenderedCell *cell = match->cells->pdata[g_array_index (cols, guint, k)];
+          gint64 sum = cell->has_value ? cell->value : 0;
+
+          if (cf->blank[k] || cell->unreadable)
+            continue;
+          if (ABS (sum - cf->fen[k]) > cf->allowance)
+            {
+              g_autofree char *a = jue_fen_display (cf->fen[k]);
+              g_autofree char *b = jue_fen_display (sum);
+
+              g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                           /* Translators: where, the table, the 类's name, its
+                            * figure, the sum of the rows read. */
+                           _("%s (%s): the 类 line “%s” prints %s (万元), but the 项 rows read "
+                             "add up to %s"),
+                           cf->where[k], cf->spec->name, cf->label, a, b);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 jue_wb_import_apply (const JueWbImport *import,
                      JueReport         *report,
@@ -1870,7 +2083,7 @@ jue_wb_import_apply (const JueWbImport *import,
       else if (!jue_report_set (report, op->path, op->text, error))
         return FALSE;
     }
-  return check_totals (import, report, error);
+  return check_totals (import, report, error) && check_class_lines (import, report, error);
 }
 
 JueReport *

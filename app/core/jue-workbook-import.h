@@ -81,6 +81,11 @@ typedef struct {
   guint                n_cells;
   const JueWbListSpec *rows;          /* a matrix table's 项 rows, or NULL */
   const JueWbListSpec *rows2;         /* an economic table's right block, or NULL */
+  /* A template's table with 类 lines (收入支出决算总表's 支出 by 类): the
+   * lines are read and checked against the rows read, as the template's
+   * renderer adds them (NULL: none). */
+  const JueTemplate   *tmpl;
+  guint                table_index;
 } JueWbTableSpec;
 
 /* The layouts of a template's tables (jue-workbook-template.c): row,

@@ -270,6 +270,13 @@ jue_wb_layout_new (const JueTemplate *tmpl)
       spec.n_cells = cells->len;
       spec.rows = rows;
       spec.rows2 = rows2;
+      for (guint side = 0; side < 2 && table->layout != JUE_LAYOUT_ECONOMIC; side++)
+        for (guint l = 0; table->lines[side] != NULL && l < table->lines[side]->len; l++)
+          if (((const JueTemplateLine *) g_ptr_array_index (table->lines[side], l))->classes)
+            {
+              spec.tmpl = tmpl;
+              spec.table_index = t;
+            }
       g_array_append_val (layout->tables, spec);
     }
   return layout;
