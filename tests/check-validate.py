@@ -48,7 +48,7 @@ def text_lines_and_summary():
     # 7 warnings of the checks + 7 required items the seed does not print
     # (six self-scores, 附件5's annual target): docs/checks.md "The sample"
     must(out.strip().splitlines()[-1].startswith(f + ": 1 error, 14 warnings, 11 hints (0 explained); computed score 99.43"), out)
-    must(out.strip().splitlines()[-1].endswith("; 919 of 926 required items filled in (99%)"), out)
+    must(out.strip().splitlines()[-1].endswith("; 927 of 934 required items filled in (99%)"), out)
     must(f + ": warning W-MISSING special_funds[3].target: Annual target is not filled in" in out, out)
 
 
@@ -264,9 +264,9 @@ def require_complete_separates_submissions():
         run("set", f, "special_funds[%d].self_score" % k, "95")
     run("set", f, "special_funds[3].target", "培育科技特派员团队")
     rc, out, _ = run("validate", "--require-complete", f)
-    must(rc == 0 and "; 926 of 926 required items filled in (100%)" in out, out)
+    must(rc == 0 and "; 934 of 934 required items filled in (100%)" in out, out)
     rc, out, _ = run("progress", f)
-    must(out.splitlines()[-1] == "total\t926\t926", out)
+    must(out.splitlines()[-1] == "total\t934\t934", out)
     # a missing item can be explained like any warning
     run("set", f, "special_funds[7].self_score", "")
     rc, _, err = run("explain", f, "W-MISSING", "special_funds[7].self_score", "未打分")

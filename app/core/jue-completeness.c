@@ -9,6 +9,7 @@
 
 #include "jue-checks.h"
 #include "jue-completeness.h"
+#include "jue-computed.h"
 
 typedef enum {
   REQ_END,
@@ -16,6 +17,9 @@ typedef enum {
   REQ_ZERO,     /* a cell printed as 0.00 under the Sichuan template:
                    required only when the report's template prints 0.00 */
   REQ_ROWS,     /* a table: at least one row, each with its row fields */
+  REQ_REASON,   /* a reason for a change: required while the computed
+                   change (row_fields[0]) is a figure other than 0 — the
+                   generated text says 【请填写变动原因】 where it is blank */
 } ReqKind;
 
 typedef struct {
@@ -27,6 +31,7 @@ typedef struct {
 #define F(p) { REQ_FIELD, p, NULL }
 #define Z(p) { REQ_ZERO, p, NULL }
 #define ROWS(p, fields) { REQ_ROWS, p, fields }
+#define REASON(p, change) { REQ_REASON, p, (const char * const[]) { change, NULL } }
 #define END { REQ_END, NULL, NULL }
 
 static const char * const office_fields[] = { "name", NULL };
@@ -55,6 +60,7 @@ static const Req income_expenditure_reqs[] = {
   Z ("expenditure.operating"), Z ("expenditure.affiliated_subsidy"),
   Z ("expenditure.surplus_distribution"), Z ("expenditure.carried_out"),
   F ("overview.previous_income_total"), F ("overview.previous_expenditure_total"),
+  REASON ("overview.change_reason", "income.change"),
   END
 };
 
@@ -65,6 +71,8 @@ static const Req appropriation_reqs[] = {
   Z ("appropriation.expenditure_state_capital"), Z ("appropriation.carried_out"),
   F ("appropriation.general_budget_basic"), F ("appropriation.general_budget_project"),
   F ("appropriation.previous_total"), F ("appropriation.previous_general_budget"),
+  REASON ("appropriation.change_reason", "appropriation.change"),
+  REASON ("appropriation.general_budget_change_reason", "appropriation.general_budget.change"),
   END
 };
 
@@ -90,6 +98,10 @@ static const Req three_public_reqs[] = {
   Z ("three_public.reception.budget"), Z ("three_public.reception.actual"),
   Z ("three_public.reception.previous"),
   Z ("three_public.reception.domestic.actual"), Z ("three_public.reception.foreign.actual"),
+  REASON ("three_public.reason", "three_public.total.change"),
+  REASON ("three_public.abroad.reason", "three_public.abroad.change"),
+  REASON ("three_public.vehicle.reason", "three_public.vehicle.change"),
+  REASON ("three_public.reception.reason", "three_public.reception.change"),
   END
 };
 
@@ -107,6 +119,7 @@ static const Req state_capital_reqs[] = {
 
 static const Req other_reqs[] = {
   F ("other.operating_cost"), F ("other.operating_cost_previous"),
+  REASON ("other.operating_cost_reason", "other.operating_cost.change"),
   Z ("other.procurement.goods"), Z ("other.procurement.works"), Z ("other.procurement.services"),
   Z ("other.procurement.sme"), Z ("other.procurement.small_micro"),
   Z ("other.assets.vehicles_leader"), Z ("other.assets.vehicles_confidential"),
@@ -202,6 +215,7 @@ section_free (JueSectionProgress *s)
 
 typedef struct {
   JueReport          *report;
+  JueComputed        *computed;
   JueCompleteness    *out;
   JueSectionProgress *section;
   gboolean            zero;       /* the template prints 0.00 */
@@ -398,6 +412,15 @@ walk_section (Walk       *w,
         case REQ_ROWS:
           require_rows (w, path, r->row_fields);
           break;
+        case REQ_REASON:
+          {
+            JueValue change;
+
+            if (jue_computed_lookup (w->computed, r->row_fields[0], &change)
+                && change.defined && change.value != 0)
+              require_field (w, path);
+          }
+          break;
         default:
           break;
         }
@@ -417,8 +440,11 @@ jue_completeness_new (const JueReport *report)
 {
   JueCompleteness *c = g_new0 (JueCompleteness, 1);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Walk w = { (JueReport *) report, c, NULL, jue_report_prints_zero (report), FALSE, seen,
+  g_autoptr (JueComputed) computed = jue_computed_new ();
+  Walk w = { (JueReport *) report, computed, c, NULL, jue_report_prints_zero (report), FALSE, seen,
              jue_report_has_carried (report) };
+
+  jue_computed_update (computed, report);
 
   c->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   c->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_free);
