@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 [ -f build/build.ninja ] || meson setup build
 meson compile -C build
-meson test -C build --print-errorlogs
+meson test -C build --setup full --print-errorlogs
