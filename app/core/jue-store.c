@@ -1268,7 +1268,8 @@ jue_store_open (const char    *filename,
     sqlite3_exec (store->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   if (!store->read_only && (!set_pragmas (store, error) || !migrate (store, FALSE, error)))
     return NULL;
-  if (!prepare_statements (store, error))
+  /* a file opened for review is never written: no write is prepared */
+  if (!store->read_only && !prepare_statements (store, error))
     return NULL;
   store->data_version = data_version (store->db);
   if (report_out)
