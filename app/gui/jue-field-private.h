@@ -29,6 +29,7 @@ struct _JueField {
   guint               updating : 1;
   guint               committing : 1;
   guint               too_long : 1;   /* more than a one-line entry holds: not editable */
+  GtkWidget          *carried;    /* “carried over from last year” + Confirm, or NULL */
 };
 
 JueField *jue_field_attach (JueSession        *session,

@@ -219,6 +219,18 @@ on_review_text_changed (GtkTextBuffer *buffer,
   gtk_label_set_text (label, text);
 }
 
+static void
+on_confirm_carried (GtkButton *button,
+                    JueField  *self)
+{
+  g_autoptr (GError) error = NULL;
+  JueDocument *doc = jue_session_get_document (self->session);
+
+  if (!jue_document_confirm_carried (doc, self->path, &error))
+    g_warning ("%s", error->message);
+  jue_field_update_marks (self);
+}
+
 static GtkWidget *
 text_row_new (JueSession        *session,
               const char        *path,
@@ -279,6 +291,29 @@ text_row_new (JueSession        *session,
   self->buffer = buffer;
   self->text_view = view;
   self->mark = mark;
+  if (!jue_session_is_read_only (session))
+    {
+      /* a text carried from last year's report: said, with Confirm (an
+       * edit clears the mark too); shown by jue_field_update_marks() */
+      GtkWidget *carried = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *note = gtk_label_new (_("Carried over from last year"));
+      GtkWidget *confirm = gtk_button_new_with_mnemonic (_("C_onfirm"));
+
+      gtk_widget_add_css_class (note, "caption");
+      gtk_widget_add_css_class (note, "jue-carried");
+      gtk_widget_add_css_class (confirm, "flat");
+      gtk_widget_add_css_class (confirm, "caption");
+      gtk_widget_set_tooltip_text (confirm, _("Keep the text as it stands for this year"));
+      gtk_widget_set_hexpand (head, TRUE);
+      gtk_widget_set_halign (carried, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (carried, TRUE);
+      gtk_box_append (GTK_BOX (carried), note);
+      gtk_box_append (GTK_BOX (carried), confirm);
+      gtk_widget_set_visible (carried, FALSE);
+      gtk_box_append (GTK_BOX (head), carried);
+      g_signal_connect (confirm, "clicked", G_CALLBACK (on_confirm_carried), self);
+      self->carried = carried;
+    }
   return row;
 }
 

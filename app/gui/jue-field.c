@@ -413,6 +413,13 @@ jue_field_update_marks (JueField *self)
   JueMarkLevel level;
   const char *icon;
 
+  if (self->carried)
+    {
+      gboolean carried = jue_document_is_carried (jue_session_get_document (self->session),
+                                                  self->path);
+      if (gtk_widget_get_visible (self->carried) != carried)
+        gtk_widget_set_visible (self->carried, carried);
+    }
   if (self->parse_error)
     {
       level = JUE_MARK_ERROR;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "jue-field-private.h"
 #include "jue-table-window.h"
 #include "jue-window-private.h"
 
@@ -148,6 +149,26 @@ test_new_from_last (Fixture      *f,
   g_assert_cmpint (r->overview.previous_income_total.fen, ==, G_GINT64_CONSTANT (1447010000));   /* 1447.01 万元 in fen */
   g_assert_false (r->income.general_budget.set);
   g_assert_true (strstr (jue_window_get_last_message (f->window), "carried texts") != NULL);
+
+  /* a carried text says so, and Confirm keeps it for this year: the mark
+   * leaves the window and the file */
+  {
+    GtkWidget *row = field_widget (f, "three_public.abroad.reason");
+    JueField *field = jue_field_from_widget (row);
+    GtkWidget *confirm;
+    g_autoptr (JueDocument) again = NULL;
+
+    g_assert_nonnull (field->carried);
+    g_assert_true (gtk_widget_get_visible (field->carried));
+    confirm = gtk_widget_get_last_child (field->carried);
+    g_signal_emit_by_name (confirm, "clicked");
+    spin ();
+    g_assert_false (gtk_widget_get_visible (field->carried));
+    again = jue_document_open (next, TRUE, NULL);
+    g_assert_nonnull (again);
+    g_assert_false (jue_document_is_carried (again, "three_public.abroad.reason"));
+    g_assert_true (jue_document_is_carried (again, "three_public.reception.reason"));
+  }
 }
 
 int
