@@ -95,8 +95,30 @@ check(cli("set", copy, "three_public.vehicle.reason", "").returncode == 0, "clea
 check(cli("export", "--format", "txt", "--force", copy, out2).returncode == 0, "export again")
 check("增加0.16万元，增长5.68%。主要原因是【请填写变动原因】。" in read(out2), "【请填写变动原因】 where it is missing")
 
+# --format charts: PNG and SVG of the four charts Part 2 refers to.
+charts = os.path.join(tmp, "charts")
+r = cli("export", "--format", "charts", sample, charts)
+check(r.returncode == 0, "export --format charts exits 0: " + r.stderr)
+stems = ["图1_收入决算结构图", "图2_支出决算结构图", "图3_一般公共预算财政拨款支出决算结构图",
+         "图4_“三公”经费支出决算对比图"]
+names = sorted(os.listdir(charts)) if os.path.isdir(charts) else []
+check(names == sorted([s + e for s in stems for e in (".png", ".svg")]), "the charts' files: %r" % names)
+for s in stems:
+    png = os.path.join(charts, s + ".png")
+    if os.path.exists(png):
+        with open(png, "rb") as f:
+            head = f.read(24)
+        w, h = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        check(head[:8] == b"\x89PNG\r\n\x1a\n" and (w, h) == (1280, 720), "%s.png is 1280×720: %r" % (s, (w, h)))
+    svg = os.path.join(charts, s + ".svg")
+    if os.path.exists(svg):
+        check(read(svg).lstrip().startswith("<?xml") and "<svg" in read(svg), s + ".svg is SVG")
+r = cli("export", "--format", "charts", sample, charts)
+check(r.returncode == 1 and "already exists" in r.stderr, "charts: existing files are refused without --force")
+check(cli("export", "--format", "charts", "--force", sample, charts).returncode == 0, "charts --force")
+
 r = cli("export", "--format", "pdfx", sample, out)
-check(r.returncode == 2 and "txt" in r.stderr, "an unknown format is refused, naming the formats")
+check(r.returncode == 2 and "txt" in r.stderr and "charts" in r.stderr, "an unknown format is refused, naming the formats")
 
 print("1..%d" % n)
 sys.exit(1 if failed else 0)

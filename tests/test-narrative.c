@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "jue-chart-data.h"
 #include "jue-completeness.h"
 #include "jue-narrative.h"
 #include "jue-phrases.h"
@@ -338,6 +339,56 @@ test_phrase_files (void)
   g_assert_cmpstr (jue_phrases_id (jue_phrases_get ("no-such-province")), ==, "national");
 }
 
+/* The charts Part 2 refers to: numbered in order, core's figures and
+ * shares, the captions Part 2 prints. */
+static void
+test_charts (void)
+{
+  g_autoptr (JueReport) report = sample ();
+  g_autoptr (GPtrArray) charts = jue_charts_new (report, NULL, NULL);
+  g_autofree char *t = text_of (report);
+  const JueChart *c;
+  const JueChartItem *it;
+
+  g_assert_cmpuint (charts->len, ==, 4);
+  c = charts->pdata[0];
+  g_assert_cmpstr (c->id, ==, "income");
+  g_assert_cmpuint (c->items->len, ==, 1);       /* the zero lines have no slice */
+  it = c->items->pdata[0];
+  g_assert_cmpstr (it->label, ==, "一般公共预算财政拨款收入");
+  g_assert_cmpstr (it->share_text, ==, "100%");
+  c = charts->pdata[1];
+  g_assert_cmpstr (c->caption, ==, "图2：支出决算结构图");
+  assert_contains (t, "（图2：支出决算结构图）");
+  it = c->items->pdata[0];
+  g_assert_cmpint (it->value, ==, 708770000);
+  g_assert_cmpstr (it->value_text, ==, "708.77万元");
+  g_assert_cmpstr (it->share_text, ==, "48.98%");
+  c = charts->pdata[2];
+  g_assert_cmpuint (c->items->len, ==, 5);
+  it = c->items->pdata[1];
+  g_assert_cmpstr (it->label, ==, "科学技术支出");
+  g_assert_cmpstr (it->share_text, ==, "89.06%");
+  it = c->items->pdata[0];
+  g_assert_cmpstr (it->label, ==, "一般公共服务支出");   /* named as the classification names it */
+  c = charts->pdata[3];
+  g_assert_cmpstr (c->series[0], ==, "2024年");
+  g_assert_cmpstr (c->series[1], ==, "2023年");
+  it = c->items->pdata[3];
+  g_assert_cmpstr (it->label, ==, "合计");
+  g_assert_cmpstr (it->value_text, ==, "6.23万元");
+  g_assert_cmpstr (it->previous_text, ==, "3.84万元");
+
+  /* nothing spent: the chart says so instead of drawing */
+  set (report, "expenditure.basic", "0");
+  set (report, "expenditure.project", "0");
+  g_ptr_array_unref (charts);
+  charts = jue_charts_new (report, NULL, NULL);
+  c = charts->pdata[1];
+  g_assert_true (c->empty);
+  g_assert_cmpstr (c->empty_text, ==, "本年支出合计为0万元");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,5 +403,6 @@ main (int    argc,
   g_test_add_func ("/narrative/unreadable", test_unreadable);
   g_test_add_func ("/narrative/national", test_national);
   g_test_add_func ("/narrative/phrase-files", test_phrase_files);
+  g_test_add_func ("/narrative/charts", test_charts);
   return g_test_run ();
 }

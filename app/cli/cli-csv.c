@@ -8,11 +8,13 @@
 #include "jue-export-xlsx.h"
 #include "jue-export-published.h"
 #include "jue-export-text.h"
+#include "jue-export-doc.h"
 #include "jue-import.h"
 
 /* export --format csv [--force] [--single OUT.csv | --published] FILE [DIR]
  * export --format xlsx [--force] FILE OUT.xlsx
- * export --format txt [--force] FILE OUT.txt */
+ * export --format txt [--force] FILE OUT.txt
+ * export --format charts [--force] FILE DIR */
 int
 jue_cli_export (int    argc,
                 char **argv)
@@ -43,9 +45,9 @@ jue_cli_export (int    argc,
         return jue_cli_usage (argv[0]);
     }
   if (strcmp (format, "csv") != 0 && strcmp (format, "xlsx") != 0
-      && strcmp (format, "txt") != 0)
+      && strcmp (format, "txt") != 0 && strcmp (format, "charts") != 0)
     {
-      jue_cli_error (_("unsupported export format “%s”; the formats are csv, xlsx and txt"), format);
+      jue_cli_error (_("unsupported export format “%s”; the formats are csv, xlsx, txt and charts"), format);
       return JUE_EXIT_FILE;
     }
   if (n_positional != (single ? 1u : 2u) || (single && strcmp (format, "csv") != 0)
@@ -61,6 +63,8 @@ jue_cli_export (int    argc,
     ok = jue_export_published_dir (doc, positional[1], force, &error);
   else if (strcmp (format, "txt") == 0)
     ok = jue_export_text_document (doc, positional[1], force, &error);
+  else if (strcmp (format, "charts") == 0)
+    ok = jue_export_charts_document (doc, positional[1], force, &error);
   else
     ok = single ? jue_export_csv_single (doc, single, force, &error)
                 : jue_export_csv_dir (doc, positional[1], force, &error);

@@ -15,11 +15,11 @@ typedef struct {
   JueReport         *report;
   const JueComputed *computed;
   const JuePhrases  *phrases;
-  GHashTable        *class_names;   /* 3-digit code → classification name */
-  GPtrArray         *classes_l1;    /* JueClassEntry* of level 1 */
+  GPtrArray         *classification;  /* JueClassEntry* */
   JueNarrativeSection *section;     /* being written */
   GHashTable        *vars;          /* name → text, for the section */
   GPtrArray         *cases;         /* char*, NULL-terminated on use */
+  guint              n_figures;     /* charts referred to so far */
 } Ctx;
 
 /* ---- formatting -------------------------------------------------------- */
@@ -33,31 +33,40 @@ phrase (Ctx        *c,
   return t ? t : "";
 }
 
-static gboolean
-option_is (Ctx        *c,
-           const char *key,
-           const char *value)
+char *
+jue_narrative_amount_text (const JuePhrases *phrases,
+                           gint64            fen)
 {
-  const char *v = jue_phrases_option (c->phrases, key);
-  return v != NULL && strcmp (v, value) == 0;
+  const char *zero = jue_phrases_option (phrases, "amount_zero");
+
+  if (fen == 0 && zero && strcmp (zero, "zero") == 0)
+    return g_strdup ("0");
+  return jue_fen_display (fen);
+}
+
+char *
+jue_narrative_percent_text (const JuePhrases *phrases,
+                            gint64            centi)
+{
+  const char *whole = jue_phrases_option (phrases, "percent_whole");
+
+  if (centi % 100 == 0 && whole && strcmp (whole, "trim") == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", centi / 100);
+  return jue_centi_percent_display (centi);
 }
 
 static char *
 fmt_fen (Ctx   *c,
          gint64 fen)
 {
-  if (fen == 0 && option_is (c, "amount_zero", "zero"))
-    return g_strdup ("0");
-  return jue_fen_display (fen);
+  return jue_narrative_amount_text (c->phrases, fen);
 }
 
 static char *
 fmt_centi_percent (Ctx   *c,
                    gint64 centi)
 {
-  if (centi % 100 == 0 && option_is (c, "percent_whole", "trim"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", centi / 100);
-  return jue_centi_percent_display (centi);
+  return jue_narrative_percent_text (c->phrases, centi);
 }
 
 /* A computed value as the text prints it; abs drops the sign (changes are
@@ -405,18 +414,22 @@ fill_s5_1 (Ctx *c)
  * without a code, the 类 whose name begins with the typed name), else as
  * typed: the seed's rows say 社会保障和就业, its structure sentence
  * 社会保障和就业支出. */
-static char *
-class_display_name (Ctx                              *c,
-                    const JueFunctionalClassComputed *cl)
+char *
+jue_narrative_class_name (const JueFunctionalClassComputed *cl,
+                          GPtrArray                        *classification)
 {
-  const char *name;
-
-  if (*cl->code && (name = g_hash_table_lookup (c->class_names, cl->code)) != NULL)
-    return g_strdup (name);
-  for (guint i = 0; cl->name && *cl->name && i < c->classes_l1->len; i++)
+  if (classification == NULL || classification->len == 0)
+    classification = jue_classification_builtin ();
+  for (guint i = 0; *cl->code && i < classification->len; i++)
     {
-      const JueClassEntry *e = c->classes_l1->pdata[i];
-      if (g_str_has_prefix (e->name, cl->name))
+      const JueClassEntry *e = classification->pdata[i];
+      if (e->level == 1 && strcmp (e->code, cl->code) == 0)
+        return g_strdup (e->name);
+    }
+  for (guint i = 0; cl->name && *cl->name && i < classification->len; i++)
+    {
+      const JueClassEntry *e = classification->pdata[i];
+      if (e->level == 1 && g_str_has_prefix (e->name, cl->name))
         return g_strdup (e->name);
     }
   return g_strdup (cl->name ? cl->name : "");
@@ -437,7 +450,7 @@ fill_s5_2 (Ctx *c)
         &g_array_index (c->computed->functional_classes, JueFunctionalClassComputed, i);
       g_autofree char *item = NULL;
 
-      set_var (c, "label", class_display_name (c, cl));
+      set_var (c, "label", jue_narrative_class_name (cl, c->classification));
       set_var (c, "amount", fmt_value (c, &cl->actual, FALSE));
       set_var (c, "share", fmt_value (c, &cl->share, FALSE));
       item = jue_phrases_expand (c->phrases, c->section->id, "item", c->vars, NULL);
@@ -821,7 +834,11 @@ write_section (Ctx                 *c,
     w->items (c);
   if ((figure = jue_phrases_lookup (c->phrases, s->id, "figure", NULL)) != NULL)
     {
+      g_autofree char *group = g_strconcat ("chart.", figure, NULL);
+
       s->figure = g_strdup (figure);
+      set_var (c, "figure_number", g_strdup_printf ("%u", ++c->n_figures));
+      set_var (c, "figure_title", jue_phrases_expand (c->phrases, group, "title", c->vars, NULL));
       s->caption = jue_phrases_expand (c->phrases, s->id, "caption", c->vars, NULL);
     }
   g_clear_pointer (&c->vars, g_hash_table_unref);
@@ -867,17 +884,7 @@ jue_narrative_new (const JueReport   *report,
   c.report = (JueReport *) report;
   c.computed = computed;
   c.phrases = n->phrases = jue_narrative_phrases_for (report);
-  c.class_names = g_hash_table_new (g_str_hash, g_str_equal);
-  c.classes_l1 = g_ptr_array_new ();
-  for (guint i = 0; i < classification->len; i++)
-    {
-      JueClassEntry *e = classification->pdata[i];
-      if (e->level == 1)
-        {
-          g_hash_table_insert (c.class_names, e->code, e->name);
-          g_ptr_array_add (c.classes_l1, e);
-        }
-    }
+  c.classification = classification;
 
   n->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
   parts = jue_phrases_list (c.phrases, "phrases", "parts");
@@ -907,8 +914,6 @@ jue_narrative_new (const JueReport   *report,
         }
       g_ptr_array_add (n->parts, p);
     }
-  g_hash_table_unref (c.class_names);
-  g_ptr_array_unref (c.classes_l1);
   return n;
 }
 

@@ -69,4 +69,16 @@ char         *jue_narrative_section_text (const JueNarrativeSection *section);
 /* All parts as plain UTF-8 text (titles, a blank line between sections). */
 char         *jue_narrative_to_text (const JueNarrative *narrative);
 
+/* Figures as the phrase family prints them: "1447.01", "0" (amount_zero);
+ * "48.98%", "100%" (percent_whole). */
+char         *jue_narrative_amount_text  (const JuePhrases *phrases,
+                                          gint64            fen);
+char         *jue_narrative_percent_text (const JuePhrases *phrases,
+                                          gint64            centi);
+/* A 类's name as the classification has it (by code, else the 类 whose
+ * name begins with the typed one), else as typed.  classification NULL:
+ * the built-in table. */
+char         *jue_narrative_class_name   (const JueFunctionalClassComputed *cl,
+                                          GPtrArray                        *classification);
+
 G_END_DECLS
