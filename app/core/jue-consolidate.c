@@ -617,7 +617,8 @@ write_meta (JueDocument      *doc,
       g_ptr_array_add (keys, g_strconcat ("provenance:", (char *) k, NULL));
       g_ptr_array_add (values, g_string_free (v, FALSE));
     }
-  g_hash_table_steal_all (by_path);
+  /* the strings went into values; the table still frees its keys (stealing
+   * them all leaked one path per provenance line) */
   if (!jue_store_write_meta (jue_document_get_store (doc), "provenance:", NULL, NULL, error))
     return FALSE;
   return jue_store_write_meta (jue_document_get_store (doc), "consolidation:", keys, values, error);

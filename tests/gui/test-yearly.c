@@ -30,7 +30,7 @@ table_window (const char *title)
 static char *
 file_bytes (const char *path)
 {
-  char *data = NULL;
+  g_autofree char *data = NULL;
   gsize len;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
