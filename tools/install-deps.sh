@@ -18,9 +18,8 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   desktop-file-utils appstream shared-mime-info libxml2-utils \
   xvfb xauth imagemagick xdotool \
   fonts-droid-fallback fonts-noto-mono fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 \
-  python3 libreoffice-calc-nogui strace clang >/dev/null
   libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils \
-  python3 libreoffice-calc-nogui strace >/dev/null
+  python3 libreoffice-calc-nogui strace clang libclang-rt-14-dev >/dev/null
 
 # The zh_CN locale, so the programs and tests can run in Chinese.
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then

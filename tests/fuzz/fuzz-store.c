@@ -29,6 +29,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       g_autoptr (GPtrArray) e = jue_store_load_explanations (store, NULL);
       g_autoptr (GPtrArray) c = jue_store_load_classification (store, NULL);
+
+      (void) e;   /* loaded to be read, then freed */
+      (void) c;
       jue_store_close (store);
       jue_report_free (report);
     }
