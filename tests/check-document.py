@@ -4,10 +4,13 @@
 --format txt: Parts 1 to 3 as UTF-8 text written from the figures; a
 changed amount (juesuan-cli set on a copy) changes every sentence that uses
 it and nothing else; a reason left blank shows as 【请填写变动原因】.
+--format charts: PNG and SVG.  --format pdf: read back with pdfinfo,
+pdffonts and pdftotext (poppler-utils).  --format html: read back by
+LibreOffice when installed.
 
 Usage: check-document.py JUESUAN_CLI
 """
-import os, subprocess, sys, tempfile
+import os, re, shutil, subprocess, sys, tempfile
 
 CLI = sys.argv[1]
 ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
@@ -18,7 +21,8 @@ n = 0
 def check(cond, what):
     global failed, n
     n += 1
-    print(("ok %d - " if cond else "not ok %d - ") % n + what)
+    what = " ".join(what.split())   # one TAP line
+    print(("ok %d - " if cond else "not ok %d - ") % n + (what if not cond else what[:200]))
     if not cond:
         failed += 1
 
@@ -117,8 +121,96 @@ r = cli("export", "--format", "charts", sample, charts)
 check(r.returncode == 1 and "already exists" in r.stderr, "charts: existing files are refused without --force")
 check(cli("export", "--format", "charts", "--force", sample, charts).returncode == 0, "charts --force")
 
+
+# --format pdf: the whole document, A4, CJK fonts embedded, contents with
+# page numbers, the figures in order, the chart labels as text, the draft
+# mark on every page while the sample's 附件4 error remains.
+pdf = os.path.join(tmp, "sample.pdf")
+r = cli("export", "--format", "pdf", sample, pdf)
+check(r.returncode == 0, "export --format pdf exits 0: " + r.stderr)
+if shutil.which("pdfinfo") and os.path.exists(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    check(30 <= pages <= 90, "a document of %d pages" % pages)
+    check(re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info) is not None, "A4: " + info)
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
+    cjk = [l for l in fonts.splitlines() if "CJK" in l]
+    check(cjk and all(" yes " in l for l in cjk), "the CJK font is embedded: " + fonts)
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    pages_text = text.split("\f")
+    check(all("草稿：1个错误，7项未填" in re.sub(r"\s+", "", p) for p in pages_text if p.strip()),
+          "every page carries the draft mark")
+    order = ["第一部分部门概况", "第二部分2024年度部门决算情况说明", "2024年度收入、支出总计均为1447.01万元",
+             "基本支出708.77万元，占48.98%", "图2：支出决算结构图", "科学技术支出1288.67万元，占89.06%",
+             "增加2.39万元，增长62.24%", "第三部分名词解释", "第四部分附件", "附件9", "第五部分附表",
+             "收入支出决算总表", "财政拨款“三公”经费支出决算表"]
+    pos = [flat.find(s, flat.find("第一部分部门概况", flat.find("目录") + 30)) for s in order]
+    check(all(p >= 0 for p in pos) and pos == sorted(pos), "the figures in order: %r" % list(zip(order, pos)))
+    check("708.77万元48.98%" in flat or "基本支出708.77万元48.98%" in flat, "the pie's legend is text")
+    check("1288.67万元（89.06%）" in flat, "the bars' labels are text")
+    toc = pages_text[1]
+    m = re.search(r"第五部分\s+附表\s*\.*\s*(\d+)", toc)
+    check(m is not None, "the contents list 第五部分 with its page: " + toc[:400])
+    if m:
+        page = int(m.group(1))
+        check("第五部分" in pages_text[page - 1], "第五部分 is on page %d" % page)
+    # the last page number printed is the page count
+    check(("— %d —" % pages) in pages_text[pages - 1], "the last page is numbered %d" % pages)
+    # a table split across pages repeats its header
+    heads = [i for i, p in enumerate(pages_text) if "一般公共预算财政拨款支出决算表" in p]
+    check(len(heads) >= 1, "表6 is printed")
+else:
+    print("# pdfinfo missing: the PDF checks are skipped")
+
+# a finished report has no draft mark
+done = os.path.join(tmp, "done.juesuan")
+check(cli("new", "--sample", done).returncode == 0, "another copy")
+# 附件4's weight 105 → 15 fixes the sample's one error; then the seven
+# missing items typed leave nothing for the mark to count
+check(cli("set", done, "special_funds[2].indicators[4].weight", "15").returncode == 0, "fix 附件4")
+pdf2 = os.path.join(tmp, "done.pdf")
+
+
+def pdf_text(path):
+    return re.sub(r"\s+", "", subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout)
+
+
+if shutil.which("pdftotext"):
+    check(cli("export", "--format", "pdf", done, pdf2).returncode == 0, "export the corrected copy")
+    check("草稿：0个错误，7项未填" in pdf_text(pdf2), "the mark counts what remains: 0 errors, 7 missing")
+    missing = re.findall(r"W-MISSING (\S+):", cli("validate", done).stdout)
+    for path in missing:
+        cli("set", done, path, "90" if path.endswith("self_score") else "完成年度目标")
+    check(cli("export", "--format", "pdf", "--force", done, pdf2).returncode == 0, "export the finished copy")
+    check("草稿" not in pdf_text(pdf2), "a finished report has no draft mark (%d items typed)" % len(missing))
+
+# --format html: one self-contained file; LibreOffice reads its text and tables.
+html = os.path.join(tmp, "sample.html")
+r = cli("export", "--format", "html", sample, html)
+check(r.returncode == 0, "export --format html exits 0: " + r.stderr)
+h = read(html) if os.path.exists(html) else ""
+check(h.startswith("<!DOCTYPE html>") and h.count("<svg") == 4 and "<table>" in h, "inline SVG charts and HTML tables")
+check(re.search(r'(src|href)="(https?:|file:|[^"#])', h) is None, "nothing outside the file is referenced")
+check("@media print" in h and "table-header-group" in h, "CSS for print, header rows repeated")
+soffice = shutil.which("soffice") or shutil.which("libreoffice")
+if soffice and os.path.exists(html):
+    outdir = os.path.join(tmp, "lo")
+    subprocess.run([soffice, "--headless", "--infilter=HTML (StarCalc)", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", outdir, html],
+                   capture_output=True, env=dict(ENV, HOME=tmp))
+    csvf = os.path.join(outdir, "sample.csv")
+    lo = read(csvf) if os.path.exists(csvf) else ""
+    check("2024年度收入、支出总计均为1447.01万元。与2023年度相比，收入、支出总计各减少131.49万元，下降8.33%。" in lo,
+          "LibreOffice reads Part 2's text")
+    check(re.search(r"^206,+科学技术支出,+1288\.67", lo, re.M) is not None, "LibreOffice reads the tables' cells")
+    check("草稿：1 个错误，7 项未填" in lo, "the draft mark is in the HTML")
+else:
+    print("# LibreOffice missing: the HTML is not read back")
+
 r = cli("export", "--format", "pdfx", sample, out)
-check(r.returncode == 2 and "txt" in r.stderr and "charts" in r.stderr, "an unknown format is refused, naming the formats")
+check(r.returncode == 2 and all(f in r.stderr for f in ("txt", "charts", "pdf", "html")),
+      "an unknown format is refused, naming the formats")
 
 print("1..%d" % n)
 sys.exit(1 if failed else 0)

@@ -9,12 +9,15 @@
 #include "jue-export-published.h"
 #include "jue-export-text.h"
 #include "jue-export-doc.h"
+#include "jue-html.h"
+#include "jue-pdf.h"
 #include "jue-import.h"
 
 /* export --format csv [--force] [--single OUT.csv | --published] FILE [DIR]
  * export --format xlsx [--force] FILE OUT.xlsx
  * export --format txt [--force] FILE OUT.txt
- * export --format charts [--force] FILE DIR */
+ * export --format charts [--force] FILE DIR
+ * export --format pdf|html [--force] FILE OUT */
 int
 jue_cli_export (int    argc,
                 char **argv)
@@ -45,9 +48,10 @@ jue_cli_export (int    argc,
         return jue_cli_usage (argv[0]);
     }
   if (strcmp (format, "csv") != 0 && strcmp (format, "xlsx") != 0
-      && strcmp (format, "txt") != 0 && strcmp (format, "charts") != 0)
+      && strcmp (format, "txt") != 0 && strcmp (format, "charts") != 0
+      && strcmp (format, "pdf") != 0 && strcmp (format, "html") != 0)
     {
-      jue_cli_error (_("unsupported export format “%s”; the formats are csv, xlsx, txt and charts"), format);
+      jue_cli_error (_("unsupported export format “%s”; the formats are csv, xlsx, txt, charts, pdf and html"), format);
       return JUE_EXIT_FILE;
     }
   if (n_positional != (single ? 1u : 2u) || (single && strcmp (format, "csv") != 0)
@@ -65,6 +69,10 @@ jue_cli_export (int    argc,
     ok = jue_export_text_document (doc, positional[1], force, &error);
   else if (strcmp (format, "charts") == 0)
     ok = jue_export_charts_document (doc, positional[1], force, &error);
+  else if (strcmp (format, "pdf") == 0)
+    ok = jue_export_pdf_document (doc, positional[1], force, &error);
+  else if (strcmp (format, "html") == 0)
+    ok = jue_export_html_document (doc, positional[1], force, &error);
   else
     ok = single ? jue_export_csv_single (doc, single, force, &error)
                 : jue_export_csv_dir (doc, positional[1], force, &error);

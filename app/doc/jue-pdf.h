@@ -1,0 +1,30 @@
+/* jue-pdf.h — the whole published document as a PDF (cairo PDF surface and
+ * pango): A4, the CJK font embedded, a cover, a table of contents with page
+ * numbers, page numbers, the Parts in the template's order (一 概况, 二 情况
+ * 说明 with its charts, 三 名词解释, 四 附件: the self-evaluations, 五 附表:
+ * the published tables, laid out by jue-render.c, split across pages with
+ * their header rows repeated and no row cut), and — while errors or missing
+ * items remain — a draft mark on every page that counts them.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "jue-document.h"
+
+G_BEGIN_DECLS
+
+/* explanations and classification may be NULL.  Unless force, refuses
+ * (JUE_ERROR_EXISTS) an existing filename.  Written complete or not at all. */
+gboolean    jue_export_pdf          (JueReport   *report,
+                                     GHashTable  *explanations,
+                                     GPtrArray   *classification,
+                                     const char  *filename,
+                                     gboolean     force,
+                                     GError     **error);
+gboolean    jue_export_pdf_document (JueDocument *document,
+                                     const char  *filename,
+                                     gboolean     force,
+                                     GError     **error);
+
+G_END_DECLS
