@@ -119,6 +119,7 @@ draw_pie (const JueChart *chart,
       double sweep = 2 * G_PI * (it->has_share ? it->share / 10000.0 : 0);
 
       set_colour (cr, i);
+      cairo_new_path (cr);   /* no line from where the last text ended */
       if (sweep >= 2 * G_PI - 1e-9)
         cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
       else
