@@ -190,6 +190,12 @@ def round_trip(report, n_tables, resave=None, published=False):
     must(code == 0, f"import --into ({workbook}): {err}")
     must(paths(copy) == paths(report), f"{workbook} imported into the report changes it")
     fresh = imported(workbook, "fresh-" + os.path.basename(report))
+    # The tables print the year in their titles and the department in
+    # 编制单位: a new report from them has both.
+    for path in ("profile.year", "profile.name"):
+        want_v, got_v = run("get", report, path)[1].strip(), run("get", fresh, path)[1].strip()
+        must(want_v != "" and got_v == want_v,
+             f"{workbook} as a new report: {path} is “{got_v}”, not “{want_v}”")
     again = export_xlsx(fresh, "again-" + os.path.basename(report) + ".xlsx")
     want = table_sheets(export_xlsx(report, "want.xlsx"), n_tables)
     got = table_sheets(again, n_tables)
@@ -253,7 +259,7 @@ def published_csv_round_trip():
          and names[12] == "13_表13_财政拨款“三公”经费支出决算表.csv", f"file names: {names}")
     with open(os.path.join(folder, names[1]), encoding="utf-8-sig", newline="") as f:
         lines = f.read().split("\r\n")
-    must(lines[0] == ",,,,,,,,表2" and lines[1].startswith("收入决算表,")
+    must(lines[0] == ",,,,,,,,表2" and lines[1].startswith("2024年度收入决算表,")
          and lines[2].startswith("编制单位：遂宁市科学技术局,") and "单位：万元" in lines[2]
          and lines[3].startswith("项目,,本年收入合计,财政拨款收入,")
          and lines[4].startswith("科目编码,科目名称,")
@@ -325,6 +331,42 @@ def published_variants_import_the_same():
     code, out, err = run("import", "--into", copy, bad)
     must(code == 1 and "F7" in err and "1288.00" in err and "1288.67" in err
          and "科学技术支出" in err, err)
+
+
+@test
+def year_and_department_read_back():
+    """The year from a title (2024年度收入支出决算总表) or from the 编制单位
+    row (编制单位：X 2024年度), the department from 编制单位: into a new
+    report, and into a report whose profile has none; a typed one stays."""
+    sample = os.path.join(TMP, "sample.juesuan")
+    if not os.path.exists(sample):
+        must(run("new", "--sample", sample)[0] == 0, "new --sample")
+    workbook = export_xlsx(sample, "year.xlsx")
+    target = os.path.join(TMP, "blank-profile.juesuan")
+    shutil.copy(sample, target)
+    for path in ("profile.year", "profile.name"):
+        must(run("set", target, path, "")[0] == 0, "set")
+    code, out, err = run("import", "--into", target, workbook)
+    must(code == 0, err)
+    must(run("get", target, "profile.year")[1].strip() == "2024", "year filled by --into")
+    must(run("get", target, "profile.name")[1].strip() == "遂宁市科学技术局", "name filled")
+    must(run("set", target, "profile.year", "2023")[0] == 0, "set")
+    must(run("import", "--into", target, workbook)[0] == 0, "import")
+    must(run("get", target, "profile.year")[1].strip() == "2023", "a typed year is kept")
+    # The year printed in the 编制单位 row, not in the titles.
+    folder = export_published(sample, "unit-row-year")
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name), encoding="utf-8-sig", newline="") as f:
+            text = f.read()
+        must("2024年度" in text, f"{name} prints the year")
+        text = text.replace("2024年度", "").replace("编制单位：遂宁市科学技术局",
+                                                     "编制单位：遂宁市科学技术局 2024年度")
+        with open(os.path.join(folder, name), "w", encoding="utf-8-sig", newline="") as f:
+            f.write(text)
+    fresh = imported(folder, "unit-row-year.juesuan")
+    must(run("get", fresh, "profile.year")[1].strip() == "2024", "year from 编制单位 row")
+    must(run("get", fresh, "profile.name")[1].strip() == "遂宁市科学技术局",
+         "name without the year: " + run("get", fresh, "profile.name")[1])
 
 
 @test

@@ -21,8 +21,8 @@ file_name (guint                   index,
            const JueRenderedTable *t)
 {
   g_autofree char *raw = *t->number != '\0'
-                         ? g_strdup_printf ("%02u_%s_%s", index + 1, t->number, t->title)
-                         : g_strdup_printf ("%02u_%s", index + 1, t->title);
+                         ? g_strdup_printf ("%02u_%s_%s", index + 1, t->number, t->table->title)
+                         : g_strdup_printf ("%02u_%s", index + 1, t->table->title);
   GString *out = g_string_new (NULL);
 
   for (const char *p = raw; *p != '\0'; p = g_utf8_next_char (p))

@@ -1405,7 +1405,14 @@ jue_render_table (const JueTemplate *tmpl,
   ctx.out = out;
   out->table = ctx.t;
   out->number = g_strdup (ctx.t->number);
-  out->title = g_strdup (ctx.t->title);
+  /* Published tables print the report's year in the title
+   * ("2024年度收入支出决算总表"); the workbook import reads it back. */
+  if (report->profile.year.set && !report->profile.year.unreadable
+      && report->profile.year.value > 0 && report->profile.year.value < 10000)
+    out->title = g_strdup_printf ("%" G_GINT64_FORMAT "年度%s",
+                                  report->profile.year.value, ctx.t->title);
+  else
+    out->title = g_strdup (ctx.t->title);
   out->part = g_strdup (ctx.t->part);
   name = report->profile.name ? report->profile.name : "";
   out->unit_name = g_strconcat ("编制单位：", name, NULL);

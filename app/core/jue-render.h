@@ -90,7 +90,7 @@ typedef struct {
 typedef struct {
   const JueTemplateTable *table;  /* the template's table (not owned) */
   char      *number;        /* "公开01表" */
-  char      *title;         /* "收入支出决算总表" */
+  char      *title;         /* "2024年度收入支出决算总表" (the year when profile.year is set) */
   char      *part;
   char      *unit_name;     /* "编制单位：遂宁市科学技术局" */
   char      *unit;          /* "单位：万元" */

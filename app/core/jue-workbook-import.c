@@ -1305,6 +1305,29 @@ read_class_lines (Reader  *rd,
   return TRUE;
 }
 
+/* The year a title or 编制单位 row prints ("2024年度…", "…2024年12月31日"):
+ * 0 when none; *start is its byte offset, *end just past 年 or 年度. */
+static gint
+year_in (const char *n,
+         gsize      *start,
+         gsize      *end)
+{
+  for (const char *p = n; *p != '\0'; p++)
+    if (p[0] == '2' && p[1] == '0' && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+        && strncmp (p + 4, "年", strlen ("年")) == 0
+        && (p == n || !g_ascii_isdigit (p[-1])))
+      {
+        const char *e = p + 4 + strlen ("年");
+
+        if (g_str_has_prefix (e, "度"))
+          e += strlen ("度");
+        *start = p - n;
+        *end = e - n;
+        return (p[2] - '0') * 10 + (p[3] - '0') + 2000;
+      }
+  return 0;
+}
+
 static gboolean
 read_table (Reader  *rd,
             Table   *t,
@@ -1323,6 +1346,11 @@ read_table (Reader  *rd,
       {
         g_autofree char *n = norm (jue_wb_sheet_text (sheet, r, c));
         const char *unit = NULL, *dept;
+        gsize y_start, y_end;
+        gint year = year_in (n, &y_start, &y_end);
+
+        if (year != 0 && rd->imp->year == 0)
+          rd->imp->year = year;
 
         for (const char *p = strstr (n, "单位:"); p != NULL; p = strstr (p + 1, "单位:"))
           unit = p + strlen ("单位:");
@@ -1342,6 +1370,12 @@ read_table (Reader  *rd,
               }
             else
               unit = NULL;
+            /* "编制单位:X 2024年度": the year is not part of the name */
+            year = year_in (d, &y_start, &y_end);
+            if (year != 0 && y_start > 0)
+              d[y_start] = '\0';
+            else if (year != 0)
+              memmove (d, d + y_end, strlen (d + y_end) + 1);
             if (*d != '\0' && rd->imp->department == NULL)
               rd->imp->department = g_strdup (d);
             if (unit == NULL)
@@ -1837,6 +1871,17 @@ plan (const JueWbImport *import,
 {
   g_autoptr (GPtrArray) ops = g_ptr_array_new_with_free_func (op_free);
 
+  /* The year and department the tables print fill a profile that has
+   * none; a typed one is kept. */
+  if (import->year != 0 && !report->profile.year.set)
+    {
+      g_autofree char *y = g_strdup_printf ("%d", import->year);
+
+      op_set (ops, g_strdup ("profile.year"), y);
+    }
+  if (import->department != NULL
+      && (report->profile.name == NULL || *report->profile.name == '\0'))
+    op_set (ops, g_strdup ("profile.name"), import->department);
   for (guint i = 0; i < import->figures->len; i++)
     {
       const Figure *f = g_ptr_array_index (import->figures, i);
