@@ -100,7 +100,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check('state="frozen"' in s1, "the header is frozen")
     check('orientation="landscape"' in s1 and 'paperSize="9"' in s1, "A4 landscape")
     c1 = cells(z, member[NATIONAL[0]], shared)
-    check(c1.get("B2") == ("s", "收入支出决算总表") or c1.get("A2") == ("s", "收入支出决算总表"),
+    check(c1.get("B2") == ("s", "2024年度收入支出决算总表") or c1.get("A2") == ("s", "2024年度收入支出决算总表"),
           "title row: %s" % (c1.get("A2"),))
     check(c1.get("A3") == ("s", "编制单位：遂宁市科学技术局"), "编制单位 row")
     check(("s", "单位：万元") in c1.values(), "单位 row")
