@@ -8,6 +8,7 @@
 
 #include "jue-carry.h"
 #include "jue-compare.h"
+#include "jue-consolidate.h"
 #include "jue-review.h"
 #include "jue-table-window.h"
 #include "jue-window-private.h"
@@ -401,6 +402,117 @@ compare_chosen (JueWindow  *self,
   jue_window_show_compare (self, path);
 }
 
+/* ---- Consolidate with Units' Reports… -------------------------------------- */
+
+/* The open report is the department's own unit (本级); the chosen files are
+ * its units; the sum is written to a new file and shown. */
+gboolean
+jue_window_consolidate (JueWindow          *self,
+                        const char * const *unit_files,
+                        const char         *out_file)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JueConsolidation) c = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueDocument) result = NULL;
+  g_autofree char *text = NULL;
+  JueDocument *own;
+  JueUnit *u;
+
+  if (self->session == NULL)
+    return FALSE;
+  own = jue_session_get_document (self->session);
+  u = g_new0 (JueUnit, 1);
+  u->name = jue_document_get_filename (own);
+  u->report = jue_document_get_report (own);
+  g_ptr_array_add (units, u);
+  for (guint i = 0; unit_files[i]; i++)
+    {
+      JueDocument *doc = jue_document_open_with_flags (unit_files[i], JUE_STORE_READ_ONLY, &error);
+      if (doc == NULL)
+        {
+          jue_window_show_error (self, _("Could not consolidate the reports"), error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (docs, doc);
+      u = g_new0 (JueUnit, 1);
+      u->name = jue_document_get_filename (doc);
+      u->report = jue_document_get_report (doc);
+      g_ptr_array_add (units, u);
+    }
+  c = jue_consolidate (units, 0, FALSE, &error);
+  if (c == NULL || !jue_consolidation_write (c, units, 0, out_file, NULL, &error))
+    {
+      jue_window_show_error (self, _("Could not consolidate the reports"), error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&c, jue_consolidation_free);
+  g_ptr_array_set_size (docs, 0);
+  if (!jue_window_open_file (self, out_file, FALSE))
+    return FALSE;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Consolidated %u unit's report",
+                                       "Consolidated %u units' reports", units->len),
+                          units->len);
+  jue_window_toast (self, text);
+  return TRUE;
+}
+
+static void
+consolidate_chosen_target (JueWindow  *self,
+                           const char *path,
+                           gpointer    data)
+{
+  g_auto (GStrv) files = g_strsplit (data, "\n", -1);
+  g_autofree char *name = g_str_has_suffix (path, ".juesuan") ? g_strdup (path)
+                                                              : g_strconcat (path, ".juesuan", NULL);
+  jue_window_consolidate (self, (const char * const *) files, name);
+}
+
+static void
+on_units_response (GtkNativeDialog *dialog,
+                   int              response,
+                   JueWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr (GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+          if (path)
+            g_string_append_printf (list, "%s%s", list->len ? "\n" : "", path);
+        }
+      if (list->len)
+        choose (self, _("Name the Department's Consolidated Report"),
+                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("consolidated.juesuan"),
+                consolidate_chosen_target, list->str);
+    }
+  g_object_unref (self);
+  g_object_unref (dialog);
+}
+
+static void
+choose_units (JueWindow *self)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Choose the Units' Reports to Add to This One"),
+                                 GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+                                 _("_Cancel"));
+  g_autoptr (GtkFileFilter) reports = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (reports, _("Juesuan reports"));
+  gtk_file_filter_add_suffix (reports, "juesuan");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), reports);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_units_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- actions ---------------------------------------------------------------- */
 
 static void
@@ -421,6 +533,8 @@ on_yearly_action (GtkWidget  *widget,
             _("_Compare"), NULL, compare_chosen, NULL);
   else if (g_str_equal (action, "win.compare-own"))
     jue_window_show_compare (self, NULL);
+  else if (g_str_equal (action, "win.consolidate"))
+    choose_units (self);
   else if (g_str_equal (action, "win.review-next"))
     jue_window_review_step (self, 1);
   else if (g_str_equal (action, "win.review-previous"))
@@ -434,6 +548,7 @@ jue_window_yearly_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-review-folder", NULL, on_yearly_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, on_yearly_action);
   gtk_widget_class_install_action (widget_class, "win.compare-own", NULL, on_yearly_action);
+  gtk_widget_class_install_action (widget_class, "win.consolidate", NULL, on_yearly_action);
   gtk_widget_class_install_action (widget_class, "win.review-next", NULL, on_yearly_action);
   gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, on_yearly_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,

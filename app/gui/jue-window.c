@@ -279,6 +279,7 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-field", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-own", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.consolidate", doc != NULL);
   gtk_widget_set_visible (self->saved_label, writable);
   update_saved_label (self);
   jue_window_update_review (self);

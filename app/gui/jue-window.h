@@ -33,6 +33,11 @@ gboolean     jue_window_open_review_folder (JueWindow  *self,
                                             const char *folder);
 gboolean     jue_window_show_compare   (JueWindow  *self,
                                         const char *last_file);
+/* The open report (the department's own unit) and unit_files summed into a
+ * new file out_file (jue-consolidate.h), then shown. */
+gboolean     jue_window_consolidate    (JueWindow          *self,
+                                        const char * const *unit_files,
+                                        const char         *out_file);
 const char  *jue_window_get_filename   (JueWindow  *self);
 
 void         jue_window_show_section   (JueWindow  *self,

@@ -171,6 +171,26 @@ test_new_from_last (Fixture      *f,
   }
 }
 
+static void
+test_consolidate (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autofree char *b = create_sample (f->dir, "unit-b.juesuan");
+  g_autofree char *c = create_sample (f->dir, "unit-c.juesuan");
+  g_autofree char *out = g_build_filename (f->dir, "department.juesuan", NULL);
+  const char *units[] = { b, c, NULL };
+  JueReport *r;
+
+  g_assert_true (jue_window_consolidate (f->window, units, out));
+  spin ();
+  g_assert_cmpstr (jue_window_get_filename (f->window), ==, out);
+  r = jue_document_get_report (jue_session_get_document (jue_window_get_session (f->window)));
+  /* three copies of 1447.01 万元 */
+  g_assert_cmpint (r->income.general_budget.fen, ==, G_GINT64_CONSTANT (3) * 1447010000);
+  g_assert_cmpuint (r->special_funds->len, ==, 8 * 3 + 2);
+  g_assert_true (strstr (jue_window_get_last_message (f->window), "3 units") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +201,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/yearly/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/yearly/new-from-last", Fixture, NULL, fixture_set_up, test_new_from_last,
+              fixture_tear_down);
+  g_test_add ("/yearly/consolidate", Fixture, NULL, fixture_set_up, test_consolidate,
               fixture_tear_down);
   return g_test_run ();
 }
