@@ -9,6 +9,7 @@
 #include "jue-checks.h"
 #include "jue-export.h"
 #include "jue-export-xlsx.h"
+#include "jue-pdf.h"
 #include "jue-import.h"
 #include "jue-render.h"
 #include "jue-workbook-import.h"
@@ -270,6 +271,7 @@ typedef enum {
   CHOOSE_CLASSIFICATION,
   CHOOSE_WORKBOOK,
   CHOOSE_EXPORT_XLSX,
+  CHOOSE_EXPORT_PDF,
 } ChooseKind;
 
 typedef struct {
@@ -342,6 +344,65 @@ export_xlsx (JueWindow  *self,
              const char *filename)
 {
   export_xlsx_force (self, filename, FALSE);
+}
+
+/* ---- the document as PDF ------------------------------------------------ */
+
+static void
+on_replace_pdf (AdwMessageDialog *dialog,
+                const char       *response,
+                JueWindow        *self)
+{
+  if (g_str_equal (response, "replace"))
+    jue_window_export_pdf (self, g_object_get_data (G_OBJECT (dialog), "file"), TRUE);
+}
+
+/* The whole document (jue-pdf.h) as it will print; an existing file is
+ * replaced only when asked. */
+gboolean
+jue_window_export_pdf (JueWindow  *self,
+                       const char *filename,
+                       gboolean    force)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+  AdwToast *toast;
+
+  if (self->session == NULL)
+    return FALSE;
+  jue_session_flush_fields (self->session);
+  if (!jue_export_pdf_document (jue_session_get_document (self->session), filename, force, &error))
+    {
+      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
+        {
+          GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self),
+                                                   _("Replace the PDF?"), error->message);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
+                                            "replace", _("_Replace"), NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+          g_object_set_data_full (G_OBJECT (ask), "file", g_strdup (filename), g_free);
+          g_signal_connect (ask, "response", G_CALLBACK (on_replace_pdf), self);
+          gtk_window_present (GTK_WINDOW (ask));
+          return FALSE;
+        }
+      jue_window_show_error (self, _("Could not export the PDF"), error->message);
+      return FALSE;
+    }
+  g_free (self->last_message);
+  self->last_message = g_strdup (_("Exported the document as PDF"));
+  toast = adw_toast_new (self->last_message);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+  return TRUE;
 }
 
 static void
@@ -512,6 +573,13 @@ on_chooser_response (GtkNativeDialog *dialog,
           export_xlsx (self, name);
         }
         break;
+      case CHOOSE_EXPORT_PDF:
+        {
+          g_autofree char *name = g_str_has_suffix (path, ".pdf") ? g_strdup (path)
+                                                                  : g_strconcat (path, ".pdf", NULL);
+          jue_window_export_pdf (self, name, FALSE);
+        }
+        break;
       }
   g_clear_pointer (&choice->import, jue_import_free);
   g_object_unref (self);
@@ -540,6 +608,7 @@ choose (JueWindow  *self,
     [CHOOSE_CLASSIFICATION] = { N_("Import the Classification Table of the Year"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
     [CHOOSE_WORKBOOK] = { N_("Import the Tables' Figures from a Workbook"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
     [CHOOSE_EXPORT_XLSX] = { N_("Export as Workbook"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export") },
+    [CHOOSE_EXPORT_PDF] = { N_("Export the Document as PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export") },
   };
   GtkFileChooserNative *dialog;
   Choice *choice = g_new0 (Choice, 1);
@@ -562,6 +631,8 @@ choose (JueWindow  *self,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("imported.juesuan"));
   else if (kind == CHOOSE_EXPORT_XLSX)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("tables.xlsx"));
+  else if (kind == CHOOSE_EXPORT_PDF)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("report.pdf"));
   else if (kind == CHOOSE_SAVE_COPY && current)
     {
       g_autofree char *base = g_path_get_basename (current);
@@ -846,6 +917,7 @@ on_choose_action (GtkWidget  *widget,
     { "win.import-classification", CHOOSE_CLASSIFICATION },
     { "win.import-workbook", CHOOSE_WORKBOOK },
     { "win.export-xlsx", CHOOSE_EXPORT_XLSX },
+    { "win.export-pdf", CHOOSE_EXPORT_PDF },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -891,6 +963,7 @@ jue_window_files_init_actions (GtkWidgetClass *widget_class)
                                    on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.import-workbook", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", on_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", on_open_folder);
 }

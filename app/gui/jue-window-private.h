@@ -75,6 +75,9 @@ void     jue_window_update_recent  (JueWindow  *self);
 gboolean jue_window_create_file    (JueWindow  *self,
                                     const char *filename,
                                     gboolean    sample);
+gboolean jue_window_export_pdf     (JueWindow  *self,
+                                   const char *filename,
+                                   gboolean    force);
 gboolean jue_window_export_csv     (JueWindow  *self,
                                     const char *dir,
                                     gboolean    force);

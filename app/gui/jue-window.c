@@ -271,6 +271,7 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-classification", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-workbook", writable);
