@@ -370,6 +370,68 @@ def year_and_department_read_back():
 
 
 @test
+def sichuan_detail_table_read():
+    """Sichuan 表5 财政拨款支出决算明细表 mixes the rows of the general-budget,
+    government-fund and state-capital lists: read from the sample's own
+    export, each row checked against its list's own table; a figure that
+    differs is refused naming the sheet, the cell and both figures; a row
+    none of those tables prints is refused; a workbook without it still
+    imports."""
+    sample = os.path.join(TMP, "sample.juesuan")
+    if not os.path.exists(sample):
+        must(run("new", "--sample", sample)[0] == 0, "new --sample")
+    folder = export_published(sample, "detail")
+    detail = "05_表5_财政拨款支出决算明细表.csv"
+    code, out, err = run("import", "--into", shutil.copy(sample, os.path.join(TMP, "d.juesuan")),
+                         folder)
+    must(code == 0 and "财政拨款支出决算明细表: sheet “05_表5_" in out, out + err)
+    with open(os.path.join(folder, detail), encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    lines = text.split("\r\n")
+    must(lines[11] == ",行政运行,329.53,329.53,0.00"
+         and lines[13] == ",其他科学技术管理事务支出,46.74,46.74,0.00", "\n".join(lines[:14]))
+
+    def variant(name, old, new):
+        out_dir = folder + "-" + name
+        shutil.rmtree(out_dir, ignore_errors=True)
+        shutil.copytree(folder, out_dir)
+        with open(os.path.join(out_dir, detail), "w", encoding="utf-8-sig", newline="") as f:
+            f.write(text.replace(old, new))
+        return out_dir
+
+    # 0.10 moved between two 项 of one 款: every subtotal of 表5 still adds
+    # up, but 行政运行 no longer agrees with 一般公共预算财政拨款支出决算表.
+    moved = variant("moved", ",行政运行,329.53,329.53,0.00\r\n2060102,一般行政管理事务,7.46,"
+                             "0.01,7.45\r\n,其他科学技术管理事务支出,46.74,46.74,",
+                    ",行政运行,329.63,329.63,0.00\r\n2060102,一般行政管理事务,7.46,"
+                    "0.01,7.45\r\n,其他科学技术管理事务支出,46.64,46.64,")
+    target = os.path.join(TMP, "detail-bad.juesuan")
+    shutil.copy(sample, target)
+    before = paths(target)
+    for env in (ENV, ZH):
+        code, out, err = run("import", "--into", target, moved, env=env)
+        must(code == 1 and "05_表5_" in err and "C12" in err and "329.63" in err
+             and "329.53" in err and "06_表6_" in err, err)
+    must(paths(target) == before, "nothing written on refusal")
+    if os.path.exists(os.path.join(TMP, "detail-new.juesuan")):
+        os.unlink(os.path.join(TMP, "detail-new.juesuan"))
+    code, out, err = run("import", moved, os.path.join(TMP, "detail-new.juesuan"))
+    must(code == 1 and "C12" in err and "329.63" in err, err)
+    # A row that no table by fund prints.
+    extra = variant("extra", ",其他科学技术支出,195.00,0.00,195.00\r\n,科技奖励,",
+                    ",其他科学技术支出,195.00,0.00,195.00\r\n,科技大奖,")
+    code, out, err = run("import", "--into", target, extra)
+    must(code == 1 and "科技大奖" in err and "05_表5_" in err
+         and "一般公共预算财政拨款支出决算表" in err, err)
+    # Without 表5: read as before.
+    missing = variant("missing", "", "")
+    os.unlink(os.path.join(missing, detail))
+    code, out, err = run("import", "--into", target, missing)
+    must(code == 0 and "“05_表5_" not in out and "“06_表6_" in out, out + err)
+    must(paths(target) == before, "the same report without 表5")
+
+
+@test
 def into_existing_keeps_texts():
     target = os.path.join(TMP, "into.juesuan")
     if os.path.exists(target):

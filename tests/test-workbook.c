@@ -628,10 +628,17 @@ test_template_layout (void)
     g_autoptr (JueWbLayout) sichuan = jue_wb_layout_new (jue_template_get ("sichuan", NULL));
     guint n_sichuan;
 
-    /* Thirteen but 财政拨款支出决算明细表, whose rows are those of three
-     * lists at once (the tables by fund print them). */
-    jue_wb_layout_tables (sichuan, &n_sichuan);
-    g_assert_cmpuint (n_sichuan, ==, 12);
+    const JueWbTableSpec *ss = jue_wb_layout_tables (sichuan, &n_sichuan);
+
+    /* All thirteen: 财政拨款支出决算明细表's rows are those of three lists
+     * at once (the tables by fund print them too), read when it is there. */
+    g_assert_cmpuint (n_sichuan, ==, 13);
+    g_assert_cmpstr (ss[4].name, ==, "财政拨款支出决算明细表");
+    g_assert_nonnull (ss[4].rows);
+    g_assert_true (ss[4].rows->multi && ss[4].optional);
+    g_assert_cmpuint (ss[4].rows->n_columns, ==, 3);
+    g_assert_cmpstr (ss[4].rows->columns[1].field, ==, "basic");
+    g_assert_false (ss[5].optional);
   }
   wb = jue_workbook_open (path, &error);
   g_assert_no_error (error);

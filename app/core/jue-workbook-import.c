@@ -206,6 +206,9 @@ typedef struct {
   gboolean *blank;
   char     *where;
   const JueWbTableSpec *table;   /* the table it was read from */
+  const char *list;     /* the list it goes to: spec->list, or for a multi
+                           spec's row the list whose table printed it */
+  char    **cells;      /* per column of spec: where its figure is */
   gboolean  subtotal;   /* an economic 类 row with 款 rows: its name is kept,
                            its figure is theirs (computed) */
 } ListRow;
@@ -239,6 +242,7 @@ list_row_free (gpointer data)
   g_free (r->fen);
   g_free (r->blank);
   g_free (r->where);
+  g_strfreev (r->cells);
   g_free (r);
 }
 
@@ -988,12 +992,17 @@ list_row_new (Reader              *rd,
               const JueWbListSpec *ls,
               const RawRow        *rr,
               guint                code_col,
+              const guint         *cols,
               const char          *class_name,
               const char          *kuan_name)
 {
   ListRow *row = g_new0 (ListRow, 1);
 
   row->spec = ls;
+  row->list = ls->list;
+  row->cells = g_new0 (char *, ls->n_columns + 1);
+  for (guint i = 0; i < ls->n_columns; i++)
+    row->cells[i] = where (t->sheet, rr->row, cols[i]);
   row->code = g_strdup (rr->code);
   row->class_name = g_strdup (class_name != NULL ? class_name : "");
   row->kuan_name = g_strdup (kuan_name != NULL ? kuan_name : "");
@@ -1024,7 +1033,8 @@ read_rows (Reader              *rd,
 
   if (t->empty)
     {
-      g_ptr_array_add (rd->imp->lists, (gpointer) ls);
+      if (!ls->multi)
+        g_ptr_array_add (rd->imp->lists, (gpointer) ls);
       return TRUE;   /* 本表为空表: no rows */
     }
   code_col = column_headed (t, ls->code_header, error);
@@ -1193,7 +1203,7 @@ read_rows (Reader              *rd,
 
       if (ls->economic)
         {
-          ListRow *lr = list_row_new (rd, t, ls, rr, code_col, NULL, NULL);
+          ListRow *lr = list_row_new (rd, t, ls, rr, code_col, cols, NULL, NULL);
           const RawRow *next = i + 1 < raw->len ? g_ptr_array_index (raw, i + 1) : NULL;
 
           lr->subtotal = levels[i] == 1 && next != NULL && levels[i + 1] == 3
@@ -1208,9 +1218,11 @@ read_rows (Reader              *rd,
       else if (levels[i] == 2)
         kuan_name = rr->name;
       else
-        list_row_new (rd, t, ls, rr, code_col, class_name, kuan_name);
+        list_row_new (rd, t, ls, rr, code_col, cols, class_name, kuan_name);
     }
-  g_ptr_array_add (rd->imp->lists, (gpointer) ls);
+  /* A multi list's rows are written through their own lists' tables. */
+  if (!ls->multi)
+    g_ptr_array_add (rd->imp->lists, (gpointer) ls);
   return TRUE;
 }
 
@@ -1619,30 +1631,96 @@ static char *
 row_key (const ListRow *row)
 {
   if (*row->code != '\0')
-    return g_strconcat (row->spec->list, "\x1f", row->code, NULL);
-  return g_strconcat (row->spec->list, "\x1fn\x1f", row->class_name, "\x1f", row->kuan_name,
+    return g_strconcat (row->list, "\x1f", row->code, NULL);
+  return g_strconcat (row->list, "\x1fn\x1f", row->class_name, "\x1f", row->kuan_name,
                       "\x1f", row->name, NULL);
 }
 
 /* Rows of the same list from several tables become one; a figure both
  * print must agree, and a table prints a row once. */
 static gboolean
-merge_rows (JueWbImport *imp,
-            GError     **error)
+merge_rows (JueWbImport          *imp,
+            const JueWbTableSpec *specs,
+            guint                 n_specs,
+            GError              **error)
 {
   g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   imp->merged = g_ptr_array_new_with_free_func (merged_free);
-  for (guint i = 0; i < imp->rows->len; i++)
+  /* The rows of each list's own tables first; then a multi list's rows
+   * (财政拨款支出决算明细表), each joining the row of the list that has it. */
+  for (guint i = 0; i < imp->rows->len * 2; i++)
     {
-      ListRow *row = g_ptr_array_index (imp->rows, i);
-      char *key = row_key (row);
-      Merged *m = g_hash_table_lookup (by_key, key);
+      ListRow *row = g_ptr_array_index (imp->rows, i % imp->rows->len);
+      char *key;
+      Merged *m;
+
+      if (row->spec->multi != (i >= imp->rows->len))
+        continue;
+      if (row->spec->multi)
+        {
+          g_auto (GStrv) names = g_strsplit (row->spec->list, "+", -1);
+          Merged *claimed = NULL;
+
+          m = NULL;
+          for (guint l = 0; names[l] != NULL && m == NULL; l++)
+            {
+              Merged *cand;
+
+              row->list = g_strstrip (names[l]);
+              key = row_key (row);
+              cand = g_hash_table_lookup (by_key, key);
+              g_free (key);
+              if (cand == NULL)
+                continue;
+              m = cand;
+              /* the same code in two of the lists: the one not taken yet */
+              for (guint k = 0; k < cand->parts->len; k++)
+                {
+                  const ListRow *other = g_ptr_array_index (cand->parts, k);
+
+                  if (other->table == row->table)
+                    {
+                      claimed = cand;
+                      m = NULL;
+                    }
+                }
+            }
+          if (m == NULL)
+            m = claimed;
+          if (m == NULL)
+            {
+              g_autoptr (GString) tables = g_string_new (NULL);
+
+              for (guint k = 0; k < n_specs; k++)
+                for (guint l = 0; names[l] != NULL; l++)
+                  if (specs[k].rows != NULL && !specs[k].rows->multi
+                      && strcmp (specs[k].rows->list, names[l]) == 0)
+                    g_string_append_printf (tables, "%s“%s”", tables->len ? "、" : "",
+                                            specs[k].name);
+              row->list = NULL;
+              g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                           /* Translators: where (sheet, cell), the table, the row's code
+                            * or name, the tables it repeats. */
+                           _("%s (%s): the row “%s” is printed by none of the tables it "
+                             "repeats (%s)"),
+                           row->where, row->table->name, *row->code ? row->code : row->name,
+                           tables->str);
+              return FALSE;
+            }
+          row->list = m->list;
+          key = row_key (row);
+        }
+      else
+        {
+          key = row_key (row);
+          m = g_hash_table_lookup (by_key, key);
+        }
 
       if (m == NULL)
         {
           m = g_new0 (Merged, 1);
-          m->list = row->spec->list;
+          m->list = row->list;
           m->parts = g_ptr_array_new ();
           g_ptr_array_add (m->parts, row);
           g_ptr_array_add (imp->merged, m);
@@ -1682,8 +1760,8 @@ merge_rows (JueWbImport *imp,
                                   * row, its two figures and where the other is. */
                                  _("%s (%s): the row “%s” prints %s here but %s at %s (%s); "
                                    "the same figure must agree"),
-                                 row->where, row->table->name,
-                                 *row->code ? row->code : row->name, x, y, other->where,
+                                 row->cells[a], row->table->name,
+                                 *row->code ? row->code : row->name, x, y, other->cells[b],
                                  other->table->name);
                     return FALSE;
                   }
@@ -1769,6 +1847,8 @@ jue_wb_import_read (const JueWorkbook    *workbook,
             }
           found = ti;
         }
+      if (found == NULL && specs[k].optional)
+        continue;   /* its rows repeat other tables' */
       if (found == NULL)
         {
           g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
@@ -1804,7 +1884,7 @@ jue_wb_import_read (const JueWorkbook    *workbook,
                                                       t.yuan ? _(" (in yuan)") : ""));
       }
     }
-  if (!merge_rows (imp, error))
+  if (!merge_rows (imp, specs, n_specs, error))
     {
       jue_wb_import_free (imp);
       return NULL;

@@ -71,6 +71,11 @@ typedef struct {
    * under it is checked against them and kept with its name and figure;
    * 未分项 and the block's 合计 line are not rows. */
   gboolean               economic;
+  /* list names several lists ("functional+gov_fund.rows+state_capital.rows",
+   * Sichuan's 财政拨款支出决算明细表): each 项 row goes to the list whose
+   * own table printed the same row (by code, else by names), and must
+   * agree with it figure by figure. */
+  gboolean               multi;
 } JueWbListSpec;
 
 typedef struct {
@@ -81,6 +86,8 @@ typedef struct {
   guint                n_cells;
   const JueWbListSpec *rows;          /* a matrix table's 项 rows, or NULL */
   const JueWbListSpec *rows2;         /* an economic table's right block, or NULL */
+  gboolean             optional;      /* read and checked when there (its rows repeat
+                                         other tables': a multi list) */
   /* A template's table with 类 lines (收入支出决算总表's 支出 by 类): the
    * lines are read and checked against the rows read, as the template's
    * renderer adds them (NULL: none). */

@@ -9,9 +9,10 @@
  * tables each line's label with, per value column of its side, the header
  * words and the path or the computed path checked; for a matrix table
  * whose rows are a list with 类/款/项 names (functional, accounts) its code,
- * name and value columns; for an economic table the rows of its two blocks.  The
- * matrix tables over several lists (Sichuan's 财政拨款支出决算明细表, whose
- * rows repeat those of the tables by fund) are not read. */
+ * name and value columns; for an economic table the rows of its two blocks.  A
+ * matrix table over several lists (Sichuan's 财政拨款支出决算明细表, whose
+ * rows repeat those of the tables by fund) is read when there, each row
+ * checked against the same row of its list's own table. */
 #include "config.h"
 
 #include <string.h>
@@ -94,18 +95,25 @@ list_rows (JueWbLayout            *layout,
            guint                   side)
 {
   g_autoptr (JueReport) blank = jue_report_new ();
+  g_auto (GStrv) names = NULL;
+  g_autoptr (GPtrArray) defs = g_ptr_array_new ();   /* every list's, for a multi list */
   const JueRecordDef *def;
   JueFieldRef ref;
   JueWbListSpec *ls;
   GArray *columns;
 
-  if (table->rows == NULL || strchr (table->rows, '+') != NULL
-      || !jue_report_resolve (blank, table->rows, &ref, NULL)
-      || ref.def->kind != JUE_KIND_LIST)
+  if (table->rows == NULL)
     return NULL;
-  def = ref.def->extra;
-  if (!has_field (def, "code", JUE_KIND_TEXT))
-    return NULL;
+  names = g_strsplit (table->rows, "+", -1);
+  for (guint l = 0; names[l] != NULL; l++)
+    {
+      if (!jue_report_resolve (blank, g_strstrip (names[l]), &ref, NULL)
+          || ref.def->kind != JUE_KIND_LIST
+          || !has_field (ref.def->extra, "code", JUE_KIND_TEXT))
+        return NULL;
+      g_ptr_array_add (defs, (gpointer) ref.def->extra);
+    }
+  def = defs->pdata[0];
   ls = g_new0 (JueWbListSpec, 1);
   if (has_field (def, "xiang_name", JUE_KIND_TEXT) && has_field (def, "class_name", JUE_KIND_TEXT)
       && has_field (def, "kuan_name", JUE_KIND_TEXT))
@@ -121,6 +129,7 @@ list_rows (JueWbLayout            *layout,
       return NULL;
     }
   ls->economic = economic;
+  ls->multi = defs->len > 1;
   columns = g_array_new (FALSE, TRUE, sizeof (JueWbListColumn));
   ls->list = keep (layout, table->rows);
   for (guint c = 0; c < table->columns->len; c++)
@@ -137,7 +146,11 @@ list_rows (JueWbLayout            *layout,
         {
           JueWbListColumn lc = { keep (layout, col->header), NULL };
 
-          if (has_field (def, col->source, JUE_KIND_AMOUNT))
+          gboolean every = TRUE;
+
+          for (guint l = 0; l < defs->len; l++)
+            every = every && has_field (defs->pdata[l], col->source, JUE_KIND_AMOUNT);
+          if (every)
             lc.field = keep (layout, col->source);
           g_array_append_val (columns, lc);
         }
@@ -270,6 +283,7 @@ jue_wb_layout_new (const JueTemplate *tmpl)
       spec.n_cells = cells->len;
       spec.rows = rows;
       spec.rows2 = rows2;
+      spec.optional = rows != NULL && rows->multi;
       for (guint side = 0; side < 2 && table->layout != JUE_LAYOUT_ECONOMIC; side++)
         for (guint l = 0; table->lines[side] != NULL && l < table->lines[side]->len; l++)
           if (((const JueTemplateLine *) g_ptr_array_index (table->lines[side], l))->classes)
