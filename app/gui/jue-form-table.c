@@ -539,8 +539,8 @@ spacer_height (JueFormTable *self,
          gtk_grid_get_row_spacing (GTK_GRID (self->grid));
 }
 
-/* The spacer below the rows built (NULL once every row is); it keeps its
- * place in the grid's last row. */
+/* The spacer below the rows built, standing for the rows not built yet
+ * (none once every row is), in the grid row after the last one built. */
 static void
 place_spacer (JueFormTable *self,
               guint         n_rows)
@@ -581,7 +581,8 @@ build_rows (JueFormTable *self,
       gtk_grid_remove (GTK_GRID (self->grid), self->spacer);
       self->spacer = NULL;
     }
-  /* (a new spacer each time: one not yet laid out says it is, below) */
+  /* a new spacer each time: build_while_near tells one not laid out yet
+   * by its zero height */
   for (guint i = from; i < upto; i++)
     build_row (self, i, rows->len, self->widths, self->per_char);
   self->built = upto;

@@ -282,53 +282,58 @@ typedef struct {
 
 static void choose (JueWindow *self, ChooseKind kind, JueImport *import);
 
-/* ---- the workbook export ------------------------------------------------ */
+/* ---- replacing what an export would overwrite ---------------------------- */
 
-static void export_xlsx_force (JueWindow *self, const char *filename, gboolean force);
+/* An export to target (a file or a folder), replacing what is there when
+ * force is set. */
+typedef gboolean (*ExportFunc) (JueWindow  *self,
+                                const char *target,
+                                gboolean    force);
 
 static void
-on_replace_xlsx (AdwMessageDialog *dialog,
-                 const char       *response,
-                 JueWindow        *self)
+on_replace (AdwMessageDialog *dialog,
+            const char       *response,
+            JueWindow        *self)
 {
+  ExportFunc export = (ExportFunc) g_object_get_data (G_OBJECT (dialog), "export");
+
   if (g_str_equal (response, "replace"))
-    export_xlsx_force (self, g_object_get_data (G_OBJECT (dialog), "file"), TRUE);
+    export (self, g_object_get_data (G_OBJECT (dialog), "target"), TRUE);
 }
 
+/* Asks whether to replace what is at target (message: the export's own
+ * words for it) and, if so, runs the export again with force. */
 static void
-export_xlsx_force (JueWindow  *self,
-                   const char *filename,
-                   gboolean    force)
+ask_replace (JueWindow  *self,
+             const char *heading,
+             const char *message,
+             const char *target,
+             ExportFunc  export)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = g_file_new_for_path (filename);
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+  GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  g_object_set_data_full (G_OBJECT (ask), "target", g_strdup (target), g_free);
+  g_object_set_data (G_OBJECT (ask), "export", (gpointer) export);
+  g_signal_connect (ask, "response", G_CALLBACK (on_replace), self);
+  gtk_window_present (GTK_WINDOW (ask));
+}
+
+/* Says an export is done, with a button opening the folder it went to
+ * (uri; NULL: none). */
+static void
+toast_exported (JueWindow  *self,
+                const char *message,
+                const char *uri)
+{
   AdwToast *toast;
 
-  if (self->session == NULL)
-    return;
-  if (!jue_export_xlsx_document (jue_session_get_document (self->session), filename, force, &error))
-    {
-      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
-        {
-          GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self),
-                                                   _("Replace the workbook?"), error->message);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
-                                            "replace", _("_Replace"), NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
-                                                      ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
-          g_object_set_data_full (G_OBJECT (ask), "file", g_strdup (filename), g_free);
-          g_signal_connect (ask, "response", G_CALLBACK (on_replace_xlsx), self);
-          gtk_window_present (GTK_WINDOW (ask));
-          return;
-        }
-      jue_window_show_error (self, _("Could not export the workbook"), error->message);
-      return;
-    }
   g_free (self->last_message);
-  self->last_message = g_strdup (_("Exported the report as a workbook"));
+  self->last_message = g_strdup (message);
   toast = adw_toast_new (self->last_message);
   if (uri != NULL)
     {
@@ -339,6 +344,33 @@ export_xlsx_force (JueWindow  *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
 }
 
+/* ---- the workbook export ------------------------------------------------ */
+
+static gboolean
+export_xlsx_force (JueWindow  *self,
+                   const char *filename,
+                   gboolean    force)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (!jue_export_xlsx_document (jue_session_get_document (self->session), filename, force, &error))
+    {
+      if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
+        ask_replace (self, _("Replace the workbook?"), error->message, filename,
+                     export_xlsx_force);
+      else
+        jue_window_show_error (self, _("Could not export the workbook"), error->message);
+      return FALSE;
+    }
+  toast_exported (self, _("Exported the report as a workbook"), uri);
+  return TRUE;
+}
+
 static void
 export_xlsx (JueWindow  *self,
              const char *filename)
@@ -347,15 +379,6 @@ export_xlsx (JueWindow  *self,
 }
 
 /* ---- the document as PDF ------------------------------------------------ */
-
-static void
-on_replace_pdf (AdwMessageDialog *dialog,
-                const char       *response,
-                JueWindow        *self)
-{
-  if (g_str_equal (response, "replace"))
-    jue_window_export_pdf (self, g_object_get_data (G_OBJECT (dialog), "file"), TRUE);
-}
 
 /* The whole document (jue-pdf.h) as it will print; an existing file is
  * replaced only when asked. */
@@ -368,7 +391,6 @@ jue_window_export_pdf (JueWindow  *self,
   g_autoptr (GFile) file = g_file_new_for_path (filename);
   g_autoptr (GFile) folder = g_file_get_parent (file);
   g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
-  AdwToast *toast;
 
   if (self->session == NULL)
     return FALSE;
@@ -376,32 +398,13 @@ jue_window_export_pdf (JueWindow  *self,
   if (!jue_export_pdf_document (jue_session_get_document (self->session), filename, force, &error))
     {
       if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
-        {
-          GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self),
-                                                   _("Replace the PDF?"), error->message);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
-                                            "replace", _("_Replace"), NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
-                                                      ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
-          g_object_set_data_full (G_OBJECT (ask), "file", g_strdup (filename), g_free);
-          g_signal_connect (ask, "response", G_CALLBACK (on_replace_pdf), self);
-          gtk_window_present (GTK_WINDOW (ask));
-          return FALSE;
-        }
-      jue_window_show_error (self, _("Could not export the PDF"), error->message);
+        ask_replace (self, _("Replace the PDF?"), error->message, filename,
+                     jue_window_export_pdf);
+      else
+        jue_window_show_error (self, _("Could not export the PDF"), error->message);
       return FALSE;
     }
-  g_free (self->last_message);
-  self->last_message = g_strdup (_("Exported the document as PDF"));
-  toast = adw_toast_new (self->last_message);
-  if (uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Open Folder"));
-      adw_toast_set_action_name (toast, "win.open-folder");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+  toast_exported (self, _("Exported the document as PDF"), uri);
   return TRUE;
 }
 
@@ -743,17 +746,6 @@ jue_window_save_copy_to (JueWindow  *self,
   return TRUE;
 }
 
-static void
-on_replace_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     JueWindow        *self)
-{
-  const char *dir = g_object_get_data (G_OBJECT (dialog), "dir");
-
-  if (g_str_equal (response, "replace"))
-    jue_window_export_csv (self, dir, TRUE);
-}
-
 gboolean
 jue_window_export_csv (JueWindow  *self,
                        const char *dir,
@@ -762,37 +754,19 @@ jue_window_export_csv (JueWindow  *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) folder = g_file_new_for_path (dir);
   g_autofree char *uri = g_file_get_uri (folder);
-  AdwToast *toast;
 
   if (self->session == NULL)
     return FALSE;
   if (!jue_export_csv_dir (jue_session_get_document (self->session), dir, force, &error))
     {
       if (g_error_matches (error, JUE_ERROR, JUE_ERROR_EXISTS))
-        {
-          GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self),
-                                                   _("Replace the CSV files?"), error->message);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
-                                            "cancel", _("_Cancel"),
-                                            "replace", _("_Replace"), NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
-                                                      ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
-          g_object_set_data_full (G_OBJECT (ask), "dir", g_strdup (dir), g_free);
-          g_signal_connect (ask, "response", G_CALLBACK (on_replace_response), self);
-          gtk_window_present (GTK_WINDOW (ask));
-          return FALSE;
-        }
-      jue_window_show_error (self, _("Could not export the CSV files"), error->message);
+        ask_replace (self, _("Replace the CSV files?"), error->message, dir,
+                     jue_window_export_csv);
+      else
+        jue_window_show_error (self, _("Could not export the CSV files"), error->message);
       return FALSE;
     }
-  g_free (self->last_message);
-  self->last_message = g_strdup (_("Exported the report as CSV files"));
-  toast = adw_toast_new (self->last_message);
-  adw_toast_set_button_label (toast, _("Open Folder"));
-  adw_toast_set_action_name (toast, "win.open-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+  toast_exported (self, _("Exported the report as CSV files"), uri);
   return TRUE;
 }
 
