@@ -206,3 +206,75 @@ find_descendant (GtkWidget *root,
     }
   return NULL;
 }
+
+static void
+insert_chars (GtkEditable *editable,
+              const char  *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      int pos = (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
+      gtk_editable_insert_text (editable, p, (int) (g_utf8_next_char (p) - p), &pos);
+      gtk_editable_set_position (editable, pos);
+      spin ();
+    }
+}
+
+void
+type_chars (GtkWidget  *widget,
+            const char *text)
+{
+  gtk_widget_grab_focus (widget);
+  spin ();
+  insert_chars (GTK_EDITABLE (widget), text);
+}
+
+void
+replace_chars (GtkWidget  *widget,
+               const char *text)
+{
+  gtk_widget_grab_focus (widget);
+  spin ();
+  gtk_editable_delete_text (GTK_EDITABLE (widget), 0, -1);
+  spin ();
+  insert_chars (GTK_EDITABLE (widget), text);
+}
+
+GBytes *
+file_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (tops, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+gboolean
+wake_main_loop (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+guint
+count_errors (JueWindow *window)
+{
+  guint errors, warnings;
+
+  jue_session_count_findings (jue_window_get_session (window), "", &errors, &warnings);
+  return errors;
+}

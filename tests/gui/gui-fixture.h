@@ -43,3 +43,17 @@ guint      file_list_length  (const char *filename,
 /* The widget of the field at path, after going to it. */
 GtkWidget *field_widget      (Fixture    *f,
                               const char *path);
+/* Types text into a one-line field character by character, as a person
+ * does, after moving the caret to the end (replace: after clearing it). */
+void       type_chars        (GtkWidget  *widget,
+                              const char *text);
+void       replace_chars     (GtkWidget  *widget,
+                              const char *text);
+/* The contents of a file (asserts it can be read). */
+GBytes    *file_bytes        (const char *path);
+/* The message dialog being shown, or NULL. */
+AdwMessageDialog *find_message_dialog (void);
+/* A timeout callback that only wakes the main loop. */
+gboolean   wake_main_loop    (gpointer data);
+/* Errors among the window's findings. */
+guint      count_errors      (JueWindow *window);

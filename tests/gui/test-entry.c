@@ -454,12 +454,6 @@ test_back_to_finding (Fixture       *f,
 
 /* ---- 4, 9. paste from a spreadsheet ------------------------------------ */
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Puts text on the clipboard and pastes it into widget, as Ctrl+V does,
  * and waits for the paste to be read. */
 static void
@@ -473,7 +467,7 @@ paste (Fixture    *f,
   const char *message = jue_window_get_last_message (f->window);
   g_autofree char *last = g_strdup (message);
   g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-  guint tick = g_timeout_add (20, wake, NULL);
+  guint tick = g_timeout_add (20, wake_main_loop, NULL);
 
   g_object_ref (widget);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (inner), text);

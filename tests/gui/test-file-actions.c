@@ -192,7 +192,7 @@ test_one_code (Fixture       *f,
 }
 
 static char *
-file_bytes (const char *path,
+read_file_data (const char *path,
             gsize      *len)
 {
   char *data = NULL;
@@ -218,7 +218,7 @@ test_bad_table (Fixture       *f,
   gsize before_len, after_len;
   const char *message;
 
-  before = file_bytes (f->path, &before_len);
+  before = read_file_data (f->path, &before_len);
   g_assert_false (jue_window_import_classification_file (f->window, bad));
   spin ();
   /* a dialog names the file, the line and what is wrong */
@@ -233,7 +233,7 @@ test_bad_table (Fixture       *f,
   g_assert_nonnull (strstr (table_note (f->window), "built-in"));
   g_assert_nonnull (finding_on (f->window, "H-CLASSIFICATION-UNVERIFIED", "functional"));
   g_assert_cmpint (jue_session_get_mark (session, CODED_ROW, NULL), ==, JUE_MARK_NONE);
-  after = file_bytes (f->path, &after_len);
+  after = read_file_data (f->path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
 
   /* a file that is no table at all: the first lines, and how many more */
@@ -252,7 +252,7 @@ test_bad_table (Fixture       *f,
   g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "nowhere.csv"));
 
   g_free (after);
-  after = file_bytes (f->path, &after_len);
+  after = read_file_data (f->path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
@@ -267,7 +267,7 @@ test_review (Fixture       *f,
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
-  before = file_bytes (f->path, &before_len);
+  before = read_file_data (f->path, &before_len);
   g_assert_false (action_enabled (f->window, "win.import-classification"));
   g_assert_cmpstr (table_note (f->window), ==,
                    "Codes are checked against the built-in classification table, which is "
@@ -275,7 +275,7 @@ test_review (Fixture       *f,
   g_assert_false (jue_window_import_classification_file (f->window, csv));
   g_assert_null (jue_document_get_classification (
                    jue_session_get_document (jue_window_get_session (f->window))));
-  after = file_bytes (f->path, &after_len);
+  after = read_file_data (f->path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 

@@ -11,12 +11,6 @@
 #include "gui-fixture.h"
 #include "jue-window-private.h"
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Runs the main loop until the window's report holds value at path (the
  * file monitor and the reload are asynchronous). */
 static void
@@ -24,7 +18,7 @@ wait_for_value (Fixture    *f,
                 const char *path,
                 const char *value)
 {
-  guint tick = g_timeout_add (50, wake, NULL);
+  guint tick = g_timeout_add (50, wake_main_loop, NULL);
 
   for (;;)
     {

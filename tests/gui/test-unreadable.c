@@ -10,25 +10,6 @@
 #include "jue-finding-item.h"
 #include "jue-session.h"
 
-/* Types text one character at a time at the end, as a keyboard does, letting
- * the main loop run between keystrokes (each may commit). */
-static void
-type_chars (GtkWidget  *widget,
-            const char *text)
-{
-  GtkEditable *editable = GTK_EDITABLE (widget);
-
-  gtk_widget_grab_focus (widget);
-  spin ();
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      int pos = (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
-      gtk_editable_insert_text (editable, p, (int) (g_utf8_next_char (p) - p), &pos);
-      gtk_editable_set_position (editable, pos);
-      spin ();
-    }
-}
-
 static void
 clear_field (GtkWidget *widget)
 {
@@ -53,15 +34,6 @@ has_finding (JueWindow  *window,
         return TRUE;
     }
   return FALSE;
-}
-
-static guint
-count_errors (JueWindow *window)
-{
-  guint errors, warnings;
-
-  jue_session_count_findings (jue_window_get_session (window), "", &errors, &warnings);
-  return errors;
 }
 
 static JueWindow *
@@ -211,20 +183,6 @@ test_undo (Fixture       *f,
   value = file_value (f->path, "other.operating_cost");
   g_assert_cmpstr (value, ==, "78.50x");
   g_assert_cmpstr (jue_window_get_status_text (f->window), ==, "1 value cannot be read");
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (tops, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
 }
 
 /* Closing with a value that cannot be read asks once; "Correct It" keeps

@@ -35,26 +35,6 @@ disk_room (void)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
 }
 
-/* One character at a time, as a keyboard does: each keystroke commits. */
-static void
-type_chars (GtkWidget  *widget,
-            const char *text)
-{
-  GtkEditable *editable = GTK_EDITABLE (widget);
-
-  gtk_widget_grab_focus (widget);
-  spin ();
-  gtk_editable_delete_text (editable, 0, -1);
-  spin ();
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      int pos = (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
-      gtk_editable_insert_text (editable, p, (int) (g_utf8_next_char (p) - p), &pos);
-      gtk_editable_set_position (editable, pos);
-      spin ();
-    }
-}
-
 static JueField *
 field_at (Fixture    *f,
           const char *path)
@@ -69,30 +49,6 @@ buffer_text (GtkTextBuffer *buffer)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_bytes_new_take (data, len);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *tops = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (tops, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
 }
 
 /* Typed into a form row, a table cell and a paragraph of text while the
@@ -111,9 +67,9 @@ test_kept_then_next_edit (Fixture       *f,
   g_autofree char *value = NULL;
 
   disk_full ();
-  type_chars (amount->widget, "81.25");
+  replace_chars (amount->widget, "81.25");
   cell = field_at (f, "functional[3].actual");
-  type_chars (cell->widget, "46.75");
+  replace_chars (cell->widget, "46.75");
   duties = field_at (f, "profile.duties");
   gtk_text_buffer_set_text (duties->buffer, "主要职责：贯彻落实科技创新政策", -1);
   spin ();
@@ -139,7 +95,7 @@ test_kept_then_next_edit (Fixture       *f,
   /* room again: the next edit, elsewhere, writes it all */
   disk_room ();
   later = field_at (f, "profile.preparer");
-  type_chars (later->widget, "李会计");
+  replace_chars (later->widget, "李会计");
   value = file_value (f->path, "profile.preparer");
   g_assert_cmpstr (value, ==, "李会计");
   g_free (value);
@@ -170,9 +126,9 @@ test_typed_back (Fixture       *f,
   JueField *amount = field_at (f, "other.operating_cost");
 
   disk_full ();
-  type_chars (amount->widget, "99");
+  replace_chars (amount->widget, "99");
   g_assert_cmpstr (jue_window_get_status_text (f->window), ==, "1 change not saved");
-  type_chars (amount->widget, "78.50");
+  replace_chars (amount->widget, "78.50");
   disk_room ();
   g_assert_cmpstr (jue_window_get_status_text (f->window), ==, "Saved");
   g_assert_false (gtk_widget_has_css_class (amount->widget, "error"));
@@ -190,7 +146,7 @@ test_close_asks (Fixture       *f,
   g_autofree char *value = NULL;
 
   disk_full ();
-  type_chars (amount->widget, "12.5");
+  replace_chars (amount->widget, "12.5");
   jue_window_show_section (window, "income");
   spin ();
 
@@ -233,7 +189,7 @@ test_file_moved (Fixture       *f,
   g_autofree char *value = NULL;
 
   g_assert_cmpint (g_rename (f->path, away), ==, 0);
-  type_chars (amount->widget, "66");
+  replace_chars (amount->widget, "66");
   spin ();
   g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "sample.juesuan"));
   g_assert_nonnull (strstr (jue_window_get_last_message (f->window), "moved or deleted"));
@@ -244,7 +200,7 @@ test_file_moved (Fixture       *f,
 
   g_assert_cmpint (g_rename (away, f->path), ==, 0);
   name = field_at (f, "profile.preparer");
-  type_chars (name->widget, "王");
+  replace_chars (name->widget, "王");
   g_free (value);
   value = file_value (f->path, "other.operating_cost");
   g_assert_cmpstr (value, ==, "66.00");

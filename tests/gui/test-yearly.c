@@ -28,7 +28,7 @@ table_window (const char *title)
 }
 
 static char *
-file_bytes (const char *path)
+file_sha256 (const char *path)
 {
   g_autofree char *data = NULL;
   gsize len;
@@ -52,9 +52,9 @@ test_review_folder (Fixture      *f,
   a = create_sample (folder, "a.juesuan");
   b = create_sample (folder, "b.juesuan");
   g_assert_true (g_file_set_contents (text, "not a report", -1, NULL));
-  sum_a = file_bytes (a);
-  sum_b = file_bytes (b);
-  sum_t = file_bytes (text);
+  sum_a = file_sha256 (a);
+  sum_b = file_sha256 (b);
+  sum_t = file_sha256 (text);
 
   g_assert_true (jue_window_open_review_folder (f->window, folder));
   spin ();
@@ -96,7 +96,7 @@ test_review_folder (Fixture      *f,
 
   /* not a byte written, nothing created */
   {
-    g_autofree char *now_a = file_bytes (a), *now_b = file_bytes (b), *now_t = file_bytes (text);
+    g_autofree char *now_a = file_sha256 (a), *now_b = file_sha256 (b), *now_t = file_sha256 (text);
     g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
     guint n = 0;
 
