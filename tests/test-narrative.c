@@ -341,6 +341,45 @@ test_phrase_files (void)
 
 /* The charts Part 2 refers to: numbered in order, core's figures and
  * shares, the captions Part 2 prints. */
+/* The Report page's text: the same text, each figure carrying the path it
+ * comes from (typed field or computed value), blanks and missing reasons
+ * too; the year of a heading is not a link. */
+static void
+test_linked (void)
+{
+  g_autoptr (JueReport) report = sample ();
+  g_autoptr (JueNarrative) plain = NULL;
+  g_autoptr (JueNarrative) linked = NULL;
+  g_autofree char *plain_text = NULL;
+  g_autofree char *linked_text = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *s7 = NULL;
+  const JueNarrativeSection *s1;
+
+  set (report, "three_public.vehicle.reason", "");
+  set (report, "other.procurement.goods", "");
+  plain = jue_narrative_new (report, NULL, NULL);
+  linked = jue_narrative_new_linked (report, NULL, NULL);
+  plain_text = jue_narrative_to_text (plain);
+  linked_text = jue_narrative_to_text (linked);
+  stripped = jue_narrative_strip_links (linked_text);
+  g_assert_cmpstr (stripped, ==, plain_text);
+  g_assert_cmpuint (linked->n_missing, ==, plain->n_missing);
+
+  s1 = jue_narrative_get_section (linked, "s1");
+  assert_contains (s1->paragraphs->pdata[0], "\001income.grand_total\0021447.01\003万元");
+  assert_contains (s1->paragraphs->pdata[0], "\001income.change\002131.49\003万元");
+  assert_contains (s1->paragraphs->pdata[0], "\001income.change_pct\0028.33%\003");
+  assert_lacks (s1->heading ? s1->heading : "", "\001");
+  s7 = jue_narrative_section_text (jue_narrative_get_section (linked, "s7.vehicle"));
+  assert_contains (s7, "\001three_public.vehicle.reason\002【请填写变动原因】\003");
+  assert_contains (linked_text, "\001other.procurement.goods\002【未填】\003");
+  assert_contains (linked_text, "\001functional[0].actual\002");
+  assert_contains (linked_text, "\001functional_classes[0].share\002");
+  /* a title's year stays plain */
+  assert_contains (linked_text, "第二部分  2024年度部门决算情况说明");
+}
+
 static void
 test_charts (void)
 {
@@ -404,5 +443,6 @@ main (int    argc,
   g_test_add_func ("/narrative/national", test_national);
   g_test_add_func ("/narrative/phrase-files", test_phrase_files);
   g_test_add_func ("/narrative/charts", test_charts);
+  g_test_add_func ("/narrative/linked", test_linked);
   return g_test_run ();
 }

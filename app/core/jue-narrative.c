@@ -20,7 +20,44 @@ typedef struct {
   GHashTable        *vars;          /* name → text, for the section */
   GPtrArray         *cases;         /* char*, NULL-terminated on use */
   guint              n_figures;     /* charts referred to so far */
+  gboolean           linked;        /* figures carry the path they come from */
+  gboolean           no_link;       /* not now (the year of a heading) */
 } Ctx;
+
+/* A figure as the linked text carries it (jue_narrative_new_linked):
+ * START path MID text END.  Takes text. */
+static char *
+link_text (Ctx        *c,
+           const char *path,
+           char       *text)
+{
+  char *out;
+
+  if (!c->linked || c->no_link || path == NULL)
+    return text;
+  out = g_strdup_printf ("%c%s%c%s%c", JUE_NARRATIVE_LINK_START, path, JUE_NARRATIVE_LINK_MID,
+                         text, JUE_NARRATIVE_LINK_END);
+  g_free (text);
+  return out;
+}
+
+char *
+jue_narrative_strip_links (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    if (*p == JUE_NARRATIVE_LINK_START)
+      {
+        const char *mid = strchr (p, JUE_NARRATIVE_LINK_MID);
+        if (mid == NULL)
+          break;
+        p = mid;
+      }
+    else if (*p != JUE_NARRATIVE_LINK_END)
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
 
 /* ---- formatting -------------------------------------------------------- */
 
@@ -165,10 +202,11 @@ fmt_field_full (Ctx        *c,
       if (blank_out)
         *blank_out = FALSE;
       g_hash_table_insert (vars, "typed", (gpointer) typed);
-      return jue_phrases_expand (c->phrases, "common", "unreadable", vars, NULL);
+      return link_text (c, path, jue_phrases_expand (c->phrases, "common", "unreadable", vars,
+                                                     NULL));
     }
   if (jue_field_is_blank (&ref))
-    return g_strdup (phrase (c, "blank"));
+    return link_text (c, path, g_strdup (phrase (c, "blank")));
   if (blank_out)
     *blank_out = FALSE;
   switch (ref.def->kind)
@@ -176,13 +214,14 @@ fmt_field_full (Ctx        *c,
     case JUE_KIND_AMOUNT:
       if (number_out)
         *number_out = ((JueAmount *) ref.ptr)->fen;
-      return fmt_fen (c, ((JueAmount *) ref.ptr)->fen);
+      return link_text (c, path, fmt_fen (c, ((JueAmount *) ref.ptr)->fen));
     case JUE_KIND_INTEGER:
       if (number_out)
         *number_out = ((JueInteger *) ref.ptr)->value;
-      return g_strdup_printf ("%" G_GINT64_FORMAT, ((JueInteger *) ref.ptr)->value);
+      return link_text (c, path, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  ((JueInteger *) ref.ptr)->value));
     case JUE_KIND_PERCENT:
-      return jue_percent_canonical (*(JuePercent *) ref.ptr);
+      return link_text (c, path, jue_percent_canonical (*(JuePercent *) ref.ptr));
     default:
       {
         const char *t = *(char **) ref.ptr;
@@ -222,7 +261,7 @@ set_computed (Ctx        *c,
               const char *path)
 {
   JueValue v = computed (c, path);
-  set_var (c, name, fmt_value (c, &v, FALSE));
+  set_var (c, name, link_text (c, path, fmt_value (c, &v, FALSE)));
 }
 
 static void
@@ -262,8 +301,8 @@ set_change (Ctx        *c,
   else
     which = change.value > 0 ? "up" : "down", changed = TRUE;
   add_case (c, which);
-  set_var (c, "change_amount", fmt_value (c, &change, TRUE));
-  set_var (c, "change_pct", fmt_value (c, &pct, TRUE));
+  set_var (c, "change_amount", link_text (c, change_path, fmt_value (c, &change, TRUE)));
+  set_var (c, "change_pct", link_text (c, pct_path, fmt_value (c, &pct, TRUE)));
   if (reason_path)
     {
       gboolean blank;
@@ -272,7 +311,7 @@ set_change (Ctx        *c,
       if (blank || *reason == '\0')
         {
           g_free (reason);
-          reason = g_strdup (phrase (c, "missing_reason"));
+          reason = link_text (c, reason_path, g_strdup (phrase (c, "missing_reason")));
           if (changed)
             c->section->n_missing++;
         }
@@ -287,7 +326,9 @@ set_year (Ctx *c)
 {
   const JueInteger year = c->report->profile.year;
 
+  c->no_link = TRUE;    /* headings and titles print the year: not a figure */
   set_field (c, "year", "profile.year");
+  c->no_link = FALSE;
   if (year.set)
     set_var (c, "prev_year", g_strdup_printf ("%" G_GINT64_FORMAT, year.value - 1));
   else
@@ -449,10 +490,12 @@ fill_s5_2 (Ctx *c)
       const JueFunctionalClassComputed *cl =
         &g_array_index (c->computed->functional_classes, JueFunctionalClassComputed, i);
       g_autofree char *item = NULL;
+      g_autofree char *p_actual = g_strdup_printf ("functional_classes[%u].actual", i);
+      g_autofree char *p_share = g_strdup_printf ("functional_classes[%u].share", i);
 
       set_var (c, "label", jue_narrative_class_name (cl, c->classification));
-      set_var (c, "amount", fmt_value (c, &cl->actual, FALSE));
-      set_var (c, "share", fmt_value (c, &cl->share, FALSE));
+      set_var (c, "amount", link_text (c, p_actual, fmt_value (c, &cl->actual, FALSE)));
+      set_var (c, "share", link_text (c, p_share, fmt_value (c, &cl->share, FALSE)));
       item = jue_phrases_expand (c->phrases, c->section->id, "item", c->vars, NULL);
       if (items->len)
         g_string_append (items, sep);
@@ -489,6 +532,7 @@ add_s5_3_items (Ctx *c)
       g_autofree char *p_xiang = g_strdup_printf ("functional[%u].xiang_name", i);
       g_autofree char *p_actual = g_strdup_printf ("functional[%u].actual", i);
       g_autofree char *p_budget = g_strdup_printf ("functional[%u].budget", i);
+      g_autofree char *p_completion = g_strdup_printf ("functional[%u].completion", i);
       const char *cases[] = { NULL, NULL };
       char *line;
 
@@ -498,7 +542,8 @@ add_s5_3_items (Ctx *c)
       set_field (c, "xiang", p_xiang);
       set_field (c, "amount", p_actual);
       note_path (c, p_budget);
-      set_var (c, "completion", fmt_value (c, &rc->completion, FALSE));
+      set_var (c, "completion", link_text (c, p_completion,
+                                           fmt_value (c, &rc->completion, FALSE)));
       if (!rc->completion.defined && rc->completion.reason == JUE_UNDEFINED_NO_BUDGET)
         cases[0] = "no_budget";
       line = jue_phrases_expand (c->phrases, c->section->id, "item", c->vars, cases);
@@ -524,7 +569,7 @@ set_completion (Ctx        *c,
 
   if (!v.defined && v.reason == JUE_UNDEFINED_NO_BUDGET)
     add_case (c, "no_budget");
-  set_var (c, "completion", fmt_value (c, &v, FALSE));
+  set_var (c, "completion", link_text (c, path, fmt_value (c, &v, FALSE)));
 }
 
 static void
@@ -648,6 +693,12 @@ fill_fund (Ctx        *c,
   so_far = jue_phrases_expand (c->phrases, c->section->id, "text", c->vars,
                                (const char * const *) c->cases->pdata);
   g_ptr_array_remove_index (c->cases, c->cases->len - 1);
+  if (c->linked)
+    {
+      char *plain = jue_narrative_strip_links (so_far);
+      g_free (so_far);
+      so_far = plain;
+    }
   if (!blank && *explanation && strstr (so_far, explanation) == NULL)
     set_var (c, "explanation", g_steal_pointer (&explanation));
 }
@@ -862,10 +913,11 @@ jue_narrative_phrases_for (const JueReport *report)
   return jue_phrases_get (report->profile.template);
 }
 
-JueNarrative *
-jue_narrative_new (const JueReport   *report,
-                   const JueComputed *computed,
-                   GPtrArray         *classification)
+static JueNarrative *
+narrative_new (const JueReport   *report,
+               const JueComputed *computed,
+               GPtrArray         *classification,
+               gboolean           linked)
 {
   g_autoptr (JueComputed) own = NULL;
   JueNarrative *n = g_new0 (JueNarrative, 1);
@@ -885,6 +937,7 @@ jue_narrative_new (const JueReport   *report,
   c.computed = computed;
   c.phrases = n->phrases = jue_narrative_phrases_for (report);
   c.classification = classification;
+  c.linked = linked;
 
   n->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
   parts = jue_phrases_list (c.phrases, "phrases", "parts");
@@ -915,6 +968,22 @@ jue_narrative_new (const JueReport   *report,
       g_ptr_array_add (n->parts, p);
     }
   return n;
+}
+
+JueNarrative *
+jue_narrative_new (const JueReport   *report,
+                   const JueComputed *computed,
+                   GPtrArray         *classification)
+{
+  return narrative_new (report, computed, classification, FALSE);
+}
+
+JueNarrative *
+jue_narrative_new_linked (const JueReport   *report,
+                          const JueComputed *computed,
+                          GPtrArray         *classification)
+{
+  return narrative_new (report, computed, classification, TRUE);
 }
 
 void

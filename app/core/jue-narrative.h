@@ -54,6 +54,18 @@ const JuePhrases *jue_narrative_phrases_for (const JueReport *report);
 JueNarrative *jue_narrative_new     (const JueReport   *report,
                                      const JueComputed *computed,
                                      GPtrArray         *classification);
+/* The same text with each figure (and each 【未填】 or missing reason)
+ * carrying the path it comes from, for the window's Report page:
+ * JUE_NARRATIVE_LINK_START path JUE_NARRATIVE_LINK_MID text
+ * JUE_NARRATIVE_LINK_END.  A path is a typed field's or a computed
+ * value's (jue-computed.h).  jue_narrative_strip_links gives the text. */
+#define JUE_NARRATIVE_LINK_START '\001'
+#define JUE_NARRATIVE_LINK_MID   '\002'
+#define JUE_NARRATIVE_LINK_END   '\003'
+JueNarrative *jue_narrative_new_linked (const JueReport   *report,
+                                        const JueComputed *computed,
+                                        GPtrArray         *classification);
+char         *jue_narrative_strip_links (const char *text);
 void          jue_narrative_free    (JueNarrative *narrative);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueNarrative, jue_narrative_free)
 

@@ -91,6 +91,8 @@ jue_sections_for_report (JueReport *report)
 
       g_ptr_array_add (out, section_new (id, title, JUE_SECTION_FORM, path));
     }
+  /* the document as it will print: no fields of its own (no prefix) */
+  g_ptr_array_add (out, section_new ("report", C_("sidebar", "Report"), JUE_SECTION_REPORT, NULL));
   g_ptr_array_add (out, section_new ("findings", _("Findings"), JUE_SECTION_FINDINGS, ""));
   return out;
 }

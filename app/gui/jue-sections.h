@@ -11,6 +11,7 @@ typedef enum {
   JUE_SECTION_FORM,       /* fields of one or more records or lists */
   JUE_SECTION_FUNDS,      /* the list of special funds (add, remove, order) */
   JUE_SECTION_FINDINGS,   /* the findings of the checks */
+  JUE_SECTION_REPORT,     /* the document as it will print (jue-report-page.h) */
 } JueSectionKind;
 
 typedef struct {

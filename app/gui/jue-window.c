@@ -7,6 +7,7 @@
 #include "jue-findings-page.h"
 #include "jue-form-list.h"
 #include "jue-form-page.h"
+#include "jue-report-page.h"
 #include "jue-window-private.h"
 
 G_DEFINE_FINAL_TYPE (JueWindow, jue_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -315,6 +316,8 @@ build_page (JueWindow        *self,
     {
     case JUE_SECTION_FINDINGS:
       return jue_findings_page_new (self->session);
+    case JUE_SECTION_REPORT:
+      return jue_report_page_new (self->session);
     case JUE_SECTION_FUNDS:
       {
         JueFieldRef ref;
