@@ -98,10 +98,35 @@ def previous_year_figures_are_last_years_figures():
 
 
 @test
+def each_functional_rows_previous_figure_is_its_2024_actual():
+    last, new, _ = carried_sample()
+    a, b = paths(last), paths(new)
+    n = sum(1 for p in a if p.startswith("functional[") and p.endswith("].code"))
+    must(n == 17, "the sample's 17 rows: %d" % n)
+    for i in range(n):
+        row = "functional[%d]" % i
+        must(b[row + ".code"] == a[row + ".code"], (row, a[row + ".code"], b[row + ".code"]))
+        must(a[row + ".previous"][1] == "", "the sample prints no 上年 per row: %s" % row)
+        must(b[row + ".previous"] == ("amount", a[row + ".actual"][1]),
+             "%s (%s): 上年 %s, 2024 actual %s" % (row, a[row + ".code"][1], b[row + ".previous"],
+                                                   a[row + ".actual"]))
+        must(b[row + ".actual"][1] == "", "%s: this year's actual starts blank" % row)
+    # 2060101 行政运行 329.53 is functional[1]
+    must(b["functional[1].previous"][1] == "329.53", b["functional[1].previous"])
+    # a row's reason is carried, marked, like every reason
+    must(run("set", last, "functional[1].reason", "人员增加，支出增长")[0] == 0, "reason")
+    new2 = fresh("2025r.juesuan")
+    must(run("new", "--from", last, new2)[0] == 0, "carry again")
+    must(paths(new2)["functional[1].reason"][1] == "人员增加，支出增长", "reason carried")
+    must("functional[1].reason\t" in run("confirm", new2)[1], "a carried reason is marked")
+
+
+@test
 def no_2024_amount_left_as_a_2025_figure():
     last, new, _ = carried_sample()
     b = paths(new)
-    left = [p for p, (t, v) in b.items() if t == "amount" and v != "" and p not in PREVIOUS]
+    left = [p for p, (t, v) in b.items() if t == "amount" and v != "" and p not in PREVIOUS
+            and not (p.startswith("functional[") and p.endswith("].previous"))]
     must(not left, "amounts of this year must be blank: %s" % left[:10])
     for p, (t, v) in b.items():
         if t in ("percent", "integer", "date") and v != "":

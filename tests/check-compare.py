@@ -128,10 +128,54 @@ def compare_two_years():
     # functional rows by code: 2060102 was 2024's, blank in 2025 so far
     fr = [k for k in r if k.startswith("2060102 ")]
     must(len(fr) == 1 and r[fr[0]][0] != "—" and r[fr[0]][1] == "—", (fr, r.get(fr[0] if fr else "")))
+    # carried: the row's own 上年 figure is 2024's actual (no note)
+    must(r[fr[0]][-1] in ("", "(none)"), r[fr[0]])
     rc, _, err = run("compare", "--threshold", "ten", last, new)
     must(rc == 2 and "ten" in err, err)
     rc, _, err = run("compare", last, os.path.join(TMP, "missing.juesuan"))
     must(rc == 2, err)
+
+
+@test
+def functional_rows_with_their_previous_figures_and_reasons():
+    last, new = year_2025()
+    # 行政运行 (functional[1], no code in the sample): 329.53 in 2024
+    for path, value in (("functional[1].actual", "400"),
+                        ("functional[1].reason", "新增人员，工资支出增加"),
+                        ("functional[2].actual", "7.46"),
+                        ("functional[3].actual", "20")):
+        rc, _, err = run("set", new, path, value)
+        must(rc == 0, err)
+    for args in ((last, new), (new,)):
+        rc, out, err = run("compare", *args)
+        must(rc == 0, err)
+        r = rows(out)
+        row = r["行政运行"]
+        must(row[:5] == ["329.53", "400.00", "+70.47", "+21.39%", "新增人员，工资支出增加"],
+             (args, row))
+        must(len(row) == 5, "a reason that fits: no note %s" % row)
+        same = r["2060102 一般行政管理事务"]
+        must(same[:4] == ["7.46", "7.46", "+0.00", "0.00%"] or same[:4] == ["7.46", "7.46", "0.00", "0.00%"],
+             same)
+        # 46.74 → 20: −57.21%, large, and the row has no reason
+        o = r["其他科学技术管理事务支出"]
+        must(o[:5] == ["46.74", "20.00", "-26.74", "-57.21%", "(none)"], o)
+        must(o[-1] == "large change, no reason", o)
+    # a reason that says the other direction
+    must(run("set", new, "functional[1].reason", "人员减少")[0] == 0, "set")
+    rc, out, _ = run("compare", new)
+    must("rose, but the reason says “减少”" in rows(out)["行政运行"][-1], out)
+    # a stated 上年 figure that is not last year's actual is named
+    must(run("set", new, "functional[1].previous", "300")[0] == 0, "set")
+    rc, out, _ = run("compare", last, new)
+    row = rows(out)["行政运行"]
+    must(row[0] == "329.53" and "this report's 上年 figure is 300.00" in row[-1], row)
+    # against its own figures, the row's own 上年 figure
+    rc, out, _ = run("compare", new)
+    must(rows(out)["行政运行"][:3] == ["300.00", "400.00", "+100.00"], out)
+    # the sample's rows have no 上年 figure: not listed against its own
+    rc, out, _ = run("compare", last)
+    must("行政运行" not in rows(out), out)
 
 
 def main():

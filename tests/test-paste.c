@@ -189,11 +189,12 @@ test_apply_refuses_whole_block (void)
 
   /* wider than the table from here on */
   {
-    /* budget, actual, basic, project, budget_initial: five columns */
-    g_autoptr (JuePasteBlock) wide = jue_paste_parse ("1\t2\t3\t4\t5\t6\n");
+    /* budget, actual, basic, project, budget_initial, previous, reason:
+     * seven columns */
+    g_autoptr (JuePasteBlock) wide = jue_paste_parse ("1\t2\t3\t4\t5\t6\t7\t8\n");
     g_assert_false (jue_paste_apply (doc, "functional", 0, 4, wide, NULL, &error));
     g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "6 columns"));
+    g_assert_nonnull (strstr (error->message, "8 columns"));
     assert_file (doc, "functional[0].budget", "5.00");
   }
 }

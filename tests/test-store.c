@@ -539,6 +539,75 @@ test_migrate_from_v2 (void)
   }
 }
 
+/* tests/fixtures/carried-v3.juesuan was made by main at f6fd1ec (schema 3):
+ * `new --from` the sample (149 carried texts), functional[1].actual set to
+ * 340.12, an explanation of W-MISSING profile.duties, and basic.public
+ * typed as "78x.6".  Schema 4 adds functional[N].previous and .reason. */
+static void
+test_migrate_from_v3 (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "carried-v3.juesuan",
+                                                NULL);
+  g_autoptr (GBytes) bytes = read_bytes (src);
+  g_autofree char *path = tmp_path ("v3.juesuan");
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_unlink (path);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+  /* read-only: version 3, its values, the new fields blank, not a byte changed */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (path, TRUE, &error);
+    g_autoptr (GBytes) after = NULL;
+    JueReport *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 3);
+    r = jue_document_get_report (doc);
+    g_assert_cmpuint (r->functional->len, ==, 17);
+    g_assert_false (((JueFunctionalRow *) r->functional->pdata[1])->previous.set);
+    g_assert_null (((JueFunctionalRow *) r->functional->pdata[1])->reason);
+    g_assert_cmpuint (jue_report_count_carried (r), ==, 149);
+    before = all_values (r);
+    g_assert_cmpstr (g_hash_table_lookup (before, "functional[1].actual"), ==, "340.12");
+    g_assert_cmpstr (g_hash_table_lookup (before, "basic.public"), ==, "78x.6");
+    g_clear_object (&doc);
+    after = read_bytes (path);
+    g_assert_true (g_bytes_equal (bytes, after));
+  }
+  /* the first edit (a new field) takes it to version 4 */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (path, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 3);
+    g_assert_true (jue_document_set (doc, "functional[1].previous", "329.53", &error));
+    g_assert_true (jue_document_set (doc, "functional[1].reason", "人员增加", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 4);
+  }
+  g_assert_cmpint (file_user_version (path), ==, 4);
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (path, TRUE, &error);
+    g_autoptr (GHashTable) now = NULL;
+    GHashTableIter it;
+    gpointer k, v;
+
+    g_assert_no_error (error);
+    now = all_values (jue_document_get_report (doc));
+    g_hash_table_iter_init (&it, before);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      {
+        const char *expect = g_str_equal (k, "functional[1].previous") ? "329.53"
+                           : g_str_equal (k, "functional[1].reason") ? "人员增加" : v;
+        g_assert_cmpstr (g_hash_table_lookup (now, k), ==, expect);
+      }
+    g_assert_cmpuint (jue_report_count_carried (jue_document_get_report (doc)), ==, 149);
+    g_assert_cmpstr (jue_document_get_explanation (doc, "W-MISSING", "profile.duties"),
+                     ==, "职责未变");
+  }
+}
+
 static void
 test_read_only (void)
 {
@@ -751,6 +820,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuse/corrupt-page", test_corrupt_page);
   g_test_add_func ("/store/migrate-v1", test_migrate_from_v1);
   g_test_add_func ("/store/migrate-v2", test_migrate_from_v2);
+  g_test_add_func ("/store/migrate-v3", test_migrate_from_v3);
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/unwritable", test_unwritable_file_opens_read_only);
   g_test_add_func ("/document/undo-redo", test_undo_redo);

@@ -154,6 +154,17 @@ jue_carry_forward (const JueReport *last,
       *(JueAmount *) ref.ptr = amount_of (computed, from, p->source);
     }
 
+  /* each functional row is last year's row (same code, same names): its
+   * 上年 figure is that row's actual */
+  for (guint i = 0; i < r->functional->len && i < from->functional->len; i++)
+    {
+      const JueFunctionalRow *before = from->functional->pdata[i];
+      JueFunctionalRow *row = r->functional->pdata[i];
+
+      row->previous = before->actual.unreadable ? (JueAmount) { 0, FALSE, FALSE }
+                                                : before->actual;
+    }
+
   /* functional rows are matched by code: one the new year's table lacks
    * is named here, and W-CLASSIFICATION-CODE flags it on its row */
   if (classification && classification->len > 0)

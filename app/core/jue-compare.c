@@ -230,6 +230,12 @@ finish (JueCompareLine           *l,
   l->contradiction = l->reason ? jue_reason_contradicts (l->reason, l->change) : NULL;
 }
 
+static JueAmount
+known_amount (const JueAmount *a)
+{
+  return a->unreadable ? (JueAmount) { 0, FALSE, FALSE } : *a;
+}
+
 static char *
 row_key (const JueFunctionalRow *row)
 {
@@ -324,10 +330,9 @@ jue_compare_reports (const JueReport          *last,
       g_ptr_array_add (out, l);
     }
 
-  if (last == NULL)
-    goto sort;
-  /* functional rows, matched by code (or by names without one) */
-  for (guint i = 0; i < last->functional->len; i++)
+  /* functional rows, matched by code (or by names without one); against
+   * its own figures, each row's 上年 figure */
+  for (guint i = 0; last && i < last->functional->len; i++)
     g_hash_table_insert (last_rows, row_key (last->functional->pdata[i]),
                          last->functional->pdata[i]);
   for (guint i = 0; i < current->functional->len; i++)
@@ -335,17 +340,31 @@ jue_compare_reports (const JueReport          *last,
       const JueFunctionalRow *row = current->functional->pdata[i];
       char *key = row_key (row);
       const JueFunctionalRow *before = g_hash_table_lookup (last_rows, key);
-      JueCompareLine *l = g_new0 (JueCompareLine, 1);
+      JueCompareLine *l;
 
+      if (last == NULL && !known_amount (&row->previous).set)
+        {
+          g_free (key);
+          continue;   /* nothing to compare it with */
+        }
+      l = g_new0 (JueCompareLine, 1);
       l->label = row_label (row);
       l->path = g_strdup_printf ("functional[%u].actual", i);
-      l->current = row->actual.unreadable ? (JueAmount) { 0, FALSE, FALSE } : row->actual;
-      if (before && !before->actual.unreadable)
-        l->last = before->actual;
+      l->current = known_amount (&row->actual);
+      l->stated_previous = known_amount (&row->previous);
+      l->has_stated = last != NULL;
+      if (last == NULL)
+        l->last = l->stated_previous;
+      else if (before)
+        l->last = known_amount (&before->actual);
+      l->reason = g_strdup (row->reason ? row->reason : "");
+      l->reason_path = g_strdup_printf ("functional[%u].reason", i);
       finish (l, threshold);
       g_hash_table_add (seen, key);
       g_ptr_array_add (out, l);
     }
+  if (last == NULL)
+    goto sort;
   for (guint i = 0; i < last->functional->len; i++)
     {
       const JueFunctionalRow *row = last->functional->pdata[i];

@@ -87,8 +87,10 @@ typedef enum {
 } JueCompareSort;
 
 /* Every line of jue_change_lines() and every functional row (matched by
- * code, or by its names when it has no code) known in either report;
- * sorted.  last NULL: against current's own 上年 figures (no rows then). */
+ * code, or by its names when it has no code) known in either report, each
+ * row with its reason (functional[N].reason) and its own 上年 figure
+ * (functional[N].previous) as stated_previous; sorted.  last NULL: against
+ * current's own 上年 figures (the rows that have one). */
 GPtrArray   *jue_compare_reports        (const JueReport          *last,
                                          const JueReport          *current,
                                          const JueChangeThreshold *threshold,

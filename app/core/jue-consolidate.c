@@ -184,7 +184,7 @@ static const char * const summed_records[] = {
   "profile", "income", "expenditure", "overview", "appropriation", "basic", "three_public",
   "gov_fund", "state_capital", "other", NULL };
 
-/* A row's identity: its code, or its names. */
+/* A row's identity: its code, or its names (one-line texts). */
 static char *
 row_key (const JueRecordDef *def,
          gconstpointer       row)
@@ -196,7 +196,8 @@ row_key (const JueRecordDef *def,
       const JueFieldDef *f = &def->fields[i];
       const char *v;
 
-      if (f->kind != JUE_KIND_TEXT)
+      /* a reason (multi-line) explains the row; it does not name it */
+      if (f->kind != JUE_KIND_TEXT || (f->flags & JUE_FIELD_MULTILINE))
         continue;
       v = *(char * const *) ((const guint8 *) row + f->offset);
       if (strcmp (f->name, "code") == 0 && v && *v)

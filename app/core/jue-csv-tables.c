@@ -257,13 +257,15 @@ static const JueCsvRowSpec t05_rows[] = {
          "=functional_total.project", "=functional_total.budget_initial"),
   CLASSES ("小计", "*name", NULL, NULL, "=budget", "=actual", "=completion", "=share"),
   ITEMS ("functional", "@code", "@class_name", "@kuan_name", "@xiang_name", "@budget",
-         "@actual", "=completion", "=share", "@basic", "@project", "@budget_initial"),
+         "@actual", "=completion", "=share", "@basic", "@project", "@budget_initial",
+         "@previous", "@reason"),
 };
 
 static const JueCsvBlockSpec t05_blocks[] = {
   { { JUE_CSV_COL_CODE, JUE_CSV_COL_CLASS, JUE_CSV_COL_KUAN, JUE_CSV_COL_XIANG,
       JUE_CSV_COL_ADJUSTED, JUE_CSV_COL_ACTUAL, JUE_CSV_COL_COMPLETION, JUE_CSV_COL_SHARE,
-      JUE_CSV_COL_EXP_BASIC, JUE_CSV_COL_EXP_PROJECT, JUE_CSV_COL_BUDGET_INITIAL },
+      JUE_CSV_COL_EXP_BASIC, JUE_CSV_COL_EXP_PROJECT, JUE_CSV_COL_BUDGET_INITIAL,
+      JUE_CSV_COL_PREVIOUS, JUE_CSV_COL_REASON },
     ROWS (t05_rows) },
 };
 

@@ -92,7 +92,7 @@ typedef enum {
   JUE_CSV_N_COLUMNS
 } JueCsvColumn;
 
-#define JUE_CSV_MAX_COLUMNS 12
+#define JUE_CSV_MAX_COLUMNS 14
 
 typedef enum {
   JUE_CSV_ROW_FIXED,    /* one row; cells[0] is its label */

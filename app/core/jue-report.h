@@ -168,7 +168,9 @@ extern const JueChoiceSet jue_choices_template;
   X (T, AMOUNT, actual, N_("Actual"), NULL, 0) \
   X (T, AMOUNT, basic, N_("Basic expenditure"), NULL, 0) \
   X (T, AMOUNT, project, N_("Project expenditure"), NULL, 0) \
-  X (T, AMOUNT, budget_initial, N_("Initial budget"), NULL, 0)
+  X (T, AMOUNT, budget_initial, N_("Initial budget"), NULL, 0) \
+  X (T, AMOUNT, previous, N_("Previous-year actual"), NULL, 0) \
+  X (T, TEXT, reason, N_("Reason for the change"), NULL, JUE_FIELD_MULTILINE)
 
 /* A row of the ledger by functional 项 for all funds (表2 收入决算表 and
  * 表3 支出决算表): income by source, expenditure by type. */

@@ -34,7 +34,11 @@ static const char *const schema_v2[] = {
  * the file is opened, so a file only looked at stays readable by the
  * version that made it. */
 static const char *const schema_v3[] = { NULL };
-static const char *const *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3 };
+/* v4 (issue 13): functional[N].previous and .reason, the 项's 上年 figure
+ * and the reason for its change; taken with the first edit, as v3. */
+static const char *const schema_v4[] = { NULL };
+static const char *const *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3,
+                                                 schema_v4 };
 
 /* The writer lock: an open-file-description lock on a byte SQLite never
  * locks (its own lock bytes end at 0x40000200), held while a document is

@@ -60,14 +60,16 @@ jue_form_is_tabular (const JueRecordDef *element)
 }
 
 /* The columns on screen: every field, except the functional rows' split
- * (basic, project, budget_initial: the last three fields), which would
+ * (basic, project, budget_initial) and their 上年 figure and reason
+ * (previous, reason; shown in Compare with Last Year): the last five fields,
+ * which would
  * squeeze the 类/款/项 names at the window's default size; the template's
  * own pages of 表5 show them (issue 11 §3).  They are typed there, in the
  * CLI and in the CSV and workbook imports. */
 static guint
 shown_fields (const JueRecordDef *def)
 {
-  return def == &JueFunctionalRow_def ? def->n_fields - 3 : def->n_fields;
+  return def == &JueFunctionalRow_def ? def->n_fields - 5 : def->n_fields;
 }
 
 static GPtrArray *

@@ -372,8 +372,12 @@ jue_window_show_compare (JueWindow  *self,
                               l->current.set ? l->current.fen : G_MININT64,
                               known ? abs_change : -1, known ? (l->change == 0 ? 0 : abs_pct) : -1,
                               0, 0 };
+      /* Enter goes to the reason; a functional row's reason is not a
+       * column of the window's table (CLI, CSV): to its actual then */
+      const char *target = l->reason_path && !g_str_has_prefix (l->path, "functional")
+                           ? l->reason_path : l->path;
       g_autoptr (JueTableRow) row = jue_table_row_new (cells, keys, NULL, G_N_ELEMENTS (cells),
-                                                       l->reason_path ? l->reason_path : l->path);
+                                                       target);
       g_list_store_append (rows, row);
     }
   pct = jue_centi_percent_display (threshold.centi);

@@ -169,6 +169,37 @@ test_new_from_last (Fixture      *f,
     g_assert_false (jue_document_is_carried (again, "three_public.abroad.reason"));
     g_assert_true (jue_document_is_carried (again, "three_public.reception.reason"));
   }
+
+  /* each 项's 上年 figure is its 2024 actual: Compare lists the row against
+   * it, with the row's reason, and Enter goes to the row's actual */
+  {
+    JueDocument *doc = jue_session_get_document (jue_window_get_session (f->window));
+    GtkWidget *window;
+    GListModel *sorted;
+    gboolean found = FALSE;
+
+    g_assert_true (jue_document_set (doc, "functional[1].actual", "400", NULL));
+    g_assert_true (jue_document_set (doc, "functional[1].reason", "新增人员，工资支出增加", NULL));
+    g_assert_true (jue_window_show_compare (f->window, NULL));
+    spin ();
+    window = table_window ("Compared with Last Year");
+    g_assert_nonnull (window);
+    sorted = jue_table_window_get_sorted (window);
+    for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
+      {
+        g_autoptr (JueTableRow) row = g_list_model_get_item (sorted, i);
+        if (g_strcmp0 (jue_table_row_get_cell (row, 0), "行政运行") != 0)
+          continue;
+        found = TRUE;
+        g_assert_cmpstr (jue_table_row_get_cell (row, 1), ==, "329.53");
+        g_assert_cmpstr (jue_table_row_get_cell (row, 2), ==, "400.00");
+        g_assert_cmpstr (jue_table_row_get_cell (row, 3), ==, "+70.47");
+        g_assert_cmpstr (jue_table_row_get_cell (row, 5), ==, "新增人员，工资支出增加");
+        g_assert_cmpstr (jue_table_row_get_data (row), ==, "functional[1].actual");
+      }
+    g_assert_true (found);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 }
 
 static void
