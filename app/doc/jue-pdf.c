@@ -2,8 +2,10 @@
  *
  * One flow of blocks (headings, paragraphs, charts, tables) laid on A4
  * pages.  It runs twice: the first pass, to a PDF that is thrown away,
- * learns the page of each entry of the table of contents; the second
- * writes the file with them.  Words come from the phrase file
+ * learns the page of each entry of the table of contents (and how many
+ * pages the contents take); the second writes the file with them — or,
+ * for printing, records each page (cairo recording surfaces) to be drawn
+ * on the printer's cairo context: one drawing path for both.  Words come from the phrase file
  * ([document]); tables from jue-render.c; text from jue-narrative.c.
  */
 #include "config.h"
@@ -23,8 +25,8 @@
 #include "jue-pdf.h"
 #include "jue-render.h"
 
-#define PAGE_W   595.28   /* A4 in points */
-#define PAGE_H   841.89
+#define PAGE_W   JUE_PAGE_WIDTH
+#define PAGE_H   JUE_PAGE_HEIGHT
 #define MARGIN_X 62.0
 #define TOP      70.0
 #define BOTTOM   (PAGE_H - 64.0)
@@ -40,6 +42,8 @@ typedef struct {
 
 typedef struct {
   cairo_t          *cr;
+  GPtrArray        *recorded;    /* NULL: pages go to cr's surface; else each
+                                    page is a recording surface added here */
   const JuePhrases *phrases;
   char             *draft;       /* the draft mark, or NULL */
   GPtrArray        *toc;         /* TocEntry*, filled on the first pass */
@@ -60,6 +64,15 @@ layout_new (Pdf        *p,
 {
   PangoLayout *layout = pango_cairo_create_layout (p->cr);
   PangoFontDescription *font = pango_font_description_from_string (JUE_DOC_FONT);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* the same metrics whatever the surface (a PDF, a recorded page for
+   * printing): the pages break at the same lines */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (layout);
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
@@ -90,6 +103,14 @@ static void
 start_page (Pdf     *p,
             gboolean numbered)
 {
+  if (p->recorded)
+    {
+      cairo_rectangle_t extents = { 0, 0, PAGE_W, PAGE_H };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      g_ptr_array_add (p->recorded, page);
+      p->cr = cairo_create (page);
+    }
   p->page++;
   p->numbered = numbered;
   p->y = TOP;
@@ -126,7 +147,10 @@ end_page (Pdf *p)
       pango_cairo_show_layout (p->cr, l);
       g_object_unref (l);
     }
-  cairo_show_page (p->cr);
+  if (p->recorded)
+    g_clear_pointer (&p->cr, cairo_destroy);
+  else
+    cairo_show_page (p->cr);
 }
 
 static void
@@ -716,25 +740,97 @@ cover (Pdf             *p,
   paragraph (p, sub, 15, FALSE, 0, 0.5, 10);
 }
 
+/* The contents: its title, then one line per entry with its page and dot
+ * leaders, on as many pages as it takes (a ×20 report has hundreds of
+ * attachments).  contents_pages counts those pages with the same heights
+ * and breaks, before the pages after them are numbered. */
+#define TOC_TITLE_PT 18.0
+/* contents pages carry no page number: their lines may go lower */
+#define TOC_BOTTOM (PAGE_H - 30.0)
+#define TOC_TITLE_SPACE 16.0
+
+static PangoLayout *
+toc_title_layout (Pdf        *p,
+                  const char *title)
+{
+  PangoLayout *l = layout_new (p, title, TOC_TITLE_PT, TRUE, TEXT_W);
+
+  pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+  return l;
+}
+
+#define TOC_GAP(e) ((e)->level == 0 ? 7.0 : 3.0)
+
+/* An entry's two layouts; returns the height of its line. */
+static double
+toc_entry_layouts (Pdf          *p,
+                   TocEntry     *e,
+                   PangoLayout **title,
+                   PangoLayout **number)
+{
+  double size = e->level == 0 ? 11.5 : 10;
+  double indent = e->level == 0 ? 0 : 24;
+  g_autofree char *n = g_strdup_printf ("%u", e->page);
+  int w, h;
+
+  *title = layout_new (p, e->title, size, e->level == 0, TEXT_W - indent - 40);
+  *number = layout_new (p, n, size, FALSE, 0);
+  pango_layout_get_pixel_size (*title, &w, &h);
+  return h;
+}
+
+static guint
+contents_pages (Pdf        *p,
+                const char *title)
+{
+  PangoLayout *tl = toc_title_layout (p, title);
+  double y = TOP + layout_height (tl) + TOC_TITLE_SPACE;
+  guint pages = 1;
+
+  g_object_unref (tl);
+  for (guint i = 0; i < p->toc->len; i++)
+    {
+      PangoLayout *l, *pn;
+      double h = toc_entry_layouts (p, p->toc->pdata[i], &l, &pn);
+
+      g_object_unref (l);
+      g_object_unref (pn);
+      if (y + h > TOC_BOTTOM)
+        {
+          pages++;
+          y = TOP;
+        }
+      y += h + TOC_GAP ((TocEntry *) p->toc->pdata[i]);
+    }
+  return pages;
+}
+
 static void
 contents (Pdf        *p,
-          GHashTable *vars)
+          const char *title)
 {
-  g_autofree char *title = jue_phrases_expand (p->phrases, "document", "contents", vars, NULL);
+  PangoLayout *tl = toc_title_layout (p, title);
 
   end_page (p);
   start_page (p, FALSE);
-  paragraph (p, title, 18, TRUE, 0, 0.5, 16);
+  cairo_set_source_rgb (p->cr, 0, 0, 0);
+  cairo_move_to (p->cr, MARGIN_X, p->y);
+  pango_cairo_show_layout (p->cr, tl);
+  p->y += layout_height (tl) + TOC_TITLE_SPACE;
+  g_object_unref (tl);
   for (guint i = 0; i < p->toc->len; i++)
     {
       TocEntry *e = p->toc->pdata[i];
-      double size = e->level == 0 ? 11.5 : 10;
       double indent = e->level == 0 ? 0 : 24;
-      g_autofree char *n = g_strdup_printf ("%u", e->page);
-      PangoLayout *l = layout_new (p, e->title, size, e->level == 0, TEXT_W - indent - 40);
-      PangoLayout *pn = layout_new (p, n, size, FALSE, 0);
+      PangoLayout *l, *pn;
+      double line = toc_entry_layouts (p, e, &l, &pn);
       int w, h, nw, nh;
 
+      if (p->y + line > TOC_BOTTOM)
+        {
+          end_page (p);
+          start_page (p, FALSE);
+        }
       pango_layout_get_pixel_size (l, &w, &h);
       pango_layout_get_pixel_size (pn, &nw, &nh);
       cairo_set_source_rgb (p->cr, 0, 0, 0);
@@ -751,7 +847,7 @@ contents (Pdf        *p,
       cairo_set_dash (p->cr, NULL, 0, 0);
       g_object_unref (l);
       g_object_unref (pn);
-      p->y += h + (e->level == 0 ? 7 : 3);
+      p->y += line + TOC_GAP (e);
     }
 }
 
@@ -763,7 +859,10 @@ discard (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
+/* One pass over the whole document: onto surface's pages or, surface
+ * NULL, each page recorded into p->recorded.  Returns how many pages the
+ * contents take with the entries met. */
+static guint
 write_document (Pdf               *p,
                 cairo_surface_t   *surface,
                 const JueReport   *report,
@@ -774,14 +873,17 @@ write_document (Pdf               *p,
   g_autoptr (GPtrArray) charts = jue_charts_new (report, computed, classification);
   g_autoptr (GHashTable) vars = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_auto (GStrv) order = jue_phrases_list (p->phrases, "document", "order");
+  g_autofree char *contents_title = NULL;
+  guint toc_pages;
 
   g_hash_table_insert (vars, "dept", g_strdup (report->profile.name ? report->profile.name : ""));
   g_hash_table_insert (vars, "year", jue_integer_canonical (report->profile.year));
-  p->cr = cairo_create (surface);
+  contents_title = jue_phrases_expand (p->phrases, "document", "contents", vars, NULL);
+  p->cr = surface ? cairo_create (surface) : NULL;
   p->page = 0;
   p->toc_next = 0;
   cover (p, report, vars);
-  contents (p, vars);
+  contents (p, contents_title ? contents_title : "");
   for (guint i = 0; order && order[i]; i++)
     {
       const JueNarrativePart *part = jue_narrative_get_part (n, order[i]);
@@ -795,9 +897,12 @@ write_document (Pdf               *p,
       else if (strcmp (order[i], "tables") == 0)
         tables (p, report, computed, title ? title : "");
     }
+  toc_pages = contents_pages (p, contents_title ? contents_title : "");
   end_page (p);
-  cairo_destroy (p->cr);
+  if (surface)
+    cairo_destroy (p->cr);
   p->cr = NULL;
+  return toc_pages;
 }
 
 static void
@@ -829,6 +934,35 @@ draft_mark (const JueReport *report,
   return jue_phrases_expand (phrases, "document", "draft", vars, NULL);
 }
 
+/* The first pass, to a PDF that is thrown away: the page of each entry of
+ * the contents, moved on by the pages the contents take beyond one. */
+static void
+document_begin (Pdf               *p,
+                const JueReport   *report,
+                const JueComputed *computed,
+                GHashTable        *explanations,
+                GPtrArray         *classification)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, NULL, PAGE_W, PAGE_H);
+  guint toc_pages;
+
+  p->phrases = jue_narrative_phrases_for (report);
+  p->toc = g_ptr_array_new_with_free_func ((GDestroyNotify) toc_entry_free);
+  p->draft = draft_mark (report, p->phrases, explanations, classification);
+  toc_pages = write_document (p, surface, report, computed, classification);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  for (guint i = 0; i < p->toc->len; i++)
+    ((TocEntry *) p->toc->pdata[i])->page += toc_pages - 1;
+}
+
+static void
+document_end (Pdf *p)
+{
+  g_clear_pointer (&p->draft, g_free);
+  g_clear_pointer (&p->toc, g_ptr_array_unref);
+}
+
 gboolean
 jue_export_pdf (JueReport   *report,
                 GHashTable  *explanations,
@@ -850,17 +984,9 @@ jue_export_pdf (JueReport   *report,
       return FALSE;
     }
   jue_computed_update (computed, report);
-  p.phrases = jue_narrative_phrases_for (report);
-  p.toc = g_ptr_array_new_with_free_func ((GDestroyNotify) toc_entry_free);
-  p.draft = draft_mark (report, p.phrases, explanations, classification);
+  document_begin (&p, report, computed, explanations, classification);
 
-  /* pass 1: the pages of the contents */
-  surface = cairo_pdf_surface_create_for_stream (discard, NULL, PAGE_W, PAGE_H);
-  write_document (&p, surface, report, computed, classification);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-
-  /* pass 2: the file, through a temporary one renamed into place */
+  /* the second pass: the file, through a temporary one renamed into place */
   tmp = g_strdup_printf ("%s.tmp", filename);
   surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
@@ -870,8 +996,7 @@ jue_export_pdf (JueReport   *report,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  g_free (p.draft);
-  g_ptr_array_unref (p.toc);
+  document_end (&p);
   if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, filename) != 0)
     {
       g_unlink (tmp);
@@ -881,6 +1006,65 @@ jue_export_pdf (JueReport   *report,
       return FALSE;
     }
   return TRUE;
+}
+
+struct _JueDocPages {
+  GPtrArray *pages;   /* cairo_surface_t*: recording surfaces, one a page */
+};
+
+JueDocPages *
+jue_doc_pages_new (JueReport  *report,
+                   GHashTable *explanations,
+                   GPtrArray  *classification)
+{
+  g_autoptr (JueComputed) computed = jue_computed_new ();
+  JueDocPages *pages = g_new0 (JueDocPages, 1);
+  Pdf p = { 0 };
+
+  g_return_val_if_fail (report != NULL, NULL);
+  jue_computed_update (computed, report);
+  document_begin (&p, report, computed, explanations, classification);
+  p.recorded = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  write_document (&p, NULL, report, computed, classification);
+  pages->pages = g_steal_pointer (&p.recorded);
+  document_end (&p);
+  return pages;
+}
+
+JueDocPages *
+jue_doc_pages_new_for_document (JueDocument *document)
+{
+  return jue_doc_pages_new (jue_document_get_report (document),
+                            jue_document_get_explanations (document),
+                            jue_document_get_classification (document));
+}
+
+guint
+jue_doc_pages_get_n (JueDocPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pages->len;
+}
+
+void
+jue_doc_pages_draw (JueDocPages *pages,
+                    guint        index,
+                    cairo_t     *cr)
+{
+  g_return_if_fail (pages != NULL && index < pages->pages->len);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, pages->pages->pdata[index], 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+void
+jue_doc_pages_free (JueDocPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_ptr_array_unref (pages->pages);
+  g_free (pages);
 }
 
 gboolean

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "jue-document.h"
@@ -26,5 +27,24 @@ gboolean    jue_export_pdf_document (JueDocument *document,
                                      const char  *filename,
                                      gboolean     force,
                                      GError     **error);
+
+/* The same pages for printing (GtkPrintOperation): drawn once, then each
+ * drawn onto any cairo context whose units are points, page i at (0, 0)
+ * to (JUE_PAGE_WIDTH, JUE_PAGE_HEIGHT). */
+#define JUE_PAGE_WIDTH  595.28   /* A4 in points */
+#define JUE_PAGE_HEIGHT 841.89
+
+typedef struct _JueDocPages JueDocPages;
+
+JueDocPages *jue_doc_pages_new              (JueReport   *report,
+                                             GHashTable  *explanations,
+                                             GPtrArray   *classification);
+JueDocPages *jue_doc_pages_new_for_document (JueDocument *document);
+guint        jue_doc_pages_get_n            (JueDocPages *pages);
+void         jue_doc_pages_draw             (JueDocPages *pages,
+                                             guint        index,
+                                             cairo_t     *cr);
+void         jue_doc_pages_free             (JueDocPages *pages);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueDocPages, jue_doc_pages_free)
 
 G_END_DECLS

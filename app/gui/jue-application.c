@@ -196,6 +196,7 @@ jue_application_startup (GApplication *app)
     { "win.open-review", { "<Control><Shift>o", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.export-csv", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.import-csv", { "<Control>i", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },

@@ -98,6 +98,12 @@ void     jue_window_update_review  (JueWindow  *self);
 void     jue_window_review_step    (JueWindow  *self,
                                     int         step);
 
+/* jue-window-print.c: Print… (Ctrl+P) */
+void     jue_window_print_init_actions (GtkWidgetClass *widget_class);
+gboolean jue_window_print          (JueWindow               *self,
+                                    GtkPrintOperationAction  action,
+                                    const char              *export_filename);
+
 /* jue-window-nav.c */
 void     jue_window_nav_init_actions (GtkWidgetClass *widget_class);
 void     jue_window_nav_init       (JueWindow  *self);

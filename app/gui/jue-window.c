@@ -273,6 +273,7 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-classification", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-workbook", writable);
@@ -1109,6 +1110,7 @@ jue_window_class_init (JueWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.goto-field", "s", on_goto_field_action);
   jue_window_nav_init_actions (widget_class);
   jue_window_files_init_actions (widget_class);
+  jue_window_print_init_actions (widget_class);
 }
 
 static void
