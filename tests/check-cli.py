@@ -48,7 +48,7 @@ def new_info_get():
     f = fresh("a.juesuan")
     rc, out, err = run("info", f)
     must(rc == 0, err)
-    must("Schema version\t4" in out, out)
+    must("Schema version\t5" in out, out)
     must("遂宁市科学技术局" in out and "2024" in out, out)
     rc, out, _ = run("get", f, "income.general_budget")
     must(rc == 0 and out == "1447.01\n", out)
@@ -200,6 +200,73 @@ def field_paths_doc_in_step():
         must(row in doc, "docs/field-paths.md lacks: " + row)
     table = doc[doc.index("## Every field"):]
     must(table.count("\n| `") == len(out.splitlines()), "docs/field-paths.md lists removed paths")
+
+
+@test
+def empty_table_marked_listed_checked_exported():
+    f = fresh("empty.juesuan")
+    rc, out, err = run("empty", f, "表10", "本单位无政府性基金收支")
+    must(rc == 0, err)
+    rc, out, _ = run("empty", f)
+    must(out == "表10\t政府性基金预算财政拨款收入支出决算表\tgov_fund\t本单位无政府性基金收支\n", out)
+    # the path works too
+    must(run("get", f, "empty_tables[0].table")[1] == "gov_fund\n", "get by path")
+    rc, out, _ = run("validate", f)
+    must("E-EMPTY-TABLE-FIGURES" not in out, out)
+    # a figure in a table marked empty is an error naming the table and the figure
+    must(run("set", f, "gov_fund.income", "3")[0] == 0, "set")
+    rc, out, _ = run("validate", f)
+    must(rc == 1 and f + ": error E-EMPTY-TABLE-FIGURES empty_tables[0].table: 表10 "
+         "政府性基金预算财政拨款收入支出决算表 is marked empty (本表为空表) but holds figures: "
+         "本年收入 of 合计 is 3.00" in out, out)
+    must(run("set", f, "gov_fund.income", "0")[0] == 0, "set")
+    # printed as the note and the reason
+    d = os.path.join(TMP, "empty-published")
+    shutil.rmtree(d, ignore_errors=True)
+    rc, _, err = run("export", "--format", "csv", "--published", f, d)
+    must(rc == 0, err)
+    name = [n for n in os.listdir(d) if n.startswith("10_")][0]
+    text = open(os.path.join(d, name), encoding="utf-8-sig", newline="").read()
+    must("\r\n本表为空表," in text and "\r\n本单位无政府性基金收支," in text, text)
+    # and read back from the published tables: the mark and its reason
+    g = os.path.join(TMP, "empty-imported.juesuan")
+    if os.path.exists(g):
+        os.unlink(g)
+    rc, _, err = run("import", d, g)
+    must(rc == 0, err)
+    must(run("empty", g)[1] == "表10\t政府性基金预算财政拨款收入支出决算表\tgov_fund\t本单位无政府性基金收支\n",
+         run("empty", g)[1])
+    # an unknown table: refused, named, the file unchanged
+    before = read(f)
+    rc, _, err = run("empty", f, "表99", "x")
+    must(rc == 1 and "表99" in err, err)
+    must(read(f) == before, "file changed on refusal")
+    # cleared
+    must(run("empty", "--clear", f, "gov_fund")[0] == 0, "clear")
+    must(run("empty", f)[1] == "", "nothing listed after --clear")
+
+
+@test
+def empty_table_read_from_a_foreign_workbook():
+    # a table printed with its reason in the same cell, as some units type it
+    f = fresh("foreign.juesuan")
+    d = os.path.join(TMP, "foreign-published")
+    shutil.rmtree(d, ignore_errors=True)
+    must(run("export", "--format", "csv", "--published", f, d)[0] == 0, "export")
+    name = [n for n in os.listdir(d) if n.startswith("10_")][0]
+    path = os.path.join(d, name)
+    text = open(path, encoding="utf-8-sig", newline="").read()
+    lines = text.split("\r\n")
+    k = [i for i, l in enumerate(lines) if l.startswith(",合计,")][0]
+    lines[k] = "本表为空表（本单位2024年度无政府性基金收支）" + "," * (lines[k].count(","))
+    open(path, "w", encoding="utf-8-sig", newline="").write("\r\n".join(lines))
+    g = os.path.join(TMP, "foreign-imported.juesuan")
+    if os.path.exists(g):
+        os.unlink(g)
+    rc, _, err = run("import", d, g)
+    must(rc == 0, err)
+    rc, out, _ = run("empty", g)
+    must(out == "表10\t政府性基金预算财政拨款收入支出决算表\tgov_fund\t本单位2024年度无政府性基金收支\n", out)
 
 
 print("1..%d" % len(tests))

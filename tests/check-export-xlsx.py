@@ -72,6 +72,8 @@ with tempfile.TemporaryDirectory() as tmp:
     # the sample is a Sichuan report (profile.template, issue 11 part 1); these
     # checks are of the national set
     check(cli("set", report, "profile.template", "national").returncode == 0, "national template")
+    # the government-fund table marked empty (本表为空表) with its reason
+    check(cli("empty", report, "公开08表", "本单位无政府性基金收支").returncode == 0, "表8 marked empty")
     p = cli("export", "--format", "xlsx", report, out)
     check(p.returncode == 0 and os.path.exists(out), "export --format xlsx writes the workbook: " + p.stderr)
 
@@ -158,6 +160,7 @@ with tempfile.TemporaryDirectory() as tmp:
         check(total and total[0][2] == "1447.01", "表5 合计 read back")
         t8 = table(NATIONAL[7])
         check(any(r and r[0] == "本表为空表" for r in t8), "表8 prints 本表为空表")
+        check(any(r and r[0] == "本单位无政府性基金收支" for r in t8), "表8 prints the reason")
 
         pdf_dir = os.path.join(tmp, "pdf")
         subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--convert-to",

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jue-checks.h"
+#include "jue-empty.h"
 #include "jue-completeness.h"
 #include "jue-document.h"
 #include "jue-tsv.h"
@@ -307,6 +308,22 @@ static const Case cases[] = {
     "economic[0].actual", TRUE, 0, "0.75" },
   { "E-PART-THREE-PUBLIC", "economic[0].code=30212;economic[0].name=因公出国（境）费用;economic[0].actual=3",
     "economic[0].actual", FALSE, 0, NULL },
+
+  /* ---- tables marked empty (本表为空表) ---- */
+  { "E-EMPTY-TABLE-FIGURES", "empty_tables[0].table=gov_fund;gov_fund.rows[0].code=2296002;"
+    "gov_fund.rows[0].name=X;gov_fund.rows[0].income=3", "empty_tables[0].table", TRUE, 0,
+    "表10 政府性基金预算财政拨款收入支出决算表 is marked empty (本表为空表) but holds figures: "
+    "本年收入 of 合计 is 3.00" },
+  /* a typed total without rows is a figure too; both state-capital tables speak */
+  { "E-EMPTY-TABLE-FIGURES", "empty_tables[0].table=state_capital;state_capital.expenditure=2",
+    "empty_tables[0].table", TRUE, 0, "表11 国有资本经营预算财政拨款收入支出决算表 is marked empty "
+    "(本表为空表) but holds figures: 本年支出 小计 of 合计 is 2.00" },
+  /* the sample's fund tables hold only zeros */
+  { "E-EMPTY-TABLE-FIGURES", "empty_tables[0].table=gov_fund;empty_tables[0].reason=无收支",
+    "empty_tables[0].table", FALSE, 0, NULL },
+  { "W-EMPTY-TABLE-UNKNOWN", "empty_tables[0].table=project;profile.template=national",
+    "empty_tables[0].table", TRUE, 1, "“project” is marked empty, but the template" },
+  { "W-EMPTY-TABLE-UNKNOWN", "empty_tables[0].table=project", "empty_tables[0].table", FALSE, 0, NULL },
 };
 
 static void
@@ -604,14 +621,30 @@ test_half_filled_completeness (void)
      required whatever the template prints */
   g_assert_cmpuint (jue_completeness_get_section (c, "three-public")->required, ==, 2);
   g_assert_nonnull (find_missing (c, "three_public.vehicle.reason"));
-  /* a fund table that states it is empty is complete */
+  /* a fund table marked empty (本表为空表) is complete; its explanation's
+   * words no longer make it so (only files of schema ≤ 4 are read so) */
   g_assert_nonnull (find_missing (c, "gov_fund.reason"));
   apply_edits (r, "profile.blank_cells=0.00;gov_fund.reason=本表无数据。");
+  jue_completeness_free (c);
+  c = jue_completeness_new (r);
+  g_assert_cmpuint (jue_completeness_get_section (c, "gov-fund")->filled, ==, 1);
+  g_assert_nonnull (find_missing (c, "gov_fund.income"));
+  apply_edits (r, "empty_tables[0].table=gov_fund");
   jue_completeness_free (c);
   c = jue_completeness_new (r);
   g_assert_cmpuint (jue_completeness_get_section (c, "gov-fund")->filled, ==, 5);
   g_assert_null (find_missing (c, "gov_fund.income"));
   g_assert_nonnull (find_missing (c, "state_capital.income"));
+  /* the legacy reading: the words, no figures → a mark; figures → none */
+  apply_edits (r, "empty_tables[0].table=;state_capital.reason=本表无数据");
+  g_ptr_array_set_size (r->empty_tables, 0);
+  g_assert_cmpuint (jue_report_read_legacy_empty (r), ==, 2);
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, "本表无数据。");
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "state_capital"), ==, "本表无数据");
+  g_ptr_array_set_size (r->empty_tables, 0);
+  apply_edits (r, "state_capital.income=1");
+  g_assert_cmpuint (jue_report_read_legacy_empty (r), ==, 1);
+  g_assert_null (jue_report_table_empty_reason (r, "state_capital"));
 }
 
 /* The sample (the published report) lacks what the seed does not print:

@@ -11,6 +11,7 @@
 #include "jue-amount.h"
 #include "jue-computed.h"
 #include "jue-render.h"
+#include "jue-empty.h"
 #include "jue-report.h"
 #include "jue-template.h"
 #include "jue-tsv.h"
@@ -365,7 +366,9 @@ test_unreadable (void)
   g_assert_true (jue_rendered_cell (t, row, 2)->has_value);
 }
 
-/* A table without data prints its note. */
+/* A table without data prints its 合计 alone; one marked empty
+ * (empty_tables, jue-empty.h) prints its note and the reason, whatever
+ * figures it holds. */
 static void
 test_empty (void)
 {
@@ -373,13 +376,43 @@ test_empty (void)
   g_autoptr (JueRenderedTable) t = render ("national", 7, report);
   g_autoptr (JueReport) blank = jue_report_new ();
   g_autoptr (JueRenderedTable) row = render ("national", 6, blank);
+  g_autoptr (JueRenderedTable) marked = NULL;
+  g_autoptr (JueRenderedTable) unmarked = NULL;
+  g_autoptr (JueRenderedTable) three = NULL;
 
-  g_assert_true (t->empty);
+  g_assert_false (t->empty);
+  g_assert_false (t->marked_empty);
   g_assert_cmpuint (t->rows->len, ==, 1);
-  g_assert_cmpint (((JueRenderedRow *) t->rows->pdata[0])->kind, ==, JUE_RENDER_ROW_NOTE);
-  g_assert_cmpstr (cell_text (t, 0, 0), ==, "本表为空表");
-  g_assert_true (row->empty);
-  g_assert_cmpstr (cell_text (row, 0, 0), ==, "本表为空表");
+  g_assert_cmpint (((JueRenderedRow *) t->rows->pdata[0])->kind, ==, JUE_RENDER_ROW_TOTAL);
+  g_assert_cmpstr (cell_text (t, 0, 1), ==, "合计");
+  g_assert_false (row->empty);
+  g_assert_cmpuint (row->rows->len, ==, 1);
+
+  /* marked: 本表为空表 and the reason, also with a figure typed */
+  g_assert_true (jue_report_list_insert (report, "empty_tables", -1, NULL) == 0);
+  g_assert_true (jue_report_set (report, "empty_tables[0].table", "gov_fund", NULL));
+  g_assert_true (jue_report_set (report, "empty_tables[0].reason", "本单位无政府性基金收支", NULL));
+  g_assert_true (jue_report_list_insert (report, "gov_fund.rows", -1, NULL) == 0);
+  g_assert_true (jue_report_set (report, "gov_fund.rows[0].name", "X", NULL));
+  g_assert_true (jue_report_set (report, "gov_fund.rows[0].income", "3", NULL));
+  marked = render ("national", 7, report);
+  g_assert_true (marked->empty);
+  g_assert_true (marked->marked_empty);
+  g_assert_cmpuint (marked->rows->len, ==, 2);
+  g_assert_cmpint (((JueRenderedRow *) marked->rows->pdata[0])->kind, ==, JUE_RENDER_ROW_NOTE);
+  g_assert_cmpstr (cell_text (marked, 0, 0), ==, "本表为空表");
+  g_assert_cmpstr (cell_text (marked, 1, 0), ==, "本单位无政府性基金收支");
+  /* the same table as if not marked (what the check reads) */
+  unmarked = jue_render_table_unmarked (jue_template_get ("national", NULL), 7, report, NULL);
+  g_assert_false (unmarked->empty);
+  g_assert_cmpstr (cell_text (unmarked, 0, 3), ==, "3.00");
+  /* a mark without a reason: the note alone; another key marks another table */
+  g_assert_true (jue_report_set (report, "empty_tables[0].table", "three_public", NULL));
+  g_assert_true (jue_report_set (report, "empty_tables[0].reason", "", NULL));
+  three = render ("national", 6, report);
+  g_assert_true (three->marked_empty);
+  g_assert_cmpuint (three->rows->len, ==, 1);
+  g_assert_cmpstr (cell_text (three, 0, 0), ==, "本表为空表");
 }
 
 /* 表6: the typed block totals, with what the lines do not give as 未分项. */

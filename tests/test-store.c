@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "jue-completeness.h"
 #include "jue-document.h"
+#include "jue-empty.h"
 #include "jue-tsv.h"
 
 static char *tmpdir;
@@ -462,6 +464,145 @@ copy_v2_fixture (const char *name)
   return path;
 }
 
+/* Marking a table empty: one undo step, by number, title or key; a table
+ * the template does not have is refused naming it, nothing changed. */
+static void
+test_mark_empty (void)
+{
+  g_autofree char *path = tmp_path ("mark-empty.juesuan");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) sample = jue_sample_new (&error);
+  g_autoptr (JueDocument) doc = NULL;
+  g_autofree char *undone = NULL;
+  JueReport *r;
+
+  g_assert_no_error (error);
+  g_unlink (path);
+  doc = jue_document_create (path, sample, &error);
+  g_assert_no_error (error);
+  r = jue_document_get_report (doc);
+
+  g_assert_true (jue_document_mark_table_empty (doc, "表10", "本单位无政府性基金收支", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, "本单位无政府性基金收支");
+  /* by title, a new reason: the same row */
+  g_assert_true (jue_document_mark_table_empty (doc, "政府性基金预算财政拨款收入支出决算表",
+                                                "无收支", &error));
+  g_assert_cmpuint (r->empty_tables->len, ==, 1);
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, "无收支");
+  /* 表12 and 表11 share their key */
+  g_assert_true (jue_document_mark_table_empty (doc, "表12", NULL, &error));
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "state_capital"), ==, "");
+  g_assert_cmpuint (r->empty_tables->len, ==, 2);
+  /* one undo step each */
+  g_assert_true (jue_document_undo (doc, &undone, &error));
+  g_assert_cmpstr (undone, ==, "empty_tables");
+  g_assert_null (jue_report_table_empty_reason (r, "state_capital"));
+  g_assert_true (jue_document_undo (doc, NULL, &error));
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, "本单位无政府性基金收支");
+  g_assert_true (jue_document_undo (doc, NULL, &error));
+  g_assert_cmpuint (r->empty_tables->len, ==, 0);
+  g_assert_true (jue_document_redo (doc, NULL, &error));
+  g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, "本单位无政府性基金收支");
+  g_assert_no_error (error);
+  /* unknown: refused, named, nothing changed */
+  g_assert_false (jue_document_mark_table_empty (doc, "表99", "x", &error));
+  g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "表99"));
+  g_clear_error (&error);
+  g_assert_cmpuint (r->empty_tables->len, ==, 1);
+  /* unmark: one step, undone */
+  g_assert_true (jue_document_unmark_table_empty (doc, "gov_fund", &error));
+  g_assert_cmpuint (r->empty_tables->len, ==, 0);
+  g_assert_true (jue_document_unmark_table_empty (doc, "gov_fund", &error));
+  g_assert_true (jue_document_undo (doc, NULL, &error));
+  g_assert_cmpuint (r->empty_tables->len, ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  /* and in the file */
+  doc = jue_document_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jue_report_table_empty_reason (jue_document_get_report (doc), "gov_fund"), ==,
+                   "本单位无政府性基金收支");
+}
+
+/* tests/fixtures/sample-v3-empty.juesuan was made by main at 9b50330
+ * (schema 3): the sample with gov_fund.reason saying 本表无数据 (no
+ * figures) and state_capital.reason saying so while state_capital.income
+ * is 1.  Schema 3 had no empty-table flag: the government-fund table
+ * counted as complete by its words.  It reads as marked, the same whether
+ * the file is migrated or not. */
+static void
+test_migrate_empty_from_v3 (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                "sample-v3-empty.juesuan", NULL);
+  g_autoptr (GBytes) bytes = read_bytes (src);
+  g_autofree char *ro = tmp_path ("v3-ro.juesuan");
+  g_autofree char *rw = tmp_path ("v3-rw.juesuan");
+  g_autoptr (GError) error = NULL;
+  const char *reason = "本单位2024年度无政府性基金预算财政拨款收支，本表无数据。";
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_unlink (i ? rw : ro);
+      g_assert_true (g_file_set_contents (i ? rw : ro, g_bytes_get_data (bytes, NULL),
+                                          (gssize) g_bytes_get_size (bytes), NULL));
+    }
+  /* read-only: marked, complete, never written */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (ro, TRUE, &error);
+    g_autoptr (JueCompleteness) c = NULL;
+    g_autoptr (GBytes) after = NULL;
+    JueReport *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 3);
+    r = jue_document_get_report (doc);
+    g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, reason);
+    /* the words with a figure beside them never meant empty */
+    g_assert_null (jue_report_table_empty_reason (r, "state_capital"));
+    c = jue_completeness_new (r);
+    g_assert_cmpuint (jue_completeness_get_section (c, "gov-fund")->filled, ==,
+                      jue_completeness_get_section (c, "gov-fund")->required);
+    g_clear_object (&doc);
+    after = read_bytes (ro);
+    g_assert_true (g_bytes_equal (bytes, after));
+  }
+  /* the first edit writes the mark with the step to schema 5 */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (file_user_version (rw), ==, 3);
+    g_assert_true (jue_document_set (doc, "profile.preparer", "张三", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (file_user_version (rw), ==, JUE_SCHEMA_VERSION);
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, TRUE, &error);
+    JueReport *r;
+
+    g_assert_no_error (error);
+    r = jue_document_get_report (doc);
+    g_assert_cmpuint (r->empty_tables->len, ==, 1);
+    g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, reason);
+    g_assert_cmpstr (r->gov_fund.reason, ==, reason);
+    g_assert_cmpstr (r->profile.preparer, ==, "张三");
+  }
+  /* a file of schema 5 is not read by the words: the mark is the flag */
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_true (jue_document_unmark_table_empty (doc, "gov_fund", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr (JueDocument) doc = jue_document_open (rw, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_null (jue_report_table_empty_reason (jue_document_get_report (doc), "gov_fund"));
+  }
+}
+
 static void
 test_migrate_from_v2 (void)
 {
@@ -576,7 +717,7 @@ test_migrate_from_v3 (void)
     after = read_bytes (path);
     g_assert_true (g_bytes_equal (bytes, after));
   }
-  /* the first edit (a new field) takes it to version 4 */
+  /* the first edit (a new field) takes it to the current version (4 added these fields) */
   {
     g_autoptr (JueDocument) doc = jue_document_open (path, FALSE, &error);
     g_assert_no_error (error);
@@ -584,9 +725,9 @@ test_migrate_from_v3 (void)
     g_assert_true (jue_document_set (doc, "functional[1].previous", "329.53", &error));
     g_assert_true (jue_document_set (doc, "functional[1].reason", "人员增加", &error));
     g_assert_no_error (error);
-    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, 4);
+    g_assert_cmpint (jue_store_get_version (jue_document_get_store (doc)), ==, JUE_SCHEMA_VERSION);
   }
-  g_assert_cmpint (file_user_version (path), ==, 4);
+  g_assert_cmpint (file_user_version (path), ==, JUE_SCHEMA_VERSION);
   {
     g_autoptr (JueDocument) doc = jue_document_open (path, TRUE, &error);
     g_autoptr (GHashTable) now = NULL;
@@ -821,6 +962,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate-v1", test_migrate_from_v1);
   g_test_add_func ("/store/migrate-v2", test_migrate_from_v2);
   g_test_add_func ("/store/migrate-v3", test_migrate_from_v3);
+  g_test_add_func ("/store/migrate-empty-v3", test_migrate_empty_from_v3);
+  g_test_add_func ("/store/mark-empty", test_mark_empty);
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/unwritable", test_unwritable_file_opens_read_only);
   g_test_add_func ("/document/undo-redo", test_undo_redo);

@@ -9,6 +9,7 @@
 
 #include "jue-checks.h"
 #include "jue-completeness.h"
+#include "jue-empty.h"
 #include "jue-computed.h"
 
 typedef enum {
@@ -157,7 +158,7 @@ static const Req fund_reqs[] = {
 static const struct {
   const char *id;
   const Req  *reqs;
-  const char *empty_text;   /* a fund table that may state it is empty */
+  const char *empty_key;    /* the table a mark (empty_tables) makes complete */
   const char *roots;        /* the records and lists the section shows, for
                                the texts carried from last year */
 } fixed_sections[] = {
@@ -166,9 +167,9 @@ static const struct {
   { "appropriation", appropriation_reqs, NULL, "appropriation" },
   { "functional", functional_reqs, NULL, "functional" },
   { "basic", basic_reqs, NULL, "basic economic" },
-  { "three-public", three_public_reqs, NULL, "three_public" },
-  { "gov-fund", gov_fund_reqs, "gov_fund.reason", "gov_fund" },
-  { "state-capital", state_capital_reqs, "state_capital.reason", "state_capital" },
+  { "three-public", three_public_reqs, "three_public", "three_public" },
+  { "gov-fund", gov_fund_reqs, "gov_fund", "gov_fund" },
+  { "state-capital", state_capital_reqs, "state_capital", "state_capital" },
   { "other", other_reqs, NULL, "other" },
   { "glossary", glossary_reqs, NULL, "glossary" },
   { "dept-eval", dept_eval_reqs, NULL, "dept_eval" },
@@ -379,7 +380,7 @@ walk_section (Walk       *w,
               const char *id,
               const Req  *reqs,
               const char *prefix,
-              const char *empty_text,
+              const char *empty_key,
               const char *roots)
 {
   JueSectionProgress *s = g_new0 (JueSectionProgress, 1);
@@ -387,14 +388,10 @@ walk_section (Walk       *w,
   s->id = g_strdup (id);
   g_ptr_array_add (w->out->sections, s);
   w->section = s;
-  w->stated_empty = FALSE;
-  if (empty_text)
-    {
-      JueFieldRef ref;
-
-      w->stated_empty = jue_report_resolve (w->report, empty_text, &ref, NULL) &&
-                        jue_text_states_empty (*(char **) ref.ptr);
-    }
+  /* a table marked empty (本表为空表) is complete: the mark is the one
+   * flag; the explanation's words are read only from files of schema ≤ 4
+   * (jue_report_read_legacy_empty) */
+  w->stated_empty = empty_key && jue_report_table_empty_reason (w->report, empty_key) != NULL;
   for (const Req *r = reqs; r->kind != REQ_END; r++)
     {
       g_autofree char *path = prefix ? g_strconcat (prefix, ".", r->path, NULL)
@@ -450,7 +447,7 @@ jue_completeness_new (const JueReport *report)
   c->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_free);
   for (guint i = 0; i < G_N_ELEMENTS (fixed_sections); i++)
     walk_section (&w, fixed_sections[i].id, fixed_sections[i].reqs, NULL,
-                  fixed_sections[i].empty_text, fixed_sections[i].roots);
+                  fixed_sections[i].empty_key, fixed_sections[i].roots);
   for (guint i = 0; i < report->special_funds->len; i++)
     {
       g_autofree char *id = g_strdup_printf ("fund-%u", i);

@@ -14,8 +14,10 @@
  * - Cells that Sichuan's template prints as 0.00 (the 三公 and fund tables,
  *   the lines of 收入支出决算总表 …) are required only when the report's
  *   template prints 0.00 (profile.blank_cells, jue_report_prints_zero()).
- * - A government-fund or state-capital table whose explanation states that
- *   it is empty (本表无数据, 空表, 为空 …) is complete.
+ * - A government-fund, state-capital or “three public” table marked empty
+ *   (empty_tables, jue-empty.h: the one flag) is complete.  Its explanation's
+ *   words (本表无数据 …) no longer count, except in a file of schema ≤ 4,
+ *   which is read as marked (jue_report_read_legacy_empty).
  */
 #pragma once
 
@@ -61,7 +63,8 @@ const JueSectionProgress *
 guint            jue_completeness_percent (guint filled,
                                            guint required);
 
-/* Does the explanation text of a fund table state that it is empty? */
+/* Does the explanation text of a fund table state that it is empty?  (How
+ * files of schema ≤ 4 said so; jue_report_read_legacy_empty.) */
 gboolean         jue_text_states_empty    (const char *text);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 static const char * const column_names[JUE_CSV_N_COLUMNS] = {
   [JUE_CSV_COL_END] = "",
   [JUE_CSV_COL_ITEM] = "项目",
+  [JUE_CSV_COL_EMPTY_TABLE] = "空表",
+  [JUE_CSV_COL_EMPTY_REASON] = "为空说明",
   [JUE_CSV_COL_CONTENT] = "内容",
   [JUE_CSV_COL_AMOUNT] = "金额（万元）",
   [JUE_CSV_COL_SHARE] = "占比（%）",
@@ -440,8 +442,15 @@ static const JueCsvRowSpec t12_rows[] = {
   ITEMS ("glossary", "@term", "@definition"),
 };
 
+/* The published tables marked empty (本表为空表, jue-empty.h): a block of
+ * its own, after the glossary (files written before it lack it). */
+static const JueCsvRowSpec empty_table_rows[] = {
+  ITEMS ("empty_tables", "@table", "@reason"),
+};
+
 static const JueCsvBlockSpec t12_blocks[] = {
   { { JUE_CSV_COL_TERM, JUE_CSV_COL_DEFINITION }, ROWS (t12_rows) },
+  { { JUE_CSV_COL_EMPTY_TABLE, JUE_CSV_COL_EMPTY_REASON }, ROWS (empty_table_rows), TRUE },
 };
 
 /* ---- 13 部门整体支出绩效自评 (prefix dept_eval), 14 专项资金绩效自评 ------ */

@@ -89,6 +89,8 @@ typedef enum {
   JUE_CSV_COL_YEAR_INCOME,     /* 本年收入（万元） */
   JUE_CSV_COL_CARRIED_OUT,     /* 年末结转和结余（万元） */
   JUE_CSV_COL_UNSPLIT,         /* 未分项（万元） */
+  JUE_CSV_COL_EMPTY_TABLE,     /* 空表 (a table marked empty: its key) */
+  JUE_CSV_COL_EMPTY_REASON,    /* 为空说明 */
   JUE_CSV_N_COLUMNS
 } JueCsvColumn;
 
@@ -114,6 +116,8 @@ typedef struct {
   guint8               columns[JUE_CSV_MAX_COLUMNS + 1];  /* JueCsvColumn, END-terminated */
   const JueCsvRowSpec *rows;
   guint                n_rows;
+  gboolean             optional;  /* a last block earlier versions did not
+                                     write: a file without it imports */
 } JueCsvBlockSpec;
 
 typedef struct {

@@ -444,12 +444,16 @@ split_blocks (const Span *span)
  * blocks than its table has.  Reading the blocks first lets a missing empty
  * line be reported where it is (as a row that does not belong). */
 static gboolean
-check_block_count (const Span *span,
-                   GArray     *blocks,
-                   const char *name,
-                   guint       n_blocks,
-                   GError    **error)
+check_block_count (const Span            *span,
+                   GArray                *blocks,
+                   const char            *name,
+                   const JueCsvBlockSpec *specs,
+                   guint                  n_blocks,
+                   GError               **error)
 {
+  /* the last blocks may be ones earlier versions did not write */
+  while (specs && blocks->len < n_blocks && specs[n_blocks - 1].optional)
+    n_blocks--;
   if (blocks->len < n_blocks)
     {
       guint line = span->end > span->start ? jue_import_span_row (span, span->end - 1)->line
@@ -493,7 +497,7 @@ import_table (Import                *imp,
           : !import_record_block (imp, bs, block, prefix, error))
         return FALSE;
     }
-  return check_block_count (span, blocks, name, table->n_blocks, error);
+  return check_block_count (span, blocks, name, table->blocks, table->n_blocks, error);
 }
 
 static gboolean
@@ -526,7 +530,7 @@ single_block (const Span            *span,
       if (!check_block_shape (out, block, error))
         return FALSE;
     }
-  return check_block_count (span, blocks, name, 1, error);
+  return check_block_count (span, blocks, name, NULL, 1, error);
 }
 
 static gboolean

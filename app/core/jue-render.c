@@ -11,6 +11,7 @@
 #include "jue-checks.h"
 #include "jue-csv-tables.h"
 #include "jue-render.h"
+#include "jue-empty.h"
 #include "jue-store.h"
 
 typedef struct {
@@ -669,12 +670,8 @@ render_matrix (Ctx *ctx)
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (items->len == 0)
-    {
-      ctx->out->empty = TRUE;
-      add_note_row (ctx, ctx->t->empty_note);
-      return;
-    }
+  /* no 项 rows: the 合计 row alone (本表为空表 is printed only when the
+   * table is marked empty, jue-empty.h) */
   /* group by class, then 款, keeping the first appearance's order */
   for (guint i = 0; i < items->len; i++)
     {
@@ -1088,20 +1085,13 @@ render_economic (Ctx *ctx)
   GPtrArray *blocks[2];
   JueRenderedCell *totals[2];
   guint n = 0, base = ctx->out->rows->len;
-  gboolean any = FALSE;
 
   for (guint side = 0; side < 2; side++)
     {
       blocks[side] = economic_block (ctx, side, &totals[side]);
       n = MAX (n, blocks[side]->len);
-      any = any || blocks[side]->len > 0 || !totals[side]->blank;
     }
-  if (!any)
-    {
-      ctx->out->empty = TRUE;
-      add_note_row (ctx, ctx->t->empty_note);
-    }
-  else
+  /* without lines: the 合计 lines alone (本表为空表 only when marked empty) */
     {
       JueRenderedRow *total;
 
@@ -1152,7 +1142,6 @@ static void
 render_row (Ctx *ctx)
 {
   JueRenderedRow *r = row_add (ctx, JUE_RENDER_ROW_LINE, NULL);
-  gboolean any = FALSE;
 
   for (guint c = 0; c < ctx->out->n_columns; c++)
     {
@@ -1162,15 +1151,7 @@ render_row (Ctx *ctx)
       if (col->role != JUE_COLUMN_VALUE)
         continue;
       cell = cell_source (ctx, col->source);
-      any = any || (!cell->blank && cell->kind != JUE_RENDER_CELL_EMPTY);
       row_set (r, c, cell);
-    }
-  if (!any)
-    {
-      ctx->out->n_unreadable = 0;
-      g_ptr_array_set_size (ctx->out->rows, 0);
-      ctx->out->empty = TRUE;
-      add_note_row (ctx, ctx->t->empty_note);
     }
 }
 
@@ -1371,16 +1352,17 @@ jue_render_report_template (const JueReport *report,
   return tmpl;
 }
 
-JueRenderedTable *
-jue_render_table (const JueTemplate *tmpl,
-                  guint              index,
-                  const JueReport   *report,
-                  const JueComputed *computed)
+static JueRenderedTable *
+render_table (const JueTemplate *tmpl,
+              guint              index,
+              const JueReport   *report,
+              const JueComputed *computed,
+              gboolean           honour_mark)
 {
   g_autoptr (JueComputed) own = NULL;
   JueRenderedTable *out;
   Ctx ctx = { 0 };
-  const char *name;
+  const char *name, *empty_reason;
 
   g_return_val_if_fail (tmpl != NULL && report != NULL, NULL);
   g_return_val_if_fail (index < tmpl->tables->len, NULL);
@@ -1427,7 +1409,18 @@ jue_render_table (const JueTemplate *tmpl,
     out->list = g_strdup (ctx.t->rows);
 
   build_header (&ctx);
-  switch (ctx.t->layout)
+  empty_reason = honour_mark ? jue_report_table_empty_reason (report, ctx.t->key) : NULL;
+  if (empty_reason != NULL)
+    {
+      /* marked empty (本表为空表): the note and why, whatever figures the
+       * report still holds (a check speaks of those) */
+      out->empty = TRUE;
+      out->marked_empty = TRUE;
+      add_note_row (&ctx, ctx.t->empty_note);
+      if (*empty_reason != '\0')
+        add_note_row (&ctx, empty_reason);
+    }
+  else switch (ctx.t->layout)
     {
     case JUE_LAYOUT_MATRIX:
       render_matrix (&ctx);
@@ -1446,6 +1439,24 @@ jue_render_table (const JueTemplate *tmpl,
   mark_emphasis (&ctx);
   build_columns (&ctx);
   return out;
+}
+
+JueRenderedTable *
+jue_render_table (const JueTemplate *tmpl,
+                  guint              index,
+                  const JueReport   *report,
+                  const JueComputed *computed)
+{
+  return render_table (tmpl, index, report, computed, TRUE);
+}
+
+JueRenderedTable *
+jue_render_table_unmarked (const JueTemplate *tmpl,
+                           guint              index,
+                           const JueReport   *report,
+                           const JueComputed *computed)
+{
+  return render_table (tmpl, index, report, computed, FALSE);
 }
 
 void

@@ -102,7 +102,12 @@ typedef struct {
   GPtrArray *header;        /* JueRenderedHeaderCell*, row-major */
   GPtrArray *rows;          /* JueRenderedRow* */
   char      *note;          /* printed under the table, or NULL */
-  gboolean   empty;         /* no data: rows is the one empty_note row */
+  gboolean   empty;         /* no data: rows is the one empty_note row (and,
+                               when marked_empty with a reason, a second
+                               NOTE row with the reason) */
+  gboolean   marked_empty;  /* the report marks it empty (empty_tables[N],
+                               jue-empty.h): printed as empty whatever
+                               figures it holds */
   gboolean   provisional;
   guint      n_unreadable;  /* cells shown as typed */
 } JueRenderedTable;
@@ -113,6 +118,12 @@ JueRenderedTable *jue_render_table   (const JueTemplate *tmpl,
                                       guint              index,
                                       const JueReport   *report,
                                       const JueComputed *computed);
+/* The same as if the table were not marked empty: the figures a marked
+ * table still holds (the check E-EMPTY-TABLE-FIGURES reads them). */
+JueRenderedTable *jue_render_table_unmarked (const JueTemplate *tmpl,
+                                             guint              index,
+                                             const JueReport   *report,
+                                             const JueComputed *computed);
 void              jue_rendered_table_free (JueRenderedTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueRenderedTable, jue_rendered_table_free)
 

@@ -368,6 +368,14 @@ extern const JueChoiceSet jue_choices_template;
   X (T, PERCENT, self_score, N_("Self-reported score"), NULL, 0) \
   X (T, LIST, sections, N_("Report sections"), &JueTextSection_def, 0)
 
+/* A published table marked empty (本表为空表): table is the template
+ * table's key (resources/templates/<id>.ini `key=`, the same in every
+ * template: "gov_fund", "state_capital", "three_public" …), reason why it
+ * has no data (printed under the note).  jue-empty.h reads and writes them. */
+#define JUE_EMPTY_TABLE_FIELDS(X, R, T) \
+  X (T, TEXT, table, N_("Table"), NULL, JUE_FIELD_REQUIRED) \
+  X (T, TEXT, reason, N_("Why it is empty"), NULL, JUE_FIELD_MULTILINE)
+
 #define JUE_REPORT_FIELDS(X, R, T) \
   R (T, RECORD, profile, N_("Department profile"), JueProfile, 0) \
   R (T, RECORD, income, N_("Income"), JueIncome, 0) \
@@ -384,7 +392,8 @@ extern const JueChoiceSet jue_choices_template;
   R (T, RECORD, other, N_("Other matters"), JueOther, 0) \
   X (T, LIST, glossary, N_("Glossary"), &JueGlossaryEntry_def, 0) \
   R (T, RECORD, dept_eval, N_("Department-wide self-evaluation"), JueDeptEval, 0) \
-  X (T, LIST, special_funds, N_("Special-fund self-evaluations"), &JueSpecialFund_def, 0)
+  X (T, LIST, special_funds, N_("Special-fund self-evaluations"), &JueSpecialFund_def, 0) \
+  X (T, LIST, empty_tables, N_("Tables marked empty"), &JueEmptyTable_def, 0)
 
 /* Every record also carries unreadable_: its fields' typed texts that could
  * not be read (field name → text), NULL when there are none.  It travels
@@ -407,6 +416,7 @@ extern const JueRecordDef JueAccountRow_def;
 extern const JueRecordDef JueEconomicRow_def;
 extern const JueRecordDef JueGlossaryEntry_def;
 extern const JueRecordDef JueSpecialFund_def;
+extern const JueRecordDef JueEmptyTable_def;
 
 JUE_DECLARE_RECORD (JueOffice, JUE_OFFICE_FIELDS)
 JUE_DECLARE_RECORD (JueStaff, JUE_STAFF_FIELDS)
@@ -437,6 +447,7 @@ JUE_DECLARE_RECORD (JueIndicator, JUE_INDICATOR_FIELDS)
 JUE_DECLARE_RECORD (JueTextSection, JUE_TEXT_SECTION_FIELDS)
 JUE_DECLARE_RECORD (JueDeptEval, JUE_DEPT_EVAL_FIELDS)
 JUE_DECLARE_RECORD (JueSpecialFund, JUE_SPECIAL_FUND_FIELDS)
+JUE_DECLARE_RECORD (JueEmptyTable, JUE_EMPTY_TABLE_FIELDS)
 JUE_DECLARE_RECORD (JueReport, JUE_REPORT_FIELDS)
 
 /* ---- the generic layer: records by descriptor ------------------------- */

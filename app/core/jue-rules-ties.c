@@ -13,9 +13,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jue-empty.h"
+#include "jue-render.h"
 #include "jue-rules-private.h"
 
 #define ERROR JUE_SEVERITY_ERROR
+#define WARNING JUE_SEVERITY_WARNING
 
 #define AMOUNT_AT(r, off) (*(const JueAmount *) ((const guint8 *) (r) + (off)))
 
@@ -508,6 +511,160 @@ rule_economic_block (JueCheckRun *run)
               r->basic.public, "公用经费");
 }
 
+/* ---- tables marked empty (本表为空表, jue-empty.h) ------------------- */
+
+/* A marked table's figures can come from any field its template names: the
+ * rule reads everything (it does nothing while no table is marked). */
+static const char * const reads_empty_tables[] = { "*", NULL };
+
+/* "本年支出 小计" for a header "本年支出|小计". */
+static char *
+column_title (const JueRenderedTable *t,
+              guint                   col)
+{
+  const JueRenderedColumn *c = t->columns->pdata[col];
+  g_auto (GStrv) words = g_strsplit (c->header ? c->header : "", "|", -1);
+
+  return g_strjoinv (" ", words);
+}
+
+/* The row's code and name (or label) as printed. */
+static char *
+row_title (const JueRenderedTable *t,
+           const JueRenderedRow   *row)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint c = 0; c < t->n_columns && c < row->cells->len; c++)
+    {
+      const JueRenderedColumn *col = t->columns->pdata[c];
+      const JueRenderedCell *cell = row->cells->pdata[c];
+
+      if ((col->role == JUE_COLUMN_CODE || col->role == JUE_COLUMN_NAME ||
+           col->role == JUE_COLUMN_LABEL) && cell->text && *cell->text)
+        {
+          if (s->len)
+            g_string_append_c (s, ' ');
+          g_string_append (s, cell->text);
+        }
+    }
+  if (s->len == 0 && row->kind == JUE_RENDER_ROW_TOTAL)
+    g_string_append (s, "合计");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+cell_is_figure (const JueRenderedCell *cell)
+{
+  if (cell->kind != JUE_RENDER_CELL_AMOUNT && cell->kind != JUE_RENDER_CELL_COUNT)
+    return FALSE;
+  return cell->unreadable || (cell->has_value && !cell->blank && cell->value != 0);
+}
+
+/* The first figure a marked table holds, as "本年收入 of 2130101 …: 3.00";
+ * NULL when it holds none. */
+static char *
+first_figure (JueCheckRun            *run,
+              const JueTemplate      *tmpl,
+              guint                   index)
+{
+  const JueTemplateTable *tt = jue_template_table (tmpl, index);
+  g_autoptr (JueRenderedTable) t = jue_render_table_unmarked (tmpl, index, run->report,
+                                                              run->computed);
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const JueRenderedRow *row = t->rows->pdata[r];
+
+      if (row->kind == JUE_RENDER_ROW_NOTE)
+        continue;
+      for (guint c = 0; c < row->cells->len; c++)
+        {
+          const JueRenderedCell *cell = row->cells->pdata[c];
+          g_autofree char *col = NULL, *what = NULL;
+
+          if (!cell_is_figure (cell))
+            continue;
+          col = column_title (t, c);
+          what = row_title (t, row);
+          /* TRANSLATORS: column, row (code and name), the figure as printed */
+          return g_strdup_printf (_("%s of %s is %s"), col, what, cell->text);
+        }
+    }
+  /* a matrix prints no 合计 without rows, but its typed totals are figures */
+  for (guint i = 0; tt->totals && tt->totals[i]; i++)
+    {
+      const char *path = strchr (tt->totals[i], ':');
+      JueFieldRef ref;
+
+      if (path == NULL ||
+          !jue_report_resolve ((JueReport *) run->report, path + 1, &ref, NULL) ||
+          ref.def->kind != JUE_KIND_AMOUNT)
+        continue;
+      if (((const JueAmount *) ref.ptr)->unreadable ||
+          (((const JueAmount *) ref.ptr)->set && ((const JueAmount *) ref.ptr)->fen != 0))
+        {
+          g_autofree char *field = g_strndup (tt->totals[i], (gsize) (path - tt->totals[i]));
+          g_autofree char *text = jue_field_get_text (&ref);
+
+          for (guint c = 0; c < t->n_columns; c++)
+            {
+              const JueRenderedColumn *col = t->columns->pdata[c];
+
+              if (col->field && strcmp (col->field, field) == 0)
+                {
+                  g_autofree char *title = column_title (t, c);
+                  /* TRANSLATORS: column, "合计" (the total row as printed), the figure */
+                  return g_strdup_printf (_("%s of %s is %s"), title, "合计", text);
+                }
+            }
+          /* TRANSLATORS: a field path, then its figure */
+          return g_strdup_printf (_("its total %s is %s"), path + 1, text);
+        }
+    }
+  return NULL;
+}
+
+static void
+rule_empty_tables (JueCheckRun *run)
+{
+  const JueReport *r = run->report;
+  const JueTemplate *tmpl;
+
+  if (r->empty_tables == NULL || r->empty_tables->len == 0)
+    return;
+  tmpl = jue_render_report_template (r, NULL);
+  for (guint i = 0; i < r->empty_tables->len; i++)
+    {
+      const JueEmptyTable *e = r->empty_tables->pdata[i];
+      g_autofree char *path = g_strdup_printf ("empty_tables[%u].table", i);
+      g_autoptr (GArray) tables = NULL;
+
+      if (e->table == NULL || *e->table == '\0' ||
+          jue_report_find_empty_table (r, e->table) != (gint) i)
+        continue;   /* blank: W-MISSING's; a second mark of a table adds nothing */
+      tables = jue_template_tables_of_key (tmpl, e->table);
+      if (tables->len == 0 && run->entry->severity == WARNING)
+        jue_check_add (run, WARNING, path,
+                       _("“%s” is marked empty, but the template %s has no table of that key"),
+                       e->table, tmpl->name);
+      if (run->entry->severity != ERROR)
+        continue;
+      for (guint k = 0; k < tables->len; k++)
+        {
+          guint index = g_array_index (tables, guint, k);
+          const JueTemplateTable *tt = jue_template_table (tmpl, index);
+          g_autofree char *figure = first_figure (run, tmpl, index);
+
+          if (figure)
+            jue_check_add (run, ERROR, path,
+                           /* TRANSLATORS: table number, table title, then "COLUMN of ROW is FIGURE" */
+                           _("%s %s is marked empty (本表为空表) but holds figures: %s"),
+                           tt->number, tt->title, figure);
+        }
+    }
+}
+
 #define RULE(id, sev, scope, reads, summary, func) \
   { id, sev, JUE_SCOPE_##scope, reads, summary, func, NULL }
 #define RULE_DATA(id, sev, scope, reads, summary, func, data) \
@@ -547,5 +704,11 @@ const JueRuleEntry jue_rules_ties[] = {
   RULE ("E-TIE-ECONOMIC-BLOCK", ERROR, REPORT, reads_economic_block,
         N_("The economic lines of a block are not more than its 合计 (the rest is 未分项)"),
         rule_economic_block),
+  RULE ("E-EMPTY-TABLE-FIGURES", ERROR, REPORT, reads_empty_tables,
+        N_("A table marked empty (本表为空表) holds no figures"),
+        rule_empty_tables),
+  RULE ("W-EMPTY-TABLE-UNKNOWN", WARNING, REPORT, reads_empty_tables,
+        N_("A table marked empty is a table of the report's template"),
+        rule_empty_tables),
 };
 const guint jue_n_rules_ties = G_N_ELEMENTS (jue_rules_ties);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "jue-store.h"
+#include "jue-empty.h"
 #include "jue-tsv.h"
 
 /* The schema, version by version.  Each step runs inside one transaction.
@@ -37,8 +38,13 @@ static const char *const schema_v3[] = { NULL };
 /* v4 (issue 13): functional[N].previous and .reason, the 项's 上年 figure
  * and the reason for its change; taken with the first edit, as v3. */
 static const char *const schema_v4[] = { NULL };
+/* v5 (issue 11): tables marked empty, empty_tables[N] (jue-empty.h).  No
+ * statements either; the step also writes the marks a file of schema ≤ 4
+ * is read with (its fund tables whose explanation said 本表无数据), so the
+ * file means the same after it. */
+static const char *const schema_v5[] = { NULL };
 static const char *const *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3,
-                                                 schema_v4 };
+                                                 schema_v4, schema_v5 };
 
 /* The writer lock: an open-file-description lock on a byte SQLite never
  * locks (its own lock bytes end at 0x40000200), held while a document is
@@ -74,6 +80,9 @@ struct _JueStore {
   sqlite3_stmt *delete_carried_prefix;
   sqlite3_stmt *upsert_explanation;
   sqlite3_stmt *delete_explanation;
+  GPtrArray    *legacy_rows;  /* path, value, …: the marks of empty tables a
+                                 file of schema ≤ 4 is read with, written by
+                                 the step to 5 */
 };
 
 void
@@ -670,6 +679,42 @@ prepare_statements (JueStore *store,
   return TRUE;
 }
 
+static gboolean
+write_legacy_rows (JueStore *store,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (store->legacy_rows == NULL || store->legacy_rows->len == 0)
+    return TRUE;
+  if (sqlite3_prepare_v2 (store->db,
+                          "INSERT INTO field (path, value) VALUES (?1, ?2) "
+                          "ON CONFLICT (path) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return sql_error (error, store->db, store->filename, _("preparing"));
+  for (guint i = 0; ok && i + 1 < store->legacy_rows->len; i += 2)
+    {
+      sqlite3_bind_text (stmt, 1, store->legacy_rows->pdata[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, store->legacy_rows->pdata[i + 1], -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      if (!ok)
+        sql_error (error, store->db, store->filename, _("writing"));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static void
+collect_legacy_row (const char        *path,
+                    const JueFieldRef *ref,
+                    gpointer           user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (path));
+  g_ptr_array_add (user_data, jue_field_get_text (ref));
+}
+
 /* Steps with statements (new tables) run when the file is opened for
  * editing; a step without any waits for the first edit (on_edit), which
  * then takes every step left. */
@@ -691,10 +736,14 @@ migrate (JueStore *store,
       ok = TRUE;
       for (guint i = 0; ok && migrations[next][i]; i++)
         ok = exec (store, migrations[next][i], error);
+      if (ok && next == 5)
+        ok = write_legacy_rows (store, error);
       ok = ok && exec (store, set_version, error);
       if (!commit (store, ok, error))
         return FALSE;
       store->version = next;
+      if (next == 5)
+        g_clear_pointer (&store->legacy_rows, g_ptr_array_unref);
     }
   return TRUE;
 }
@@ -742,6 +791,7 @@ jue_store_close (JueStore *store)
   if (store->copy_dir)
     remove_copy (store->copy_dir);
   g_free (store->copy_dir);
+  g_clear_pointer (&store->legacy_rows, g_ptr_array_unref);
   g_free (store->why_read_only);
   g_free (store->real_path);
   g_free (store->filename);
@@ -1267,6 +1317,11 @@ jue_store_open (const char    *filename,
   report = validate_and_load (store, copy ? copy : store->real_path, error);
   if (report == NULL)
     return NULL;
+  if (store->version < 5 && jue_report_read_legacy_empty (report) > 0)
+    {
+      store->legacy_rows = g_ptr_array_new_with_free_func (g_free);
+      jue_report_foreach (report, "empty_tables", collect_legacy_row, store->legacy_rows, NULL);
+    }
   load_carried (store, report);
   if (copy)
     sqlite3_exec (store->db, "PRAGMA query_only = ON", NULL, NULL, NULL);

@@ -37,6 +37,15 @@ line_free (gpointer data)
   g_free (l);
 }
 
+static gboolean
+key_is_valid (const char *key)
+{
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 table_free (gpointer data)
 {
@@ -44,6 +53,7 @@ table_free (gpointer data)
 
   g_free (t->number);
   g_free (t->title);
+  g_free (t->key);
   g_free (t->part);
   g_free (t->short_name);
   g_free (t->rows);
@@ -319,6 +329,18 @@ parse_table (GKeyFile          *kf,
   if (t->title == NULL || *t->title == '\0')
     {
       set_error (error, origin, group, "title", _("every table needs a title"));
+      return NULL;
+    }
+  t->key = get_string (kf, group, "key", NULL);
+  if (t->key == NULL || *t->key == '\0')
+    {
+      g_free (t->key);
+      t->key = g_strdup (t->title);
+    }
+  else if (!key_is_valid (t->key))
+    {
+      set_error (error, origin, group, "key",
+                 _("a table key is lower-case letters, digits and _"));
       return NULL;
     }
   t->part = get_string (kf, group, "part", tmpl->part);

@@ -60,6 +60,10 @@ typedef struct {
   guint          index;       /* position in the template, from 0 */
   char          *number;      /* "公开01表", "表1" */
   char          *title;       /* "收入支出决算总表" */
+  char          *key;         /* the same table in every template: "gov_fund",
+                                 "three_public" (what empty_tables[N].table
+                                 names; tables printing the same data share
+                                 one); the title when the file gives none */
   char          *part;        /* "第五部分 附表", or "" */
   char          *short_name;  /* sheet/file name: "01_收入支出决算总表" */
   JueLayoutKind  layout;

@@ -10,6 +10,7 @@
 #include "jue-computed.h"
 #include "jue-render.h"
 #include "jue-workbook-import.h"
+#include "jue-empty.h"
 
 /* ---- text ---------------------------------------------------------------- */
 
@@ -278,6 +279,7 @@ struct _JueWbImport {
   GPtrArray *class_lines; /* ClassFig */
   GPtrArray *figures;     /* Figure */
   GPtrArray *found;       /* char *, per table */
+  GPtrArray *empties;     /* char *: key, reason, key, reason … (本表为空表) */
   JueWbLayout *layout;    /* the specs read, when made here */
   const char *template_id;
   char      *department;
@@ -291,6 +293,7 @@ jue_wb_import_free (JueWbImport *import)
     return;
   g_ptr_array_unref (import->figures);
   g_ptr_array_unref (import->found);
+  g_ptr_array_unref (import->empties);
   g_clear_pointer (&import->merged, g_ptr_array_unref);
   g_clear_pointer (&import->class_lines, g_ptr_array_unref);
   g_ptr_array_unref (import->rows);
@@ -719,6 +722,65 @@ table_is_empty (const Table *t)
           return TRUE;
       }
   return FALSE;
+}
+
+/* Why a table printed empty is: the text after the note in its cell
+ * (本表为空表：…), else the first text of a row below it, else "". */
+static char *
+empty_reason (const Table *t)
+{
+  static const char * const marks[] = { "本表为空表", "本表无数据", "空表", "无数据", NULL };
+
+  for (guint r = t->title_row + 1; r < t->end_row; r++)
+    for (guint c = 0; c < jue_wb_sheet_n_columns (t->sheet); c++)
+      {
+        const char *text = jue_wb_sheet_text (t->sheet, r, c);
+        const char *hit = NULL;
+        gsize len = 0;
+
+        for (guint m = 0; marks[m] && hit == NULL; m++)
+          if ((hit = strstr (text, marks[m])) != NULL)
+            len = strlen (marks[m]);
+        if (hit == NULL)
+          continue;
+        {
+          static const char * const seps[] = { "：", ":", "，", ",", "。", "（", "(", " ", NULL };
+          g_autofree char *rest = g_strstrip (g_strdup (hit + len));
+          const char *p = rest;
+          gboolean more = TRUE;
+
+          /* 本表为空表：理由 / 本表为空表（理由） */
+          while (more)
+            {
+              more = FALSE;
+              for (guint i = 0; seps[i]; i++)
+                if (g_str_has_prefix (p, seps[i]))
+                  {
+                    p += strlen (seps[i]);
+                    more = TRUE;
+                  }
+            }
+          if (*p)
+            {
+              g_autofree char *reason = g_strdup (p);
+
+              if (g_str_has_suffix (reason, "）") || g_str_has_suffix (reason, ")"))
+                reason[strlen (reason) - (g_str_has_suffix (reason, ")") ? 1 : strlen ("）"))] = '\0';
+              return g_strstrip (g_steal_pointer (&reason));
+            }
+        }
+        for (guint r2 = r + 1; r2 < t->end_row; r2++)
+          for (guint c2 = 0; c2 < jue_wb_sheet_n_columns (t->sheet); c2++)
+            {
+              const char *below = jue_wb_sheet_text (t->sheet, r2, c2);
+              gint64 fen;
+
+              if (*below != '\0' && !jue_wb_parse_amount (below, FALSE, &fen))
+                return g_strstrip (g_strdup (below));
+            }
+        return g_strdup ("");
+      }
+  return g_strdup ("");
 }
 
 /* The one column headed so, or G_MAXUINT with the error set. */
@@ -1788,6 +1850,7 @@ jue_wb_import_read (const JueWorkbook    *workbook,
 
   imp->figures = g_ptr_array_new_with_free_func (figure_free);
   imp->found = g_ptr_array_new_with_free_func (g_free);
+  imp->empties = g_ptr_array_new_with_free_func (g_free);
   imp->rows = g_ptr_array_new_with_free_func (list_row_free);
   imp->class_lines = g_ptr_array_new_with_free_func (class_fig_free);
   imp->lists = g_ptr_array_new ();
@@ -1871,6 +1934,11 @@ jue_wb_import_read (const JueWorkbook    *workbook,
             t.end_row = ti->row;
         }
       ok = read_table (&rd, &t, error);
+      if (ok && t.empty && specs[k].key != NULL)
+        {
+          g_ptr_array_add (imp->empties, g_strdup (specs[k].key));
+          g_ptr_array_add (imp->empties, empty_reason (&t));
+        }
       g_clear_pointer (&t.stacks, g_ptr_array_unref);
       if (!ok)
         {
@@ -1962,6 +2030,29 @@ plan (const JueWbImport *import,
   if (import->department != NULL
       && (report->profile.name == NULL || *report->profile.name == '\0'))
     op_set (ops, g_strdup ("profile.name"), import->department);
+  /* tables printed 本表为空表: marked empty (a key once, the first reason) */
+  for (guint i = 0, n_added = 0; i + 1 < import->empties->len; i += 2)
+    {
+      const char *key = import->empties->pdata[i];
+      gint index = jue_report_find_empty_table (report, key);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j += 2)
+        seen = strcmp (import->empties->pdata[j], key) == 0;
+      if (seen)
+        continue;
+      if (index < 0)
+        {
+          Op *op = g_new0 (Op, 1);
+
+          index = (gint) (report->empty_tables->len + n_added++);
+          op->insert = g_strdup ("empty_tables");
+          g_ptr_array_add (ops, op);
+          op_set (ops, g_strdup_printf ("empty_tables[%d].table", index), key);
+        }
+      op_set (ops, g_strdup_printf ("empty_tables[%d].reason", index),
+              import->empties->pdata[i + 1]);
+    }
   for (guint i = 0; i < import->figures->len; i++)
     {
       const Figure *f = g_ptr_array_index (import->figures, i);

@@ -93,6 +93,10 @@ typedef struct {
    * renderer adds them (NULL: none). */
   const JueTemplate   *tmpl;
   guint                table_index;
+  /* The template table's key (jue-empty.h): a table printed 本表为空表 is
+   * marked empty under it, with the text beside or under the note as the
+   * reason (NULL: not marked). */
+  const char          *key;
 } JueWbTableSpec;
 
 /* The layouts of a template's tables (jue-workbook-template.c): row,

@@ -277,6 +277,7 @@ jue_wb_layout_new (const JueTemplate *tmpl)
             g_ptr_array_add (longer, other->title);
         }
       spec.name = keep (layout, table->title);
+      spec.key = keep (layout, table->key);
       spec.title_words = keep_words (layout, words);
       spec.title_not = keep_words (layout, longer);
       spec.cells = (const JueWbCellSpec *) cells->data;
