@@ -98,17 +98,97 @@ rule_basic_project (JueCheckRun *run)
 }
 
 static const char * const reads_breakdown_basic[] = {
-  "expenditure.basic", "basic.personnel", "basic.public", NULL };
+  "expenditure.basic", "basic.personnel", "basic.public",
+  "appropriation.general_budget_basic", "functional[N].basic", "accounts[N].exp_basic", NULL };
 
+/* The general budget's 基本支出 that E-TIE-BASIC-ECONOMIC holds 人员经费 +
+ * 公用经费 to: 表5's typed 合计, else the sum of its 项 rows when every one is
+ * split; FALSE when it is not known. */
+static gboolean
+general_budget_basic (const JueReport *r,
+                      JueAmount       *out)
+{
+  JueAmount whole = r->appropriation.general_budget_basic;
+  gint64 fen = 0;
+
+  if (whole.set || whole.unreadable)
+    {
+      *out = whole;
+      return TRUE;
+    }
+  if (r->functional->len == 0)
+    return FALSE;
+  for (guint i = 0; i < r->functional->len; i++)
+    {
+      const JueAmount b = ((const JueFunctionalRow *) r->functional->pdata[i])->basic;
+
+      if (!b.set || b.unreadable)
+        return FALSE;
+      fen += b.fen;
+    }
+  *out = (JueAmount) { .fen = fen, .set = TRUE };
+  return TRUE;
+}
+
+/* 人员经费 + 公用经费 (表6's two 合计) are the general budget's 基本支出;
+ * expenditure.basic is all funds'.  One fault gives one error:
+ * - while the general budget's 基本支出 is not known (a report without the
+ *   published tables' split), basic expenditure = personnel + public, as the
+ *   narrative says it (基本支出 = 人员经费 + 公用经费);
+ * - once it is known, E-TIE-BASIC-ECONOMIC holds the two to it, and this
+ *   rule says only what that one cannot: when they agree with it, they are
+ *   not more than all funds' basic expenditure (other funds may pay more of
+ *   it, never less) — unless 支出决算表 has 基本支出 by 项: then
+ *   E-TIE-EXPENDITURE-COLUMNS and E-TIE-FUNCTIONAL-IN-ACCOUNTS hold that,
+ *   row by row. */
 static void
 rule_breakdown_basic (JueCheckRun *run)
 {
   const JueReport *r = run->report;
   JueAmount parts[] = { r->basic.personnel, r->basic.public };
+  JueAmount gb, all = r->expenditure.basic;
+  gint64 sum, over;
 
-  jue_check_sum (run, ERROR, "expenditure.basic", r->expenditure.basic, parts, 2,
-                 _("Basic expenditure %s ≠ personnel expenses %s + public expenses %s, "
-                   "difference %s"));
+  if (!general_budget_basic (r, &gb))
+    {
+      jue_check_sum (run, ERROR, "expenditure.basic", all, parts, 2,
+                     _("Basic expenditure %s ≠ personnel expenses %s + public expenses %s, "
+                       "difference %s"));
+      return;
+    }
+  if (gb.unreadable || !all.set || all.unreadable)
+    return;
+  for (guint i = 0; i < r->accounts->len; i++)
+    {
+      const JueAmount b = ((const JueAccountRow *) r->accounts->pdata[i])->exp_basic;
+      if (b.set || b.unreadable)
+        return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (!parts[i].set || parts[i].unreadable)
+      return;
+  sum = parts[0].fen + parts[1].fen;
+  {
+    JueAmount tie[] = { gb, parts[0], parts[1] };
+
+    if (ABS (sum - gb.fen) > jue_check_allowance (tie, G_N_ELEMENTS (tie)))
+      return;   /* E-TIE-BASIC-ECONOMIC's */
+  }
+  over = sum - all.fen;
+  if (over > 0)
+    {
+      JueAmount figures[] = { all, parts[0], parts[1] };
+      g_autofree char *a = jue_check_figure (all);
+      g_autofree char *p = jue_check_figure (parts[0]);
+      g_autofree char *q = jue_check_figure (parts[1]);
+      g_autofree char *d = jue_check_fen (over);
+
+      jue_check_diff (run, ERROR, "expenditure.basic", over,
+                      jue_check_allowance (figures, G_N_ELEMENTS (figures)),
+                      g_strdup_printf (_("Basic expenditure %s (all funds) is less than personnel "
+                                         "expenses %s + public expenses %s of the general budget, "
+                                         "by %s"), a, p, q, d));
+    }
 }
 
 static const char * const reads_breakdown_vehicle[] = {
@@ -945,7 +1025,9 @@ const JueRuleEntry jue_rules_accounts[] = {
         N_("General-budget appropriation expenditure equals its basic + project expenditure"),
         rule_basic_project),
   RULE ("E-BREAKDOWN-BASIC", ERROR, REPORT, reads_breakdown_basic,
-        N_("Basic expenditure equals personnel + public expenses"), rule_breakdown_basic),
+        N_("Basic expenditure equals personnel + public expenses while the general budget's "
+           "basic expenditure is not known; once it is (E-TIE-BASIC-ECONOMIC), is not less "
+           "than them"), rule_breakdown_basic),
   RULE ("E-BREAKDOWN-VEHICLE", ERROR, REPORT, reads_breakdown_vehicle,
         N_("Official vehicle expenses equal purchase + operation"), rule_breakdown_vehicle),
   RULE ("E-BREAKDOWN-RECEPTION", ERROR, REPORT, reads_breakdown_reception,
