@@ -183,7 +183,56 @@ test_key_figures (void)
   assert_contains (t, "2024年度政府性基金预算财政拨款支出0万元。");
   assert_contains (t, "2024年度国有资本经营预算财政拨款支出0万元。");
   assert_lacks (t, "增长100%");
-  assert_lacks (t, "【");
+  assert_lacks (t, "【未填】");
+  assert_lacks (t, "【请填写变动原因】");
+  assert_lacks (t, "【无法识别】");
+}
+
+/* Part 3 defines every 项 the report uses: after the typed entries, each
+ * one none of them defines, with its 类/款/项 names and a visible mark
+ * (the classification tables have names, no definitions); completeness
+ * counts each.  The seed's glossary leaves two of its seventeen out. */
+static void
+test_glossary_codes (void)
+{
+  g_autoptr (JueReport) report = sample ();
+  g_autoptr (JueNarrative) n = jue_narrative_new (report, NULL, NULL);
+  g_autoptr (JueCompleteness) before = jue_completeness_new (report);
+  g_autoptr (JueCompleteness) after = NULL;
+  const JueNarrativeSection *s = jue_narrative_get_section (n, "p3.codes");
+  g_autofree char *t = NULL;
+  guint missing = 0;
+
+  g_assert_nonnull (s);
+  g_assert_cmpuint (s->paragraphs->len, ==, 2);
+  g_assert_cmpstr (s->paragraphs->pdata[0], ==,
+                   "31.科学技术支出（类）科学技术管理事务（款）其他科学技术管理事务支出（项）：【请填写名词解释】");
+  g_assert_cmpstr (s->paragraphs->pdata[1], ==,
+                   "32.科学技术支出（类）基础研究（款）科技人才队伍建设（项）：【请填写名词解释】");
+  g_assert_cmpuint (n->n_missing, ==, 2);
+  for (guint i = 0; i < before->missing->len; i++)
+    if (strcmp (((JueMissing *) before->missing->pdata[i])->path, "glossary") == 0)
+      missing++;
+  g_assert_cmpuint (missing, ==, 2);
+  /* the seed's entries that differ from the rows only by a final 支出
+   * (其他科技交流与合作) or by the 款 (科技奖励 under 科技重大项目) define them */
+  t = text_of (report);
+  assert_lacks (t, "其他科技交流与合作支出（项）：【");
+  assert_lacks (t, "科技奖励（项）：【");
+
+  /* an entry typed for one: it is defined, the other still marked */
+  g_assert_cmpint (jue_report_list_insert (report, "glossary", -1, NULL), ==, 30);
+  set (report, "glossary[30].term", "科技人才队伍建设");
+  set (report, "glossary[30].definition", "指用于科技人才队伍建设方面的支出。");
+  g_clear_pointer (&n, jue_narrative_free);
+  n = jue_narrative_new (report, NULL, NULL);
+  s = jue_narrative_get_section (n, "p3.codes");
+  g_assert_cmpuint (s->paragraphs->len, ==, 1);
+  g_assert_cmpstr (s->paragraphs->pdata[0], ==,
+                   "32.科学技术支出（类）科学技术管理事务（款）其他科学技术管理事务支出（项）：【请填写名词解释】");
+  after = jue_completeness_new (report);
+  g_assert_cmpuint (after->required, ==, before->required + 2);   /* the entry's two fields */
+  g_assert_cmpuint (after->filled, ==, before->filled + 3);
 }
 
 /* Increase, decrease and unchanged follow the sign; a zero base has no
@@ -244,10 +293,15 @@ test_missing_reason (void)
   g_autoptr (JueNarrative) n = NULL;
   g_autofree char *t = NULL;
   gboolean listed = FALSE;
+  guint base;
 
+  /* (the sample's two undefined 项 of Part 3 are counted too) */
+  n = jue_narrative_new (report, NULL, NULL);
+  base = n->n_missing;
+  g_clear_pointer (&n, jue_narrative_free);
   set (report, "three_public.vehicle.reason", "");
   n = jue_narrative_new (report, NULL, NULL);
-  g_assert_cmpuint (n->n_missing, ==, 1);
+  g_assert_cmpuint (n->n_missing, ==, base + 1);
   t = jue_narrative_section_text (jue_narrative_get_section (n, "s7.vehicle"));
   assert_contains (t, "增加0.16万元，增长5.68%。主要原因是【请填写变动原因】。");
 
@@ -265,7 +319,7 @@ test_missing_reason (void)
   set (report, "three_public.vehicle.previous", "2.98");
   g_clear_pointer (&n, jue_narrative_free);
   n = jue_narrative_new (report, NULL, NULL);
-  g_assert_cmpuint (n->n_missing, ==, 0);
+  g_assert_cmpuint (n->n_missing, ==, base);
   g_clear_pointer (&after, jue_completeness_free);
   after = jue_completeness_new (report);
   g_assert_cmpuint (after->required + 1, ==, before->required);
@@ -444,5 +498,6 @@ main (int    argc,
   g_test_add_func ("/narrative/phrase-files", test_phrase_files);
   g_test_add_func ("/narrative/charts", test_charts);
   g_test_add_func ("/narrative/linked", test_linked);
+  g_test_add_func ("/narrative/glossary-codes", test_glossary_codes);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "jue-completeness.h"
 #include "jue-empty.h"
 #include "jue-computed.h"
+#include "jue-glossary.h"
 
 typedef enum {
   REQ_END,
@@ -18,6 +19,9 @@ typedef enum {
   REQ_ZERO,     /* a cell printed as 0.00 under the Sichuan template:
                    required only when the report's template prints 0.00 */
   REQ_ROWS,     /* a table: at least one row, each with its row fields */
+  REQ_CODE_TERMS, /* the glossary defines every 项 the report uses
+                     (jue-glossary.h) — the generated text says
+                     【请填写名词解释】 where it does not */
   REQ_REASON,   /* a reason for a change: required while the computed
                    change (row_fields[0]) is a figure other than 0 — the
                    generated text says 【请填写变动原因】 where it is blank */
@@ -133,6 +137,7 @@ static const Req other_reqs[] = {
 
 static const Req glossary_reqs[] = {
   ROWS ("glossary", glossary_fields),
+  { REQ_CODE_TERMS, "glossary", NULL },
   END
 };
 
@@ -375,6 +380,26 @@ require_rows (Walk               *w,
       }
 }
 
+/* Each 项 used, defined by a typed glossary entry. */
+static void
+require_code_terms (Walk       *w,
+                    const char *path)
+{
+  g_autoptr (GPtrArray) codes = jue_glossary_codes (w->report, NULL);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const JueGlossaryCode *c = codes->pdata[i];
+
+      w->section->required++;
+      if (c->defined)
+        w->section->filled++;
+      else
+        /* TRANSLATORS: the 类/款/项 names of a functional item */
+        add_missing (w, path, g_strdup_printf (_("Glossary: %s is not defined"), c->term));
+    }
+}
+
 static void
 walk_section (Walk       *w,
               const char *id,
@@ -408,6 +433,9 @@ walk_section (Walk       *w,
           break;
         case REQ_ROWS:
           require_rows (w, path, r->row_fields);
+          break;
+        case REQ_CODE_TERMS:
+          require_code_terms (w, path);
           break;
         case REQ_REASON:
           {

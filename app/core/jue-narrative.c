@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jue-checks.h"
+#include "jue-glossary.h"
 #include "jue-narrative.h"
 
 typedef struct {
@@ -781,6 +782,31 @@ add_glossary_items (Ctx *c)
     }
 }
 
+/* After the typed entries, each 项 the report uses that none of them
+ * defines: its 类/款/项 names and a visible mark where the definition goes
+ * (the classification tables have no definitions; jue-glossary.h). */
+static void
+add_code_items (Ctx *c)
+{
+  g_autoptr (GPtrArray) codes = jue_glossary_codes (c->report, c->classification);
+  guint n = c->report->glossary->len;
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const JueGlossaryCode *code = codes->pdata[i];
+
+      if (code->defined)
+        continue;
+      set_var (c, "n", g_strdup_printf ("%u", ++n));
+      set_var (c, "term", g_strdup (code->term));
+      set_var (c, "definition", link_text (c, "glossary", g_strdup (phrase (c, "missing_definition"))));
+      c->section->n_missing++;
+      g_ptr_array_add (c->section->paragraphs,
+                       jue_phrases_expand (c->phrases, c->section->id, "item", c->vars, NULL));
+    }
+  note_path (c, "glossary");
+}
+
 typedef struct {
   const char *id;
   void (*fill) (Ctx *c);          /* variables of "text"; NULL: heading only */
@@ -813,6 +839,7 @@ static const SectionWriter writers[] = {
   { "s10.3", fill_s10_3, NULL },
   { "s10.4", fill_s10_4, NULL },
   { "p3.glossary", NULL, add_glossary_items },
+  { "p3.codes", NULL, add_code_items },
 };
 
 /* ---- assembly ---------------------------------------------------------- */

@@ -87,24 +87,28 @@ test_progress_and_missing (Fixture       *f,
   GtkWidget *cell;
   g_autofree char *stored = NULL;
 
-  /* the sample lacks six self-scores and 附件5's target: 927 of 934 */
+  /* the sample lacks six self-scores, 附件5's target and two 项's
+   * definitions in its glossary: 942 of 951 */
   g_assert_cmpstr (progress_of (f, "profile"), ==, "100%");
   g_assert_cmpstr (progress_of (f, "fund-1"), ==, "98%");     /* 79 of 80 */
   g_assert_cmpstr (progress_of (f, "fund-4"), ==, "100%");
   g_assert_cmpstr (progress_of (f, "special-funds"), ==, "98%");   /* the funds together */
   g_assert_cmpstr (progress_of (f, "findings"), ==, "");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (total_label (f))), ==, "Filled in 99%");
-  g_assert_nonnull (strstr (jue_widget_get_tooltip_later (total_label (f)), "927 of 934"));
+  g_assert_nonnull (strstr (jue_widget_get_tooltip_later (total_label (f)), "942 of 951"));
 
-  /* the findings page lists the seven, each going to its field */
+  /* the findings page lists the nine, each going to its field (the
+   * glossary's first, in section order) */
   jue_window_show_section (f->window, "findings");
   page = jue_window_get_page (f->window, "findings");
   spin ();
   missing = find_by_name (page, "missing-list");
   g_assert_nonnull (missing);
   g_assert_true (gtk_widget_get_visible (missing));
-  g_assert_cmpuint (n_rows (missing), ==, 7);
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (missing), 0);
+  g_assert_cmpuint (n_rows (missing), ==, 9);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (missing), 0)),
+                                      "path"), ==, "glossary");
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (missing), 2);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (first), "path"), ==, "special_funds[1].self_score");
   g_signal_emit_by_name (missing, "row-activated", first);
   spin ();
@@ -117,10 +121,10 @@ test_progress_and_missing (Fixture       *f,
   stored = file_value (f->path, "special_funds[1].self_score");
   g_assert_cmpstr (stored, ==, "97.5");
   g_assert_cmpstr (progress_of (f, "fund-1"), ==, "100%");
-  g_assert_cmpuint (n_rows (missing), ==, 6);
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (missing), 0)),
+  g_assert_cmpuint (n_rows (missing), ==, 8);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (missing), 2)),
                                       "path"), ==, "special_funds[2].self_score");
-  g_assert_nonnull (strstr (jue_widget_get_tooltip_later (total_label (f)), "928 of 934"));
+  g_assert_nonnull (strstr (jue_widget_get_tooltip_later (total_label (f)), "943 of 951"));
 }
 
 int
