@@ -63,9 +63,38 @@ row_new (const JueSection *section)
   g_object_set_data (G_OBJECT (row), "errors", errors);
   g_object_set_data (G_OBJECT (row), "warnings", warnings);
   g_object_set_data (G_OBJECT (row), "progress", progress);
+  g_object_set_data (G_OBJECT (row), "section", (gpointer) section);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   section->title, -1);
   return row;
+}
+
+/* A heading above the first section of a group (the published tables,
+ * "第五部分 附表"). */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       data)
+{
+  const JueSection *s = g_object_get_data (G_OBJECT (row), "section");
+  const JueSection *prev = before ? g_object_get_data (G_OBJECT (before), "section") : NULL;
+  const char *group = s ? s->group : NULL;
+  GtkWidget *header;
+
+  if (group == NULL || (prev && g_strcmp0 (prev->group, group) == 0))
+    {
+      if (gtk_list_box_row_get_header (row))
+        gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_list_box_row_get_header (row);
+  if (header && g_strcmp0 (gtk_label_get_text (GTK_LABEL (header)), group) == 0)
+    return;
+  header = gtk_label_new (group);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "jue-sidebar-heading");
+  gtk_list_box_row_set_header (row, header);
 }
 
 void
@@ -178,8 +207,9 @@ jue_section_list_update_counts (JueSectionList *self,
     }
   gtk_widget_set_visible (self->total, done != NULL);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
-       row = gtk_widget_get_next_sibling (row), i++)
+  /* rows by index: the list's children include the group headings */
+  for (GtkWidget *row; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list),
+                                                                         (int) i))); i++)
     {
       const JueSection *s = self->sections->pdata[i];
       guint errors = 0, warnings = 0;
@@ -274,6 +304,7 @@ static void
 jue_section_list_init (JueSectionList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list), update_header, NULL, NULL);
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-render.h"
 #include "jue-sections.h"
 
 typedef struct {
@@ -39,6 +40,9 @@ jue_section_free (JueSection *section)
   g_free (section->id);
   g_free (section->title);
   g_strfreev (section->prefixes);
+  g_free (section->group);
+  g_free (section->rows);
+  g_strfreev (section->owns);
   g_free (section);
 }
 
@@ -67,6 +71,71 @@ fund_title (JueSpecialFund *fund,
   return g_strdup_printf (_("Special fund %u"), index + 1);
 }
 
+/* The list figures the narrative pages leave to the published tables:
+ * the ledger by 项 (表2, 表3) and the economic rows (基本支出明细) are read
+ * best as printed; the functional rows' split is not shown in their list
+ * (jue-form-table.c) at all.  NULL fields: every figure of the list. */
+static const struct {
+  const char *list;
+  const char *fields[4];
+} table_owned[] = {
+  { "accounts", { NULL } },
+  { "economic", { NULL } },
+  { "functional", { "basic", "project", "budget_initial", NULL } },
+};
+
+static gboolean
+owned_by_tables (const char *list,
+                 const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_owned); i++)
+    {
+      if (!g_str_equal (table_owned[i].list, list))
+        continue;
+      if (table_owned[i].fields[0] == NULL)
+        return TRUE;
+      for (guint k = 0; table_owned[i].fields[k]; k++)
+        if (g_str_equal (table_owned[i].fields[k], field))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static JueSection *
+table_section_new (const JueTemplate      *tmpl,
+                   const JueTemplateTable *t)
+{
+  JueSection *s = g_new0 (JueSection, 1);
+  g_autoptr (GStrvBuilder) owns = g_strv_builder_new ();
+
+  s->id = g_strdup_printf ("table-%u", t->index + 1);
+  s->title = g_strdup_printf ("%s %s", t->number, t->title);
+  s->kind = JUE_SECTION_TABLE;
+  s->prefixes = g_new0 (char *, 1);
+  s->table = t->index;
+  s->group = g_strdup (t->part && *t->part ? t->part : tmpl->part);
+  if ((t->layout == JUE_LAYOUT_MATRIX || t->layout == JUE_LAYOUT_ECONOMIC) && t->rows)
+    {
+      g_auto (GStrv) lists = g_strsplit (t->rows, "+", -1);
+
+      s->rows = g_strdup (t->rows);
+      for (guint l = 0; lists[l]; l++)
+        for (guint c = 0; c < t->columns->len; c++)
+          {
+            const JueTemplateColumn *col = t->columns->pdata[c];
+            const char *list = g_strstrip (lists[l]);
+
+            if (col->role == JUE_COLUMN_VALUE && col->source && owned_by_tables (list, col->source))
+              {
+                g_autofree char *pattern = g_strdup_printf ("%s[N].%s", list, col->source);
+                g_strv_builder_add (owns, pattern);
+              }
+          }
+    }
+  s->owns = g_strv_builder_end (owns);
+  return s;
+}
+
 GPtrArray *
 jue_sections_for_report (JueReport *report)
 {
@@ -91,6 +160,14 @@ jue_sections_for_report (JueReport *report)
 
       g_ptr_array_add (out, section_new (id, title, JUE_SECTION_FORM, path));
     }
+  /* the published tables come after the evaluations (the report's order) */
+  if (report)
+    {
+      const JueTemplate *tmpl = jue_render_report_template (report, NULL);
+
+      for (guint i = 0; i < jue_template_n_tables (tmpl); i++)
+        g_ptr_array_add (out, table_section_new (tmpl, jue_template_table (tmpl, i)));
+    }
   /* the document as it will print: no fields of its own (no prefix) */
   g_ptr_array_add (out, section_new ("report", C_("sidebar", "Report"), JUE_SECTION_REPORT, NULL));
   g_ptr_array_add (out, section_new ("findings", _("Findings"), JUE_SECTION_FINDINGS, ""));
@@ -108,6 +185,48 @@ jue_path_has_prefix (const char *path,
   return path[n] == '\0' || path[n] == '.' || path[n] == '[';
 }
 
+/* "functional[3].basic" → "functional[N].basic" */
+static char *
+path_pattern (const char *path)
+{
+  GString *p = g_string_new (NULL);
+
+  for (const char *s = path; *s; s++)
+    {
+      g_string_append_c (p, *s);
+      if (*s == '[' && g_ascii_isdigit (s[1]))
+        {
+          while (g_ascii_isdigit (s[1]))
+            s++;
+          g_string_append_c (p, 'N');
+        }
+    }
+  return g_string_free (p, FALSE);
+}
+
+/* The table page showing path as a typed cell when the tables own it: the
+ * first whose rows are the path's list alone, else the first showing it. */
+static JueSection *
+find_table_for_path (GPtrArray  *sections,
+                     const char *path)
+{
+  g_autofree char *pattern = path_pattern (path);
+  JueSection *found = NULL;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      JueSection *s = sections->pdata[i];
+
+      if (s->kind != JUE_SECTION_TABLE || !g_strv_contains ((const char * const *) s->owns, pattern))
+        continue;
+      if (strncmp (pattern, s->rows, strlen (s->rows)) == 0 && pattern[strlen (s->rows)] == '[')
+        return s;
+      if (found == NULL)
+        found = s;
+    }
+  return found;
+}
+
 JueSection *
 jue_sections_find_for_path (GPtrArray  *sections,
                             const char *path)
@@ -117,6 +236,9 @@ jue_sections_find_for_path (GPtrArray  *sections,
 
   if (path == NULL)
     return NULL;
+  best = find_table_for_path (sections, path);
+  if (best)
+    return best;
   for (guint i = 0; i < sections->len; i++)
     {
       JueSection *s = sections->pdata[i];

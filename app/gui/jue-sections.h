@@ -12,6 +12,7 @@ typedef enum {
   JUE_SECTION_FUNDS,      /* the list of special funds (add, remove, order) */
   JUE_SECTION_FINDINGS,   /* the findings of the checks */
   JUE_SECTION_REPORT,     /* the document as it will print (jue-report-page.h) */
+  JUE_SECTION_TABLE,      /* one published table of the report's template */
 } JueSectionKind;
 
 typedef struct {
@@ -19,6 +20,12 @@ typedef struct {
   char           *title;     /* translated */
   JueSectionKind  kind;
   GStrv           prefixes;  /* field (and computed) paths this section shows */
+  /* JUE_SECTION_TABLE: */
+  guint           table;     /* its index in the report's template */
+  char           *group;     /* the sidebar's heading above it ("第五部分 附表") */
+  char           *rows;      /* the template's row lists ("functional"), or NULL */
+  GStrv           owns;      /* "functional[N].basic": the list fields only the
+                                published tables show as typed cells */
 } JueSection;
 
 void        jue_section_free          (JueSection *section);
@@ -27,7 +34,10 @@ void        jue_section_free          (JueSection *section);
  * special fund. */
 GPtrArray  *jue_sections_for_report   (JueReport  *report);
 
-/* The section showing path ("functional[3].budget" → "functional"), or NULL. */
+/* The section showing path ("functional[3].budget" → "functional"), or NULL.
+ * A figure the narrative pages do not show, or a list the published tables
+ * show best (functional[3].basic, accounts[2].exp_basic, economic[0].actual),
+ * goes to the first table page whose rows are its list (表6 before 表5). */
 JueSection *jue_sections_find_for_path (GPtrArray  *sections,
                                         const char *path);
 JueSection *jue_sections_find_by_id   (GPtrArray  *sections,

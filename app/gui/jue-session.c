@@ -701,7 +701,10 @@ jue_session_lookup_field (JueSession *self,
 {
   JueField *field = jue_session_find_built_field (self, path);
 
-  for (guint i = 0; field == NULL && i < self->row_builders->len; i++)
+  /* a field built on a page not shown (the functional list) does not stop
+   * the page shown (its table) from building its own */
+  for (guint i = 0; (field == NULL || !gtk_widget_get_mapped (jue_field_get_widget (field))) &&
+                    i < self->row_builders->len; i++)
     {
       RowBuilder *b = self->row_builders->pdata[i];
       gsize n = strlen (b->list_path);
@@ -714,7 +717,11 @@ jue_session_lookup_field (JueSession *self,
       if (end == NULL || *end != ']' || index > G_MAXUINT)
         continue;
       if (b->build (b->owner, (guint) index))
-        field = jue_session_find_built_field (self, path);
+        {
+          JueField *built = jue_session_find_built_field (self, path);
+          if (built)
+            field = built;
+        }
     }
   return field;
 }

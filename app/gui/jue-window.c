@@ -8,6 +8,7 @@
 #include "jue-form-list.h"
 #include "jue-form-page.h"
 #include "jue-report-page.h"
+#include "jue-table-editor.h"
 #include "jue-window-private.h"
 
 G_DEFINE_FINAL_TYPE (JueWindow, jue_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -307,6 +308,22 @@ clear_pages (JueWindow *self,
     }
 }
 
+static void
+clear_table_pages (JueWindow *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->pages);
+
+  while (child)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->pages), child));
+
+      if (g_str_has_prefix (name, "table-") && child != gtk_stack_get_visible_child (GTK_STACK (self->pages)))
+        gtk_stack_remove (GTK_STACK (self->pages), child);
+      child = next;
+    }
+}
+
 static GtkWidget *
 build_page (JueWindow        *self,
             const JueSection *section)
@@ -340,6 +357,8 @@ build_page (JueWindow        *self,
         page = scroller;
       }
       return page;
+    case JUE_SECTION_TABLE:
+      return jue_table_page_new (self->session, section->table);
     case JUE_SECTION_FORM:
     default:
       return jue_form_page_new (self->session, section);
@@ -481,6 +500,16 @@ on_session_changed (JueSession *session,
     }
   else if (is_fund_title (path))
     rebuild_sections (self);
+  else if (g_strcmp0 (path, "profile.template") == 0)
+    {
+      /* another template: other tables */
+      g_autofree char *showing = g_strdup (self->section_id);
+
+      rebuild_sections (self);
+      if (showing && g_str_has_prefix (showing, "table-"))
+        jue_window_show_section (self, "profile");
+      clear_table_pages (self);
+    }
   else
     jue_section_list_update_counts (JUE_SECTION_LIST (self->section_list), session);
   if (path && (g_str_equal (path, "profile.name") || g_str_equal (path, "profile.year")))

@@ -1,0 +1,1023 @@
+/* jue-table-editor.c — a published table, as printed, typed into in place. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-field.h"
+#include "jue-table-editor.h"
+
+/* Rows built with the table: more than a tall window shows (the sample's
+ * longest table, 表5, has 30); the rest as they are scrolled near,
+ * moved into or asked for by path. */
+#define FIRST_ROWS 40
+#define MORE_ROWS  20
+
+typedef struct {
+  JueTableEditor *self;
+  char           *list;
+} Builder;
+
+struct _JueTableEditor {
+  GtkWidget          parent_instance;
+
+  GtkWidget         *number;
+  GtkWidget         *title;
+  GtkWidget         *unit_name;
+  GtkWidget         *unit;
+  GtkWidget         *provisional;
+  GtkWidget         *grid;
+  GtkWidget         *note;
+
+  JueSession        *session;
+  guint              index;
+  JueRenderedTable  *table;
+  GPtrArray         *cells;      /* GtkWidget* (borrowed) of the rows built,
+                                    row-major, NULL where none */
+  guint              built;
+  GtkWidget         *spacer;     /* stands for the rows not built yet */
+  int                row_height;
+  int               *widths;     /* pixels per column */
+  GPtrArray         *builders;   /* Builder*, registered with the session */
+
+  GtkAdjustment     *vadjustment;   /* the page's, while mapped */
+  GtkWidget         *root;          /* the window, while mapped */
+  guint              tick;
+
+  char              *arrived_path;  /* the cell moved into, and its value */
+  char              *arrived_text;  /* then (Escape puts it back) */
+  guint              pending_rebuild : 1;  /* the rows changed while the
+                                              cell typed in left the table */
+};
+
+G_DEFINE_FINAL_TYPE (JueTableEditor, jue_table_editor, GTK_TYPE_WIDGET)
+
+static void build_rows (JueTableEditor *self, guint upto);
+
+/* ---- the table -------------------------------------------------------- */
+
+static JueRenderedTable *
+render (JueTableEditor *self)
+{
+  JueReport *report = jue_session_get_report (self->session);
+  const JueTemplate *tmpl = jue_render_report_template (report, NULL);
+
+  if (self->index >= jue_template_n_tables (tmpl))
+    return NULL;
+  return jue_render_table (tmpl, self->index, report, jue_session_get_computed (self->session));
+}
+
+static guint
+n_columns (JueTableEditor *self)
+{
+  return self->table ? self->table->n_columns : 0;
+}
+
+static JueRenderedRow *
+body_row (JueTableEditor *self,
+          guint           row)
+{
+  return self->table->rows->pdata[row];
+}
+
+static gboolean
+is_figure (JueRenderCellKind kind)
+{
+  return kind == JUE_RENDER_CELL_AMOUNT || kind == JUE_RENDER_CELL_PERCENT ||
+         kind == JUE_RENDER_CELL_COUNT;
+}
+
+/* What a digit is wide, in the font the table is drawn with. */
+static int
+digit_pixels (GtkWidget *widget)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget),
+                                                         NULL, NULL);
+  int width = pango_font_metrics_get_approximate_digit_width (metrics);
+
+  pango_font_metrics_unref (metrics);
+  return MAX (1, (width + PANGO_SCALE - 1) / PANGO_SCALE);
+}
+
+/* The renderer's suggested widths (in columns, a Chinese character 2) in
+ * pixels; names and labels take what the window has to spare and wrap. */
+static void
+compute_widths (JueTableEditor *self)
+{
+  int digit = digit_pixels (self->grid);
+
+  g_free (self->widths);
+  self->widths = g_new0 (int, n_columns (self));
+  for (guint c = 0; c < n_columns (self); c++)
+    {
+      const JueRenderedColumn *col = self->table->columns->pdata[c];
+      guint width = col->width;
+
+      if (col->kind == JUE_RENDER_CELL_TEXT)
+        width = MIN (width, 16u);     /* wraps: a floor, not the width */
+      else if (col->kind == JUE_RENDER_CELL_CODE)
+        width = MAX (width, 9u);
+      else if (col->role == JUE_COLUMN_LINENO)
+        width = MIN (width, 6u);
+      self->widths[c] = (int) width * digit;
+    }
+}
+
+static gboolean
+is_text_column (JueTableEditor *self,
+                guint           c)
+{
+  const JueRenderedColumn *col = self->table->columns->pdata[c];
+  return col->kind == JUE_RENDER_CELL_TEXT;
+}
+
+static void
+build_header (JueTableEditor *self)
+{
+  for (guint i = 0; i < self->table->header->len; i++)
+    {
+      const JueRenderedHeaderCell *h = self->table->header->pdata[i];
+      GtkWidget *label = gtk_label_new (h->text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      /* a header asks for no more than its column: the words wrap */
+      gtk_label_set_width_chars (GTK_LABEL (label), 2);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
+      gtk_widget_add_css_class (label, "jue-pt-head");
+      gtk_grid_attach (GTK_GRID (self->grid), label, (int) h->col, (int) h->row,
+                       (int) h->col_span, (int) h->row_span);
+    }
+}
+
+/* A name for a typed cell's accessible label and messages: the row's
+ * code and name, or its label ("row 3" when it has none). */
+static char *
+row_label (JueTableEditor *self,
+           guint           row)
+{
+  JueRenderedRow *r = body_row (self, row);
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < n_columns (self); c++)
+    {
+      const JueRenderedCell *cell = r->cells->pdata[c];
+
+      if ((cell->kind == JUE_RENDER_CELL_CODE || cell->kind == JUE_RENDER_CELL_TEXT) &&
+          cell->path == NULL && cell->text && *cell->text)
+        {
+          if (out->len)
+            g_string_append_c (out, ' ');
+          g_string_append (out, cell->text);
+          if (cell->kind == JUE_RENDER_CELL_TEXT)
+            break;
+        }
+    }
+  if (out->len == 0)
+    g_string_printf (out, _("row %u"), row + 1);
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_label_kind_classes (GtkWidget             *label,
+                        const JueRenderedCell *cell)
+{
+  if (cell->emphasis)
+    gtk_widget_add_css_class (label, "jue-pt-bold");
+  else
+    gtk_widget_remove_css_class (label, "jue-pt-bold");
+}
+
+static GtkWidget *
+computed_cell_new (JueTableEditor        *self,
+                   guint                  c,
+                   const JueRenderedCell *cell)
+{
+  GtkWidget *label = gtk_label_new (cell->text);
+
+  gtk_widget_add_css_class (label, "jue-pt-cell");
+  if (is_figure (cell->kind))
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "jue-pt-figure");
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "jue-pt-computed");
+      gtk_widget_set_size_request (label, self->widths[c], -1);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      if (is_text_column (self, c))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_width_chars (GTK_LABEL (label), 6);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+          gtk_widget_set_hexpand (label, TRUE);
+        }
+      else
+        gtk_widget_set_size_request (label, self->widths[c], -1);
+    }
+  if (cell->unreadable)
+    gtk_widget_add_css_class (label, "error");
+  set_label_kind_classes (label, cell);
+  return label;
+}
+
+static void on_cell_focus_enter (GtkEventControllerFocus *controller, JueTableEditor *self);
+
+static GtkWidget *
+typed_cell_new (JueTableEditor        *self,
+                guint                  row,
+                guint                  c,
+                const JueRenderedCell *cell)
+{
+  JueReport *report = jue_session_get_report (self->session);
+  g_autofree char *label = row_label (self, row);
+  GtkEventController *focus;
+  JueFieldRef ref;
+  GtkWidget *widget;
+
+  if (!jue_report_resolve (report, cell->path, &ref, NULL) ||
+      ref.def->kind == JUE_KIND_LIST || ref.def->kind == JUE_KIND_RECORD)
+    return computed_cell_new (self, c, cell);
+  widget = jue_field_cell_new (self->session, cell->path, ref.def, label);
+  gtk_widget_add_css_class (widget, "jue-pt-typed");
+  if (cell->emphasis)
+    gtk_widget_add_css_class (widget, "jue-pt-bold");
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_width_chars (GTK_EDITABLE (widget), 1);
+  gtk_widget_set_size_request (widget, self->widths[c], -1);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+  gtk_widget_add_controller (widget, focus);
+  return widget;
+}
+
+static void
+build_row (JueTableEditor *self,
+           guint           row)
+{
+  JueRenderedRow *r = body_row (self, row);
+  int y = (int) (self->table->n_header_rows + row);
+
+  if (r->kind == JUE_RENDER_ROW_NOTE)
+    {
+      const JueRenderedCell *cell = r->cells->pdata[0];
+      GtkWidget *label = gtk_label_new (cell->text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "jue-pt-note");
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, y, (int) n_columns (self), 1);
+      g_ptr_array_add (self->cells, label);
+      for (guint c = 1; c < n_columns (self); c++)
+        g_ptr_array_add (self->cells, NULL);
+      return;
+    }
+  for (guint c = 0; c < n_columns (self); c++)
+    {
+      const JueRenderedCell *cell = r->cells->pdata[c];
+      GtkWidget *widget;
+
+      if (cell->path)
+        widget = typed_cell_new (self, row, c, cell);
+      else
+        widget = computed_cell_new (self, c, cell);
+      gtk_grid_attach (GTK_GRID (self->grid), widget, (int) c, y, 1, 1);
+      g_ptr_array_add (self->cells, widget);
+    }
+}
+
+/* ---- building rows as they are wanted --------------------------------- */
+
+static void
+place_spacer (JueTableEditor *self)
+{
+  guint n_rows = self->table->rows->len;
+
+  if (self->built >= n_rows)
+    return;
+  if (self->row_height <= 0)
+    {
+      int natural = 0;
+      GtkWidget *cell = self->cells->len ? self->cells->pdata[self->cells->len - 1] : NULL;
+
+      if (cell)
+        gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      self->row_height = MAX (natural, 28);
+    }
+  self->spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (self->spacer, -1,
+                               (int) (n_rows - self->built) * self->row_height);
+  gtk_grid_attach (GTK_GRID (self->grid), self->spacer, 0,
+                   (int) (self->table->n_header_rows + self->built), (int) n_columns (self), 1);
+}
+
+static void
+build_rows (JueTableEditor *self,
+            guint           upto)
+{
+  if (self->table == NULL)
+    return;
+  upto = MIN (upto, self->table->rows->len);
+  if (upto <= self->built)
+    return;
+  if (self->spacer)
+    {
+      gtk_grid_remove (GTK_GRID (self->grid), self->spacer);
+      self->spacer = NULL;
+    }
+  for (guint r = self->built; r < upto; r++)
+    build_row (self, r);
+  self->built = upto;
+  place_spacer (self);
+}
+
+/* While the spacer is within half a screen below what is shown, more
+ * rows; looked at again after each layout until it is not. */
+static gboolean
+build_while_near (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+  GtkWidget *scroller, *content;
+  double x, y, value, page;
+
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (self->spacer == NULL || self->vadjustment == NULL || content == NULL)
+    {
+      self->tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (self->spacer) == 0)
+    return G_SOURCE_CONTINUE;   /* not laid out yet */
+  value = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (page <= 0 || !gtk_widget_translate_coordinates (self->spacer, content, 0, 0, &x, &y) ||
+      y > value + 1.5 * page)
+    {
+      self->tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  build_rows (self, self->built + MAX (MORE_ROWS,
+                                       (guint) ((value + 1.5 * page - y) /
+                                                MAX (1, self->row_height)) + 1));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+check_near (JueTableEditor *self)
+{
+  if (self->tick == 0 && self->spacer && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_while_near, NULL, NULL);
+}
+
+static void
+on_page_scrolled (GtkAdjustment  *adjustment,
+                  JueTableEditor *self)
+{
+  check_near (self);
+}
+
+/* jue_session_lookup_field of a figure in a row not built yet */
+static gboolean
+build_for_lookup (gpointer owner,
+                  guint    index)
+{
+  Builder *b = owner;
+  JueTableEditor *self = b->self;
+  g_autofree char *prefix = g_strdup_printf ("%s[%u].", b->list, index);
+
+  for (guint r = 0; self->table && r < self->table->rows->len; r++)
+    {
+      JueRenderedRow *row = body_row (self, r);
+
+      for (guint c = 0; c < n_columns (self); c++)
+        {
+          const JueRenderedCell *cell = row->cells->pdata[c];
+
+          if (cell->path && g_str_has_prefix (cell->path, prefix))
+            {
+              build_rows (self, r + 1 + MORE_ROWS);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+builder_free (Builder *b)
+{
+  jue_session_remove_row_builder (b->self->session, b);
+  g_free (b->list);
+  g_free (b);
+}
+
+static void
+register_builders (JueTableEditor *self)
+{
+  g_auto (GStrv) lists = NULL;
+
+  g_ptr_array_set_size (self->builders, 0);
+  if (self->table == NULL || self->table->list == NULL)
+    return;
+  lists = g_strsplit (self->table->list, "+", -1);
+  for (guint i = 0; lists[i]; i++)
+    {
+      Builder *b = g_new0 (Builder, 1);
+
+      b->self = self;
+      b->list = g_strdup (g_strstrip (lists[i]));
+      jue_session_add_row_builder (self->session, b->list, build_for_lookup, b);
+      g_ptr_array_add (self->builders, b);
+    }
+}
+
+/* ---- (re)building ----------------------------------------------------- */
+
+static void
+set_titles (JueTableEditor *self)
+{
+  gtk_label_set_text (GTK_LABEL (self->number), self->table->number);
+  gtk_label_set_text (GTK_LABEL (self->title), self->table->title);
+  gtk_label_set_text (GTK_LABEL (self->unit_name), self->table->unit_name);
+  gtk_label_set_text (GTK_LABEL (self->unit), self->table->unit);
+  gtk_label_set_text (GTK_LABEL (self->note), self->table->note ? self->table->note : "");
+  gtk_widget_set_visible (self->note, self->table->note != NULL);
+  gtk_widget_set_visible (self->provisional, self->table->provisional);
+}
+
+static void
+rebuild (JueTableEditor *self,
+         JueRenderedTable *table)
+{
+  GtkWidget *child;
+  guint keep = MAX (FIRST_ROWS, self->built);
+
+  while ((child = gtk_widget_get_first_child (self->grid)))
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+  g_ptr_array_set_size (self->cells, 0);
+  self->spacer = NULL;
+  self->built = 0;
+  g_clear_pointer (&self->table, jue_rendered_table_free);
+  self->table = table;
+  self->pending_rebuild = FALSE;
+  if (table == NULL)
+    return;
+  set_titles (self);
+  compute_widths (self);
+  build_header (self);
+  build_rows (self, keep);
+  register_builders (self);
+  check_near (self);
+}
+
+/* Same rows, same cells typed: the labels can be updated in place. */
+static gboolean
+same_shape (const JueRenderedTable *a,
+            const JueRenderedTable *b)
+{
+  if (a == NULL || b == NULL || a->rows->len != b->rows->len || a->n_columns != b->n_columns)
+    return FALSE;
+  for (guint r = 0; r < a->rows->len; r++)
+    {
+      const JueRenderedRow *x = a->rows->pdata[r];
+      const JueRenderedRow *y = b->rows->pdata[r];
+
+      if (x->kind != y->kind || x->item != y->item || g_strcmp0 (x->code, y->code) != 0)
+        return FALSE;
+      for (guint c = 0; c < a->n_columns; c++)
+        {
+          const JueRenderedCell *p = x->cells->pdata[c];
+          const JueRenderedCell *q = y->cells->pdata[c];
+
+          if (g_strcmp0 (p->path, q->path) != 0 || p->emphasis != q->emphasis)
+            return FALSE;
+          if (p->path == NULL && p->kind != q->kind)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+update_in_place (JueTableEditor   *self,
+                 JueRenderedTable *table)
+{
+  for (guint r = 0; r < self->built; r++)
+    {
+      const JueRenderedRow *row = table->rows->pdata[r];
+
+      if (row->kind == JUE_RENDER_ROW_NOTE)
+        {
+          GtkWidget *label = self->cells->pdata[r * n_columns (self)];
+          const JueRenderedCell *cell = row->cells->pdata[0];
+
+          if (label && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), cell->text) != 0)
+            gtk_label_set_text (GTK_LABEL (label), cell->text);
+          continue;
+        }
+      for (guint c = 0; c < n_columns (self); c++)
+        {
+          const JueRenderedCell *cell = row->cells->pdata[c];
+          GtkWidget *widget = self->cells->pdata[r * n_columns (self) + c];
+
+          if (cell->path || widget == NULL || !GTK_IS_LABEL (widget))
+            continue;
+          if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), cell->text) != 0)
+            gtk_label_set_text (GTK_LABEL (widget), cell->text);
+          if (cell->unreadable)
+            gtk_widget_add_css_class (widget, "error");
+          else
+            gtk_widget_remove_css_class (widget, "error");
+        }
+    }
+  g_clear_pointer (&self->table, jue_rendered_table_free);
+  self->table = table;
+  set_titles (self);
+}
+
+/* The field the focus is in, when it is one of this table's cells. */
+static JueField *
+focused_field (JueTableEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->grid))
+    return NULL;
+  for (GtkWidget *w = focus; w && w != self->grid; w = gtk_widget_get_parent (w))
+    if (jue_field_from_widget (w))
+      return jue_field_from_widget (w);
+  return NULL;
+}
+
+static gboolean
+table_shows (const JueRenderedTable *table,
+             const char             *path)
+{
+  for (guint r = 0; table && r < table->rows->len; r++)
+    {
+      const JueRenderedRow *row = table->rows->pdata[r];
+      for (guint c = 0; c < table->n_columns; c++)
+        if (g_strcmp0 (((JueRenderedCell *) row->cells->pdata[c])->path, path) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+refresh (JueTableEditor *self)
+{
+  JueRenderedTable *table = render (self);
+  JueField *focused = focused_field (self);
+  g_autofree char *focus_path = focused ? g_strdup (jue_field_get_path (focused)) : NULL;
+
+  if (same_shape (self->table, table))
+    {
+      update_in_place (self, table);
+      return;
+    }
+  /* the row typed in is no longer printed (its figures were cleared): it
+   * stays until the cell is left, rather than vanish under the caret */
+  if (focus_path && !table_shows (table, focus_path))
+    {
+      jue_rendered_table_free (table);
+      self->pending_rebuild = TRUE;
+      return;
+    }
+  rebuild (self, table);
+  if (focus_path)
+    {
+      JueField *field = jue_session_lookup_field (self->session, focus_path);
+      if (field)
+        {
+          GtkWidget *widget = jue_field_get_widget (field);
+          jue_field_focus (field);
+          if (GTK_IS_EDITABLE (widget))
+            gtk_editable_set_position (GTK_EDITABLE (widget), -1);
+        }
+    }
+}
+
+static void
+on_session_changed (JueSession     *session,
+                    int             kind,
+                    const char     *path,
+                    JueTableEditor *self)
+{
+  if (kind == JUE_CHANGE_EXPLANATION)
+    return;
+  refresh (self);
+}
+
+static void
+on_focus_moved (GtkWindow      *window,
+                GParamSpec     *pspec,
+                JueTableEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (self->pending_rebuild && (focus == NULL || !gtk_widget_is_ancestor (focus, self->grid)))
+    refresh (self);
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+/* The cell (row, col) of the body the widget is in; FALSE when outside. */
+static gboolean
+cell_of (JueTableEditor *self,
+         GtkWidget      *widget,
+         guint          *row,
+         guint          *col)
+{
+  int c, r, w, h;
+
+  while (widget && gtk_widget_get_parent (widget) != self->grid)
+    widget = gtk_widget_get_parent (widget);
+  if (widget == NULL)
+    return FALSE;
+  gtk_grid_query_child (GTK_GRID (self->grid), widget, &c, &r, &w, &h);
+  if (r < (int) self->table->n_header_rows || c < 0)
+    return FALSE;
+  *row = (guint) r - self->table->n_header_rows;
+  *col = (guint) c;
+  return *row < self->built;
+}
+
+static JueField *
+typed_at (JueTableEditor *self,
+          guint           row,
+          guint           col)
+{
+  GtkWidget *widget;
+
+  if (row >= self->table->rows->len || col >= n_columns (self))
+    return NULL;
+  if (row >= self->built)
+    build_rows (self, row + MORE_ROWS);
+  widget = self->cells->pdata[row * n_columns (self) + col];
+  return widget ? jue_field_from_widget (widget) : NULL;
+}
+
+static void
+arrive (JueTableEditor *self,
+        JueField       *field)
+{
+  GtkWidget *widget = jue_field_get_widget (field);
+
+  jue_field_focus (field);
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+}
+
+/* The next typed cell from (row, col) by (drow, dcol): down a column, or
+ * along the rows (wrapping to the next or the previous row). */
+static JueField *
+next_typed (JueTableEditor *self,
+            guint           row,
+            guint           col,
+            int             drow,
+            int             dcol,
+            gboolean        wrap)
+{
+  gint64 r = row, c = col;
+  guint n = n_columns (self);
+
+  for (;;)
+    {
+      JueField *field;
+
+      if (drow)
+        r += drow;
+      else
+        {
+          c += dcol;
+          if (c < 0 || c >= n)
+            {
+              if (!wrap)
+                return NULL;
+              r += dcol;
+              c = dcol > 0 ? 0 : (gint64) n - 1;
+            }
+        }
+      if (r < 0 || r >= self->table->rows->len)
+        return NULL;
+      field = typed_at (self, (guint) r, (guint) c);
+      if (field)
+        return field;
+    }
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     JueTableEditor          *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  JueField *field = jue_field_from_widget (widget);
+
+  if (field == NULL || g_strcmp0 (self->arrived_path, jue_field_get_path (field)) == 0)
+    return;
+  g_free (self->arrived_path);
+  g_free (self->arrived_text);
+  self->arrived_path = g_strdup (jue_field_get_path (field));
+  self->arrived_text = jue_report_get (jue_session_get_report (self->session),
+                                       self->arrived_path, NULL);
+}
+
+/* Escape: the value the cell had when it was arrived at. */
+static gboolean
+restore_arrived (JueTableEditor *self,
+                 JueField       *field)
+{
+  GtkWidget *widget = jue_field_get_widget (field);
+  const char *was = self->arrived_text ? self->arrived_text : "";
+
+  if (!GTK_IS_EDITABLE (widget) || jue_session_is_read_only (self->session) ||
+      g_strcmp0 (self->arrived_path, jue_field_get_path (field)) != 0)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (widget), was);
+  jue_field_flush (field);
+  jue_field_refresh (field);
+  gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JueTableEditor        *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  JueField *here = focused_field (self);
+  JueField *to = NULL;
+  guint row, col;
+  GtkEditable *editable;
+  int start, end, length;
+  gboolean all;
+
+  if (here == NULL || focus == NULL || !cell_of (self, focus, &row, &col))
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  editable = GTK_IS_EDITABLE (jue_field_get_widget (here))
+             ? GTK_EDITABLE (jue_field_get_widget (here)) : NULL;
+  length = editable ? (int) g_utf8_strlen (gtk_editable_get_text (editable), -1) : 0;
+  if (editable && gtk_editable_get_selection_bounds (editable, &start, &end))
+    all = start == 0 && end == length;
+  else
+    {
+      start = end = editable ? gtk_editable_get_position (editable) : 0;
+      all = length == 0;
+    }
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      to = next_typed (self, row, col, -1, 0, FALSE);
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      to = next_typed (self, row, col, 1, 0, FALSE);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if ((state & GDK_SHIFT_MASK) || !(all || (start == end && start == 0)))
+        return FALSE;
+      to = next_typed (self, row, col, 0, -1, FALSE);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if ((state & GDK_SHIFT_MASK) || !(all || (start == end && end == length)))
+        return FALSE;
+      to = next_typed (self, row, col, 0, 1, FALSE);
+      break;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      to = next_typed (self, row, col, 0, (state & GDK_SHIFT_MASK) ? -1 : 1, TRUE);
+      if (to == NULL)
+        return FALSE;   /* on out of the table */
+      break;
+    case GDK_KEY_ISO_Left_Tab:
+      to = next_typed (self, row, col, 0, -1, TRUE);
+      if (to == NULL)
+        return FALSE;
+      break;
+    case GDK_KEY_Escape:
+      return restore_arrived (self, here);
+    default:
+      return FALSE;
+    }
+  if (to)
+    {
+      jue_field_flush (here);
+      arrive (self, to);
+    }
+  return TRUE;
+}
+
+/* Enter in a cell (jue_field_activate_next): the same column, a row down. */
+static void
+on_enter (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+  const char *path = g_variant_get_string (param, NULL);
+  JueField *here = jue_session_find_built_field (self->session, path);
+  JueField *to;
+  guint row, col;
+
+  if (here == NULL || !cell_of (self, jue_field_get_widget (here), &row, &col))
+    return;
+  to = next_typed (self, row, col, 1, 0, FALSE);
+  if (to)
+    arrive (self, to);
+}
+
+/* ---- the widget ------------------------------------------------------- */
+
+static void
+jue_table_editor_map (GtkWidget *widget)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (jue_table_editor_parent_class)->map (widget);
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller)
+    {
+      self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+      g_signal_connect (self->vadjustment, "value-changed", G_CALLBACK (on_page_scrolled), self);
+      g_signal_connect (self->vadjustment, "changed", G_CALLBACK (on_page_scrolled), self);
+    }
+  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (GTK_IS_WINDOW (self->root))
+    g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
+  else
+    self->root = NULL;
+  check_near (self);
+}
+
+static void
+jue_table_editor_unmap (GtkWidget *widget)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
+  if (self->root)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  self->root = NULL;
+  if (self->tick)
+    gtk_widget_remove_tick_callback (widget, self->tick);
+  self->tick = 0;
+  GTK_WIDGET_CLASS (jue_table_editor_parent_class)->unmap (widget);
+}
+
+static void
+jue_table_editor_dispose (GObject *object)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (object);
+
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->builders)
+    g_ptr_array_set_size (self->builders, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_TABLE_EDITOR);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (jue_table_editor_parent_class)->dispose (object);
+}
+
+static void
+jue_table_editor_finalize (GObject *object)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (object);
+
+  g_clear_pointer (&self->table, jue_rendered_table_free);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->builders, g_ptr_array_unref);
+  g_free (self->widths);
+  g_free (self->arrived_path);
+  g_free (self->arrived_text);
+  G_OBJECT_CLASS (jue_table_editor_parent_class)->finalize (object);
+}
+
+static void
+jue_table_editor_class_init (JueTableEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jue_table_editor_dispose;
+  object_class->finalize = jue_table_editor_finalize;
+  widget_class->map = jue_table_editor_map;
+  widget_class->unmap = jue_table_editor_unmap;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/juesuan/Juesuan/ui/jue-table-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, number);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, unit_name);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, unit);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, provisional);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, grid);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, note);
+  gtk_widget_class_install_action (widget_class, "table.enter", "s", on_enter);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jue_table_editor_init (JueTableEditor *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cells = g_ptr_array_new ();
+  self->builders = g_ptr_array_new_with_free_func ((GDestroyNotify) builder_free);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (self->grid, keys);
+}
+
+GtkWidget *
+jue_table_editor_new (JueSession *session,
+                      guint       index)
+{
+  JueTableEditor *self;
+
+  g_return_val_if_fail (JUE_IS_SESSION (session), NULL);
+  self = g_object_new (JUE_TYPE_TABLE_EDITOR, NULL);
+  self->session = g_object_ref (session);
+  self->index = index;
+  rebuild (self, render (self));
+  g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+jue_table_page_new (JueSession *session,
+                    guint       index)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *editor = jue_table_editor_new (session, index);
+
+  gtk_widget_set_margin_top (editor, 18);
+  gtk_widget_set_margin_bottom (editor, 24);
+  gtk_widget_set_margin_start (editor, 18);
+  gtk_widget_set_margin_end (editor, 18);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), editor);
+  return scroller;
+}
+
+const JueRenderedTable *
+jue_table_editor_get_table (JueTableEditor *self)
+{
+  g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), NULL);
+  return self->table;
+}
+
+GtkWidget *
+jue_table_editor_get_cell (JueTableEditor *self,
+                           guint           row,
+                           guint           col)
+{
+  g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), NULL);
+  if (self->table == NULL || row >= self->built || col >= n_columns (self))
+    return NULL;
+  return self->cells->pdata[row * n_columns (self) + col];
+}
+
+gint
+jue_table_editor_find_row (JueTableEditor  *self,
+                           JueRenderRowKind kind,
+                           const char      *code)
+{
+  g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), -1);
+  for (guint r = 0; self->table && r < self->table->rows->len; r++)
+    {
+      const JueRenderedRow *row = body_row (self, r);
+      if (row->kind == kind && (code == NULL || g_strcmp0 (row->code, code) == 0))
+        return (gint) r;
+    }
+  return -1;
+}
+
+void
+jue_table_editor_build_all (JueTableEditor *self)
+{
+  g_return_if_fail (JUE_IS_TABLE_EDITOR (self));
+  if (self->table)
+    build_rows (self, self->table->rows->len);
+}

@@ -1,0 +1,51 @@
+/* jue-table-editor.h — one published table of the report's template
+ * (jue-render.h), shown as printed and typed into in place.
+ *
+ * Title, number, 编制单位 and 单位 above; the header rows with their spans;
+ * then the body: computed cells (合计, 类 and 款 subtotals, row sums, 行次)
+ * as labels, bold where printed bold, never editable; typed cells as field
+ * cells (jue-field.h) bound to their paths, so marks, undo, Find and the
+ * findings' jump work on them.  A figure typed re-renders the table and
+ * the computed cells change in place; the rows are rebuilt only when the
+ * set of rows changes.  Rows are built as they come into view.
+ *
+ * Keys as in a spreadsheet: arrows move between typed cells (Up and Down
+ * in the same column, Left and Right when the caret is at the text's
+ * start or end), Enter moves down, Tab and Shift+Tab across, a cell
+ * arrived at has its text selected (typing replaces it), Escape puts back
+ * the value the cell had when it was arrived at. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jue-render.h"
+#include "jue-session.h"
+
+G_BEGIN_DECLS
+
+#define JUE_TYPE_TABLE_EDITOR (jue_table_editor_get_type ())
+G_DECLARE_FINAL_TYPE (JueTableEditor, jue_table_editor, JUE, TABLE_EDITOR, GtkWidget)
+
+/* Table index of the report's template (jue_render_report_template). */
+GtkWidget *jue_table_editor_new      (JueSession *session,
+                                      guint       index);
+/* The same in a page of the window: scrolled, with margins. */
+GtkWidget *jue_table_page_new        (JueSession *session,
+                                      guint       index);
+
+/* The table as last rendered (owned by the editor). */
+const JueRenderedTable *jue_table_editor_get_table (JueTableEditor *self);
+/* The widget showing body cell (row, col): a label for a computed or
+ * fixed cell, a field cell for a typed one; NULL when the row is not
+ * built yet or the cell is empty. */
+GtkWidget *jue_table_editor_get_cell (JueTableEditor *self,
+                                      guint           row,
+                                      guint           col);
+/* The first body row of kind with code (NULL: any), or -1. */
+gint       jue_table_editor_find_row (JueTableEditor  *self,
+                                      JueRenderRowKind kind,
+                                      const char      *code);
+/* Builds every row (tests, printing). */
+void       jue_table_editor_build_all (JueTableEditor *self);
+
+G_END_DECLS
