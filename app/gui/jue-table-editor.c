@@ -895,6 +895,11 @@ jue_table_editor_dispose (GObject *object)
   if (self->builders)
     g_ptr_array_set_size (self->builders, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_TABLE_EDITOR);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->session);
   G_OBJECT_CLASS (jue_table_editor_parent_class)->dispose (object);
 }

@@ -1,0 +1,387 @@
+/* test-table-pages.c — the published tables as pages of the window
+ * (issue 11 part 3): the sample's Sichuan tables as printed, typing in a
+ * 项 cell and its 款/类/合计 following, computed cells not editable, the
+ * spreadsheet keys, undo, and the findings' jump onto a table cell. */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-fixture.h"
+#include "jue-finding-item.h"
+#include "jue-sections.h"
+#include "jue-table-editor.h"
+#include "jue-window-private.h"
+
+static JueTableEditor *
+show_table (Fixture    *f,
+            const char *id)
+{
+  GtkWidget *page;
+  GtkWidget *editor;
+
+  jue_window_show_section (f->window, id);
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, id);
+  page = jue_window_get_page (f->window, id);
+  editor = find_by_type (page, JUE_TYPE_TABLE_EDITOR);
+  g_assert_nonnull (editor);
+  return JUE_TABLE_EDITOR (editor);
+}
+
+/* The text a body cell shows: a label's, or a typed cell's entry. */
+static const char *
+cell_text (JueTableEditor *editor,
+           gint            row,
+           guint           col)
+{
+  GtkWidget *cell;
+
+  g_assert_cmpint (row, >=, 0);
+  cell = jue_table_editor_get_cell (editor, (guint) row, col);
+  g_assert_nonnull (cell);
+  if (GTK_IS_LABEL (cell))
+    return gtk_label_get_text (GTK_LABEL (cell));
+  g_assert_true (GTK_IS_EDITABLE (cell));
+  return gtk_editable_get_text (GTK_EDITABLE (cell));
+}
+
+/* The first item row after row (a 项 of the 类 or 款 at row). */
+static gint
+item_after (JueTableEditor *editor,
+            gint            row)
+{
+  const JueRenderedTable *t = jue_table_editor_get_table (editor);
+
+  for (guint r = (guint) row + 1; r < t->rows->len; r++)
+    if (((JueRenderedRow *) t->rows->pdata[r])->kind == JUE_RENDER_ROW_ITEM)
+      return (gint) r;
+  return -1;
+}
+
+static gint
+kuan_above (JueTableEditor *editor,
+            gint            row)
+{
+  const JueRenderedTable *t = jue_table_editor_get_table (editor);
+
+  for (gint r = row; r >= 0; r--)
+    if (((JueRenderedRow *) t->rows->pdata[r])->kind == JUE_RENDER_ROW_KUAN)
+      return r;
+  return -1;
+}
+
+static const char *
+cell_path (JueTableEditor *editor,
+           gint            row,
+           guint           col)
+{
+  return jue_rendered_cell (jue_table_editor_get_table (editor), (guint) row, col)->path;
+}
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_in_cell (Fixture        *f,
+               JueTableEditor *editor,
+               gint            row,
+               guint           col)
+{
+  GtkWidget *focus = focus_widget (f);
+  GtkWidget *cell = jue_table_editor_get_cell (editor, (guint) row, col);
+
+  return focus && cell && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+/* A key as the keyboard gives it to the table (its capture-phase key
+ * controller sees it before the focused entry does). */
+static void
+press (JueTableEditor  *editor,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  GtkWidget *grid = find_by_class (GTK_WIDGET (editor), "jue-pt-grid");
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (grid);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        {
+          g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+          break;
+        }
+    }
+  spin ();
+}
+
+static void
+type_into (GtkWidget  *cell,
+           const char *text)
+{
+  gtk_widget_grab_focus (cell);
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  jue_field_flush (jue_field_from_widget (cell));
+  spin ();
+}
+
+/* The sidebar: the template's tables after the evaluations, before the
+ * findings, titled with number and title. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sections = jue_sections_for_report (jue_session_get_report (jue_window_get_session (f->window)));
+  guint first = 0, n = 0;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      JueSection *s = sections->pdata[i];
+      if (s->kind != JUE_SECTION_TABLE)
+        continue;
+      if (n++ == 0)
+        first = i;
+      g_assert_cmpstr (s->group, ==, "第五部分 附表");
+    }
+  g_assert_cmpuint (n, ==, 13);
+  g_assert_true (g_str_has_prefix (((JueSection *) sections->pdata[first - 1])->id, "fund-"));
+  g_assert_cmpstr (((JueSection *) sections->pdata[first + 13])->id, ==, "findings");
+  g_assert_cmpstr (((JueSection *) sections->pdata[first + 5])->id, ==, "table-6");
+  g_assert_cmpstr (((JueSection *) sections->pdata[first + 5])->title, ==,
+                   "表6 一般公共预算财政拨款支出决算表");
+  /* the split is typed on the table page; the narrative keeps the rest */
+  g_assert_cmpstr (jue_sections_find_for_path (sections, "functional[3].basic")->id, ==, "table-6");
+  g_assert_cmpstr (jue_sections_find_for_path (sections, "functional[3].budget")->id, ==,
+                   "functional");
+  g_assert_cmpstr (jue_sections_find_for_path (sections, "accounts[0].exp_basic")->id, ==,
+                   "table-3");
+  g_assert_cmpstr (jue_sections_find_for_path (sections, "income.general_budget")->id, ==,
+                   "income-expenditure");
+}
+
+/* 表6 shows the sample's printed figures: 合计 1447.01 = 708.77 + 738.24,
+ * the 类 206 科学技术支出 1288.67; computed cells are labels, bold where
+ * printed bold, and cannot be typed into. */
+static void
+test_table6_figures (Fixture       *f,
+                     gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  gint total = jue_table_editor_find_row (editor, JUE_RENDER_ROW_TOTAL, NULL);
+  gint science = jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206");
+  GtkWidget *cell;
+
+  g_assert_cmpint (total, ==, 0);
+  g_assert_cmpstr (cell_text (editor, total, 1), ==, "合计");
+  g_assert_cmpstr (cell_text (editor, total, 2), ==, "1447.01");
+  g_assert_cmpstr (cell_text (editor, total, 3), ==, "708.77");
+  g_assert_cmpstr (cell_text (editor, total, 4), ==, "738.24");
+  g_assert_cmpstr (cell_text (editor, science, 1), ==, "科学技术支出");
+  g_assert_cmpstr (cell_text (editor, science, 2), ==, "1288.67");
+
+  cell = jue_table_editor_get_cell (editor, (guint) science, 2);
+  g_assert_true (GTK_IS_LABEL (cell));
+  g_assert_false (GTK_IS_EDITABLE (cell));
+  g_assert_null (jue_field_from_widget (cell));
+  g_assert_false (gtk_widget_get_focusable (cell));
+  g_assert_true (gtk_widget_has_css_class (cell, "jue-pt-bold"));
+  /* a typed 项 figure is a field cell bound to its path */
+  {
+    gint item = item_after (editor, science);
+    GtkWidget *typed = jue_table_editor_get_cell (editor, (guint) item, 2);
+    JueField *field = jue_field_from_widget (typed);
+
+    g_assert_nonnull (field);
+    g_assert_true (GTK_IS_EDITABLE (typed));
+    g_assert_cmpstr (jue_field_get_path (field), ==, cell_path (editor, item, 2));
+    g_assert_true (g_str_has_prefix (jue_field_get_path (field), "functional["));
+    g_assert_true (g_str_has_suffix (jue_field_get_path (field), "].actual"));
+  }
+}
+
+/* Typing a 项 figure: its 款, 类 and 合计 cells change in place (the same
+ * labels), the file has it; undo puts all back. */
+static void
+test_typing_updates_subtotals (Fixture       *f,
+                               gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  gint total = jue_table_editor_find_row (editor, JUE_RENDER_ROW_TOTAL, NULL);
+  gint science = jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206");
+  gint item = item_after (editor, science);
+  gint kuan = kuan_above (editor, item);
+  GtkWidget *class_label = jue_table_editor_get_cell (editor, (guint) science, 2);
+  g_autofree char *path = g_strdup (cell_path (editor, item, 2));
+  g_autofree char *was = file_value (f->path, path);
+  g_autofree char *kuan_was = g_strdup (cell_text (editor, kuan, 2));
+  g_autofree char *now = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_cmpint (kuan, >, science);
+  g_assert_cmpstr (was, ==, "329.53");
+  g_assert_cmpstr (kuan_was, ==, "383.73");
+  type_into (jue_table_editor_get_cell (editor, (guint) item, 2), "330.53");
+  now = file_value (f->path, path);
+  g_assert_cmpstr (now, ==, "330.53");
+  g_assert_true (jue_table_editor_get_cell (editor, (guint) science, 2) == class_label);
+  g_assert_cmpstr (cell_text (editor, kuan, 2), ==, "384.73");
+  g_assert_cmpstr (cell_text (editor, science, 2), ==, "1289.67");
+  g_assert_cmpstr (cell_text (editor, total, 2), ==, "1448.01");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  back = file_value (f->path, path);
+  g_assert_cmpstr (back, ==, "329.53");
+  g_assert_cmpstr (cell_text (editor, science, 2), ==, "1288.67");
+  g_assert_cmpstr (cell_text (editor, total, 2), ==, "1447.01");
+}
+
+/* Up and Down keep the column and pass over the computed rows; Left and
+ * Right move at the text's ends; Enter goes down; Tab across; a cell
+ * arrived at has its text selected; Escape puts back its value. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  gint science = jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206");
+  gint item = item_after (editor, science);
+  gint next = item_after (editor, item);
+  gint prev_item = -1;
+  GtkWidget *cell = jue_table_editor_get_cell (editor, (guint) item, 2);
+  GtkEditable *editable;
+  int start, end;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+
+  /* the item before the 类 206 row (in the 类 above it) */
+  for (gint r = science - 1; r >= 0 && prev_item < 0; r--)
+    if (((JueRenderedRow *) jue_table_editor_get_table (editor)->rows->pdata[r])->kind == JUE_RENDER_ROW_ITEM)
+      prev_item = r;
+  g_assert_cmpint (prev_item, >=, 0);
+
+  gtk_widget_grab_focus (cell);
+  spin ();
+  g_assert_true (focus_in_cell (f, editor, item, 2));
+
+  /* Up: over the 类 and 款 rows between, to the 项 above */
+  press (editor, GDK_KEY_Up, 0);
+  g_assert_true (focus_in_cell (f, editor, prev_item, 2));
+  /* Down: back, and its text is selected (typing replaces it) */
+  press (editor, GDK_KEY_Down, 0);
+  g_assert_true (focus_in_cell (f, editor, item, 2));
+  editable = GTK_EDITABLE (cell);
+  g_assert_true (gtk_editable_get_selection_bounds (editable, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (editable), -1));
+
+  /* Right with all selected: the next column (基本支出) */
+  press (editor, GDK_KEY_Right, 0);
+  g_assert_true (focus_in_cell (f, editor, item, 3));
+  /* Left with the caret inside the text: it moves in the text */
+  editable = GTK_EDITABLE (jue_table_editor_get_cell (editor, (guint) item, 3));
+  gtk_editable_set_position (editable, 1);
+  press (editor, GDK_KEY_Left, 0);
+  g_assert_true (focus_in_cell (f, editor, item, 3));
+  /* …and at its start, to the cell on the left */
+  gtk_editable_set_position (editable, 0);
+  press (editor, GDK_KEY_Left, 0);
+  g_assert_true (focus_in_cell (f, editor, item, 2));
+
+  /* Tab across: 小计 → 基本支出 → 项目支出 → the next row's 小计 */
+  press (editor, GDK_KEY_Tab, 0);
+  g_assert_true (focus_in_cell (f, editor, item, 3));
+  press (editor, GDK_KEY_Tab, 0);
+  g_assert_true (focus_in_cell (f, editor, item, 4));
+  press (editor, GDK_KEY_Tab, 0);
+  g_assert_true (focus_in_cell (f, editor, next, 2));
+  press (editor, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_true (focus_in_cell (f, editor, item, 4));
+
+  /* Enter: down the column */
+  cell = jue_table_editor_get_cell (editor, (guint) item, 2);
+  gtk_widget_grab_focus (cell);
+  spin ();
+  g_signal_emit_by_name (cell, "activate");
+  spin ();
+  g_assert_true (focus_in_cell (f, editor, next, 2));
+
+  /* Escape: the value the cell had when arrived at, in the file too */
+  cell = jue_table_editor_get_cell (editor, (guint) next, 2);
+  path = g_strdup (jue_field_get_path (jue_field_from_widget (cell)));
+  kept = file_value (f->path, path);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "12");
+  jue_field_flush (jue_field_from_widget (cell));
+  spin ();
+  {
+    g_autofree char *typed = file_value (f->path, path);
+    g_assert_cmpstr (typed, ==, "12.00");
+  }
+  press (editor, GDK_KEY_Escape, 0);
+  {
+    g_autofree char *restored = file_value (f->path, path);
+    g_assert_cmpstr (restored, ==, kept);
+  }
+}
+
+/* A finding on a figure only the tables show (the functional split) goes
+ * to the table page and into its cell. */
+static void
+test_finding_jump (Fixture       *f,
+                   gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  gint science = jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206");
+  gint item = item_after (editor, science);
+  GtkWidget *cell = jue_table_editor_get_cell (editor, (guint) item, 3);
+  g_autofree char *path = g_strdup (cell_path (editor, item, 3));
+  GListModel *findings = jue_session_get_findings (jue_window_get_session (f->window));
+  g_autofree char *rule = NULL;
+
+  g_assert_true (g_str_has_suffix (path, "].basic"));
+  type_into (cell, "12x");   /* unreadable: an error on that path */
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && rule == NULL; i++)
+    {
+      g_autoptr (JueFindingItem) it = g_list_model_get_item (findings, i);
+      const JueFinding *finding = jue_finding_item_get_finding (it);
+      if (g_strcmp0 (finding->path, path) == 0)
+        rule = g_strdup (finding->rule);
+    }
+  g_assert_nonnull (rule);
+
+  jue_window_show_section (f->window, "findings");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.goto-finding", "(ss)", rule, path);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "table-6");
+  editor = JUE_TABLE_EDITOR (find_by_type (jue_window_get_page (f->window, "table-6"),
+                                           JUE_TYPE_TABLE_EDITOR));
+  g_assert_true (focus_in_cell (f, editor, item, 3));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  g_test_add ("/table-pages/sections", Fixture, NULL, fixture_set_up, test_sections,
+              fixture_tear_down);
+  g_test_add ("/table-pages/table6-figures", Fixture, NULL, fixture_set_up,
+              test_table6_figures, fixture_tear_down);
+  g_test_add ("/table-pages/typing-updates-subtotals", Fixture, NULL, fixture_set_up,
+              test_typing_updates_subtotals, fixture_tear_down);
+  g_test_add ("/table-pages/keys", Fixture, NULL, fixture_set_up, test_keys,
+              fixture_tear_down);
+  g_test_add ("/table-pages/finding-jump", Fixture, NULL, fixture_set_up, test_finding_jump,
+              fixture_tear_down);
+  return g_test_run ();
+}
