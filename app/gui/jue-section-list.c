@@ -63,7 +63,8 @@ row_new (const JueSection *section)
   g_object_set_data (G_OBJECT (row), "errors", errors);
   g_object_set_data (G_OBJECT (row), "warnings", warnings);
   g_object_set_data (G_OBJECT (row), "progress", progress);
-  g_object_set_data (G_OBJECT (row), "section", (gpointer) section);
+  /* a copy: the rows outlive the sections while the list is replaced */
+  g_object_set_data_full (G_OBJECT (row), "group", g_strdup (section->group), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   section->title, -1);
   return row;
@@ -76,12 +77,11 @@ update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
                gpointer       data)
 {
-  const JueSection *s = g_object_get_data (G_OBJECT (row), "section");
-  const JueSection *prev = before ? g_object_get_data (G_OBJECT (before), "section") : NULL;
-  const char *group = s ? s->group : NULL;
+  const char *group = g_object_get_data (G_OBJECT (row), "group");
+  const char *prev = before ? g_object_get_data (G_OBJECT (before), "group") : NULL;
   GtkWidget *header;
 
-  if (group == NULL || (prev && g_strcmp0 (prev->group, group) == 0))
+  if (group == NULL || g_strcmp0 (prev, group) == 0)
     {
       if (gtk_list_box_row_get_header (row))
         gtk_list_box_row_set_header (row, NULL);

@@ -112,7 +112,19 @@ compute_widths (JueTableEditor *self)
       const JueRenderedColumn *col = self->table->columns->pdata[c];
       guint width = col->width;
 
-      if (col->kind == JUE_RENDER_CELL_TEXT)
+      if (is_figure (col->kind) && col->role != JUE_COLUMN_LINENO)
+        {
+          /* as wide as its widest figure, and room for one of 99999.99 万元
+           * typed later; the header's words wrap */
+          width = 11;
+          for (guint r = 0; r < self->table->rows->len; r++)
+            {
+              const JueRenderedRow *row = body_row (self, r);
+              if (row->kind != JUE_RENDER_ROW_NOTE)
+                width = MAX (width, jue_render_text_width (((JueRenderedCell *) row->cells->pdata[c])->text) + 3);
+            }
+        }
+      else if (col->kind == JUE_RENDER_CELL_TEXT)
         width = MIN (width, 16u);     /* wraps: a floor, not the width */
       else if (col->kind == JUE_RENDER_CELL_CODE)
         width = MAX (width, 9u);
@@ -245,8 +257,12 @@ typed_cell_new (JueTableEditor        *self,
   gtk_widget_add_css_class (widget, "jue-pt-typed");
   if (cell->emphasis)
     gtk_widget_add_css_class (widget, "jue-pt-bold");
+  /* the column's width, not an entry's natural 150 pixels */
   if (GTK_IS_EDITABLE (widget))
-    gtk_editable_set_width_chars (GTK_EDITABLE (widget), 1);
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 1);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (widget), 1);
+    }
   gtk_widget_set_size_request (widget, self->widths[c], -1);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
