@@ -131,7 +131,7 @@ type_into (GtkWidget  *cell,
 }
 
 /* The sidebar: the template's tables after the evaluations, before the
- * findings, titled with number and title. */
+ * Report page and the findings, titled with number and title. */
 static void
 test_sections (Fixture       *f,
                gconstpointer  data)
@@ -150,7 +150,7 @@ test_sections (Fixture       *f,
     }
   g_assert_cmpuint (n, ==, 13);
   g_assert_true (g_str_has_prefix (((JueSection *) sections->pdata[first - 1])->id, "fund-"));
-  g_assert_cmpstr (((JueSection *) sections->pdata[first + 13])->id, ==, "findings");
+  g_assert_cmpstr (((JueSection *) sections->pdata[first + 13])->id, ==, "report");
   g_assert_cmpstr (((JueSection *) sections->pdata[first + 5])->id, ==, "table-6");
   g_assert_cmpstr (((JueSection *) sections->pdata[first + 5])->title, ==,
                    "表6 一般公共预算财政拨款支出决算表");
