@@ -139,6 +139,8 @@ if shutil.which("pdfinfo") and os.path.exists(pdf):
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
     flat = re.sub(r"\s+", "", text)
     pages_text = text.split("\f")
+    check("遂宁市科学技术局部门整体支出绩效自评报告" in flat and "部门部门" not in flat,
+          "附件1's title says 部门 once (the sample's unit name ends in 部门)")
     check(all("草稿：1个错误，9项未填" in re.sub(r"\s+", "", p) for p in pages_text if p.strip()),
           "every page carries the draft mark")
     order = ["第一部分部门概况", "第二部分2024年度部门决算情况说明", "2024年度收入、支出总计均为1447.01万元",

@@ -14,6 +14,7 @@
 #include "jue-narrative.h"
 #include "jue-phrases.h"
 #include "jue-report.h"
+#include "jue-template.h"
 #include "jue-tsv.h"
 
 static JueReport *
@@ -434,6 +435,48 @@ test_linked (void)
   assert_contains (linked_text, "第二部分  2024年度部门决算情况说明");
 }
 
+/* The national phrasing's headings 一 to 九 explain the national template's
+ * nine tables in order, each named as the table is titled (七 explains
+ * 一般公共预算财政拨款“三公”经费支出决算表, not the Sichuan 财政拨款“三公”…). */
+static char *
+stem_of (const char *text,
+         const char * const *suffixes)
+{
+  const char *p = strstr (text, "、");
+  char *s = g_strdup (p ? p + strlen ("、") : text);
+
+  for (guint i = 0; suffixes[i]; i++)
+    if (g_str_has_suffix (s, suffixes[i]))
+      {
+        s[strlen (s) - strlen (suffixes[i])] = '\0';
+        break;
+      }
+  return s;
+}
+
+static void
+test_national_tables (void)
+{
+  static const char * const heading_ends[] = { "总体情况说明", "情况说明", NULL };
+  static const char * const title_ends[] = { "总表", "表", NULL };
+  static const char * const sections[] = { "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9" };
+  g_autoptr (JueReport) report = jue_report_new ();
+  g_autoptr (JueNarrative) n = NULL;
+  const JueTemplate *tmpl = jue_template_get ("national", NULL);
+
+  set (report, "profile.template", "national");
+  n = jue_narrative_new (report, NULL, NULL);
+  g_assert_cmpuint (jue_template_n_tables (tmpl), ==, G_N_ELEMENTS (sections));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const JueNarrativeSection *s = jue_narrative_get_section (n, sections[i]);
+      g_autofree char *heading = stem_of (s->heading, heading_ends);
+      g_autofree char *title = stem_of (jue_template_table (tmpl, i)->title, title_ends);
+
+      g_assert_cmpstr (heading, ==, title);
+    }
+}
+
 static void
 test_charts (void)
 {
@@ -499,5 +542,6 @@ main (int    argc,
   g_test_add_func ("/narrative/charts", test_charts);
   g_test_add_func ("/narrative/linked", test_linked);
   g_test_add_func ("/narrative/glossary-codes", test_glossary_codes);
+  g_test_add_func ("/narrative/national-tables", test_national_tables);
   return g_test_run ();
 }

@@ -1013,6 +1013,18 @@ jue_narrative_new_linked (const JueReport   *report,
   return narrative_new (report, computed, classification, TRUE);
 }
 
+char *
+jue_narrative_dept_eval_title (const JueReport *report)
+{
+  const char *name = report->dept_eval.name && *report->dept_eval.name
+                       ? report->dept_eval.name : report->profile.name;
+  g_autofree char *unit = g_strstrip (g_strdup (name ? name : ""));
+
+  if (g_str_has_suffix (unit, "部门"))
+    unit[strlen (unit) - strlen ("部门")] = '\0';
+  return g_strconcat (unit, "部门整体支出绩效自评报告", NULL);
+}
+
 void
 jue_narrative_free (JueNarrative *n)
 {

@@ -81,6 +81,11 @@ char         *jue_narrative_section_text (const JueNarrativeSection *section);
 /* All parts as plain UTF-8 text (titles, a blank line between sections). */
 char         *jue_narrative_to_text (const JueNarrative *narrative);
 
+/* 附件1's title: "遂宁市科学技术局部门整体支出绩效自评报告", from the evaluation's
+ * unit name (else the department's); a name that already ends in 部门
+ * ("遂宁市科学技术局部门", as the sample types it) does not say it twice. */
+char         *jue_narrative_dept_eval_title (const JueReport *report);
+
 /* Figures as the phrase family prints them: "1447.01", "0" (amount_zero);
  * "48.98%", "100%" (percent_whole). */
 char         *jue_narrative_amount_text  (const JuePhrases *phrases,

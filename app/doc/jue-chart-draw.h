@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 #define JUE_CHART_WIDTH  480.0
 #define JUE_CHART_HEIGHT 270.0
 
-/* The font family of the document (Noto CJK from Debian's fonts-noto-cjk,
- * in the Flatpak runtime too). */
+/* The font family of the document (Noto CJK from Debian's fonts-noto-cjk;
+ * the Flatpak manifest installs it: the runtime has no CJK font). */
 #define JUE_DOC_FONT "Noto Sans CJK SC"
 
 /* Draws chart into the rectangle (0, 0, width, height) of cr. */

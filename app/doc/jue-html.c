@@ -210,15 +210,14 @@ attachments (GString         *out,
              const JueReport *report,
              const char      *title)
 {
-  const char *name = report->dept_eval.name && *report->dept_eval.name
-                       ? report->dept_eval.name : report->profile.name;
+  g_autofree char *dept_title = jue_narrative_dept_eval_title (report);
   guint n = 1;
 
   tag (out, "<h1>", title, "</h1>\n");
   g_string_append_printf (out, "<h2>附件%u</h2>\n", n++);
   g_string_append (out, "<div class=\"tt\">");
-  esc (out, name);
-  g_string_append (out, "部门整体支出绩效自评报告</div>\n");
+  esc (out, dept_title);
+  g_string_append (out, "</div>\n");
   sections (out, report->dept_eval.sections);
   if (report->dept_eval.indicators->len)
     indicators (out, report->dept_eval.indicators);

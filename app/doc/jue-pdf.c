@@ -673,11 +673,9 @@ attachments (Pdf             *p,
              const JueReport *report,
              const char      *title)
 {
-  const char *name = report->dept_eval.name && *report->dept_eval.name
-                       ? report->dept_eval.name : report->profile.name;
   guint n = 1;
   g_autofree char *a1 = g_strdup_printf ("附件%u", n++);
-  g_autofree char *t1 = g_strdup_printf ("%s部门整体支出绩效自评报告", name ? name : "");
+  g_autofree char *t1 = jue_narrative_dept_eval_title (report);
 
   part_title (p, title);
   toc_mark (p, a1, 1);

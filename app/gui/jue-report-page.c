@@ -256,10 +256,7 @@ document_blocks (JueReportPage *self)
       else if (strcmp (order[i], "attachments") == 0)
         {
           Block *b = block_new (BLOCK_PART, order[i]);
-          const char *name = report->dept_eval.name && *report->dept_eval.name
-                               ? report->dept_eval.name : report->profile.name;
-          g_autofree char *dept_title = g_strdup_printf ("%s部门整体支出绩效自评报告",
-                                                         name ? name : "");
+          g_autofree char *dept_title = jue_narrative_dept_eval_title (report);
 
           b->heading = g_strdup (title ? title : "");
           g_ptr_array_add (blocks, b);
@@ -426,6 +423,9 @@ build_block (JueReportPage *self,
         b->copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
         gtk_widget_add_css_class (b->copy, "flat");
         gtk_widget_set_valign (b->copy, GTK_ALIGN_START);
+        /* at the end of the row, also where the section has no heading */
+        gtk_widget_set_halign (b->copy, GTK_ALIGN_END);
+        gtk_widget_set_hexpand (b->copy, TRUE);
         gtk_widget_set_tooltip_text (b->copy, _("Copy this section's text"));
         gtk_accessible_update_property (GTK_ACCESSIBLE (b->copy),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy"), -1);

@@ -54,6 +54,16 @@ def check(manifest, app_id, program):
     if not isinstance(modules, list) or not modules:
         problems.append('modules must be a non-empty list')
     else:
+        # the document's font (Noto Sans CJK SC, app/doc/jue-chart-draw.h): the GNOME
+        # runtime (freedesktop-sdk 24.08) has cairo and pango but no CJK font, so
+        # the app brings it, from the release archive, checked by its sha256
+        fonts = [m for m in modules if isinstance(m, dict) and any(
+                 isinstance(s, dict) and 'noto-cjk' in s.get('url', '') and s.get('sha256')
+                 for s in m.get('sources') or [])
+                 and any('/app/share/fonts' in c and 'NotoSansCJK-Regular' in c
+                         for c in m.get('build-commands') or [])]
+        expect(fonts, 'no module installs Noto Sans CJK into /app/share/fonts '
+                      '(the runtime has no CJK font for the PDF and the charts)')
         last = modules[-1]
         if not isinstance(last, dict):
             problems.append('the last module must be an object, not a reference to a file')

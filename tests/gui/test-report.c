@@ -53,6 +53,8 @@ test_shows_document (Fixture       *f,
   /* Part 4: the department-wide self-evaluation's typed texts */
   g_assert_nonnull (jue_report_page_get_text (page, "attachment-1"));
   g_assert_nonnull (jue_report_page_get_text (page, "attachment-1.0"));
+  g_assert_cmpstr (jue_report_page_get_text (page, "attachment-1"), ==,
+                   "附件1\n遂宁市科学技术局部门整体支出绩效自评报告\n");
   /* what is shown is that text, the figures as links */
   label = jue_report_page_get_label (page, "s1");
   assert_contains (gtk_label_get_text (GTK_LABEL (label)), "总计均为1447.01万元");
