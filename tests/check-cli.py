@@ -269,6 +269,29 @@ def empty_table_read_from_a_foreign_workbook():
     must(out == "表10\t政府性基金预算财政拨款收入支出决算表\tgov_fund\t本单位2024年度无政府性基金收支\n", out)
 
 
+@test
+def add_row_by_code():
+    f = fresh("bycode.juesuan")
+    rc, out, err = run("add", "--code", "2080599", f, "accounts")
+    must(rc == 0 and out == "accounts[13]\n", (out, err))
+    for field, want in (("code", "2080599"), ("class_name", "社会保障和就业支出"),
+                        ("kuan_name", "行政事业单位养老支出"), ("xiang_name", "其他行政事业单位养老支出")):
+        got = run("get", f, "accounts[13]." + field)[1]
+        must(got == want + "\n", (field, got))
+    must(run("get", f, "accounts[12].code")[1] == "2080505\n", "code order")
+    # refused, the file unchanged: the same code, a 款 code, a list without codes
+    before = read(f)
+    rc, _, err = run("add", "--code", "2080599", f, "accounts")
+    must(rc == 1 and "already has a row with the code 2080599: row 14" in err, err)
+    rc, _, err = run("add", "--code", "20805", f, "functional")
+    must(rc == 1 and "“20805” is not a code" in err and "7-digit" in err, err)
+    rc, _, err = run("add", "--code", "301", f, "glossary")
+    must(rc == 1 and "glossary" in err, err)
+    must(read(f) == before, "file changed on refusal")
+    rc, out, _ = run("add", "--code", "30101", f, "economic")
+    must(rc == 0 and run("get", f, "economic[0].name")[1] == "基本工资\n", out)
+
+
 print("1..%d" % len(tests))
 failed = 0
 for i, t in enumerate(tests, 1):

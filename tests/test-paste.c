@@ -10,7 +10,10 @@
 #include <sqlite3.h>
 
 #include "jue-document.h"
+#include "jue-codes.h"
+#include "jue-empty.h"
 #include "jue-paste.h"
+#include "jue-store.h"
 #include "jue-tsv.h"
 
 static char *tmpdir;
@@ -508,6 +511,272 @@ test_message_excerpt (void)
   }
 }
 
+/* ---- rows by code (jue-codes.h) ----------------------------------------- */
+
+static const char *
+row_field (JueDocument *doc,
+           const char  *list,
+           gint         index,
+           const char  *field)
+{
+  static char *last;
+  g_autofree char *path = g_strdup_printf ("%s[%d].%s", list, index, field);
+
+  g_free (last);
+  last = jue_report_get (jue_document_get_report (doc), path, NULL);
+  return last;
+}
+
+static void
+test_insert_by_code (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("codes.juesuan");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *undone = NULL;
+  guint n = list_length (doc, "accounts");
+  gint index = -1, at;
+
+  /* 2080599: after 2080505, names from the built-in classification */
+  g_assert_true (jue_document_insert_by_code (doc, "accounts", "2080599", NULL, &index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_length (doc, "accounts"), ==, n + 1);
+  g_assert_cmpstr (row_field (doc, "accounts", index - 1, "code"), ==, "2080505");
+  g_assert_cmpstr (row_field (doc, "accounts", index, "code"), ==, "2080599");
+  g_assert_cmpstr (row_field (doc, "accounts", index, "class_name"), ==, "社会保障和就业支出");
+  g_assert_cmpstr (row_field (doc, "accounts", index, "kuan_name"), ==, "行政事业单位养老支出");
+  g_assert_cmpstr (row_field (doc, "accounts", index, "xiang_name"), ==, "其他行政事业单位养老支出");
+  g_assert_cmpstr (row_field (doc, "accounts", index + 1, "code"), ==, "2080801");
+  assert_file (doc, "accounts[13].code", "2080599");
+  /* one undo step */
+  g_assert_true (jue_document_undo (doc, &undone, &error));
+  g_assert_cmpstr (undone, ==, "accounts");
+  g_assert_cmpuint (list_length (doc, "accounts"), ==, n);
+  g_assert_cmpstr (row_field (doc, "accounts", index, "code"), ==, "2080801");
+
+  /* refused, nothing changed: a code already there, a 款 code, not digits */
+  g_assert_false (jue_document_insert_by_code (doc, "accounts", "2080501", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "already has a row with the code 2080501"));
+  g_clear_error (&error);
+  g_assert_false (jue_document_insert_by_code (doc, "functional", "20805", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "“20805” is not a code"));
+  g_assert_nonnull (strstr (error->message, "7-digit 项 code"));
+  g_clear_error (&error);
+  g_assert_false (jue_document_insert_by_code (doc, "economic", "3010x", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "3-digit 类 or 5-digit 款"));
+  g_clear_error (&error);
+  g_assert_false (jue_document_insert_by_code (doc, "glossary", "301", NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (list_length (doc, "accounts"), ==, n);
+
+  /* economic: 类 and 款, named from the built-in economic classification,
+   * 301 before 30101 before 302 */
+  g_assert_true (jue_document_insert_by_code (doc, "economic", "30101", NULL, &at, &error));
+  g_assert_true (jue_document_insert_by_code (doc, "economic", "302", NULL, &at, &error));
+  g_assert_true (jue_document_insert_by_code (doc, "economic", "301", NULL, &at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (at, ==, 0);
+  g_assert_cmpstr (row_field (doc, "economic", 0, "name"), ==, "工资福利支出");
+  g_assert_cmpstr (row_field (doc, "economic", 1, "name"), ==, "基本工资");
+  g_assert_cmpstr (row_field (doc, "economic", 2, "code"), ==, "302");
+  /* a fund row: its name is the 项's */
+  g_assert_true (jue_document_insert_by_code (doc, "gov_fund.rows", "2120803", NULL, &at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (row_field (doc, "gov_fund.rows", at, "name"), ==, "城市建设支出");
+  /* a classification given (a year's own table) names it */
+  {
+    g_autoptr (GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+    JueClassEntry *e = g_new0 (JueClassEntry, 1);
+
+    e->code = g_strdup ("2069999");
+    e->name = g_strdup ("其他科学技术支出（新）");
+    e->level = 3;
+    e->parent = g_strdup ("20699");
+    g_ptr_array_add (table, e);
+    g_assert_true (jue_document_insert_by_code (doc, "functional", "2069999", table, &at, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (row_field (doc, "functional", at, "xiang_name"), ==, "其他科学技术支出（新）");
+  }
+}
+
+/* ---- paste onto a published table ---------------------------------------- */
+
+static JueRenderedTable *
+render_table (JueDocument *doc,
+              guint        index)
+{
+  const JueTemplate *tmpl = jue_render_report_template (jue_document_get_report (doc), NULL);
+
+  return jue_render_table (tmpl, index, jue_document_get_report (doc), NULL);
+}
+
+/* The body row of t whose code (or, for 合计, kind) is code. */
+static guint
+row_with_code (const JueRenderedTable *t,
+               const char             *code)
+{
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const JueRenderedRow *row = t->rows->pdata[r];
+      if (code == NULL ? row->kind == JUE_RENDER_ROW_TOTAL : g_strcmp0 (row->code, code) == 0)
+        return r;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* What a user copies from a published 支出决算表: the header, 合计 and the
+ * 208 class with a changed 项 (9.91 → 10.91) and a new one (2080599 1.00). */
+#define T3_HEADER "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出\r\n"
+#define T3_208 \
+  "208\t社会保障和就业\t91.48\t91.48\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "20805\t行政事业单位养老支出\t67.24\t67.24\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "2080501\t行政单位离退休\t10.91\t10.91\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "2080502\t事业单位离退休\t2.83\t2.83\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "2080505\t机关事业单位基本养老保险缴费支出\t52.50\t52.50\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "2080599\t其他行政事业单位养老支出\t1.00\t1.00\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "20808\t抚恤\t24.24\t24.24\t0.00\t0.00\t0.00\t0.00\r\n" \
+  "2080801\t死亡抚恤\t24.24\t24.24\t0.00\t0.00\t0.00\t0.00\r\n"
+
+static void
+test_paste_whole_table (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("paste-table.juesuan");
+  g_autoptr (JueRenderedTable) t = render_table (doc, 2);   /* Sichuan 表3 支出决算表 */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *undone = NULL;
+  guint n = list_length (doc, "accounts"), added = 0;
+  g_autoptr (JuePasteBlock) good = jue_paste_parse (
+    T3_HEADER "\t合计\t1449.01\t710.77\t738.24\t0.00\t0.00\t0.00\r\n" T3_208);
+  g_autoptr (JuePasteBlock) bad = jue_paste_parse (
+    T3_HEADER "\t合计\t1449.01\t710.77\t738.24\t0.00\t0.00\t0.00\r\n"
+    "208\t社会保障和就业\t91.48\t91.50\t0.00\t0.00\t0.00\t0.00\r\n" T3_208);
+  g_autoptr (JuePasteBlock) cent = jue_paste_parse (
+    "\t合计\t1449.02\t710.77\t738.24\t0.00\t0.00\t0.00\r\n" T3_208);
+  g_autofree char *before = NULL;
+
+  g_assert_cmpstr (t->title, ==, "2024年度支出决算表");
+  /* a 类 row that does not add up: nothing pasted, the row, column and both figures named */
+  g_assert_false (jue_paste_apply_table (doc, t, 0, 0, bad, &added, &error));
+  g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Nothing was pasted: row 208 社会保障和就业, 基本支出: "
+                   "the copied table says 91.50, but its rows add up to 91.48");
+  g_clear_error (&error);
+  g_assert_cmpuint (list_length (doc, "accounts"), ==, n);
+  assert_file (doc, "accounts[10].exp_basic", "9.91");
+  g_assert_false (jue_document_can_undo (doc));
+
+  /* the whole table: 项 rows by code, a new code in code order, checked */
+  g_assert_true (jue_paste_apply_table (doc, t, 0, 0, good, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (list_length (doc, "accounts"), ==, n + 1);
+  assert_file (doc, "accounts[10].exp_basic", "10.91");
+  assert_file (doc, "accounts[13].code", "2080599");
+  assert_file (doc, "accounts[13].xiang_name", "其他行政事业单位养老支出");
+  assert_file (doc, "accounts[13].exp_basic", "1.00");
+  assert_file (doc, "accounts[13].exp_project", "0.00");
+  /* one undo step */
+  g_assert_true (jue_document_undo (doc, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_length (doc, "accounts"), ==, n);
+  assert_file (doc, "accounts[10].exp_basic", "9.91");
+  g_assert_false (jue_document_can_undo (doc));
+
+  /* 0.01 is rounding */
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 2);
+  g_assert_true (jue_paste_apply_table (doc, t, 0, 0, cent, NULL, &error));
+  g_assert_no_error (error);
+  assert_file (doc, "accounts[10].exp_basic", "10.91");
+  before = jue_report_get (jue_document_get_report (doc), "accounts_total.exp_basic", NULL);
+
+  /* 表6: a 项 the report has without its code lands on it by its names
+   * and gets the code the published table prints */
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 5);
+  {
+    g_autoptr (JuePasteBlock) named = jue_paste_parse (
+      "20601\t科学技术管理事务\t384.73\t377.28\t7.45\r\n"
+      "2060101\t行政运行\t330.53\t330.53\t0.00\r\n");
+    guint n_functional = list_length (doc, "functional");
+
+    g_assert_true (jue_paste_apply_table (doc, t, 0, 0, named, &added, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 0);
+    g_assert_cmpuint (list_length (doc, "functional"), ==, n_functional);
+    assert_file (doc, "functional[1].code", "2060101");
+    assert_file (doc, "functional[1].actual", "330.53");
+  }
+  /* 表5 prints three lists: a code none of them has cannot be placed */
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 4);
+  {
+    g_autoptr (JuePasteBlock) fund = jue_paste_parse ("2296002\t彩票公益金\t2.50\t0\t2.50\r\n");
+
+    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, fund, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "2296002 is in none of the lists 表5"));
+    g_clear_error (&error);
+  }
+  /* a table marked empty takes no figures */
+  g_assert_true (jue_document_mark_table_empty (doc, "表10", "无", &error));
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 9);
+  {
+    g_autoptr (JuePasteBlock) one = jue_paste_parse ("1\r\n");
+
+    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, one, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "is marked empty"));
+    g_clear_error (&error);
+  }
+}
+
+/* Without codes: cells land on the cells under them; a computed cell is
+ * checked, not written. */
+static void
+test_paste_table_by_position (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("paste-position.juesuan");
+  g_autoptr (JueRenderedTable) t = render_table (doc, 5);   /* Sichuan 表6 */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JuePasteBlock) figures = jue_paste_parse ("330.53\t330.53\t0\r\n");
+  g_autoptr (JuePasteBlock) total = jue_paste_parse ("1447.00\r\n");
+  g_autoptr (JuePasteBlock) total_ok = jue_paste_parse ("1,448.01\r\n");
+  g_autoptr (JuePasteBlock) wide = jue_paste_parse ("1\t2\t3\t4\r\n");
+  guint r = 0;
+
+  /* 行政运行 (functional[1], no code in the sample): the row under 20601 */
+  for (r = 0; r < t->rows->len; r++)
+    if (g_strcmp0 (jue_rendered_cell (t, r, 1)->text, "行政运行") == 0)
+      break;
+  g_assert_cmpuint (r, <, t->rows->len);
+  g_assert_true (jue_paste_apply_table (doc, t, r, 2, figures, NULL, &error));
+  g_assert_no_error (error);
+  assert_file (doc, "functional[1].actual", "330.53");
+  assert_file (doc, "functional[1].basic", "330.53");
+  assert_file (doc, "functional[1].project", "0.00");
+  /* the 合计 is computed: a different figure refuses, the same one passes */
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 5);
+  g_assert_false (jue_paste_apply_table (doc, t, row_with_code (t, NULL), 2, total, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "合计, 本年支出 小计: the copied table says 1447.00, "
+                                            "but its rows add up to 1448.01"));
+  g_clear_error (&error);
+  g_assert_true (jue_paste_apply_table (doc, t, row_with_code (t, NULL), 2, total_ok, NULL, &error));
+  g_assert_no_error (error);
+  /* wider than the table from here */
+  g_assert_false (jue_paste_apply_table (doc, t, r, 2, wide, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "4 columns wide"));
+  g_clear_error (&error);
+  /* past the end */
+  {
+    g_autoptr (JuePasteBlock) two = jue_paste_parse ("1\n2\n");
+
+    g_assert_false (jue_paste_apply_table (doc, t, t->rows->len - 1, 2, two, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "the copied cells reach row"));
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +797,9 @@ main (int   argc,
   g_test_add_func ("/paste/group/fails-midway", test_group_fails_midway);
   g_test_add_func ("/paste/group/undo-fails-midway", test_undo_of_group_fails_midway);
   g_test_add_func ("/paste/message-excerpt", test_message_excerpt);
+  g_test_add_func ("/codes/insert", test_insert_by_code);
+  g_test_add_func ("/paste/table/whole", test_paste_whole_table);
+  g_test_add_func ("/paste/table/position", test_paste_table_by_position);
   status = g_test_run ();
   {
     g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);

@@ -281,6 +281,8 @@ jue_cli_add (int    argc,
   gint index = -1;
   int code;
 
+  if (argc >= 2 && strcmp (argv[1], "--code") == 0)
+    return jue_cli_add_code (argc, argv);
   if (argc != 3 && argc != 4)
     return jue_cli_usage (argv[0]);
   if (argc == 4 && !parse_index (argv[3], &index))

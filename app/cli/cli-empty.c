@@ -1,10 +1,12 @@
-/* cli-empty.c — juesuan-cli empty: mark a published table empty (本表为空表). */
+/* cli-empty.c — the published tables' commands: juesuan-cli empty (mark a
+ * table empty, 本表为空表) and add --code (a 项 row by its code). */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jue-cli.h"
+#include "jue-codes.h"
 #include "jue-empty.h"
 #include "jue-render.h"
 
@@ -71,5 +73,32 @@ jue_cli_empty (int    argc,
       jue_cli_error ("%s", error->message);
       return jue_cli_exit_for (error);
     }
+  return JUE_EXIT_OK;
+}
+
+/* juesuan-cli add --code CODE FILE LIST: a row by its code, named from the
+ * report's classification (else the built-in one), in code order; prints
+ * the new row's path. */
+int
+jue_cli_add_code (int    argc,
+                  char **argv)
+{
+  g_autoptr (JueDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  gint index = -1;
+  int code;
+
+  /* add --code CODE FILE LIST */
+  if (argc != 5)
+    return jue_cli_usage (argv[0]);
+  doc = jue_cli_open_for_edit (argv[3], &code);
+  if (doc == NULL)
+    return code;
+  if (!jue_document_insert_by_code (doc, argv[4], argv[2], NULL, &index, &error))
+    {
+      jue_cli_error ("%s", error->message);
+      return jue_cli_exit_for (error);
+    }
+  g_print ("%s[%d]\n", argv[4], index);
   return JUE_EXIT_OK;
 }

@@ -58,6 +58,7 @@ int jue_cli_compare  (int argc, char **argv);
 int jue_cli_consolidate (int argc, char **argv);
 int jue_cli_provenance  (int argc, char **argv);
 int jue_cli_empty       (int argc, char **argv);
+int jue_cli_add_code    (int argc, char **argv);
 /* Table output (cli-validate.c): terminal columns of a text (two for a
  * wide character), and the text padded to width (right-aligned or not). */
 guint jue_cli_display_width (const char *text);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "jue-document.h"
+#include "jue-render.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,33 @@ gboolean       jue_paste_apply        (JueDocument         *document,
                                        const JuePasteBlock *block,
                                        guint               *n_added,
                                        GError             **error);
+
+/* Writes block onto a published table as the renderer laid it out
+ * (jue_render_table of the document's report), its top left cell at body
+ * row row and column column (jue-paste-table.c):
+ * - a block with codes where the table's code column is (a published
+ *   table copied from Excel/WPS with its code column, 合计/类/款 rows and
+ *   header rows, or some of its rows): each 项 row lands on the row with
+ *   its code (else on a row typed without a code with its 项 and 款 names,
+ *   which gets the code; else a new row in code order, named from the
+ *   classification or as pasted; row is not used); header and title rows
+ *   are passed over;
+ * - else each cell lands on the cell under it: a typed cell is written as
+ *   if typed, a computed one is not;
+ * and every 合计, 类 and 款 row of the block (and every computed cell a
+ * figure was pasted onto) is compared with what the result computes, 0.01
+ * 万元 allowed for rounding.  Amounts are 万元 (or typed with 元).  Any
+ * cell that cannot be read, a mismatch, a block wider than the table:
+ * nothing is stored and the message names the row (code and name), the
+ * column header and both figures.  One transaction, one undo step; *n_added
+ * (may be NULL) gets the number of rows added. */
+gboolean       jue_paste_apply_table  (JueDocument            *document,
+                                       const JueRenderedTable *table,
+                                       guint                   row,
+                                       guint                   column,
+                                       const JuePasteBlock    *block,
+                                       guint                  *n_added,
+                                       GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JuePasteBlock, jue_paste_block_free)
 

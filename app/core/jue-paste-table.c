@@ -1,0 +1,725 @@
+/* jue-paste-table.c — cells copied from a spreadsheet, pasted onto a
+ * published table as the renderer lays it out (jue-paste.h). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jue-codes.h"
+#include "jue-paste.h"
+#include "jue-render.h"
+
+/* A 0.01 万元 difference is rounding: printed figures are sums of rounded
+ * ones. */
+#define ALLOWANCE_FEN 10000
+
+/* A row or cell of the block that the result must reproduce: a subtotal
+ * row (合计, 类, 款) of a whole table, or a computed cell covered. */
+typedef struct {
+  JueRenderRowKind kind;   /* TOTAL, CLASS, KUAN (by code); ITEM/LINE: by position */
+  char            *code;
+  guint            body_row;   /* position mode: the rendered row */
+  guint            block_row;
+  char            *name;       /* as pasted, for the message */
+} Check;
+
+static void
+check_free (gpointer data)
+{
+  Check *c = data;
+
+  g_free (c->code);
+  g_free (c->name);
+  g_free (c);
+}
+
+/* "206 科学技术支出" for a rendered row: its code and name or label cells. */
+static char *
+row_label (const JueRenderedTable *t,
+           const JueRenderedRow   *row)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint c = 0; c < t->n_columns && c < row->cells->len; c++)
+    {
+      const JueRenderedColumn *col = t->columns->pdata[c];
+      const JueRenderedCell *cell = row->cells->pdata[c];
+
+      if ((col->role == JUE_COLUMN_CODE || col->role == JUE_COLUMN_NAME ||
+           col->role == JUE_COLUMN_LABEL) && cell->text && *cell->text)
+        {
+          if (s->len)
+            g_string_append_c (s, ' ');
+          g_string_append (s, cell->text);
+        }
+    }
+  if (s->len == 0)
+    g_string_append (s, row->kind == JUE_RENDER_ROW_TOTAL ? "合计" : "");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* "本年支出 小计" for the header "本年支出|小计". */
+static char *
+column_label (const JueRenderedTable *t,
+              guint                   col)
+{
+  const JueRenderedColumn *c = t->columns->pdata[col];
+  g_auto (GStrv) words = g_strsplit (c->header ? c->header : "", "|", -1);
+
+  return g_strjoinv (" ", words);
+}
+
+static guint
+column_of_role (const JueRenderedTable *t,
+                JueColumnRole           role)
+{
+  for (guint c = 0; c < t->n_columns; c++)
+    if (((const JueRenderedColumn *) t->columns->pdata[c])->role == role)
+      return c;
+  return G_MAXUINT;
+}
+
+static gboolean
+is_figure_column (const JueRenderedTable *t,
+                  guint                   col)
+{
+  const JueRenderedColumn *c = t->columns->pdata[col];
+
+  return c->role == JUE_COLUMN_VALUE || c->role == JUE_COLUMN_ROWSUM;
+}
+
+static gboolean
+all_digits (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_total_label (const char *s)
+{
+  g_autofree char *n = jue_normalize_input (s);
+  g_autoptr (GString) packed = g_string_new (NULL);
+
+  for (const char *p = n; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (packed, *p);
+  return strcmp (packed->str, "合计") == 0 || strcmp (packed->str, "总计") == 0;
+}
+
+/* The block's cell that lands on table column c, or NULL outside it. */
+static const char *
+block_at (const JuePasteBlock *block,
+          guint                r,
+          guint                col,
+          guint                c)
+{
+  if (c < col || c - col >= jue_paste_block_columns (block))
+    return NULL;
+  return jue_paste_block_cell (block, r, c - col);
+}
+
+/* The normalized code in a block cell ("" when none). */
+static char *
+block_code (const JuePasteBlock *block,
+            guint                r,
+            guint                col,
+            guint                code_col)
+{
+  const char *text = code_col == G_MAXUINT ? NULL : block_at (block, r, col, code_col);
+
+  return text ? jue_normalize_input (text) : g_strdup ("");
+}
+
+/* Is the block a published table (or rows of one) copied with its code
+ * column: a 3-, 5- or 7-digit code or a 合计 row where the code column
+ * lands? */
+static gboolean
+block_has_codes (const JueRenderedTable *t,
+                 const JuePasteBlock    *block,
+                 guint                   col)
+{
+  guint cc = column_of_role (t, JUE_COLUMN_CODE);
+  guint nc = column_of_role (t, JUE_COLUMN_NAME);
+
+  if (t->table->layout != JUE_LAYOUT_MATRIX || cc == G_MAXUINT)
+    return FALSE;
+  for (guint r = 0; r < jue_paste_block_rows (block); r++)
+    {
+      g_autofree char *code = block_code (block, r, col, cc);
+      const char *name = nc == G_MAXUINT ? NULL : block_at (block, r, col, nc);
+      gsize len = strlen (code);
+
+      if ((all_digits (code) && (len == 3 || len == 5 || len == 7)) ||
+          (block_at (block, r, col, cc) && is_total_label (block_at (block, r, col, cc))) ||
+          (name && is_total_label (name)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A text field of a list row ("" when blank). */
+static const char *
+row_text (gconstpointer       record,
+          const JueRecordDef *def,
+          const char         *name)
+{
+  for (guint f = 0; f < def->n_fields; f++)
+    if (strcmp (def->fields[f].name, name) == 0 && def->fields[f].kind == JUE_KIND_TEXT)
+      {
+        const char *v = *(char * const *) ((const guint8 *) record + def->fields[f].offset);
+        return v ? v : "";
+      }
+  return "";
+}
+
+/* The rows of list_path and their record, or NULL. */
+static GPtrArray *
+list_rows_of (JueReport           *report,
+              const char          *list_path,
+              const JueRecordDef **def)
+{
+  JueFieldRef ref;
+
+  if (!jue_report_resolve (report, list_path, &ref, NULL) || ref.def->kind != JUE_KIND_LIST ||
+      ref.index >= 0)
+    return NULL;
+  *def = ref.def->extra;
+  return *(GPtrArray **) ref.ptr;
+}
+
+/* The list and row of the table's 项 row with code, as the report is now
+ * (rows added by this paste move the others): the row of one of the
+ * table's lists with that code, else — a table of one list — one typed
+ * without a code whose 项 (and 款) names are the pasted ones (*uncoded set:
+ * the paste writes the code into it). */
+static gboolean
+find_item (JueReport              *report,
+           const JueRenderedTable *t,
+           const char             *code,
+           const char             *name,
+           const char             *kuan_name,
+           char                  **list,
+           gint                   *index,
+           gboolean               *uncoded)
+{
+  g_auto (GStrv) lists = g_strsplit (t->list ? t->list : "", "+", -1);
+  const JueRecordDef *def = NULL;
+  GPtrArray *rows;
+  gboolean names = FALSE;
+
+  *uncoded = FALSE;
+  for (guint l = 0; lists[l]; l++)
+    {
+      const char *lp = g_strstrip (lists[l]);
+
+      rows = *lp ? list_rows_of (report, lp, &def) : NULL;
+      for (guint i = 0; rows && i < rows->len; i++)
+        if (strcmp (row_text (rows->pdata[i], def, "code"), code) == 0)
+          {
+            *list = g_strdup (lp);
+            *index = (gint) i;
+            return TRUE;
+          }
+    }
+  if (t->list == NULL || strchr (t->list, '+') != NULL ||
+      (rows = list_rows_of (report, t->list, &def)) == NULL)
+    return FALSE;
+  for (guint f = 0; f < def->n_fields; f++)
+    names = names || strcmp (def->fields[f].name, "kuan_name") == 0;
+  for (guint i = 0; *name && i < rows->len; i++)
+    {
+      gconstpointer row = rows->pdata[i];
+
+      if (*row_text (row, def, "code") != '\0')
+        continue;
+      if (strcmp (row_text (row, def, names ? "xiang_name" : "name"), name) != 0)
+        continue;
+      if (names && kuan_name && *kuan_name && *row_text (row, def, "kuan_name") &&
+          strcmp (row_text (row, def, "kuan_name"), kuan_name) != 0)
+        continue;
+      *list = g_strdup (t->list);
+      *index = (gint) i;
+      *uncoded = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+refuse (GError    **error,
+        const char *format,
+        ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+refuse (GError    **error,
+        const char *format,
+        ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: the reason follows */
+  g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID, _("Nothing was pasted: %s"), msg);
+  return FALSE;
+}
+
+/* Writes text into path as typed into that cell, or refuses naming the
+ * row and column as printed. */
+static gboolean
+write_cell (JueDocument            *document,
+            const JueRenderedTable *t,
+            const char             *row_name,
+            guint                   col,
+            const char             *path,
+            const char             *text,
+            char                  **first,
+            GError                **error)
+{
+  g_autoptr (GError) inner = NULL;
+  g_autofree char *now = jue_report_get (jue_document_get_report (document), path, NULL);
+  g_autofree char *header = NULL;
+
+  if (now != NULL)
+    {
+      JueFieldRef ref;
+      g_autofree char *norm = NULL;
+
+      /* unchanged: no write (nor undo entry) */
+      if (jue_report_resolve (jue_document_get_report (document), path, &ref, NULL))
+        {
+          JueReport *scratch = jue_report_new ();
+          JueFieldRef sref;
+
+          if (jue_report_ensure_rows (scratch, path, FALSE, NULL) &&
+              jue_report_resolve (scratch, path, &sref, NULL) &&
+              jue_field_set_text (&sref, path, text, NULL))
+            norm = jue_field_get_text (&sref);
+          jue_report_free (scratch);
+          if (norm && strcmp (norm, now) == 0)
+            return TRUE;
+        }
+    }
+  if (jue_document_set (document, path, text, &inner))
+    {
+      if (*first == NULL)
+        *first = g_strdup (path);
+      return TRUE;
+    }
+  header = column_label (t, col);
+  {
+    const char *why = inner->message;
+    gsize n = strlen (path);
+
+    if (strncmp (why, path, n) == 0 && strncmp (why + n, ": ", 2) == 0)
+      why += n + 2;
+    /* TRANSLATORS: the row as printed (code and name), the column, why */
+    return refuse (error, _("row %s, %s: %s"), row_name, header, why);
+  }
+}
+
+/* The figure of cell, for comparing: its exact value, 0 when it prints
+ * none; FALSE when it is not a number (an unreadable figure in it). */
+static gboolean
+cell_fen (const JueRenderedCell *cell,
+          gint64                *fen)
+{
+  if (cell == NULL || cell->unreadable)
+    return FALSE;
+  *fen = cell->has_value ? cell->value : 0;
+  return TRUE;
+}
+
+static const JueRenderedRow *
+find_row (const JueRenderedTable *t,
+          JueRenderRowKind        kind,
+          const char             *code)
+{
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const JueRenderedRow *row = t->rows->pdata[r];
+
+      if (row->kind == kind && (kind == JUE_RENDER_ROW_TOTAL || g_strcmp0 (row->code, code) == 0))
+        return row;
+    }
+  return NULL;
+}
+
+/* Every figure of the block's subtotal rows (and computed cells covered)
+ * against the result. */
+static gboolean
+verify (const JueRenderedTable *after,
+        const JuePasteBlock    *block,
+        guint                   col,
+        GPtrArray              *checks,
+        GError                **error)
+{
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const Check *k = checks->pdata[i];
+      const JueRenderedRow *row = k->kind == JUE_RENDER_ROW_ITEM || k->kind == JUE_RENDER_ROW_LINE
+                                  ? (k->body_row < after->rows->len
+                                     ? after->rows->pdata[k->body_row] : NULL)
+                                  : find_row (after, k->kind, k->code);
+
+      for (guint c = col; c < after->n_columns; c++)
+        {
+          const char *text = block_at (block, k->block_row, col, c);
+          const JueRenderedCell *cell = row ? row->cells->pdata[c] : NULL;
+          g_autoptr (GError) inner = NULL;
+          JueAmount pasted;
+          gint64 have = 0;
+
+          if (text == NULL || !is_figure_column (after, c))
+            continue;
+          if (k->kind == JUE_RENDER_ROW_ITEM || k->kind == JUE_RENDER_ROW_LINE)
+            {
+              if (cell == NULL || cell->path != NULL ||
+                  (cell->kind != JUE_RENDER_CELL_AMOUNT))
+                continue;   /* typed cells were written */
+            }
+          if (!jue_amount_parse (text, &pasted, &inner))
+            {
+              g_autofree char *h = column_label (after, c);
+              g_autofree char *rn = row ? row_label (after, row)
+                                        : g_strdup_printf ("%s %s", k->code ? k->code : "",
+                                                           k->name ? k->name : "");
+              return refuse (error, _("row %s, %s: %s"), rn, h, inner->message);
+            }
+          if (!pasted.set)
+            continue;
+          if (!cell_fen (cell, &have))
+            have = 0;
+          if (ABS (pasted.fen - have) > ALLOWANCE_FEN)
+            {
+              g_autofree char *h = column_label (after, c);
+              g_autofree char *rn = row ? row_label (after, row)
+                                        : g_strdup_printf ("%s %s", k->code ? k->code : "",
+                                                           k->name ? k->name : "");
+              g_autofree char *p = jue_fen_display (pasted.fen);
+              g_autofree char *q = jue_fen_display (have);
+
+              return refuse (error,
+                             /* TRANSLATORS: row (code and name), column, the pasted
+                              * figure, the figure the rows give */
+                             _("row %s, %s: the copied table says %s, but its rows add up "
+                               "to %s"), g_strstrip (rn), h, p, q);
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The template the rendered table comes from, for rendering it again. */
+static const JueTemplate *
+template_of (JueReport              *report,
+             const JueRenderedTable *t,
+             guint                  *index)
+{
+  const JueTemplate *tmpl = jue_render_report_template (report, NULL);
+
+  for (guint i = 0; i < tmpl->tables->len; i++)
+    if (tmpl->tables->pdata[i] == t->table)
+      {
+        *index = i;
+        return tmpl;
+      }
+  /* another template's table (the report's changed meanwhile): its own */
+  for (const char * const *id = jue_template_ids (); *id; id++)
+    {
+      const JueTemplate *other = jue_template_get (*id, NULL);
+      for (guint i = 0; other && i < other->tables->len; i++)
+        if (other->tables->pdata[i] == t->table)
+          {
+            *index = i;
+            return other;
+          }
+    }
+  return NULL;
+}
+
+/* By position: each block cell onto the rendered cell under it. */
+static gboolean
+paste_by_position (JueDocument            *document,
+                   const JueRenderedTable *t,
+                   guint                   row,
+                   guint                   col,
+                   const JuePasteBlock    *block,
+                   GPtrArray              *checks,
+                   char                  **first,
+                   GError                **error)
+{
+  guint n_rows = jue_paste_block_rows (block);
+
+  if (row + n_rows > t->rows->len)
+    return refuse (error, _("the table has %u rows here, the copied cells reach row %u"),
+                   t->rows->len, row + n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const JueRenderedRow *target = t->rows->pdata[row + r];
+      g_autofree char *name = row_label (t, target);
+      gboolean computed = FALSE;
+
+      for (guint c = col; c < t->n_columns; c++)
+        {
+          const JueRenderedCell *cell = target->cells->pdata[c];
+          const char *text = block_at (block, r, col, c);
+
+          if (text == NULL)
+            continue;
+          if (cell->path != NULL)
+            {
+              if (!write_cell (document, t, name, c, cell->path, text, first, error))
+                return FALSE;
+            }
+          else if (cell->kind == JUE_RENDER_CELL_AMOUNT && *text != '\0')
+            computed = TRUE;
+        }
+      if (computed)
+        {
+          Check *k = g_new0 (Check, 1);
+
+          k->kind = target->kind == JUE_RENDER_ROW_ITEM ? JUE_RENDER_ROW_ITEM : JUE_RENDER_ROW_LINE;
+          k->body_row = row + r;
+          k->block_row = r;
+          g_ptr_array_add (checks, k);
+        }
+    }
+  return TRUE;
+}
+
+/* A whole published table (or some of its rows) with its code column: 项
+ * rows land by code, a code not in the list is added in code order;
+ * 合计, 类 and 款 rows are checked. */
+static gboolean
+paste_by_code (JueDocument            *document,
+               const JueRenderedTable *t,
+               guint                   col,
+               const JuePasteBlock    *block,
+               GPtrArray              *checks,
+               guint                  *n_added,
+               char                  **first,
+               GError                **error)
+{
+  JueReport *report = jue_document_get_report (document);
+  guint cc = column_of_role (t, JUE_COLUMN_CODE);
+  guint nc = column_of_role (t, JUE_COLUMN_NAME);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* the 类 and 款 names the block prints name a new row's 类 and 款 */
+  for (guint r = 0; r < jue_paste_block_rows (block); r++)
+    {
+      g_autofree char *code = block_code (block, r, col, cc);
+      const char *name = nc == G_MAXUINT ? NULL : block_at (block, r, col, nc);
+
+      if (all_digits (code) && (strlen (code) == 3 || strlen (code) == 5) && name && *name)
+        g_hash_table_replace (names, g_strdup (code), g_strstrip (g_strdup (name)));
+    }
+
+  g_autofree char *kuan_name = NULL;   /* of the last 款 row above */
+
+  for (guint r = 0; r < jue_paste_block_rows (block); r++)
+    {
+      g_autofree char *code = block_code (block, r, col, cc);
+      const char *raw_code = block_at (block, r, col, cc);
+      const char *name = nc == G_MAXUINT ? NULL : block_at (block, r, col, nc);
+      g_autofree char *pasted_name = g_strstrip (g_strdup (name ? name : ""));
+      gsize len = strlen (code);
+      g_autofree char *list = NULL;
+      g_autofree char *row_name = NULL;
+      gint index = -1;
+      gboolean uncoded = FALSE;
+
+      if ((raw_code && is_total_label (raw_code)) || (*code == '\0' && is_total_label (pasted_name)) ||
+          (all_digits (code) && (len == 3 || len == 5)))
+        {
+          Check *k = g_new0 (Check, 1);
+
+          k->kind = len == 3 ? JUE_RENDER_ROW_CLASS : len == 5 ? JUE_RENDER_ROW_KUAN
+                                                          : JUE_RENDER_ROW_TOTAL;
+          k->code = len == 3 || len == 5 ? g_strdup (code) : NULL;
+          k->block_row = r;
+          k->name = g_strdup (len == 3 || len == 5 ? pasted_name : "合计");
+          g_ptr_array_add (checks, k);
+          if (len == 5)
+            {
+              g_free (kuan_name);
+              kuan_name = g_strdup (pasted_name);
+            }
+          else if (len == 3)
+            g_clear_pointer (&kuan_name, g_free);
+          continue;
+        }
+      if (!(all_digits (code) && len == 7))
+        {
+          /* a title, header or unit row: no figure in it */
+          for (guint c = col; c < t->n_columns; c++)
+            {
+              const char *text = block_at (block, r, col, c);
+              JueAmount a;
+
+              if (text && is_figure_column (t, c) && *g_strstrip (g_strdup (text)) &&
+                  jue_amount_parse (text, &a, NULL) && a.set)
+                {
+                  g_autofree char *shown = g_strstrip (g_strdup (raw_code ? raw_code : ""));
+                  return refuse (error,
+                                 /* TRANSLATORS: the copied row (from 1), what its code cell holds */
+                                 _("row %u of the copied cells has figures but no 项 code "
+                                   "(“%s”): copy the table with its code column"),
+                                 r + 1, *shown ? shown : pasted_name);
+                }
+            }
+          continue;
+        }
+      if (!find_item (report, t, code, pasted_name, kuan_name, &list, &index, &uncoded))
+        {
+          if (t->list == NULL || strchr (t->list, '+') != NULL)
+            return refuse (error,
+                           /* TRANSLATORS: a 项 code, the table's number and title */
+                           _("%s is in none of the lists %s %s prints: add it in its own "
+                             "table first"), code, t->number, t->title);
+          GError *inner = NULL;
+
+          index = jue_document_insert_by_code_in_group (document, t->list, code, NULL, names,
+                                                        pasted_name, &inner);
+          if (index < 0)
+            {
+              g_autofree char *why = g_strdup (inner->message);
+              g_error_free (inner);
+              return refuse (error, "%s", why);
+            }
+          list = g_strdup (t->list);
+          if (n_added)
+            (*n_added)++;
+        }
+      row_name = g_strdup_printf ("%s %s", code, pasted_name);
+      g_strstrip (row_name);
+      if (uncoded)
+        {
+          /* the row typed without its code: the published table gives it */
+          g_autofree char *path = g_strdup_printf ("%s[%d].code", list, index);
+          GError *inner = NULL;
+
+          if (!jue_document_set (document, path, code, &inner))
+            {
+              g_autofree char *why = g_strdup (inner->message);
+              g_error_free (inner);
+              return refuse (error, "%s", why);
+            }
+        }
+      for (guint c = col; c < t->n_columns; c++)
+        {
+          const JueRenderedColumn *column = t->columns->pdata[c];
+          const char *text = block_at (block, r, col, c);
+          g_autofree char *path = NULL;
+
+          if (text == NULL || column->role != JUE_COLUMN_VALUE || column->field == NULL)
+            continue;
+          path = g_strdup_printf ("%s[%d].%s", list, index, column->field);
+          if (!write_cell (document, t, row_name, c, path, text, first, error))
+            return FALSE;
+        }
+      /* its 本年收入合计 and other row sums are checked like a subtotal */
+      {
+        gboolean sums = FALSE;
+
+        for (guint c = col; c < t->n_columns && !sums; c++)
+          sums = ((const JueRenderedColumn *) t->columns->pdata[c])->role == JUE_COLUMN_ROWSUM
+                 && block_at (block, r, col, c) && *block_at (block, r, col, c);
+        if (sums)
+          {
+            Check *k = g_new0 (Check, 1);
+
+            k->kind = JUE_RENDER_ROW_ITEM;
+            k->code = g_strdup (code);
+            k->block_row = r;
+            k->body_row = G_MAXUINT;
+            k->name = g_strdup (pasted_name);
+            g_ptr_array_add (checks, k);
+          }
+      }
+    }
+  return TRUE;
+}
+
+gboolean
+jue_paste_apply_table (JueDocument            *document,
+                       const JueRenderedTable *table,
+                       guint                   row,
+                       guint                   column,
+                       const JuePasteBlock    *block,
+                       guint                  *n_added,
+                       GError                **error)
+{
+  JueReport *report;
+  const JueTemplate *tmpl;
+  g_autoptr (GPtrArray) checks = g_ptr_array_new_with_free_func (check_free);
+  g_autoptr (JueRenderedTable) after = NULL;
+  g_autofree char *first = NULL;
+  guint index = 0, added = 0;
+  gboolean by_code, ok;
+
+  g_return_val_if_fail (JUE_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (table != NULL && block != NULL, FALSE);
+
+  report = jue_document_get_report (document);
+  tmpl = template_of (report, table, &index);
+  if (tmpl == NULL)
+    return refuse (error, _("the table is not one of the report's template"));
+  if (column >= table->n_columns || jue_paste_block_columns (block) > table->n_columns - column)
+    {
+      guint room = column < table->n_columns ? table->n_columns - column : 0;
+      guint n_columns = jue_paste_block_columns (block);
+
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Nothing was pasted: the copied cells are %u column wide, "
+                                "but the table has %u column from here on",
+                                "Nothing was pasted: the copied cells are %u columns wide, "
+                                "but the table has %u columns from here on", n_columns),
+                   n_columns, room);
+      return FALSE;
+    }
+  if (table->marked_empty)
+    return refuse (error, _("%s %s is marked empty (本表为空表): take the mark away first"),
+                   table->number, table->title);
+
+  by_code = block_has_codes (table, block, column);
+  jue_document_begin_group (document);
+  ok = by_code ? paste_by_code (document, table, column, block, checks, &added, &first, error)
+               : paste_by_position (document, table, row, column, block, checks, &first, error);
+  if (ok)
+    {
+      after = jue_render_table (tmpl, index, report, NULL);
+      /* item rows checked by code: where they are now */
+      for (guint i = 0; i < checks->len; i++)
+        {
+          Check *k = checks->pdata[i];
+
+          if (k->kind == JUE_RENDER_ROW_ITEM && k->body_row == G_MAXUINT)
+            for (guint r = 0; r < after->rows->len; r++)
+              if (((JueRenderedRow *) after->rows->pdata[r])->kind == JUE_RENDER_ROW_ITEM &&
+                  g_strcmp0 (((JueRenderedRow *) after->rows->pdata[r])->code, k->code) == 0)
+                k->body_row = r;
+        }
+      ok = verify (after, block, column, checks, error);
+    }
+  if (!ok)
+    {
+      jue_document_abort_group (document, NULL);
+      return FALSE;
+    }
+  /* undo names the list (rows may have been added), else the first cell */
+  if (!jue_document_commit_group (document, table->list ? table->list : first ? first : "", error))
+    return FALSE;
+  if (n_added)
+    *n_added = added;
+  return TRUE;
+}
