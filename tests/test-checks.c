@@ -12,6 +12,7 @@
 #include "jue-checks.h"
 #include "jue-empty.h"
 #include "jue-completeness.h"
+#include "jue-narrative.h"
 #include "jue-document.h"
 #include "jue-tsv.h"
 
@@ -592,8 +593,8 @@ test_half_filled_completeness (void)
   g_autoptr (JueReport) r = half_filled ();
   g_autoptr (JueCompleteness) c = jue_completeness_new (r);
   static const struct { const char *id; guint filled, required; } expected[] = {
-    { "profile", 4, 13 }, { "income-expenditure", 4, 20 }, { "appropriation", 2, 12 },
-    { "functional", 6, 7 }, { "basic", 0, 4 }, { "three-public", 4, 20 },
+    { "profile", 4, 13 }, { "income-expenditure", 4, 19 }, { "appropriation", 2, 12 },
+    { "functional", 6, 7 }, { "basic", 0, 4 }, { "three-public", 4, 19 },
     { "gov-fund", 0, 5 }, { "state-capital", 0, 5 }, { "other", 0, 16 },
     { "glossary", 0, 3 }, { "dept-eval", 8, 28 }, { "fund-0", 2, 12 },
   };
@@ -616,9 +617,21 @@ test_half_filled_completeness (void)
   g_assert_cmpuint (c->required, ==, required);
   g_assert_cmpuint (c->missing->len, ==, required - filled);
   g_assert_cmpuint (jue_completeness_percent (c->filled, c->required), ==, filled * 100 / required);
-  /* the income total changed on last year (498.00 → 512.30) and no reason
-   * is typed: the reason is missing (the text says 【请填写变动原因】) */
-  g_assert_nonnull (find_missing (c, "overview.change_reason"));
+  /* the income total is not known while lines of it are blank, so its
+   * change needs no reason yet (W-CHANGE-NO-REASON says nothing either);
+   * with them typed it went 498.00 → 512.30, past 10万元: the reason is
+   * missing (the text says 【请填写变动原因】) */
+  g_assert_null (find_missing (c, "overview.change_reason"));
+  {
+    g_autoptr (JueCompleteness) typed = NULL;
+    g_autoptr (JueReport) copy = half_filled ();
+
+    apply_edits (copy, "income.gov_fund=0;income.state_capital=0;income.superior_subsidy=0;"
+                       "income.business=0;income.operating=0;income.affiliated=0;"
+                       "income.other=0;income.non_fiscal_surplus_used=0");
+    typed = jue_completeness_new (copy);
+    g_assert_nonnull (find_missing (typed, "overview.change_reason"));
+  }
   /* each missing item names its field (to jump to) and says what it is */
   m = find_missing (c, "functional[0].actual");
   g_assert_nonnull (m);
@@ -643,9 +656,10 @@ test_half_filled_completeness (void)
   jue_completeness_free (c);
   c = jue_completeness_new (r);
   g_assert_null (find_missing (c, "three_public.reception.budget"));
-  /* what remains are the reasons for the vehicles' change (3.90 → 4.10),
-     required whatever the template prints */
-  g_assert_cmpuint (jue_completeness_get_section (c, "three-public")->required, ==, 2);
+  /* what remains is the reason for the vehicles' change (3.90 → 4.10),
+     required whatever the template prints (the 三公 total is not known while
+     the other items are blank, so its change needs none yet) */
+  g_assert_cmpuint (jue_completeness_get_section (c, "three-public")->required, ==, 1);
   g_assert_nonnull (find_missing (c, "three_public.vehicle.reason"));
   /* a fund table marked empty (本表为空表) is complete; its explanation's
    * words no longer make it so (only files of schema ≤ 4 are read so) */
@@ -692,6 +706,68 @@ test_sample_completeness (void)
   for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
     g_assert_cmpstr (((JueMissing *) c->missing->pdata[i])->path, ==, missing[i]);
   g_assert_cmpuint (c->required - c->filled, ==, G_N_ELEMENTS (missing));
+}
+
+/* One rule for when a change needs a reason (jue_change_reason_required):
+ * the check, completeness and the generated text agree — below the
+ * threshold (±10% and ±10万元) none is asked for, past it one is, and a
+ * “三公” line asks for one at any change. */
+static gboolean
+has_finding (GPtrArray  *findings,
+             const char *rule,
+             const char *path)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JueFinding *f = findings->pdata[i];
+      if (strcmp (f->rule, rule) == 0 && strcmp (f->path, path) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_reason_threshold (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JueCompleteness) c = NULL;
+  g_autoptr (JueNarrative) n = NULL;
+  g_autofree char *s10 = NULL;
+
+  /* 机关运行经费 84.13 → 78.50: −5.63万元, −6.70%, below both thresholds */
+  apply_edits (r, "other.operating_cost_reason=");
+  findings = jue_check_report (r, NULL, NULL);
+  c = jue_completeness_new (r);
+  n = jue_narrative_new (r, NULL, NULL);
+  s10 = jue_narrative_section_text (jue_narrative_get_section (n, "s10.1"));
+  g_assert_false (has_finding (findings, "W-CHANGE-NO-REASON", "other.operating_cost_reason"));
+  g_assert_null (find_missing (c, "other.operating_cost_reason"));
+  g_assert_null (strstr (s10, "【请填写变动原因】"));
+  g_assert_nonnull (strstr (s10, "比2023年度减少5.63万元，下降6.70%。\n"));
+
+  /* 70.00 → 78.50: +12.14%, past 10%: all three ask for the reason */
+  apply_edits (r, "other.operating_cost_previous=70");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&c, jue_completeness_free);
+  g_clear_pointer (&n, jue_narrative_free);
+  g_clear_pointer (&s10, g_free);
+  findings = jue_check_report (r, NULL, NULL);
+  c = jue_completeness_new (r);
+  n = jue_narrative_new (r, NULL, NULL);
+  s10 = jue_narrative_section_text (jue_narrative_get_section (n, "s10.1"));
+  g_assert_true (has_finding (findings, "W-CHANGE-NO-REASON", "other.operating_cost_reason"));
+  g_assert_nonnull (find_missing (c, "other.operating_cost_reason"));
+  g_assert_nonnull (strstr (s10, "增加8.50万元，增长12.14%。主要原因是【请填写变动原因】。"));
+
+  /* a “三公” item: 0.16万元 (+5.68%) still asks */
+  apply_edits (r, "three_public.vehicle.reason=");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  g_clear_pointer (&c, jue_completeness_free);
+  findings = jue_check_report (r, NULL, NULL);
+  c = jue_completeness_new (r);
+  g_assert_true (has_finding (findings, "W-CHANGE-NO-REASON", "three_public.vehicle.reason"));
+  g_assert_nonnull (find_missing (c, "three_public.vehicle.reason"));
 }
 
 static void
@@ -946,6 +1022,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checks/half-filled", test_half_filled);
   g_test_add_func ("/completeness/half-filled", test_half_filled_completeness);
   g_test_add_func ("/completeness/sample", test_sample_completeness);
+  g_test_add_func ("/completeness/reason-threshold", test_reason_threshold);
   g_test_add_func ("/checks/imported-classification", test_imported_classification);
   g_test_add_func ("/checks/classification-parse-errors", test_classification_parse_errors);
   g_test_add_func ("/checks/explained", test_explained);

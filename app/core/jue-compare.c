@@ -386,3 +386,37 @@ sort:
   g_ptr_array_sort_with_data (out, compare_lines, &spec);
   return out;
 }
+
+/* ---- which changes need a reason ------------------------------------------ */
+
+gboolean
+jue_change_line_needs_reason (const JueChangeLine      *line,
+                              gint64                    previous_fen,
+                              gint64                    current_fen,
+                              const JueChangeThreshold *threshold)
+{
+  if (current_fen == previous_fen)
+    return FALSE;
+  return line->always || jue_change_is_large (previous_fen, current_fen, threshold);
+}
+
+gboolean
+jue_change_reason_required (const JueReport          *report,
+                            const JueComputed        *computed,
+                            const char               *reason_path,
+                            const JueChangeThreshold *threshold)
+{
+  for (const JueChangeLine *line = lines; line->label; line++)
+    {
+      JueAmount current, previous;
+
+      if (!line->checked || g_strcmp0 (line->reason, reason_path) != 0)
+        continue;
+      current = jue_change_figure (report, computed, line, FALSE);
+      previous = jue_change_figure (report, computed, line, TRUE);
+      if (current.set && previous.set &&
+          jue_change_line_needs_reason (line, previous.fen, current.fen, threshold))
+        return TRUE;
+    }
+  return FALSE;
+}

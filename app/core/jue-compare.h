@@ -96,4 +96,20 @@ GPtrArray   *jue_compare_reports        (const JueReport          *last,
                                          const JueChangeThreshold *threshold,
                                          JueCompareSort            sort);
 
+/* The one rule for when a change on last year needs a reason — the check
+ * W-CHANGE-NO-REASON, completeness and the generated text all ask it: any
+ * change of a “三公” line (line->always), else a large one
+ * (jue_change_is_large: past either threshold, or from 0). */
+gboolean     jue_change_line_needs_reason (const JueChangeLine      *line,
+                                           gint64                    previous_fen,
+                                           gint64                    current_fen,
+                                           const JueChangeThreshold *threshold);
+/* Is the reason at reason_path ("overview.change_reason") needed now: a
+ * checked line it explains has both figures known and a change that needs
+ * one.  FALSE for a path no line names. */
+gboolean     jue_change_reason_required   (const JueReport          *report,
+                                           const JueComputed        *computed,
+                                           const char               *reason_path,
+                                           const JueChangeThreshold *threshold);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jue-checks.h"
+#include "jue-compare.h"
 #include "jue-completeness.h"
 #include "jue-empty.h"
 #include "jue-computed.h"
@@ -22,9 +23,11 @@ typedef enum {
   REQ_CODE_TERMS, /* the glossary defines every 项 the report uses
                      (jue-glossary.h) — the generated text says
                      【请填写名词解释】 where it does not */
-  REQ_REASON,   /* a reason for a change: required while the computed
-                   change (row_fields[0]) is a figure other than 0 — the
-                   generated text says 【请填写变动原因】 where it is blank */
+  REQ_REASON,   /* a reason for a change: required while the change it
+                   explains needs one, as W-CHANGE-NO-REASON asks
+                   (jue_change_reason_required: past the threshold, or any
+                   “三公” change) — the generated text says 【请填写变动原因】
+                   where it is blank */
 } ReqKind;
 
 typedef struct {
@@ -36,7 +39,7 @@ typedef struct {
 #define F(p) { REQ_FIELD, p, NULL }
 #define Z(p) { REQ_ZERO, p, NULL }
 #define ROWS(p, fields) { REQ_ROWS, p, fields }
-#define REASON(p, change) { REQ_REASON, p, (const char * const[]) { change, NULL } }
+#define REASON(p) { REQ_REASON, p, NULL }
 #define END { REQ_END, NULL, NULL }
 
 static const char * const office_fields[] = { "name", NULL };
@@ -65,7 +68,7 @@ static const Req income_expenditure_reqs[] = {
   Z ("expenditure.operating"), Z ("expenditure.affiliated_subsidy"),
   Z ("expenditure.surplus_distribution"), Z ("expenditure.carried_out"),
   F ("overview.previous_income_total"), F ("overview.previous_expenditure_total"),
-  REASON ("overview.change_reason", "income.change"),
+  REASON ("overview.change_reason"),
   END
 };
 
@@ -76,8 +79,8 @@ static const Req appropriation_reqs[] = {
   Z ("appropriation.expenditure_state_capital"), Z ("appropriation.carried_out"),
   F ("appropriation.general_budget_basic"), F ("appropriation.general_budget_project"),
   F ("appropriation.previous_total"), F ("appropriation.previous_general_budget"),
-  REASON ("appropriation.change_reason", "appropriation.change"),
-  REASON ("appropriation.general_budget_change_reason", "appropriation.general_budget.change"),
+  REASON ("appropriation.change_reason"),
+  REASON ("appropriation.general_budget_change_reason"),
   END
 };
 
@@ -103,10 +106,10 @@ static const Req three_public_reqs[] = {
   Z ("three_public.reception.budget"), Z ("three_public.reception.actual"),
   Z ("three_public.reception.previous"),
   Z ("three_public.reception.domestic.actual"), Z ("three_public.reception.foreign.actual"),
-  REASON ("three_public.reason", "three_public.total.change"),
-  REASON ("three_public.abroad.reason", "three_public.abroad.change"),
-  REASON ("three_public.vehicle.reason", "three_public.vehicle.change"),
-  REASON ("three_public.reception.reason", "three_public.reception.change"),
+  REASON ("three_public.reason"),
+  REASON ("three_public.abroad.reason"),
+  REASON ("three_public.vehicle.reason"),
+  REASON ("three_public.reception.reason"),
   END
 };
 
@@ -124,7 +127,7 @@ static const Req state_capital_reqs[] = {
 
 static const Req other_reqs[] = {
   F ("other.operating_cost"), F ("other.operating_cost_previous"),
-  REASON ("other.operating_cost_reason", "other.operating_cost.change"),
+  REASON ("other.operating_cost_reason"),
   Z ("other.procurement.goods"), Z ("other.procurement.works"), Z ("other.procurement.services"),
   Z ("other.procurement.sme"), Z ("other.procurement.small_micro"),
   Z ("other.assets.vehicles_leader"), Z ("other.assets.vehicles_confidential"),
@@ -228,6 +231,7 @@ typedef struct {
   gboolean            stated_empty;
   GHashTable         *carried_seen; /* carried paths counted as required items */
   gboolean            any_carried;
+  JueChangeThreshold  threshold;    /* what change needs a reason */
 } Walk;
 
 static void
@@ -438,13 +442,8 @@ walk_section (Walk       *w,
           require_code_terms (w, path);
           break;
         case REQ_REASON:
-          {
-            JueValue change;
-
-            if (jue_computed_lookup (w->computed, r->row_fields[0], &change)
-                && change.defined && change.value != 0)
-              require_field (w, path);
-          }
+          if (jue_change_reason_required (w->report, w->computed, path, &w->threshold))
+            require_field (w, path);
           break;
         default:
           break;
@@ -467,7 +466,7 @@ jue_completeness_new (const JueReport *report)
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (JueComputed) computed = jue_computed_new ();
   Walk w = { (JueReport *) report, computed, c, NULL, jue_report_prints_zero (report), FALSE, seen,
-             jue_report_has_carried (report) };
+             jue_report_has_carried (report), jue_change_threshold_default () };
 
   jue_computed_update (computed, report);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jue-checks.h"
+#include "jue-compare.h"
 #include "jue-glossary.h"
 #include "jue-narrative.h"
 
@@ -274,9 +275,11 @@ add_case (Ctx        *c,
 
 /* The change on last year: {change_amount}, {change_pct}, its case (up,
  * down, same, up_from_zero, unknown) and the reason: {reason_text} is the
- * typed reason or, for a change without one, the visible mark.  A change
- * that cannot be computed is "unknown" ("no_previous" first when last
- * year's figure is blank). */
+ * typed reason or, for a change that needs one (as W-CHANGE-NO-REASON and
+ * completeness decide: jue_change_reason_required) and has none, the
+ * visible mark; a change below the threshold without a reason says none
+ * (case "optional": {reason} is empty).  A change that cannot be computed
+ * is "unknown" ("no_previous" first when last year's figure is blank). */
 static void
 set_change (Ctx        *c,
             const char *change_path,
@@ -311,10 +314,15 @@ set_change (Ctx        *c,
 
       if (blank || *reason == '\0')
         {
+          JueChangeThreshold threshold = jue_change_threshold_default ();
+
           g_free (reason);
           reason = link_text (c, reason_path, g_strdup (phrase (c, "missing_reason")));
-          if (changed)
+          if (changed && jue_change_reason_required (c->report, c->computed, reason_path,
+                                                     &threshold))
             c->section->n_missing++;
+          else if (changed)
+            add_case (c, "optional");
         }
       set_var (c, "reason_text", reason);
     }

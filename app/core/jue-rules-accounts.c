@@ -849,9 +849,9 @@ rule_change_reason (JueCheckRun *run)
       if (!line->checked || !current.set || !previous.set)
         continue;
       /* the “三公” lines need a reason for any change; the others only for
-       * a large one (the threshold is a setting, jue-compare.h) */
-      if (!line->always &&
-          !jue_change_is_large (previous.fen, current.fen, &run->change_threshold))
+       * a large one (the threshold is a setting, jue-compare.h) — the rule
+       * completeness and the generated text follow too */
+      if (!jue_change_line_needs_reason (line, previous.fen, current.fen, &run->change_threshold))
         continue;
       if (jue_report_resolve ((JueReport *) run->report, line->reason, &ref, NULL))
         reason = *(char **) ref.ptr;
