@@ -490,9 +490,12 @@ test_mark_empty (void)
                                                 "无收支", &error));
   g_assert_cmpuint (r->empty_tables->len, ==, 1);
   g_assert_cmpstr (jue_report_table_empty_reason (r, "gov_fund"), ==, "无收支");
+  /* the same again: no edit, no undo step */
+  g_assert_true (jue_document_mark_table_empty (doc, "gov_fund", "无收支", &error));
   /* 表12 and 表11 share their key */
   g_assert_true (jue_document_mark_table_empty (doc, "表12", NULL, &error));
   g_assert_cmpstr (jue_report_table_empty_reason (r, "state_capital"), ==, "");
+  g_assert_true (jue_document_mark_table_empty (doc, "表11", "", &error));
   g_assert_cmpuint (r->empty_tables->len, ==, 2);
   /* one undo step each */
   g_assert_true (jue_document_undo (doc, &undone, &error));

@@ -228,7 +228,7 @@ jue_document_insert_by_code_in_group (JueDocument *document,
   economic = strcmp (list_path, "economic") == 0;
   if (classification == NULL && !economic)
     classification = jue_document_get_classification (document);
-  if (classification == NULL)
+  if (classification == NULL || classification->len == 0)
     classification = economic ? jue_classification_economic_builtin ()
                               : jue_classification_builtin ();
   for (guint i = 0; i < classification->len; i++)

@@ -196,9 +196,13 @@ jue_document_mark_table_empty (JueDocument *document,
     reason = "";
   report = jue_document_get_report (document);
   index = jue_report_find_empty_table (report, key);
-  if (index >= 0 &&
-      g_strcmp0 (((JueEmptyTable *) report->empty_tables->pdata[index])->reason, reason) == 0)
-    return TRUE;
+  if (index >= 0)
+    {
+      const char *now = ((JueEmptyTable *) report->empty_tables->pdata[index])->reason;
+
+      if (strcmp (now ? now : "", reason) == 0)
+        return TRUE;   /* marked so already: no edit, no undo step */
+    }
 
   jue_document_begin_group (document);
   if (index < 0)

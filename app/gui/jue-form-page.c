@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-empty-table-group.h"
 #include "jue-field.h"
 #include "jue-form-list.h"
 #include "jue-form-page.h"
@@ -394,6 +395,25 @@ build_prefix (JueFormPage *self,
     build_list (self, prefix, ref.def);
 }
 
+/* A fund or “three public” table with no data is marked empty at the top
+ * of its form (本表为空表, jue-empty.h). */
+static void
+add_empty_table_group (JueFormPage *self,
+                       const char  *section_id)
+{
+  static const struct { const char *section, *key; } tables[] = {
+    { "three-public", "three_public" },
+    { "gov-fund", "gov_fund" },
+    { "state-capital", "state_capital" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (section_id, tables[i].section) == 0)
+      gtk_box_append (GTK_BOX (self->box),
+                      clamp (jue_empty_table_group_new (self->session, tables[i].key),
+                             FORM_WIDTH));
+}
+
 static void
 on_session_changed (JueSession  *session,
                     int          kind,
@@ -473,6 +493,7 @@ jue_form_page_new (JueSession       *session,
   for (guint i = 0; i < n; i++)
     jue_computed_foreach (jue_session_get_computed (session), section->prefixes[i],
                           collect_computed, self);
+  add_empty_table_group (self, section->id);
   for (guint i = 0; i < n; i++)
     build_prefix (self, section->prefixes[i], n > 1);
   g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);

@@ -136,6 +136,38 @@ table_section_new (const JueTemplate      *tmpl,
   return s;
 }
 
+/* A table marked empty (empty_tables[N]) is on its section's form, and so
+ * are the findings about the mark. */
+static void
+add_empty_table_prefixes (GPtrArray *sections,
+                          JueReport *report)
+{
+  static const struct { const char *key, *section; } tables[] = {
+    { "three_public", "three-public" },
+    { "gov_fund", "gov-fund" },
+    { "state_capital", "state-capital" },
+  };
+
+  for (guint i = 0; report && i < report->empty_tables->len; i++)
+    {
+      const JueEmptyTable *e = report->empty_tables->pdata[i];
+
+      for (guint k = 0; k < G_N_ELEMENTS (tables); k++)
+        {
+          JueSection *s = g_strcmp0 (e->table, tables[k].key) == 0
+                          ? jue_sections_find_by_id (sections, tables[k].section) : NULL;
+          guint n;
+
+          if (s == NULL)
+            continue;
+          n = g_strv_length (s->prefixes);
+          s->prefixes = g_renew (char *, s->prefixes, n + 2);
+          s->prefixes[n] = g_strdup_printf ("empty_tables[%u]", i);
+          s->prefixes[n + 1] = NULL;
+        }
+    }
+}
+
 GPtrArray *
 jue_sections_for_report (JueReport *report)
 {
@@ -152,6 +184,7 @@ jue_sections_for_report (JueReport *report)
       s->prefixes = g_strdupv ((char **) f->prefixes);
       g_ptr_array_add (out, s);
     }
+  add_empty_table_prefixes (out, report);
   for (guint i = 0; report && i < report->special_funds->len; i++)
     {
       g_autofree char *id = g_strdup_printf ("fund-%u", i);

@@ -498,8 +498,8 @@ on_session_changed (JueSession *session,
       if (on_fund)
         jue_window_show_section (self, "special-funds");
     }
-  else if (is_fund_title (path))
-    rebuild_sections (self);
+  else if (is_fund_title (path) || (kind == JUE_CHANGE_LIST && g_strcmp0 (path, "empty_tables") == 0))
+    rebuild_sections (self);   /* a mark's findings go to its table's form */
   else if (g_strcmp0 (path, "profile.template") == 0)
     {
       /* another template: other tables */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "jue-empty-table-group.h"
 #include "jue-field.h"
 #include "jue-section-list.h"
 #include "jue-window.h"
@@ -127,6 +128,56 @@ test_progress_and_missing (Fixture       *f,
   g_assert_nonnull (strstr (jue_widget_get_tooltip_later (total_label (f)), "942 of 950"));
 }
 
+/* A fund table marked empty on its form (本表为空表): the switch writes the
+ * mark, the section counts as filled in, undo takes it away. */
+static void
+test_empty_table_switch (Fixture       *f,
+                         gconstpointer  data)
+{
+  JueDocument *doc = jue_session_get_document (jue_window_get_session (f->window));
+  GtkWidget *page, *group, *toggle, *reason;
+  g_autofree char *table = NULL, *why = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* an explanation saying 本表无数据 no longer makes the table complete */
+  g_assert_true (jue_document_set (doc, "gov_fund.reason", "", &error));
+  spin ();
+  g_assert_cmpstr (progress_of (f, "gov-fund"), !=, "100%");
+
+  jue_window_show_section (f->window, "gov-fund");
+  page = jue_window_get_page (f->window, "gov-fund");
+  spin ();
+  group = find_by_type (page, JUE_TYPE_EMPTY_TABLE_GROUP);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "表10 政府性基金预算财政拨款收入支出决算表");
+  toggle = find_by_type (group, GTK_TYPE_SWITCH);
+  reason = find_by_type (group, ADW_TYPE_ENTRY_ROW);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (gtk_widget_get_sensitive (reason));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  spin ();
+  table = file_value (f->path, "empty_tables[0].table");
+  g_assert_cmpstr (table, ==, "gov_fund");
+  g_assert_cmpstr (progress_of (f, "gov-fund"), ==, "100%");
+  g_assert_true (gtk_widget_get_sensitive (reason));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "本单位无政府性基金收支");
+  g_signal_emit_by_name (reason, "apply");
+  spin ();
+  why = file_value (f->path, "empty_tables[0].reason");
+  g_assert_cmpstr (why, ==, "本单位无政府性基金收支");
+
+  /* undo: the reason, then the mark */
+  g_assert_true (jue_document_undo (doc, NULL, &error));
+  g_assert_true (jue_document_undo (doc, NULL, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (file_list_length (f->path, "empty_tables"), ==, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpstr (progress_of (f, "gov-fund"), !=, "100%");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -134,5 +185,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/gui/completeness", Fixture, NULL, fixture_set_up, test_progress_and_missing,
               fixture_tear_down);
+  g_test_add ("/gui/completeness/empty-table", Fixture, NULL, fixture_set_up,
+              test_empty_table_switch, fixture_tear_down);
   return g_test_run ();
 }
