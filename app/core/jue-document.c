@@ -26,6 +26,7 @@ typedef struct {
   const JueRecordDef *element;
   GPtrArray          *steps;    /* GROUP: its Op*, in the order done */
   gint64              when;
+  gboolean            carried;  /* SET: the text was carried from last year before */
 } Op;
 
 struct _JueDocument {
@@ -281,14 +282,44 @@ store_subtree (JueDocument *self,
          jue_store_write_subtree (self->store, self->report, list_path, error);
 }
 
+/* A field written and marked carried again, together: the undo of an edit
+ * of a text carried from last year.  Inside a batch (a group), part of it. */
+static gboolean
+store_field_carried (JueDocument *self,
+                     const char  *path,
+                     const char  *value,
+                     GError     **error)
+{
+  gboolean own_batch;
+
+  if (self->model_only)
+    return TRUE;
+  if (group_refuses (self, error))
+    return FALSE;
+  own_batch = !jue_store_in_batch (self->store);
+  if (own_batch && !jue_store_begin_batch (self->store, error))
+    return FALSE;
+  if (!jue_store_write_field (self->store, path, value, error) ||
+      !jue_store_set_carried (self->store, path, TRUE, error))
+    {
+      if (own_batch)
+        jue_store_rollback_batch (self->store);
+      return FALSE;
+    }
+  return !own_batch || jue_store_commit_batch (self->store, error);
+}
+
 /* keep_typed: a value that does not read is kept as typed (the window, and
- * undo restoring such a value); otherwise it is refused (the CLI). */
+ * undo restoring such a value); otherwise it is refused (the CLI).
+ * mark_carried: the text is last year's again (undo of its edit). */
 static gboolean
 apply_set (JueDocument *self,
            const char  *path,
            const char  *text,
            gboolean     keep_typed,
+           gboolean     mark_carried,
            char       **before_out,
+           gboolean    *was_carried_out,
            GError     **error)
 {
   JueFieldRef ref;
@@ -316,14 +347,19 @@ apply_set (JueDocument *self,
        * edit: a carried text stays marked, and nothing is written */
       jue_field_set_carried (&ref, TRUE);
     }
-  else if (!store_field (self, path, after, error))
+  else if (mark_carried ? !store_field_carried (self, path, after, error)
+                        : !store_field (self, path, after, error))
     {
       jue_field_set_typed (&ref, path, before, NULL, NULL);
       jue_field_set_carried (&ref, was_carried);
       return FALSE;
     }
+  if (mark_carried)
+    jue_field_set_carried (&ref, TRUE);
   if (before_out)
     *before_out = g_steal_pointer (&before);
+  if (was_carried_out)
+    *was_carried_out = was_carried;
   emit (self, JUE_CHANGE_FIELD, path);
   return TRUE;
 }
@@ -441,12 +477,13 @@ document_set (JueDocument *self,
               GError     **error)
 {
   g_autofree char *before = NULL;
+  gboolean was_carried = FALSE;
   JueFieldRef ref;
   Op *top;
 
   if (refuse_read_only (self, error))
     return FALSE;
-  if (!apply_set (self, path, text, keep_typed, &before, error))
+  if (!apply_set (self, path, text, keep_typed, FALSE, &before, &was_carried, error))
     return FALSE;
 
   jue_report_resolve (self->report, path, &ref, NULL);
@@ -465,6 +502,8 @@ document_set (JueDocument *self,
       Op *op = g_new0 (Op, 1);
       op->kind = OP_SET;
       op->path = g_strdup (path);
+      /* the same text again leaves it carried: nothing to bring back */
+      op->carried = was_carried && !jue_field_is_carried (&ref);
       op->before = g_steal_pointer (&before);
       op->after = jue_field_get_text (&ref);
       push (self, op);
@@ -776,7 +815,9 @@ run_op (JueDocument *self,
   switch (op->kind)
     {
     case OP_SET:
-      ok = apply_set (self, op->path, backwards ? op->before : op->after, TRUE, NULL, error);
+      /* undo of an edit of a carried text: last year's text, marked again */
+      ok = apply_set (self, op->path, backwards ? op->before : op->after, TRUE,
+                      backwards && op->carried, NULL, NULL, error);
       if (ok && path_out)
         *path_out = g_strdup (op->path);
       break;

@@ -47,5 +47,7 @@ void      jue_field_disable_local_undo (GtkEditable *editable);
 void      jue_field_show_parse_error (JueField *self);
 /* Keeps a wrapped cell's text clear of the entry's mark icon. */
 void      jue_field_sync_cover (JueField *self);
+/* Gives a one-line text row its “carried over from last year” note. */
+void      jue_field_ensure_carried_note (JueField *self);
 
 G_END_DECLS

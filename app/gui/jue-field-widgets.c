@@ -231,6 +231,41 @@ on_confirm_carried (GtkButton *button,
   jue_field_update_marks (self);
 }
 
+/* “Carried over from last year” with Confirm (an edit clears the mark
+ * too); shown by jue_field_update_marks(). */
+static GtkWidget *
+carried_note_new (JueField *self)
+{
+  GtkWidget *carried = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *note = gtk_label_new (_("Carried over from last year"));
+  GtkWidget *confirm = gtk_button_new_with_mnemonic (_("C_onfirm"));
+
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_add_css_class (note, "jue-carried");
+  gtk_widget_add_css_class (confirm, "flat");
+  gtk_widget_add_css_class (confirm, "caption");
+  gtk_widget_set_valign (confirm, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (confirm, _("Keep the text as it stands for this year"));
+  gtk_widget_set_halign (carried, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (carried), note);
+  gtk_box_append (GTK_BOX (carried), confirm);
+  g_signal_connect (confirm, "clicked", G_CALLBACK (on_confirm_carried), self);
+  return carried;
+}
+
+/* A one-line text (a special fund's title, its period) gets the note
+ * when it is first carried: most one-line rows never are. */
+void
+jue_field_ensure_carried_note (JueField *self)
+{
+  if (self->carried || !ADW_IS_ENTRY_ROW (self->widget) ||
+      jue_session_is_read_only (self->session))
+    return;
+  self->carried = carried_note_new (self);
+  gtk_widget_set_visible (self->carried, FALSE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->widget), self->carried);
+}
+
 static GtkWidget *
 text_row_new (JueSession        *session,
               const char        *path,
@@ -293,25 +328,13 @@ text_row_new (JueSession        *session,
   self->mark = mark;
   if (!jue_session_is_read_only (session))
     {
-      /* a text carried from last year's report: said, with Confirm (an
-       * edit clears the mark too); shown by jue_field_update_marks() */
-      GtkWidget *carried = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *note = gtk_label_new (_("Carried over from last year"));
-      GtkWidget *confirm = gtk_button_new_with_mnemonic (_("C_onfirm"));
+      /* a text carried from last year's report */
+      GtkWidget *carried = carried_note_new (self);
 
-      gtk_widget_add_css_class (note, "caption");
-      gtk_widget_add_css_class (note, "jue-carried");
-      gtk_widget_add_css_class (confirm, "flat");
-      gtk_widget_add_css_class (confirm, "caption");
-      gtk_widget_set_tooltip_text (confirm, _("Keep the text as it stands for this year"));
       gtk_widget_set_hexpand (head, TRUE);
-      gtk_widget_set_halign (carried, GTK_ALIGN_END);
       gtk_widget_set_hexpand (carried, TRUE);
-      gtk_box_append (GTK_BOX (carried), note);
-      gtk_box_append (GTK_BOX (carried), confirm);
       gtk_widget_set_visible (carried, FALSE);
       gtk_box_append (GTK_BOX (head), carried);
-      g_signal_connect (confirm, "clicked", G_CALLBACK (on_confirm_carried), self);
       self->carried = carried;
     }
   return row;

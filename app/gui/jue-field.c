@@ -413,11 +413,13 @@ jue_field_update_marks (JueField *self)
   JueMarkLevel level;
   const char *icon;
 
-  if (self->carried)
+  if (self->carried || (self->def->kind == JUE_KIND_TEXT && self->editable))
     {
       gboolean carried = jue_document_is_carried (jue_session_get_document (self->session),
                                                   self->path);
-      if (gtk_widget_get_visible (self->carried) != carried)
+      if (carried)
+        jue_field_ensure_carried_note (self);
+      if (self->carried && gtk_widget_get_visible (self->carried) != carried)
         gtk_widget_set_visible (self->carried, carried);
     }
   if (self->parse_error)

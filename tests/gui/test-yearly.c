@@ -202,6 +202,85 @@ test_new_from_last (Fixture      *f,
   }
 }
 
+static gboolean
+carried_shown (JueField *field)
+{
+  return field->carried != NULL && gtk_widget_get_visible (field->carried);
+}
+
+static gboolean
+file_carried (const char *file,
+              const char *path)
+{
+  g_autoptr (JueDocument) doc = jue_document_open (file, TRUE, NULL);
+
+  g_assert_nonnull (doc);
+  return jue_document_is_carried (doc, path);
+}
+
+/* A special fund's title and period are one-line texts: carried, they say
+ * so with Confirm like the long texts; and undoing the edit of a carried
+ * text (long or one-line) makes it last year's text again, marked. */
+static void
+test_carried_marks (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autofree char *next = g_build_filename (f->dir, "2025.juesuan", NULL);
+  GtkWidget *w = f->window ? GTK_WIDGET (f->window) : NULL;
+  JueDocument *doc;
+  JueField *title, *period, *reason;
+  g_autofree char *old_period = NULL;
+
+  g_assert_true (jue_window_new_from_last (f->window, f->path, next));
+  spin ();
+  doc = jue_session_get_document (jue_window_get_session (f->window));
+
+  /* one-line: marked, and Confirm takes the mark away (window and file) */
+  title = jue_field_from_widget (field_widget (f, "special_funds[0].title"));
+  period = jue_field_from_widget (field_widget (f, "special_funds[0].period"));
+  g_assert_true (carried_shown (title));
+  g_assert_true (carried_shown (period));
+  g_signal_emit_by_name (gtk_widget_get_last_child (title->carried), "clicked");
+  spin ();
+  g_assert_false (carried_shown (title));
+  g_assert_false (file_carried (next, "special_funds[0].title"));
+  g_assert_true (file_carried (next, "special_funds[0].period"));
+
+  /* typed over, then undone: last year's period, marked again */
+  old_period = g_strdup (gtk_editable_get_text (period->editable));
+  g_assert_cmpstr (old_period, !=, "");
+  replace_chars (field_widget (f, "special_funds[0].period"), "2025年");
+  gtk_widget_activate (period->widget);   /* Enter commits */
+  spin ();
+  g_assert_false (carried_shown (period));
+  g_assert_false (file_carried (next, "special_funds[0].period"));
+  g_assert_cmpstr (file_value (next, "special_funds[0].period"), ==, "2025年");
+  g_assert_true (gtk_widget_activate_action (w, "win.undo", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (period->editable), ==, old_period);
+  g_assert_true (carried_shown (period));
+  g_assert_true (file_carried (next, "special_funds[0].period"));
+  /* redo is the edit again: no mark */
+  g_assert_true (gtk_widget_activate_action (w, "win.redo", NULL));
+  spin ();
+  g_assert_false (carried_shown (period));
+  g_assert_false (file_carried (next, "special_funds[0].period"));
+
+  /* a long text: the same */
+  reason = jue_field_from_widget (field_widget (f, "three_public.reception.reason"));
+  g_assert_true (carried_shown (reason));
+  g_assert_true (jue_document_set (doc, "three_public.reception.reason", "本年无公务接待", NULL));
+  spin ();
+  g_assert_false (carried_shown (reason));
+  g_assert_false (file_carried (next, "three_public.reception.reason"));
+  g_assert_true (gtk_widget_activate_action (w, "win.undo", NULL));
+  spin ();
+  g_assert_true (carried_shown (reason));
+  g_assert_true (file_carried (next, "three_public.reception.reason"));
+  g_assert_cmpstr (file_value (next, "three_public.reception.reason"), ==,
+                   "厉行节约减少公务接待开支");
+}
+
 static void
 test_consolidate (Fixture      *f,
                   gconstpointer data)
@@ -234,6 +313,8 @@ main (int   argc,
   g_test_add ("/yearly/new-from-last", Fixture, NULL, fixture_set_up, test_new_from_last,
               fixture_tear_down);
   g_test_add ("/yearly/consolidate", Fixture, NULL, fixture_set_up, test_consolidate,
+              fixture_tear_down);
+  g_test_add ("/yearly/carried-marks", Fixture, NULL, fixture_set_up, test_carried_marks,
               fixture_tear_down);
   return g_test_run ();
 }
