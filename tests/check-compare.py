@@ -178,6 +178,55 @@ def functional_rows_with_their_previous_figures_and_reasons():
     must("行政运行" not in rows(out), out)
 
 
+@test
+def the_threshold_is_a_setting_of_the_report():
+    last, new = year_2025()
+    must(run("set", new, "other.operating_cost_reason", "")[0] == 0, "clear")
+    # 78.50 → 80.00 (+1.91%, +1.50万元): small by default
+    rc, out, _ = run("validate", new)
+    must("W-CHANGE-NO-REASON other.operating_cost_reason" not in out, out[:3000])
+    # the report's own threshold: 1% (amount left to the default)
+    must(run("set", new, "profile.change_threshold_percent", "1")[0] == 0, "set")
+    rc, out, _ = run("validate", new)
+    must("warning W-CHANGE-NO-REASON other.operating_cost_reason: Administrative operating cost "
+         "changed by 1.50" in out, out[:3000])
+    # the report's setting is over the environment's
+    env = dict(ENV, JUESUAN_CHANGE_THRESHOLD="50%,100")
+    rc, out2, _ = run("validate", new, env=env)
+    must("W-CHANGE-NO-REASON other.operating_cost_reason" in out2, out2[:3000])
+    # compare says it, and --threshold is over it for that run
+    rc, out, _ = run("compare", last, new)
+    must("(a large change: 1.00% or 10.00 万元)" in out.splitlines()[0], out.splitlines()[0])
+    must(rows(out)["Administrative operating cost"][-1] == "large change, no reason",
+         rows(out)["Administrative operating cost"])
+    rc, out, _ = run("compare", "--threshold", "50%,100", last, new)
+    must("(a large change: 50.00% or 100.00 万元)" in out.splitlines()[0], out.splitlines()[0])
+    must("large change" not in " ".join(rows(out)["Administrative operating cost"]), out)
+    # an amount threshold of 1万元 alone does it too
+    must(run("set", new, "profile.change_threshold_percent", "")[0] == 0, "clear")
+    must(run("set", new, "profile.change_threshold_amount", "1")[0] == 0, "set")
+    rc, out, _ = run("validate", new)
+    must("W-CHANGE-NO-REASON other.operating_cost_reason" in out, out[:3000])
+    # a threshold that cannot be read is refused where it was typed; the file keeps its value
+    before = open(new, "rb").read()
+    rc, _, err = run("set", new, "profile.change_threshold_percent", "ten")
+    must(rc == 1 and "profile.change_threshold_percent" in err and "ten" in err, err)
+    must(open(new, "rb").read() == before, "nothing stored changed")
+    # carried to next year with the report, and the department's in a consolidation
+    nxt = fresh("2026.juesuan")
+    must(run("new", "--from", new, nxt)[0] == 0, "carry")
+    rc, out, _ = run("get", nxt, "profile.change_threshold_amount")
+    must(out.strip() == "1.00", out)
+    other = fresh("unit.juesuan")
+    must(run("new", "--from", last, other)[0] == 0, "unit")
+    must(run("set", other, "profile.change_threshold_amount", "7")[0] == 0, "unit threshold")
+    dept = fresh("dept.juesuan")
+    rc, _, err = run("consolidate", dept, new, other)
+    must(rc == 0, err)
+    rc, out, _ = run("get", dept, "profile.change_threshold_amount")
+    must(out.strip() == "1.00", "the department's own, not a sum: " + out)
+
+
 def main():
     print("1..%d" % len(tests))
     failed = 0

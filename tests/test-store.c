@@ -720,7 +720,7 @@ test_migrate_from_v3 (void)
     after = read_bytes (path);
     g_assert_true (g_bytes_equal (bytes, after));
   }
-  /* the first edit (a new field) takes it to the current version (4 added these fields) */
+  /* the first edit (a field of schema 4) takes it to the latest version */
   {
     g_autoptr (JueDocument) doc = jue_document_open (path, FALSE, &error);
     g_assert_no_error (error);

@@ -70,7 +70,8 @@ jue_cli_compare (int    argc,
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr (GString) out = g_string_new (NULL);
-  JueChangeThreshold threshold = jue_change_threshold_default ();
+  JueChangeThreshold threshold;
+  gboolean threshold_given = FALSE;
   JueCompareSort sort = JUE_COMPARE_SORT_AMOUNT;
   const char *files[2] = { NULL, NULL };
   const char *heads[7];
@@ -99,6 +100,7 @@ jue_cli_compare (int    argc,
               jue_cli_error ("%s", error->message);
               return JUE_EXIT_FILE;
             }
+          threshold_given = TRUE;
         }
       else if (argv[i][0] != '-' && n_files < 2)
         files[n_files++] = argv[i];
@@ -117,6 +119,9 @@ jue_cli_compare (int    argc,
   if (current == NULL)
     return jue_cli_open_status ();
 
+  /* --threshold, else the report's own setting, else the default */
+  if (!threshold_given)
+    threshold = jue_change_threshold_for_report (jue_document_get_report (current));
   lines = jue_compare_reports (last ? jue_document_get_report (last) : NULL,
                                jue_document_get_report (current), &threshold, sort);
   heads[0] = _("Line");

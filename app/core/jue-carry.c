@@ -30,13 +30,14 @@ jue_carry_previous_fields (void)
 }
 
 /* Figures that describe the department or the structure of an evaluation,
- * not the year: kept.  Every other amount, count, percent and date is
+ * or the report's own settings (the change threshold), not the year: kept.  Every other amount, count, percent and date is
  * this year's and starts blank. */
 static gboolean
 keeps_figure (const char *path)
 {
   static const char * const kept[] = {
-    "profile.subordinate_units", "profile.admin_units", "profile.institution_units", NULL };
+    "profile.subordinate_units", "profile.admin_units", "profile.institution_units",
+    "profile.change_threshold_percent", "profile.change_threshold_amount", NULL };
 
   for (guint i = 0; kept[i]; i++)
     if (strcmp (path, kept[i]) == 0)
@@ -75,10 +76,10 @@ carry_one (const char        *path,
 {
   switch (ref->def->kind)
     {
-    case JUE_KIND_AMOUNT:
     case JUE_KIND_DATE:
       jue_field_set_text (ref, path, "", NULL);
       break;
+    case JUE_KIND_AMOUNT:
     case JUE_KIND_INTEGER:
     case JUE_KIND_PERCENT:
       if (!keeps_figure (path))

@@ -251,6 +251,7 @@ struct _JueChecker {
   gboolean     builtin_classification;
   GHashTable  *explanations;    /* borrowed */
   JueChangeThreshold change_threshold;
+  gboolean           change_threshold_given;  /* for this run: over the report's own */
 };
 
 JueChecker *
@@ -321,6 +322,7 @@ jue_checker_set_change_threshold (JueChecker               *c,
                                   const JueChangeThreshold *threshold)
 {
   c->change_threshold = threshold ? *threshold : jue_change_threshold_default ();
+  c->change_threshold_given = threshold != NULL;
 }
 
 void
@@ -351,6 +353,7 @@ run_instance (JueChecker      *c,
   run.classification = c->class_table;
   run.builtin_classification = c->builtin_classification;
   run.change_threshold = c->change_threshold;
+  run.change_threshold_given = c->change_threshold_given;
   run.entry = entry_at (entry_no);
   run.index[0] = i0;
   run.index[1] = i1;

@@ -84,8 +84,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueChecker, jue_checker_free)
  * copied); NULL or empty for the built-in table.  Run a full check after. */
 void         jue_checker_set_classification (JueChecker *checker,
                                              GPtrArray  *entries);
-/* What counts as a large change on last year (W-CHANGE-NO-REASON); NULL
- * for the default (jue_change_threshold_default()).  Run a full check after. */
+/* What counts as a large change on last year (W-CHANGE-NO-REASON), over
+ * the report's own setting; NULL: the report's setting, else the default
+ * (jue_change_threshold_for_report()).  Run a full check after. */
 void         jue_checker_set_change_threshold (JueChecker               *checker,
                                                const JueChangeThreshold *threshold);
 /* (rule, path) → text as kept by JueDocument (keys from

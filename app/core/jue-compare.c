@@ -96,6 +96,20 @@ jue_change_threshold_default (void)
   return t;
 }
 
+JueChangeThreshold
+jue_change_threshold_for_report (const JueReport *report)
+{
+  JueChangeThreshold t = jue_change_threshold_default ();
+  const JuePercent *pct = &report->profile.change_threshold_percent;
+  const JueAmount *amount = &report->profile.change_threshold_amount;
+
+  if (pct->set && !pct->unreadable && pct->centi >= 0)
+    t.centi = pct->centi;
+  if (amount->set && !amount->unreadable && amount->fen >= 0)
+    t.fen = amount->fen;
+  return t;
+}
+
 static gint64
 abs64 (gint64 v)
 {

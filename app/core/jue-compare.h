@@ -28,6 +28,10 @@ typedef struct {
 /* The defaults; JUESUAN_CHANGE_THRESHOLD ("10%,10" — percent, then 万元)
  * in the environment overrides them, so the window and the CLI agree. */
 JueChangeThreshold jue_change_threshold_default (void);
+/* What a report counts as large: its own setting (profile.change_threshold_
+ * percent and _amount, each where typed) over the defaults above.  A
+ * threshold given for one run (`--threshold`) overrides both. */
+JueChangeThreshold jue_change_threshold_for_report (const JueReport *report);
 /* "10%,10", "5,2.5" (percent, 万元).  FALSE with error on anything else. */
 gboolean     jue_change_threshold_parse (const char          *text,
                                          JueChangeThreshold  *out,

@@ -466,7 +466,8 @@ jue_completeness_new (const JueReport *report)
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (JueComputed) computed = jue_computed_new ();
   Walk w = { (JueReport *) report, computed, c, NULL, jue_report_prints_zero (report), FALSE, seen,
-             jue_report_has_carried (report), jue_change_threshold_default () };
+             jue_report_has_carried (report),
+             jue_change_threshold_for_report (report) };
 
   jue_computed_update (computed, report);
 

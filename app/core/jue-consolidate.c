@@ -173,7 +173,9 @@ sum_one (const char        *path,
   SumWalk *w = user_data;
   JueFieldRef dst;
 
-  if (!is_figure (ref->def) || strchr (path, '[') || strcmp (path, "profile.year") == 0)
+  /* the year and the change threshold are the department's, not sums */
+  if (!is_figure (ref->def) || strchr (path, '[') || strcmp (path, "profile.year") == 0 ||
+      g_str_has_prefix (path, "profile.change_threshold"))
     return;
   provenance_line (w->c, path, w->unit, ref);
   if (w->add && jue_report_resolve (w->out, path, &dst, NULL))

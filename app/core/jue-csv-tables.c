@@ -398,6 +398,8 @@ static const JueCsvRowSpec t10_rows[] = {
   FIXED ("填报日期", "@fill_date"),
   FIXED ("公开表空单元格", "@blank_cells"),
   FIXED ("报表模板", "@template"),
+  FIXED ("需说明原因的变动（%）", "@change_threshold_percent"),
+  FIXED ("需说明原因的变动（万元）", "@change_threshold_amount"),
 };
 
 static const JueCsvBlockSpec t10_blocks[] = {

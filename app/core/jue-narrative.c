@@ -314,7 +314,7 @@ set_change (Ctx        *c,
 
       if (blank || *reason == '\0')
         {
-          JueChangeThreshold threshold = jue_change_threshold_default ();
+          JueChangeThreshold threshold = jue_change_threshold_for_report (c->report);
 
           g_free (reason);
           reason = link_text (c, reason_path, g_strdup (phrase (c, "missing_reason")));

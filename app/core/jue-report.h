@@ -115,7 +115,9 @@ extern const JueChoiceSet jue_choices_template;
   X (T, TEXT, preparer, N_("Prepared by"), NULL, 0) \
   X (T, DATE, fill_date, N_("Date prepared"), NULL, 0) \
   X (T, CHOICE, blank_cells, N_("Empty cells in the published tables"), &jue_choices_blank_cells, 0) \
-  X (T, CHOICE, template, N_("Report template"), &jue_choices_template, 0)
+  X (T, CHOICE, template, N_("Report template"), &jue_choices_template, 0) \
+  X (T, PERCENT, change_threshold_percent, N_("Explain a change on last year from (percent)"), NULL, 0) \
+  X (T, AMOUNT, change_threshold_amount, N_("Explain a change on last year from (amount)"), NULL, 0)
 
 #define JUE_INCOME_FIELDS(X, R, T) \
   X (T, AMOUNT, general_budget, N_("General-budget appropriation income"), NULL, 0) \

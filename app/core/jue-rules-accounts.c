@@ -803,7 +803,8 @@ rule_three_public_high (JueCheckRun *run)
 static const char * const reads_change_reason[] = {
   "income.*", "expenditure.*", "overview.*", "appropriation.*", "three_public.*",
   "other.operating_cost*", "gov_fund.expenditure", "gov_fund.previous", "gov_fund.reason",
-  "state_capital.expenditure", "state_capital.previous", "state_capital.reason", NULL };
+  "state_capital.expenditure", "state_capital.previous", "state_capital.reason",
+  "profile.change_threshold_percent", "profile.change_threshold_amount", NULL };
 
 static void
 check_change (JueCheckRun *run,
@@ -839,6 +840,9 @@ all_set (const JueAmount *a,
 static void
 rule_change_reason (JueCheckRun *run)
 {
+  JueChangeThreshold threshold = run->change_threshold_given
+    ? run->change_threshold : jue_change_threshold_for_report (run->report);
+
   for (const JueChangeLine *line = jue_change_lines (); line->label; line++)
     {
       JueAmount current = jue_change_figure (run->report, run->computed, line, FALSE);
@@ -851,7 +855,7 @@ rule_change_reason (JueCheckRun *run)
       /* the “三公” lines need a reason for any change; the others only for
        * a large one (the threshold is a setting, jue-compare.h) — the rule
        * completeness and the generated text follow too */
-      if (!jue_change_line_needs_reason (line, previous.fen, current.fen, &run->change_threshold))
+      if (!jue_change_line_needs_reason (line, previous.fen, current.fen, &threshold))
         continue;
       if (jue_report_resolve ((JueReport *) run->report, line->reason, &ref, NULL))
         reason = *(char **) ref.ptr;

@@ -55,6 +55,7 @@ struct _JueCheckRun {
   gboolean            builtin_classification;
   const JueRuleEntry *entry;
   JueChangeThreshold  change_threshold;   /* what a large change is (jue-compare.h) */
+  gboolean            change_threshold_given;  /* else the report's own, over it */
   gint                index[2];  /* the instance: [0] list index (or eval,
                                     -1 = dept_eval), [1] the row within */
   /* engine-private */

@@ -43,8 +43,11 @@ static const char *const schema_v4[] = { NULL };
  * is read with (its fund tables whose explanation said 本表无数据), so the
  * file means the same after it. */
 static const char *const schema_v5[] = { NULL };
+/* v6 (issue 13): profile.change_threshold_percent and _amount, the
+ * report's own threshold of a large change; taken with the first edit. */
+static const char *const schema_v6[] = { NULL };
 static const char *const *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3,
-                                                 schema_v4, schema_v5 };
+                                                 schema_v4, schema_v5, schema_v6 };
 
 /* The writer lock: an open-file-description lock on a byte SQLite never
  * locks (its own lock bytes end at 0x40000200), held while a document is

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 #define JUE_APPLICATION_ID 0x4A554553   /* "JUES" */
-#define JUE_SCHEMA_VERSION 5
+#define JUE_SCHEMA_VERSION 6
 
 typedef struct _JueStore JueStore;
 

@@ -327,7 +327,7 @@ jue_window_show_compare (JueWindow  *self,
   g_autoptr (JueDocument) last = NULL;
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GListStore) rows = g_list_store_new (JUE_TYPE_TABLE_ROW);
-  JueChangeThreshold threshold = jue_change_threshold_default ();
+  JueChangeThreshold threshold;
   g_autofree char *subtitle = NULL, *pct = NULL, *amount = NULL, *base = NULL;
   const char *headings[] = { _("Line"), _("Last year"), _("This year"), _("Change"),
                              _("Change %"), _("Reason"), _("Note") };
@@ -345,6 +345,7 @@ jue_window_show_compare (JueWindow  *self,
           return FALSE;
         }
     }
+  threshold = jue_change_threshold_for_report (jue_session_get_report (self->session));
   lines = jue_compare_reports (last ? jue_document_get_report (last) : NULL,
                                jue_document_get_report (jue_session_get_document (self->session)),
                                &threshold, JUE_COMPARE_SORT_AMOUNT);

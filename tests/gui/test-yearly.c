@@ -281,6 +281,58 @@ test_carried_marks (Fixture      *f,
                    "厉行节约减少公务接待开支");
 }
 
+static gboolean
+has_label_with (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label_with (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The threshold of a large change is typed on the profile page: the
+ * warning follows it at once, Compare says it, and the file keeps it (a
+ * reviewer's copy gives the same findings). */
+static void
+test_change_threshold (Fixture      *f,
+                       gconstpointer data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  JueDocument *doc = jue_session_get_document (session);
+  JueField *percent;
+  g_autofree char *message = NULL;
+  GtkWidget *window;
+
+  /* 84.13 → 78.50 (−6.70%, −5.63万元): under 10% and 10万元, no reason needed */
+  g_assert_true (jue_document_set (doc, "other.operating_cost_reason", "", NULL));
+  spin ();
+  g_assert_cmpint (jue_session_get_mark (session, "other.operating_cost_reason", NULL), !=,
+                   JUE_MARK_WARNING);
+  percent = jue_field_from_widget (field_widget (f, "profile.change_threshold_percent"));
+  replace_chars (field_widget (f, "profile.change_threshold_percent"), "5");
+  gtk_widget_activate (percent->widget);
+  spin ();
+  g_assert_cmpstr (file_value (f->path, "profile.change_threshold_percent"), ==, "5");
+  g_assert_cmpint (jue_session_get_mark (session, "other.operating_cost_reason", &message), ==,
+                   JUE_MARK_WARNING);
+  g_assert_nonnull (strstr (message, "no reason"));
+  g_assert_true (jue_window_show_compare (f->window, NULL));
+  spin ();
+  window = table_window ("Compared with Last Year");
+  g_assert_nonnull (window);
+  g_assert_true (has_label_with (window, "(5.00% or 10.00 万元)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* undone: the default again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpstr (file_value (f->path, "profile.change_threshold_percent"), ==, "");
+  g_assert_cmpint (jue_session_get_mark (session, "other.operating_cost_reason", NULL), !=,
+                   JUE_MARK_WARNING);
+}
+
 static void
 test_consolidate (Fixture      *f,
                   gconstpointer data)
@@ -315,6 +367,8 @@ main (int   argc,
   g_test_add ("/yearly/consolidate", Fixture, NULL, fixture_set_up, test_consolidate,
               fixture_tear_down);
   g_test_add ("/yearly/carried-marks", Fixture, NULL, fixture_set_up, test_carried_marks,
+              fixture_tear_down);
+  g_test_add ("/yearly/change-threshold", Fixture, NULL, fixture_set_up, test_change_threshold,
               fixture_tear_down);
   return g_test_run ();
 }
