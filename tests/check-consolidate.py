@@ -220,6 +220,47 @@ def flows_between_units_eliminated_on_request():
 
 
 @test
+def elimination_keeps_the_accounts_columns_tied_to_the_overview():
+    """表1's 上级补助收入 / 对附属单位补助支出 lines and 表2/表3's columns lose the
+    same amount, also when payer and receiver book the flow under different 项."""
+    a, b = sample("a.juesuan"), sample("b.juesuan")
+    for f, sets in ((a, (("expenditure.affiliated_subsidy", "100"),
+                         ("accounts[1].exp_affiliated", "60"),
+                         ("accounts[2].exp_affiliated", "40"))),
+                    (b, (("income.superior_subsidy", "100"),
+                         ("accounts[1].income_superior", "30"),
+                         ("accounts[5].income_superior", "70")))):
+        for path, value in sets:
+            rc, _, err = run("set", f, path, value)
+            must(rc == 0, err)
+    for f in (a, b):
+        rc, text, _ = run("validate", f)
+        must("E-TIE-INCOME-COLUMNS" not in text and "E-TIE-EXPENDITURE-COLUMNS" not in text,
+             "each unit's columns tie to its lines: " + text[:2000])
+    out = fresh("dept3.juesuan")
+    rc, text, err = run("consolidate", "--eliminate", out, a, b)
+    must(rc == 0, err)
+    # the same 项 first (行政运行: 30 of 60 against 30), the rest from the rows holding it
+    for line in ("expenditure.affiliated_subsidy and income.superior_subsidy: 100.00 eliminated "
+                 "from each",
+                 "accounts[1].exp_affiliated and accounts[1].income_superior: 30.00 eliminated "
+                 "from each",
+                 "accounts[1].exp_affiliated: 30.00 eliminated (the other side is in another row)",
+                 "accounts[2].exp_affiliated: 40.00 eliminated (the other side is in another row)",
+                 "accounts[5].income_superior: 70.00 eliminated (the other side is in another "
+                 "row)"):
+        must(line in text, line + "\n" + text)
+    c = table("paths", out)
+    for p in ("expenditure.affiliated_subsidy", "income.superior_subsidy",
+              "accounts[1].exp_affiliated", "accounts[2].exp_affiliated",
+              "accounts[1].income_superior", "accounts[5].income_superior"):
+        must(c[p][1] == "0.00", (p, c[p]))
+    rc, text, _ = run("validate", out)
+    must("E-TIE-INCOME-COLUMNS" not in text and "E-TIE-EXPENDITURE-COLUMNS" not in text,
+         "the consolidated columns still tie to the lines: " + text[:3000])
+
+
+@test
 def reconsolidating_keeps_the_departments_own_texts():
     a, b, out, _ = two_copies()
     must(run("set", out, "profile.duties", "部门汇总后自己写的职责")[0] == 0, "own text")

@@ -456,11 +456,86 @@ row_sum (GArray     *who,
   return total;
 }
 
+/* The accounts rows (表2 收入决算表, 表3 支出决算表) lose, column by column,
+ * what the overview lines lose, so each column's total still ties to its
+ * line of 表1 (DOMAIN.md "How they tie"): the payer's column (from every
+ * unit) against the receiver's (from every unit but the department, whose
+ * own comes from outside).  First where both sides are in the same 项; a
+ * flow the payer books under one 项 and the receiver under another is then
+ * taken from the rows that hold it, in row order, so both columns lose the
+ * same amount. */
+static void
+eliminate_rows (JueConsolidation *c,
+                guint             department,
+                GPtrArray        *accounts,
+                gsize             payer_offset,
+                const char       *payer,
+                gsize             receiver_offset,
+                const char       *receiver)
+{
+  GPtrArray *rows = c->report->accounts;
+  g_autofree gint64 *a = g_new0 (gint64, rows->len + 1);
+  g_autofree gint64 *b = g_new0 (gint64, rows->len + 1);
+  gint64 total_a = 0, total_b = 0, left_a, left_b;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JueAmount *ra = (const JueAmount *) ((const guint8 *) rows->pdata[i] + payer_offset);
+      const JueAmount *rb = (const JueAmount *) ((const guint8 *) rows->pdata[i] + receiver_offset);
+
+      a[i] = ra->set ? CLAMP (row_sum (accounts->pdata[i], payer_offset, G_MAXUINT), 0, ra->fen) : 0;
+      b[i] = rb->set ? CLAMP (row_sum (accounts->pdata[i], receiver_offset, department), 0,
+                              rb->fen) : 0;
+      total_a += a[i];
+      total_b += b[i];
+    }
+  left_a = left_b = MIN (total_a, total_b);
+  for (guint i = 0; i < rows->len && left_a > 0; i++)
+    {
+      gint64 e = MIN (MIN (a[i], b[i]), left_a);
+      g_autofree char *pa = g_strdup_printf ("accounts[%u].%s", i, payer);
+      g_autofree char *pb = g_strdup_printf ("accounts[%u].%s", i, receiver);
+
+      eliminate_pair (c, (JueAmount *) ((guint8 *) rows->pdata[i] + payer_offset), pa, e,
+                      (JueAmount *) ((guint8 *) rows->pdata[i] + receiver_offset), pb, e);
+      if (e > 0)
+        {
+          a[i] -= e;
+          b[i] -= e;
+          left_a -= e;
+          left_b -= e;
+        }
+    }
+  for (guint side = 0; side < 2; side++)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        gint64 *avail = side == 0 ? a : b;
+        gint64 *left = side == 0 ? &left_a : &left_b;
+        gsize offset = side == 0 ? payer_offset : receiver_offset;
+        gint64 e = MIN (avail[i], *left);
+        JueAmount *cell = (JueAmount *) ((guint8 *) rows->pdata[i] + offset);
+        g_autofree char *path = NULL, *text = NULL;
+
+        if (e <= 0)
+          continue;
+        cell->fen -= e;
+        *left -= e;
+        path = g_strdup_printf ("accounts[%u].%s", i, side == 0 ? payer : receiver);
+        text = jue_fen_display (e);
+        /* TRANSLATORS: an elimination whose other side is in another row */
+        g_ptr_array_add (c->eliminated,
+                         g_strdup_printf (_("%s: %s eliminated (the other side is in another row)"),
+                                          path, text));
+      }
+}
+
 /* A subsidy to affiliated units goes to a unit of the group; the
  * department's own 上级补助收入 comes from outside it, the units' from the
  * department.  So: every unit's 对附属单位补助支出 against the other units'
  * 上级补助收入, and every unit's 附属单位上缴收入 against the other units'
- * 上缴上级支出. */
+ * 上缴上级支出 — in the overview lines (表1) and in the accounts rows'
+ * columns (表2, 表3) alike.  The appropriation, functional and fund tables
+ * hold money from the finance bureau, never a flow between the units. */
 static void
 eliminate (JueConsolidation *c,
            GPtrArray        *units,
@@ -477,24 +552,12 @@ eliminate (JueConsolidation *c,
                   sum_fen (units, G_MAXUINT, "income.affiliated"),
                   &r->expenditure.to_superior, "expenditure.to_superior",
                   sum_fen (units, department, "expenditure.to_superior"));
-  for (guint i = 0; i < r->accounts->len; i++)
-    {
-      JueAccountRow *row = r->accounts->pdata[i];
-      GArray *who = accounts->pdata[i];
-      g_autofree char *p1 = g_strdup_printf ("accounts[%u].exp_affiliated", i);
-      g_autofree char *p2 = g_strdup_printf ("accounts[%u].income_superior", i);
-      g_autofree char *p3 = g_strdup_printf ("accounts[%u].income_affiliated", i);
-      g_autofree char *p4 = g_strdup_printf ("accounts[%u].exp_to_superior", i);
-
-      eliminate_pair (c, &row->exp_affiliated, p1,
-                      row_sum (who, G_STRUCT_OFFSET (JueAccountRow, exp_affiliated), G_MAXUINT),
-                      &row->income_superior, p2,
-                      row_sum (who, G_STRUCT_OFFSET (JueAccountRow, income_superior), department));
-      eliminate_pair (c, &row->income_affiliated, p3,
-                      row_sum (who, G_STRUCT_OFFSET (JueAccountRow, income_affiliated), G_MAXUINT),
-                      &row->exp_to_superior, p4,
-                      row_sum (who, G_STRUCT_OFFSET (JueAccountRow, exp_to_superior), department));
-    }
+  eliminate_rows (c, department, accounts, G_STRUCT_OFFSET (JueAccountRow, exp_affiliated),
+                  "exp_affiliated", G_STRUCT_OFFSET (JueAccountRow, income_superior),
+                  "income_superior");
+  eliminate_rows (c, department, accounts, G_STRUCT_OFFSET (JueAccountRow, income_affiliated),
+                  "income_affiliated", G_STRUCT_OFFSET (JueAccountRow, exp_to_superior),
+                  "exp_to_superior");
 }
 
 /* ---- the whole ------------------------------------------------------------- */

@@ -14,8 +14,10 @@
  *   is kept as an attachment (a special-fund entry titled as such).
  * - Flows between the units can be eliminated (off by default): 对附属单位
  *   补助支出 against 上级补助收入, 附属单位上缴收入 against 上缴上级支出 —
- *   the smaller of the two sums, from both, in the totals and per accounts
- *   row; every elimination is listed.
+ *   the smaller of the two sums, from both, in the totals (表1) and in the
+ *   accounts columns (表2, 表3) by the same amount, so the columns still
+ *   tie to the lines: first within each 项, then from the rows holding the
+ *   rest; every elimination is listed.
  * - Refused with the reason: units of different years or templates, a unit
  *   holding a value that cannot be read.
  * Amounts are added as fen.

@@ -411,11 +411,34 @@ compare_chosen (JueWindow  *self,
 
 /* The open report is the department's own unit (本级); the chosen files are
  * its units; the sum is written to a new file and shown. */
+static void
+show_eliminated (JueWindow *self,
+                 GPtrArray *eliminated)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < eliminated->len; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", (char *) eliminated->pdata[i]);
+  if (eliminated->len == 0)
+    g_string_assign (body, _("No unit's report shows a flow to another: nothing was "
+                             "eliminated."));
+  g_free (self->last_message);
+  self->last_message = g_strdup (body->str);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Flows Eliminated Between the Units"),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 jue_window_consolidate (JueWindow          *self,
                         const char * const *unit_files,
-                        const char         *out_file)
+                        const char         *out_file,
+                        gboolean            eliminate)
 {
+  g_autoptr (GPtrArray) eliminated = NULL;
   g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (JueConsolidation) c = NULL;
@@ -446,12 +469,13 @@ jue_window_consolidate (JueWindow          *self,
       u->report = jue_document_get_report (doc);
       g_ptr_array_add (units, u);
     }
-  c = jue_consolidate (units, 0, FALSE, &error);
+  c = jue_consolidate (units, 0, eliminate, &error);
   if (c == NULL || !jue_consolidation_write (c, units, 0, out_file, NULL, &error))
     {
       jue_window_show_error (self, _("Could not consolidate the reports"), error->message);
       return FALSE;
     }
+  eliminated = g_steal_pointer (&c->eliminated);
   g_clear_pointer (&c, jue_consolidation_free);
   g_ptr_array_set_size (docs, 0);
   if (!jue_window_open_file (self, out_file, FALSE))
@@ -460,18 +484,88 @@ jue_window_consolidate (JueWindow          *self,
                                        "Consolidated %u units' reports", units->len),
                           units->len);
   jue_window_toast (self, text);
+  if (eliminate)
+    show_eliminated (self, eliminated);
   return TRUE;
 }
 
+/* data: "1" or "0" (eliminate), then the units' files, one a line */
 static void
 consolidate_chosen_target (JueWindow  *self,
                            const char *path,
                            gpointer    data)
 {
-  g_auto (GStrv) files = g_strsplit (data, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
   g_autofree char *name = g_str_has_suffix (path, ".juesuan") ? g_strdup (path)
                                                               : g_strconcat (path, ".juesuan", NULL);
-  jue_window_consolidate (self, (const char * const *) files, name);
+  jue_window_consolidate (self, (const char * const *) lines + 1, name,
+                          g_str_equal (lines[0], "1"));
+}
+
+typedef struct {
+  JueWindow *window;
+  GtkWidget *eliminate;
+  char      *files;
+} AskConsolidate;
+
+static void
+on_consolidate_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AskConsolidate   *ask)
+{
+  if (g_str_equal (response, "consolidate"))
+    {
+      gboolean eliminate = gtk_check_button_get_active (GTK_CHECK_BUTTON (ask->eliminate));
+      g_autofree char *data = g_strdup_printf ("%s\n%s", eliminate ? "1" : "0", ask->files);
+
+      choose (ask->window, _("Name the Department's Consolidated Report"),
+              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("consolidated.juesuan"),
+              consolidate_chosen_target, data);
+    }
+  g_object_unref (ask->window);
+  g_free (ask->files);
+  g_free (ask);
+}
+
+void
+jue_window_ask_consolidate (JueWindow  *self,
+                            const char *unit_files)
+{
+  AskConsolidate *ask = g_new0 (AskConsolidate, 1);
+  g_auto (GStrv) files = g_strsplit (unit_files, "\n", -1);
+  guint n = g_strv_length (files);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *note = gtk_label_new (_("对附属单位补助支出 against the units' 上级补助收入, 附属单位上缴收入 "
+                                     "against their 上缴上级支出, in the totals and in the accounts "
+                                     "rows; every elimination is listed."));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Consolidate the Units' Reports?"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "This report (the department's own unit) and %u "
+                                               "unit's report are summed into a new report.",
+                                               "This report (the department's own unit) and %u "
+                                               "units' reports are summed into a new report.", n),
+                                  n);
+  ask->window = g_object_ref (self);
+  ask->files = g_strdup (unit_files);
+  ask->eliminate = gtk_check_button_new_with_mnemonic (_("_Eliminate the flows between the units"));
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_box_append (GTK_BOX (box), ask->eliminate);
+  gtk_box_append (GTK_BOX (box), note);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "consolidate", _("C_onsolidate…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "consolidate",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "consolidate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_consolidate_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -492,9 +586,7 @@ on_units_response (GtkNativeDialog *dialog,
             g_string_append_printf (list, "%s%s", list->len ? "\n" : "", path);
         }
       if (list->len)
-        choose (self, _("Name the Department's Consolidated Report"),
-                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("consolidated.juesuan"),
-                consolidate_chosen_target, list->str);
+        jue_window_ask_consolidate (self, list->str);
     }
   g_object_unref (self);
   g_object_unref (dialog);

@@ -34,10 +34,16 @@ gboolean     jue_window_open_review_folder (JueWindow  *self,
 gboolean     jue_window_show_compare   (JueWindow  *self,
                                         const char *last_file);
 /* The open report (the department's own unit) and unit_files summed into a
- * new file out_file (jue-consolidate.h), then shown. */
+ * new file out_file (jue-consolidate.h), then shown; eliminate: the flows
+ * between the units taken out, and what was is listed in a dialog. */
 gboolean     jue_window_consolidate    (JueWindow          *self,
                                         const char * const *unit_files,
-                                        const char         *out_file);
+                                        const char         *out_file,
+                                        gboolean            eliminate);
+/* Asks whether to eliminate the flows between the units (off by default),
+ * then where to save; unit_files: the chosen files, one a line. */
+void         jue_window_ask_consolidate (JueWindow  *self,
+                                         const char *unit_files);
 const char  *jue_window_get_filename   (JueWindow  *self);
 
 void         jue_window_show_section   (JueWindow  *self,

@@ -343,7 +343,7 @@ test_consolidate (Fixture      *f,
   const char *units[] = { b, c, NULL };
   JueReport *r;
 
-  g_assert_true (jue_window_consolidate (f->window, units, out));
+  g_assert_true (jue_window_consolidate (f->window, units, out, FALSE));
   spin ();
   g_assert_cmpstr (jue_window_get_filename (f->window), ==, out);
   r = jue_document_get_report (jue_session_get_document (jue_window_get_session (f->window)));
@@ -351,6 +351,53 @@ test_consolidate (Fixture      *f,
   g_assert_cmpint (r->income.general_budget.fen, ==, G_GINT64_CONSTANT (3) * 1447010000);
   g_assert_cmpuint (r->special_funds->len, ==, 8 * 3 + 2);
   g_assert_true (strstr (jue_window_get_last_message (f->window), "3 units") != NULL);
+}
+
+/* Consolidate asks first: elimination is an option, off by default; asked
+ * for, the flows between the units are taken out and listed. */
+static void
+test_consolidate_eliminate (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autofree char *b = create_sample (f->dir, "unit-b.juesuan");
+  g_autofree char *out = g_build_filename (f->dir, "department.juesuan", NULL);
+  g_autofree char *list = g_strdup (b);
+  const char *units[] = { b, NULL };
+  JueDocument *own = jue_session_get_document (jue_window_get_session (f->window));
+  AdwMessageDialog *ask, *told;
+  GtkWidget *check;
+  JueReport *r;
+
+  g_assert_true (jue_document_set (own, "expenditure.affiliated_subsidy", "100", NULL));
+  {
+    g_autoptr (JueDocument) unit = jue_document_open (b, FALSE, NULL);
+    g_assert_true (jue_document_set (unit, "income.superior_subsidy", "100", NULL));
+  }
+
+  jue_window_ask_consolidate (f->window, list);
+  spin ();
+  ask = find_message_dialog ();
+  g_assert_nonnull (ask);
+  check = find_by_type (GTK_WIDGET (ask), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "1 unit's report"));
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  spin ();
+
+  g_assert_true (jue_window_consolidate (f->window, units, out, TRUE));
+  spin ();
+  r = jue_document_get_report (jue_session_get_document (jue_window_get_session (f->window)));
+  g_assert_cmpint (r->expenditure.affiliated_subsidy.fen, ==, 0);
+  g_assert_cmpint (r->income.superior_subsidy.fen, ==, 0);
+  told = find_message_dialog ();
+  g_assert_nonnull (told);
+  g_assert_cmpstr (adw_message_dialog_get_heading (told), ==, "Flows Eliminated Between the Units");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (told),
+                            "expenditure.affiliated_subsidy and income.superior_subsidy: 100.00 "
+                            "eliminated from each"));
+  gtk_window_destroy (GTK_WINDOW (told));
 }
 
 int
@@ -370,5 +417,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/yearly/change-threshold", Fixture, NULL, fixture_set_up, test_change_threshold,
               fixture_tear_down);
+  g_test_add ("/yearly/consolidate-eliminate", Fixture, NULL, fixture_set_up,
+              test_consolidate_eliminate, fixture_tear_down);
   return g_test_run ();
 }
