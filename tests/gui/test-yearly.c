@@ -254,7 +254,10 @@ test_carried_marks (Fixture      *f,
   spin ();
   g_assert_false (carried_shown (period));
   g_assert_false (file_carried (next, "special_funds[0].period"));
-  g_assert_cmpstr (file_value (next, "special_funds[0].period"), ==, "2025年");
+  {
+    g_autofree char *v = file_value (next, "special_funds[0].period");
+    g_assert_cmpstr (v, ==, "2025年");
+  }
   g_assert_true (gtk_widget_activate_action (w, "win.undo", NULL));
   spin ();
   g_assert_cmpstr (gtk_editable_get_text (period->editable), ==, old_period);
@@ -277,8 +280,10 @@ test_carried_marks (Fixture      *f,
   spin ();
   g_assert_true (carried_shown (reason));
   g_assert_true (file_carried (next, "three_public.reception.reason"));
-  g_assert_cmpstr (file_value (next, "three_public.reception.reason"), ==,
-                   "厉行节约减少公务接待开支");
+  {
+    g_autofree char *v = file_value (next, "three_public.reception.reason");
+    g_assert_cmpstr (v, ==, "厉行节约减少公务接待开支");
+  }
 }
 
 static gboolean
@@ -315,7 +320,10 @@ test_change_threshold (Fixture      *f,
   replace_chars (field_widget (f, "profile.change_threshold_percent"), "5");
   gtk_widget_activate (percent->widget);
   spin ();
-  g_assert_cmpstr (file_value (f->path, "profile.change_threshold_percent"), ==, "5");
+  {
+    g_autofree char *v = file_value (f->path, "profile.change_threshold_percent");
+    g_assert_cmpstr (v, ==, "5");
+  }
   g_assert_cmpint (jue_session_get_mark (session, "other.operating_cost_reason", &message), ==,
                    JUE_MARK_WARNING);
   g_assert_nonnull (strstr (message, "no reason"));
@@ -328,7 +336,10 @@ test_change_threshold (Fixture      *f,
   /* undone: the default again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   spin ();
-  g_assert_cmpstr (file_value (f->path, "profile.change_threshold_percent"), ==, "");
+  {
+    g_autofree char *v = file_value (f->path, "profile.change_threshold_percent");
+    g_assert_cmpstr (v, ==, "");
+  }
   g_assert_cmpint (jue_session_get_mark (session, "other.operating_cost_reason", NULL), !=,
                    JUE_MARK_WARNING);
 }
