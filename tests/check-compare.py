@@ -190,6 +190,9 @@ def the_threshold_is_a_setting_of_the_report():
     rc, out, _ = run("validate", new)
     must("warning W-CHANGE-NO-REASON other.operating_cost_reason: Administrative operating cost "
          "changed by 1.50" in out, out[:3000])
+    # completeness asks the same rule: the reason is now a required item
+    must("warning W-MISSING other.operating_cost_reason: Reason for the change is not filled in"
+         in out, out[:3000])
     # the report's setting is over the environment's
     env = dict(ENV, JUESUAN_CHANGE_THRESHOLD="50%,100")
     rc, out2, _ = run("validate", new, env=env)
