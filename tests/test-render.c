@@ -415,6 +415,35 @@ test_empty (void)
   g_assert_cmpstr (cell_text (three, 0, 0), ==, "本表为空表");
 }
 
+/* A 项 row just added by its code has no figure yet: the published table
+ * leaves it out, an editor asks for it (JUE_RENDER_BLANK_ITEMS). */
+static void
+test_blank_items (void)
+{
+  g_autoptr (JueReport) report = sample ();
+  g_autoptr (JueRenderedTable) printed = NULL;
+  g_autoptr (JueRenderedTable) edited = NULL;
+  gint n;
+
+  n = jue_report_list_insert (report, "accounts", -1, NULL);
+  g_assert_cmpint (n, >=, 0);
+  {
+    g_autofree char *path = g_strdup_printf ("accounts[%d].code", n);
+    g_autofree char *name = g_strdup_printf ("accounts[%d].xiang_name", n);
+    g_autofree char *cls = g_strdup_printf ("accounts[%d].class_name", n);
+
+    g_assert_true (jue_report_set (report, path, "2080599", NULL));
+    g_assert_true (jue_report_set (report, name, "其他行政事业单位养老支出", NULL));
+    g_assert_true (jue_report_set (report, cls, "社会保障和就业", NULL));
+  }
+  printed = render ("sichuan", 2, report);
+  edited = jue_render_table_with_flags (jue_template_get ("sichuan", NULL), 2, report, NULL,
+                                        JUE_RENDER_BLANK_ITEMS);
+  g_assert_cmpint (find_row (printed, 0, "2080599"), ==, -1);
+  g_assert_cmpint (find_row (edited, 0, "2080599"), >, find_row (edited, 0, "2080505"));
+  g_assert_cmpuint (edited->rows->len, ==, printed->rows->len + 1);
+}
+
 /* 表6: the typed block totals, with what the lines do not give as 未分项. */
 static void
 test_economic_blocks (void)
@@ -461,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/matrix-by-name", test_matrix_by_name);
   g_test_add_func ("/render/unreadable", test_unreadable);
   g_test_add_func ("/render/empty", test_empty);
+  g_test_add_func ("/render/blank-items", test_blank_items);
   g_test_add_func ("/render/economic-blocks", test_economic_blocks);
   g_test_add_func ("/render/report-template", test_report_template);
   return g_test_run ();

@@ -565,8 +565,7 @@ paste_by_code (JueDocument            *document,
               const char *text = block_at (block, r, col, c);
               JueAmount a;
 
-              if (text && is_figure_column (t, c) && *g_strstrip (g_strdup (text)) &&
-                  jue_amount_parse (text, &a, NULL) && a.set)
+              if (text && is_figure_column (t, c) && jue_amount_parse (text, &a, NULL) && a.set)
                 {
                   g_autofree char *shown = g_strstrip (g_strdup (raw_code ? raw_code : ""));
                   return refuse (error,

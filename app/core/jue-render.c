@@ -19,6 +19,7 @@ typedef struct {
   const JueComputed *computed;
   const JueTemplateTable *t;
   gboolean           blank_zero;   /* a blank figure prints 0.00 */
+  JueRenderFlags     flags;
   JueRenderedTable  *out;
   GArray            *line_total[2];  /* lines: per body row, a total line on that side */
 } Ctx;
@@ -538,7 +539,7 @@ collect_items (Ctx        *ctx,
                 }
               g_ptr_array_add (it->cells, cell);
             }
-          if (!any)
+          if (!any && !(ctx->flags & JUE_RENDER_BLANK_ITEMS))
             {
               item_free (it);
               continue;
@@ -1352,12 +1353,12 @@ jue_render_report_template (const JueReport *report,
   return tmpl;
 }
 
-static JueRenderedTable *
-render_table (const JueTemplate *tmpl,
-              guint              index,
-              const JueReport   *report,
-              const JueComputed *computed,
-              gboolean           honour_mark)
+JueRenderedTable *
+jue_render_table_with_flags (const JueTemplate *tmpl,
+                             guint              index,
+                             const JueReport   *report,
+                             const JueComputed *computed,
+                             JueRenderFlags     flags)
 {
   g_autoptr (JueComputed) own = NULL;
   JueRenderedTable *out;
@@ -1375,6 +1376,7 @@ render_table (const JueTemplate *tmpl,
     }
   ctx.report = (JueReport *) report;
   ctx.computed = computed;
+  ctx.flags = flags;
   ctx.t = tmpl->tables->pdata[index];
   if (strcmp (ctx.t->blank, "zero") == 0)
     ctx.blank_zero = TRUE;
@@ -1409,7 +1411,8 @@ render_table (const JueTemplate *tmpl,
     out->list = g_strdup (ctx.t->rows);
 
   build_header (&ctx);
-  empty_reason = honour_mark ? jue_report_table_empty_reason (report, ctx.t->key) : NULL;
+  empty_reason = (flags & JUE_RENDER_UNMARKED) ? NULL
+                 : jue_report_table_empty_reason (report, ctx.t->key);
   if (empty_reason != NULL)
     {
       /* marked empty (本表为空表): the note and why, whatever figures the
@@ -1447,7 +1450,7 @@ jue_render_table (const JueTemplate *tmpl,
                   const JueReport   *report,
                   const JueComputed *computed)
 {
-  return render_table (tmpl, index, report, computed, TRUE);
+  return jue_render_table_with_flags (tmpl, index, report, computed, JUE_RENDER_DEFAULT);
 }
 
 JueRenderedTable *
@@ -1456,7 +1459,7 @@ jue_render_table_unmarked (const JueTemplate *tmpl,
                            const JueReport   *report,
                            const JueComputed *computed)
 {
-  return render_table (tmpl, index, report, computed, FALSE);
+  return jue_render_table_with_flags (tmpl, index, report, computed, JUE_RENDER_UNMARKED);
 }
 
 void

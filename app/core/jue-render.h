@@ -118,6 +118,21 @@ JueRenderedTable *jue_render_table   (const JueTemplate *tmpl,
                                       guint              index,
                                       const JueReport   *report,
                                       const JueComputed *computed);
+typedef enum {
+  JUE_RENDER_DEFAULT     = 0,
+  JUE_RENDER_UNMARKED    = 1 << 0,  /* as if the table were not marked empty */
+  JUE_RENDER_BLANK_ITEMS = 1 << 1,  /* also the 项 rows whose figures are all
+                                       blank (the published table leaves them
+                                       out; an editor shows a row just added
+                                       by its code, jue-codes.h) */
+} JueRenderFlags;
+
+JueRenderedTable *jue_render_table_with_flags (const JueTemplate *tmpl,
+                                               guint              index,
+                                               const JueReport   *report,
+                                               const JueComputed *computed,
+                                               JueRenderFlags     flags);
+
 /* The same as if the table were not marked empty: the figures a marked
  * table still holds (the check E-EMPTY-TABLE-FIGURES reads them). */
 JueRenderedTable *jue_render_table_unmarked (const JueTemplate *tmpl,
