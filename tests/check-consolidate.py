@@ -293,6 +293,23 @@ def three_units():
     must(c["profile.staff.in_service"][1] == "87", c["profile.staff.in_service"])
 
 
+@test
+def table_marked_empty_only_when_every_unit_marks_it():
+    a, b = sample("ma.juesuan"), sample("mb.juesuan")
+    for f in (a, b):
+        must(run("empty", f, "表11", "无国有资本经营预算收支")[0] == 0, "mark")
+    must(run("empty", a, "表10", "本单位无政府性基金收支")[0] == 0, "mark")
+    # the other unit has government-fund figures
+    must(run("set", b, "gov_fund.income", "2")[0] == 0 and run("set", b, "gov_fund.expenditure", "2")[0] == 0, "set")
+    out = fresh("marks.juesuan")
+    rc, text, err = run("consolidate", out, a, b)
+    must(rc == 0, err)
+    rc, marks, _ = run("empty", out)
+    must("state_capital" in marks and "gov_fund" not in marks, marks)
+    rc, findings, _ = run("validate", out)
+    must("E-EMPTY-TABLE-FIGURES" not in findings, findings)
+
+
 def main():
     print("1..%d" % len(tests))
     failed = 0

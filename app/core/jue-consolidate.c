@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "jue-consolidate.h"
+#include "jue-empty.h"
 
 void
 jue_consolidation_free (JueConsolidation *c)
@@ -569,6 +570,27 @@ compare_lines (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+/* A table marked empty (本表为空表) is empty in the department's tables
+ * only when every unit marks it: else another unit's figures are in it. */
+static void
+keep_common_marks (JueReport *out,
+                   GPtrArray *units)
+{
+  for (guint i = out->empty_tables->len; i-- > 0;)
+    {
+      const char *key = ((const JueEmptyTable *) out->empty_tables->pdata[i])->table;
+      gboolean all = TRUE;
+
+      for (guint u = 0; u < units->len && all; u++)
+        all = jue_report_find_empty_table (unit_at (units, u)->report, key) >= 0;
+      if (!all)
+        {
+          g_autofree char *item = g_strdup_printf ("empty_tables[%u]", i);
+          jue_report_list_remove (out, item, NULL);
+        }
+    }
+}
+
 JueConsolidation *
 jue_consolidate (GPtrArray  *units,
                  guint       department,
@@ -607,6 +629,7 @@ jue_consolidate (GPtrArray  *units,
   for (guint u = 0; u < units->len; u++)
     if (u != department)
       append_dept_eval (c->report, unit_at (units, u)->report, unit_at (units, u)->name);
+  keep_common_marks (c->report, units);
   if (eliminate_flows)
     eliminate (c, units, department, accounts);
   g_ptr_array_sort (c->provenance, compare_lines);
