@@ -9,6 +9,7 @@
 #include "jue-finding-item.h"
 #include "jue-form-page.h"
 #include "jue-form-table.h"
+#include "jue-lazy-rows.h"
 #include "jue-paste.h"
 
 struct _JueFormTable {
@@ -34,13 +35,10 @@ struct _JueFormTable {
    * (jue_session_lookup_field); until then a spacer of their estimated
    * height keeps the page's length and its scroll bar honest. */
   guint              built;
-  GtkWidget         *spacer;
+  JueLazyRows       *lazy;
   struct _ColumnWidth *widths;
   int                per_char;
-  int                row_height;
-  GtkAdjustment     *vadjustment;   /* the page's, while mapped */
   GtkWidget         *root;          /* the window, while mapped */
-  guint              tick;
 };
 
 /* Rows built with the table: what fits a tall window and every table of
@@ -533,37 +531,6 @@ n_columns (JueFormTable *self)
   return 2 + shown_fields (self->list_def->extra) + self->computed->len;
 }
 
-static int
-spacer_height (JueFormTable *self,
-               guint         n_rows)
-{
-  return (int) (n_rows - self->built) * self->row_height -
-         gtk_grid_get_row_spacing (GTK_GRID (self->grid));
-}
-
-/* The spacer below the rows built, standing for the rows not built yet
- * (none once every row is), in the grid row after the last one built. */
-static void
-place_spacer (JueFormTable *self,
-              guint         n_rows)
-{
-  if (self->built >= n_rows)
-    return;
-  if (self->row_height <= 0)
-    {
-      GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), 1, 1);
-      int natural = 0;
-
-      if (cell)
-        gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-      self->row_height = MAX (natural, 24) + gtk_grid_get_row_spacing (GTK_GRID (self->grid));
-    }
-  self->spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (self->spacer, -1, spacer_height (self, n_rows));
-  gtk_grid_attach (GTK_GRID (self->grid), self->spacer, 0, (int) self->built + 1,
-                   (int) n_columns (self), 1);
-}
-
 /* Builds rows up to (not including) upto, with the outlines the list's
  * findings give their columns. */
 static void
@@ -578,13 +545,7 @@ build_rows (JueFormTable *self,
   upto = MIN (upto, rows->len);
   if (upto <= from)
     return;
-  if (self->spacer)
-    {
-      gtk_grid_remove (GTK_GRID (self->grid), self->spacer);
-      self->spacer = NULL;
-    }
-  /* a new spacer each time: build_while_near tells one not laid out yet
-   * by its zero height */
+  jue_lazy_rows_take_spacer (self->lazy, TRUE);
   for (guint i = from; i < upto; i++)
     build_row (self, i, rows->len, self->widths, self->per_char);
   self->built = upto;
@@ -599,7 +560,15 @@ build_rows (JueFormTable *self,
           gtk_widget_add_css_class (jue_field_get_widget (field),
                                     list_mark_class (self->marked_level));
       }
-  place_spacer (self, rows->len);
+  jue_lazy_rows_built (self->lazy, self->built, rows->len, (int) self->built + 1,
+                       (int) n_columns (self), gtk_grid_get_child_at (GTK_GRID (self->grid), 1, 1));
+}
+
+static void
+build_more (GtkWidget *owner,
+            guint      upto)
+{
+  build_rows (JUE_FORM_TABLE (owner), upto);
 }
 
 /* jue_session_lookup_field of a row not built yet */
@@ -617,52 +586,6 @@ build_row_for_lookup (gpointer owner,
   return TRUE;
 }
 
-/* While the spacer is within half a screen below the part shown of the page,
- * more rows; checked again after each layout until it is not. */
-static gboolean
-build_while_near (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       data)
-{
-  JueFormTable *self = JUE_FORM_TABLE (widget);
-  GtkWidget *scroller, *content;
-  double x, y, value, page;
-
-  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  if (self->spacer == NULL || self->vadjustment == NULL || content == NULL)
-    {
-      self->tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  /* the rows just built are not laid out yet: look again after they are */
-  if (gtk_widget_get_height (self->spacer) == 0)
-    return G_SOURCE_CONTINUE;
-  /* where the spacer is on the page, against the part of the page shown
-   * (positions on the page do not move as it scrolls) */
-  value = gtk_adjustment_get_value (self->vadjustment);
-  page = gtk_adjustment_get_page_size (self->vadjustment);
-  if (page <= 0 || !gtk_widget_translate_coordinates (self->spacer, content, 0, 0, &x, &y) ||
-      y > value + 1.5 * page)
-    {
-      self->tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  build_rows (self, self->built + MAX (MORE_ROWS,
-                                       (guint) ((value + 1.5 * page - y) /
-                                                MAX (1, self->row_height)) + 1));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-check_near (JueFormTable *self)
-{
-  if (self->tick == 0 && self->spacer && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_while_near, NULL, NULL);
-}
-
 /* Tab (or a click) into one of the last rows built builds the next ones,
  * so the focus never leaves the table over rows not built yet. */
 static void
@@ -673,7 +596,8 @@ on_focus_moved (GtkWindow    *window,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
   int column, row, width, height;
 
-  if (self->spacer == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, self->grid))
+  if (!jue_lazy_rows_pending (self->lazy) || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, self->grid))
     return;
   while (gtk_widget_get_parent (focus) != self->grid)
     focus = gtk_widget_get_parent (focus);
@@ -683,32 +607,17 @@ on_focus_moved (GtkWindow    *window,
 }
 
 static void
-on_page_scrolled (GtkAdjustment *adjustment,
-                  JueFormTable  *self)
-{
-  check_near (self);
-}
-
-static void
 jue_form_table_map (GtkWidget *widget)
 {
   JueFormTable *self = JUE_FORM_TABLE (widget);
-  GtkWidget *scroller;
 
   GTK_WIDGET_CLASS (jue_form_table_parent_class)->map (widget);
-  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller)
-    {
-      self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
-      g_signal_connect (self->vadjustment, "value-changed", G_CALLBACK (on_page_scrolled), self);
-      g_signal_connect (self->vadjustment, "changed", G_CALLBACK (on_page_scrolled), self);
-    }
   self->root = GTK_WIDGET (gtk_widget_get_root (widget));
   if (GTK_IS_WINDOW (self->root))
     g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
   else
     self->root = NULL;
-  check_near (self);
+  jue_lazy_rows_map (self->lazy);
 }
 
 static void
@@ -716,15 +625,10 @@ jue_form_table_unmap (GtkWidget *widget)
 {
   JueFormTable *self = JUE_FORM_TABLE (widget);
 
-  if (self->vadjustment)
-    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
-  g_clear_object (&self->vadjustment);
+  jue_lazy_rows_unmap (self->lazy);
   if (self->root)
     g_signal_handlers_disconnect_by_data (self->root, self);
   self->root = NULL;
-  if (self->tick)
-    gtk_widget_remove_tick_callback (widget, self->tick);
-  self->tick = 0;
   GTK_WIDGET_CLASS (jue_form_table_parent_class)->unmap (widget);
 }
 
@@ -739,7 +643,7 @@ rebuild (JueFormTable *self)
 
   while ((child = gtk_widget_get_first_child (self->grid)))
     gtk_grid_remove (GTK_GRID (self->grid), child);
-  self->spacer = NULL;
+  jue_lazy_rows_take_spacer (self->lazy, FALSE);
   self->built = 0;
   if (rows == NULL)
     return;
@@ -757,7 +661,7 @@ rebuild (JueFormTable *self)
   g_clear_pointer (&self->marked_columns, g_strfreev);   /* their cells are gone */
   build_rows (self, keep);
   update_column_marks (self, TRUE);
-  check_near (self);
+  jue_lazy_rows_check_near (self->lazy);
 }
 
 static void
@@ -1001,6 +905,7 @@ jue_form_table_finalize (GObject *object)
 
   g_free (self->list_path);
   g_free (self->widths);
+  g_clear_pointer (&self->lazy, jue_lazy_rows_free);
   g_clear_pointer (&self->computed, g_ptr_array_unref);
   g_clear_pointer (&self->rule_columns, g_hash_table_unref);
   g_strfreev (self->marked_columns);
@@ -1039,6 +944,7 @@ static void
 jue_form_table_init (JueFormTable *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->lazy = jue_lazy_rows_new (GTK_WIDGET (self), GTK_GRID (self->grid), build_more);
   self->computed = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_strfreev);

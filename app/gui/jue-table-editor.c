@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jue-field.h"
+#include "jue-lazy-rows.h"
 #include "jue-table-editor.h"
 
 /* Rows built with the table: more than a tall window shows (the sample's
@@ -34,14 +35,11 @@ struct _JueTableEditor {
   GPtrArray         *cells;      /* GtkWidget* (borrowed) of the rows built,
                                     row-major, NULL where none */
   guint              built;
-  GtkWidget         *spacer;     /* stands for the rows not built yet */
-  int                row_height;
+  JueLazyRows       *lazy;       /* the rows not built yet */
   int               *widths;     /* pixels per column */
   GPtrArray         *builders;   /* Builder*, registered with the session */
 
-  GtkAdjustment     *vadjustment;   /* the page's, while mapped */
   GtkWidget         *root;          /* the window, while mapped */
-  guint              tick;
 
   char              *arrived_path;  /* the cell moved into, and its value */
   char              *arrived_text;  /* then (Escape puts it back) */
@@ -308,29 +306,6 @@ build_row (JueTableEditor *self,
 /* ---- building rows as they are wanted --------------------------------- */
 
 static void
-place_spacer (JueTableEditor *self)
-{
-  guint n_rows = self->table->rows->len;
-
-  if (self->built >= n_rows)
-    return;
-  if (self->row_height <= 0)
-    {
-      int natural = 0;
-      GtkWidget *cell = self->cells->len ? self->cells->pdata[self->cells->len - 1] : NULL;
-
-      if (cell)
-        gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-      self->row_height = MAX (natural, 28);
-    }
-  self->spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (self->spacer, -1,
-                               (int) (n_rows - self->built) * self->row_height);
-  gtk_grid_attach (GTK_GRID (self->grid), self->spacer, 0,
-                   (int) (self->table->n_header_rows + self->built), (int) n_columns (self), 1);
-}
-
-static void
 build_rows (JueTableEditor *self,
             guint           upto)
 {
@@ -339,65 +314,20 @@ build_rows (JueTableEditor *self,
   upto = MIN (upto, self->table->rows->len);
   if (upto <= self->built)
     return;
-  if (self->spacer)
-    {
-      gtk_grid_remove (GTK_GRID (self->grid), self->spacer);
-      self->spacer = NULL;
-    }
+  jue_lazy_rows_take_spacer (self->lazy, TRUE);
   for (guint r = self->built; r < upto; r++)
     build_row (self, r);
   self->built = upto;
-  place_spacer (self);
-}
-
-/* While the spacer is within half a screen below what is shown, more
- * rows; looked at again after each layout until it is not. */
-static gboolean
-build_while_near (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       data)
-{
-  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
-  GtkWidget *scroller, *content;
-  double x, y, value, page;
-
-  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  if (self->spacer == NULL || self->vadjustment == NULL || content == NULL)
-    {
-      self->tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  if (gtk_widget_get_height (self->spacer) == 0)
-    return G_SOURCE_CONTINUE;   /* not laid out yet */
-  value = gtk_adjustment_get_value (self->vadjustment);
-  page = gtk_adjustment_get_page_size (self->vadjustment);
-  if (page <= 0 || !gtk_widget_translate_coordinates (self->spacer, content, 0, 0, &x, &y) ||
-      y > value + 1.5 * page)
-    {
-      self->tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  build_rows (self, self->built + MAX (MORE_ROWS,
-                                       (guint) ((value + 1.5 * page - y) /
-                                                MAX (1, self->row_height)) + 1));
-  return G_SOURCE_CONTINUE;
+  jue_lazy_rows_built (self->lazy, self->built, self->table->rows->len,
+                       (int) (self->table->n_header_rows + self->built), (int) n_columns (self),
+                       self->cells->len ? self->cells->pdata[self->cells->len - 1] : NULL);
 }
 
 static void
-check_near (JueTableEditor *self)
+build_more (GtkWidget *owner,
+            guint      upto)
 {
-  if (self->tick == 0 && self->spacer && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_while_near, NULL, NULL);
-}
-
-static void
-on_page_scrolled (GtkAdjustment  *adjustment,
-                  JueTableEditor *self)
-{
-  check_near (self);
+  build_rows (JUE_TABLE_EDITOR (owner), upto);
 }
 
 /* jue_session_lookup_field of a figure in a row not built yet */
@@ -479,7 +409,7 @@ rebuild (JueTableEditor *self,
   while ((child = gtk_widget_get_first_child (self->grid)))
     gtk_grid_remove (GTK_GRID (self->grid), child);
   g_ptr_array_set_size (self->cells, 0);
-  self->spacer = NULL;
+  jue_lazy_rows_take_spacer (self->lazy, FALSE);
   self->built = 0;
   g_clear_pointer (&self->table, jue_rendered_table_free);
   self->table = table;
@@ -491,7 +421,7 @@ rebuild (JueTableEditor *self,
   build_header (self);
   build_rows (self, keep);
   register_builders (self);
-  check_near (self);
+  jue_lazy_rows_check_near (self->lazy);
 }
 
 /* Same rows, same cells typed: the labels can be updated in place. */
@@ -866,22 +796,14 @@ static void
 jue_table_editor_map (GtkWidget *widget)
 {
   JueTableEditor *self = JUE_TABLE_EDITOR (widget);
-  GtkWidget *scroller;
 
   GTK_WIDGET_CLASS (jue_table_editor_parent_class)->map (widget);
-  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller)
-    {
-      self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
-      g_signal_connect (self->vadjustment, "value-changed", G_CALLBACK (on_page_scrolled), self);
-      g_signal_connect (self->vadjustment, "changed", G_CALLBACK (on_page_scrolled), self);
-    }
   self->root = GTK_WIDGET (gtk_widget_get_root (widget));
   if (GTK_IS_WINDOW (self->root))
     g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
   else
     self->root = NULL;
-  check_near (self);
+  jue_lazy_rows_map (self->lazy);
 }
 
 static void
@@ -889,15 +811,10 @@ jue_table_editor_unmap (GtkWidget *widget)
 {
   JueTableEditor *self = JUE_TABLE_EDITOR (widget);
 
-  if (self->vadjustment)
-    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
-  g_clear_object (&self->vadjustment);
+  jue_lazy_rows_unmap (self->lazy);
   if (self->root)
     g_signal_handlers_disconnect_by_data (self->root, self);
   self->root = NULL;
-  if (self->tick)
-    gtk_widget_remove_tick_callback (widget, self->tick);
-  self->tick = 0;
   GTK_WIDGET_CLASS (jue_table_editor_parent_class)->unmap (widget);
 }
 
@@ -928,6 +845,7 @@ jue_table_editor_finalize (GObject *object)
   g_clear_pointer (&self->table, jue_rendered_table_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->builders, g_ptr_array_unref);
+  g_clear_pointer (&self->lazy, jue_lazy_rows_free);
   g_free (self->widths);
   g_free (self->arrived_path);
   g_free (self->arrived_text);
@@ -968,6 +886,7 @@ jue_table_editor_init (JueTableEditor *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (self->grid, keys);
+  self->lazy = jue_lazy_rows_new (GTK_WIDGET (self), GTK_GRID (self->grid), build_more);
 }
 
 GtkWidget *
