@@ -8,6 +8,8 @@
 #include "jue-form-list.h"
 #include "jue-form-page.h"
 #include "jue-form-table.h"
+#include "jue-render.h"
+#include "jue-sections.h"
 
 #define FORM_WIDTH  820   /* records read best in a column */
 #define TABLE_WIDTH 1600  /* tables use what the window gives them */
@@ -149,6 +151,58 @@ static void build_record (JueFormPage *self, const char *prefix,
 static GtkWidget *table_label_new (JueFormPage *self);
 static void build_computed_only (JueFormPage *self, const char *prefix);
 
+/* The published tables whose pages type figures of the list (the
+ * functional rows' split, hidden in the list): a link to each page whose
+ * rows are the list alone ("在表6中填写"), rather than the columns twice. */
+static GtkWidget *
+table_links_new (JueFormPage *self,
+                 const char  *list)
+{
+  JueReport *report = jue_session_get_report (self->session);
+  g_autoptr (GPtrArray) sections = jue_sections_for_report (report);
+  const JueTemplate *tmpl = jue_render_report_template (report, NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s[N].", list);
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const JueSection *s = sections->pdata[i];
+      gboolean owns = FALSE;
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (s->kind != JUE_SECTION_TABLE || g_strcmp0 (s->rows, list) != 0)
+        continue;
+      for (guint k = 0; s->owns[k]; k++)
+        owns = owns || g_str_has_prefix (s->owns[k], prefix);
+      if (!owns)
+        continue;
+      if (box == NULL)
+        {
+          GtkWidget *text = gtk_label_new (g_str_equal (list, "functional")
+                                           ? _("The split of each row into basic and project "
+                                               "expenditure is typed in the published table.")
+                                           : _("As printed in the published tables:"));
+
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_add_css_class (box, "jue-table-links");
+          gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (text), 0);
+          gtk_widget_add_css_class (text, "dim-label");
+          gtk_box_append (GTK_BOX (box), text);
+        }
+      /* Translators: a link to a published table's page, 在表6中填写 */
+      label = g_strdup_printf (_("Fill in on %s"), jue_template_table (tmpl, s->table)->number);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "link");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-section");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->id);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
 static void
 build_list (JueFormPage       *self,
             const char        *path,
@@ -157,7 +211,10 @@ build_list (JueFormPage       *self,
   if (jue_form_is_tabular (f->extra))
     {
       GtkWidget *table = jue_form_table_new (self->session, path, f);
+      GtkWidget *links = table_links_new (self, path);
 
+      if (links)
+        jue_form_table_add_note (JUE_FORM_TABLE (table), links);
       /* the functional codes: under the title, which table checks them */
       if (g_str_equal (path, "functional"))
         jue_form_table_add_note (JUE_FORM_TABLE (table), table_label_new (self));

@@ -364,6 +364,46 @@ test_finding_jump (Fixture       *f,
   g_assert_true (focus_in_cell (f, editor, item, 3));
 }
 
+/* The button of root whose action target is target, or NULL. */
+static GtkWidget *
+find_link (GtkWidget  *root,
+           const char *target)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c)) &&
+          g_variant_is_of_type (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c)),
+                                G_VARIANT_TYPE_STRING) &&
+          g_str_equal (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c)), NULL),
+                       target))
+        return c;
+      found = find_link (c, target);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The functional list does not show the split: it says where it is typed,
+ * with a link that goes there. */
+static void
+test_narrative_link (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *link;
+
+  jue_window_show_section (f->window, "functional");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  link = find_link (jue_window_get_page (f->window, "functional"), "table-6");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (link)), ==, "Fill in on 表6");
+  g_signal_emit_by_name (link, "clicked");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "table-6");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,5 +423,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/table-pages/finding-jump", Fixture, NULL, fixture_set_up, test_finding_jump,
               fixture_tear_down);
+  g_test_add ("/table-pages/narrative-link", Fixture, NULL, fixture_set_up,
+              test_narrative_link, fixture_tear_down);
   return g_test_run ();
 }
