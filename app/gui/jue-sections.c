@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-empty.h"
 #include "jue-render.h"
 #include "jue-sections.h"
 
@@ -43,6 +44,7 @@ jue_section_free (JueSection *section)
   g_free (section->group);
   g_free (section->rows);
   g_strfreev (section->owns);
+  g_free (section->empty_path);
   g_free (section);
 }
 
@@ -102,18 +104,26 @@ owned_by_tables (const char *list,
 }
 
 static JueSection *
-table_section_new (const JueTemplate      *tmpl,
+table_section_new (JueReport              *report,
+                   const JueTemplate      *tmpl,
                    const JueTemplateTable *t)
 {
   JueSection *s = g_new0 (JueSection, 1);
   g_autoptr (GStrvBuilder) owns = g_strv_builder_new ();
+  gint marked = jue_report_find_empty_table (report, t->key);
 
   s->id = g_strdup_printf ("table-%u", t->index + 1);
   s->title = g_strdup_printf ("%s %s", t->number, t->title);
   s->kind = JUE_SECTION_TABLE;
-  s->prefixes = g_new0 (char *, 1);
+  s->prefixes = g_new0 (char *, 2);
   s->table = t->index;
   s->group = g_strdup (t->part && *t->part ? t->part : tmpl->part);
+  if (marked >= 0)
+    {
+      /* its findings (figures in a table marked empty) count on its page */
+      s->empty_path = g_strdup_printf ("empty_tables[%d]", marked);
+      s->prefixes[0] = g_strdup (s->empty_path);
+    }
   if ((t->layout == JUE_LAYOUT_MATRIX || t->layout == JUE_LAYOUT_ECONOMIC) && t->rows)
     {
       g_auto (GStrv) lists = g_strsplit (t->rows, "+", -1);
@@ -199,7 +209,7 @@ jue_sections_for_report (JueReport *report)
       const JueTemplate *tmpl = jue_render_report_template (report, NULL);
 
       for (guint i = 0; i < jue_template_n_tables (tmpl); i++)
-        g_ptr_array_add (out, table_section_new (tmpl, jue_template_table (tmpl, i)));
+        g_ptr_array_add (out, table_section_new (report, tmpl, jue_template_table (tmpl, i)));
     }
   /* the document as it will print: no fields of its own (no prefix) */
   g_ptr_array_add (out, section_new ("report", C_("sidebar", "Report"), JUE_SECTION_REPORT, NULL));
@@ -260,6 +270,22 @@ find_table_for_path (GPtrArray  *sections,
   return found;
 }
 
+/* empty_tables[N] (and its fields): the first table page of the key it
+ * names; the key is the report's, so the sections keep it. */
+static JueSection *
+find_marked_table (GPtrArray  *sections,
+                   const char *path)
+{
+  for (guint i = 0; i < sections->len; i++)
+    {
+      JueSection *s = sections->pdata[i];
+      if (s->kind == JUE_SECTION_TABLE && s->empty_path &&
+          jue_path_has_prefix (path, s->empty_path))
+        return s;
+    }
+  return NULL;
+}
+
 JueSection *
 jue_sections_find_for_path (GPtrArray  *sections,
                             const char *path)
@@ -272,6 +298,9 @@ jue_sections_find_for_path (GPtrArray  *sections,
   best = find_table_for_path (sections, path);
   if (best)
     return best;
+  /* a table's empty mark: on the page of the table it marks */
+  if (jue_path_has_prefix (path, "empty_tables"))
+    return find_marked_table (sections, path);
   for (guint i = 0; i < sections->len; i++)
     {
       JueSection *s = sections->pdata[i];

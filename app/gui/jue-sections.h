@@ -26,6 +26,8 @@ typedef struct {
   char           *rows;      /* the template's row lists ("functional"), or NULL */
   GStrv           owns;      /* "functional[N].basic": the list fields only the
                                 published tables show as typed cells */
+  char           *empty_path; /* "empty_tables[2]" when the report marks the
+                                 table empty (本表为空表), else NULL */
 } JueSection;
 
 void        jue_section_free          (JueSection *section);

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-empty.h"
 #include "jue-field.h"
 #include "jue-lazy-rows.h"
 #include "jue-table-editor.h"
@@ -28,6 +29,10 @@ struct _JueTableEditor {
   GtkWidget         *provisional;
   GtkWidget         *grid;
   GtkWidget         *note;
+  GtkWidget         *empty_button;
+  GtkWidget         *empty_bar;
+  GtkWidget         *empty_label;
+  GtkWidget         *unmark_button;
 
   JueSession        *session;
   guint              index;
@@ -385,6 +390,103 @@ register_builders (JueTableEditor *self)
     }
 }
 
+/* ---- marked empty (本表为空表) ------------------------------------------- */
+
+static const char *
+table_key (JueTableEditor *self)
+{
+  return self->table ? self->table->table->key : NULL;
+}
+
+static void
+update_empty (JueTableEditor *self)
+{
+  gboolean read_only = jue_session_is_read_only (self->session);
+  const char *reason = jue_report_table_empty_reason (jue_session_get_report (self->session),
+                                                      table_key (self));
+
+  gtk_widget_set_visible (self->empty_button, reason == NULL && !read_only);
+  gtk_widget_set_visible (self->empty_bar, reason != NULL);
+  gtk_widget_set_visible (self->unmark_button, !read_only);
+  if (reason)
+    {
+      g_autofree char *text = *reason
+        ? g_strdup_printf (_("Marked empty: %s"), reason)
+        : g_strdup (_("Marked empty: the table is printed as “本表为空表”."));
+      gtk_label_set_text (GTK_LABEL (self->empty_label), text);
+    }
+}
+
+gboolean
+jue_table_editor_mark_empty (JueTableEditor *self,
+                             const char     *reason)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), FALSE);
+  jue_session_flush_fields (self->session);
+  if (jue_document_mark_table_empty (jue_session_get_document (self->session), table_key (self),
+                                     reason, &error))
+    return TRUE;
+  jue_session_report_error (self->session, error);
+  return FALSE;
+}
+
+static void
+on_mark_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  JueTableEditor   *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  if (g_strcmp0 (response, "mark") == 0)
+    jue_table_editor_mark_empty (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_object_unref (self);
+}
+
+static void
+on_mark_empty (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = g_strdup_printf (_("Mark %s as Empty?"), self->table->number);
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading,
+                                                       _("The table is printed as “本表为空表” "
+                                                         "with the reason given here; its "
+                                                         "figures are kept.")));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. 本单位无政府性基金预算财政拨款收支"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "mark", _("_Mark as Empty"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "mark", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "mark");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_mark_response), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_unmark_empty (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+
+  jue_session_flush_fields (self->session);
+  if (!jue_document_unmark_table_empty (jue_session_get_document (self->session),
+                                        table_key (self), &error))
+    jue_session_report_error (self->session, error);
+}
+
 /* ---- (re)building ----------------------------------------------------- */
 
 static void
@@ -397,6 +499,7 @@ set_titles (JueTableEditor *self)
   gtk_label_set_text (GTK_LABEL (self->note), self->table->note ? self->table->note : "");
   gtk_widget_set_visible (self->note, self->table->note != NULL);
   gtk_widget_set_visible (self->provisional, self->table->provisional);
+  update_empty (self);
 }
 
 static void
@@ -871,6 +974,12 @@ jue_table_editor_class_init (JueTableEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, provisional);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, grid);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, note);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, empty_bar);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, unmark_button);
+  gtk_widget_class_install_action (widget_class, "table.mark-empty", NULL, on_mark_empty);
+  gtk_widget_class_install_action (widget_class, "table.unmark-empty", NULL, on_unmark_empty);
   gtk_widget_class_install_action (widget_class, "table.enter", "s", on_enter);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -45,6 +45,11 @@ GtkWidget *jue_table_editor_get_cell (JueTableEditor *self,
 gint       jue_table_editor_find_row (JueTableEditor  *self,
                                       JueRenderRowKind kind,
                                       const char      *code);
+/* Marks the table empty (本表为空表) with reason (NULL or "": none), as
+ * the Mark as Empty… dialog does; FALSE (and the error reported) when the
+ * document refuses. */
+gboolean   jue_table_editor_mark_empty (JueTableEditor *self,
+                                        const char     *reason);
 /* Builds every row (tests, printing). */
 void       jue_table_editor_build_all (JueTableEditor *self);
 

@@ -499,7 +499,7 @@ on_session_changed (JueSession *session,
         jue_window_show_section (self, "special-funds");
     }
   else if (is_fund_title (path) || (kind == JUE_CHANGE_LIST && g_strcmp0 (path, "empty_tables") == 0))
-    rebuild_sections (self);   /* a mark's findings go to its table's form */
+    rebuild_sections (self);   /* titles; the page a mark's findings go to */
   else if (g_strcmp0 (path, "profile.template") == 0)
     {
       /* another template: other tables */

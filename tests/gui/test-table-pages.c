@@ -404,6 +404,46 @@ test_narrative_link (Fixture       *f,
   g_assert_cmpstr (jue_window_get_section (f->window), ==, "table-6");
 }
 
+/* Mark as Empty: the table prints 本表为空表 and the reason, the file has
+ * the mark, a finding on it goes to the page; Not Empty takes it away;
+ * undo puts it back. */
+static void
+test_mark_empty (Fixture       *f,
+                 gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-10");
+  JueSession *session = jue_window_get_session (f->window);
+  GtkWidget *bar = find_by_class (GTK_WIDGET (editor), "jue-list-mark");
+  g_autofree char *key = NULL;
+  g_autoptr (GPtrArray) sections = NULL;
+
+  g_assert_false (jue_table_editor_get_table (editor)->marked_empty);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_cmpuint (file_list_length (f->path, "empty_tables"), ==, 0);
+  g_assert_true (jue_table_editor_mark_empty (editor, "本单位无政府性基金预算财政拨款收支"));
+  wait_frames (GTK_WIDGET (f->window), 2);
+  key = file_value (f->path, "empty_tables[0].table");
+  g_assert_cmpstr (key, ==, "gov_fund");
+  g_assert_true (jue_table_editor_get_table (editor)->marked_empty);
+  g_assert_cmpstr (cell_text (editor, 0, 0), ==, "本表为空表");
+  g_assert_cmpstr (cell_text (editor, 1, 0), ==, "本单位无政府性基金预算财政拨款收支");
+  g_assert_true (gtk_widget_get_visible (bar));
+  sections = jue_sections_for_report (jue_session_get_report (session));
+  g_assert_cmpstr (jue_sections_find_for_path (sections, "empty_tables[0].table")->id, ==,
+                   "table-10");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "table.unmark-empty", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (file_list_length (f->path, "empty_tables"), ==, 0);
+  g_assert_false (jue_table_editor_get_table (editor)->marked_empty);
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (file_list_length (f->path, "empty_tables"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (bar));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,5 +465,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/table-pages/narrative-link", Fixture, NULL, fixture_set_up,
               test_narrative_link, fixture_tear_down);
+  g_test_add ("/table-pages/mark-empty", Fixture, NULL, fixture_set_up, test_mark_empty,
+              fixture_tear_down);
   return g_test_run ();
 }
