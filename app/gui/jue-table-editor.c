@@ -160,6 +160,12 @@ build_header (JueTableEditor *self)
       gtk_label_set_width_chars (GTK_LABEL (label), 2);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
       gtk_widget_add_css_class (label, "jue-pt-head");
+      /* a table without rows (本表为空表) has its columns' widths too */
+      if (h->col_span == 1)
+        {
+          gtk_widget_set_size_request (label, self->widths[h->col], -1);
+          gtk_widget_set_hexpand (label, is_text_column (self, h->col));
+        }
       gtk_grid_attach (GTK_GRID (self->grid), label, (int) h->col, (int) h->row,
                        (int) h->col_span, (int) h->row_span);
     }
