@@ -6,6 +6,7 @@
 #include "jue-empty.h"
 #include "jue-field.h"
 #include "jue-lazy-rows.h"
+#include "jue-paste.h"
 #include "jue-table-editor.h"
 
 /* Rows built with the table: more than a tall window shows (the sample's
@@ -899,6 +900,66 @@ on_enter (GtkWidget  *widget,
     arrive (self, to);
 }
 
+/* ---- paste ------------------------------------------------------------ */
+
+/* The body cell showing path in table: FALSE when it shows none. */
+static gboolean
+find_path (const JueRenderedTable *table,
+           const char             *path,
+           guint                  *row,
+           guint                  *col)
+{
+  for (guint r = 0; table && r < table->rows->len; r++)
+    {
+      const JueRenderedRow *x = table->rows->pdata[r];
+      for (guint c = 0; c < table->n_columns; c++)
+        if (g_strcmp0 (((JueRenderedCell *) x->cells->pdata[c])->path, path) == 0)
+          {
+            *row = r;
+            *col = c;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* Cells copied from a spreadsheet, pasted at the cell of path: the table
+ * filled from there, or, a published table copied with its code column,
+ * each 项 by its code (rows added in code order) and its 合计, 类 and 款
+ * checked against what they add up to; all or nothing, one undo step
+ * (jue_paste_apply_table). */
+static void
+on_paste (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
+  g_autoptr (JueRenderedTable) table = NULL;
+  g_autoptr (JuePasteBlock) block = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *path, *text;
+  guint row, col;
+
+  g_variant_get (param, "(&s&s)", &path, &text);
+  jue_session_flush_fields (self->session);
+  table = render (self);   /* as the document is now */
+  if (!find_path (table, path, &row, &col))
+    return;
+  block = jue_paste_parse (text);
+  if (!jue_paste_apply_table (jue_session_get_document (self->session), table, row, col, block,
+                              NULL, &error))
+    {
+      jue_session_report_error (self->session, error);
+      return;
+    }
+  /* the cursor stays where the paste began */
+  {
+    JueField *field = jue_session_lookup_field (self->session, path);
+    if (field)
+      jue_field_focus (field);
+  }
+}
+
 /* ---- the widget ------------------------------------------------------- */
 
 static void
@@ -987,6 +1048,7 @@ jue_table_editor_class_init (JueTableEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "table.mark-empty", NULL, on_mark_empty);
   gtk_widget_class_install_action (widget_class, "table.unmark-empty", NULL, on_unmark_empty);
   gtk_widget_class_install_action (widget_class, "table.enter", "s", on_enter);
+  gtk_widget_class_install_action (widget_class, "table.paste", "(ss)", on_paste);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -10,6 +10,7 @@
 #include "jue-finding-item.h"
 #include "jue-sections.h"
 #include "jue-table-editor.h"
+#include "jue-tsv.h"
 #include "jue-window-private.h"
 
 static JueTableEditor *
@@ -444,6 +445,98 @@ test_mark_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (bar));
 }
 
+/* Ctrl+V of cells copied from a spreadsheet onto a 项's 基本支出: its
+ * 基本支出 and 项目支出 in the file, the 类 follows; cells that cannot be
+ * read: nothing stored. */
+static void
+test_paste (Fixture       *f,
+            gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  gint science = jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206");
+  gint item = item_after (editor, science);
+  g_autofree char *basic = g_strdup (cell_path (editor, item, 3));
+  g_autofree char *project = g_strdup (cell_path (editor, item, 4));
+  GtkWidget *cell = jue_table_editor_get_cell (editor, (guint) item, 3);
+  g_autofree char *basic_was = file_value (f->path, basic);
+
+  gtk_widget_grab_focus (cell);
+  spin ();
+  gtk_widget_activate_action (cell, "table.paste", "(ss)", basic, "329.00\t0.53");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  {
+    g_autofree char *b = file_value (f->path, basic);
+    g_autofree char *p = file_value (f->path, project);
+    g_assert_cmpstr (b, ==, "329.00");
+    g_assert_cmpstr (p, ==, "0.53");
+  }
+  g_assert_cmpstr (cell_text (editor, science, 3), !=, "551.80");
+
+  /* not figures: refused whole */
+  gtk_widget_activate_action (cell, "table.paste", "(ss)", basic, "x1\ty2");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  {
+    g_autofree char *b = file_value (f->path, basic);
+    g_assert_cmpstr (b, ==, "329.00");
+  }
+  g_assert_cmpstr (basic_was, !=, "329.00");
+}
+
+/* A window on the sample with its functional rows twenty times over. */
+static void
+fixture_set_up_x20 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  g_autoptr (JueDocument) doc = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  n = report->functional->len;
+  for (guint t = 1; t < 20; t++)
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (report->functional,
+                       jue_record_copy (&JueFunctionalRow_def, report->functional->pdata[i]));
+  f->dir = g_dir_make_tmp ("juesuan-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "x20.juesuan", NULL);
+  doc = jue_document_create (f->path, report, &error);
+  g_assert_no_error (error);
+  f->window = jue_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_mapped (GTK_WIDGET (f->window));
+  g_assert_true (jue_window_open_file (f->window, f->path, FALSE));
+  spin ();
+}
+
+/* ×20: the page builds the rows on screen, not 340 项; a finding's path
+ * far down builds the rows to it and goes into its cell; the figures are
+ * the sample's twenty times. */
+static void
+test_x20_builds_what_is_seen (Fixture       *f,
+                              gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  const JueRenderedTable *t = jue_table_editor_get_table (editor);
+  const char *last_path = NULL;
+  gint last = -1;
+
+  g_assert_cmpuint (t->rows->len, >, 340);
+  g_assert_cmpstr (cell_text (editor, 0, 2), ==, "28940.20");   /* 1447.01 × 20 */
+  g_assert_null (jue_table_editor_get_cell (editor, t->rows->len - 1, 2));
+  for (gint r = (gint) t->rows->len - 1; r >= 0 && last < 0; r--)
+    if (cell_path (editor, r, 3))
+      {
+        last = r;
+        last_path = cell_path (editor, r, 3);
+      }
+  g_assert_true (jue_window_goto_field (f->window, last_path));
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpstr (jue_window_get_section (f->window), ==, "table-6");
+  g_assert_true (focus_in_cell (f, editor, last, 3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +559,10 @@ main (int   argc,
   g_test_add ("/table-pages/narrative-link", Fixture, NULL, fixture_set_up,
               test_narrative_link, fixture_tear_down);
   g_test_add ("/table-pages/mark-empty", Fixture, NULL, fixture_set_up, test_mark_empty,
+              fixture_tear_down);
+  g_test_add ("/table-pages/x20-builds-what-is-seen", Fixture, NULL, fixture_set_up_x20,
+              test_x20_builds_what_is_seen, fixture_tear_down);
+  g_test_add ("/table-pages/paste", Fixture, NULL, fixture_set_up, test_paste,
               fixture_tear_down);
   return g_test_run ();
 }
