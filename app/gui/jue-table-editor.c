@@ -3,6 +3,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jue-code-picker.h"
+#include "jue-codes.h"
 #include "jue-empty.h"
 #include "jue-field.h"
 #include "jue-lazy-rows.h"
@@ -30,6 +32,11 @@ struct _JueTableEditor {
   GtkWidget         *provisional;
   GtkWidget         *grid;
   GtkWidget         *note;
+  GtkWidget         *add_button;
+  GtkWidget         *add_popover;
+  GtkWidget         *add_entry;
+  GtkWidget         *add_matches;
+  GtkWidget         *add_message;
   GtkWidget         *empty_button;
   GtkWidget         *empty_bar;
   GtkWidget         *empty_label;
@@ -56,6 +63,8 @@ struct _JueTableEditor {
 G_DEFINE_FINAL_TYPE (JueTableEditor, jue_table_editor, GTK_TYPE_WIDGET)
 
 static void build_rows (JueTableEditor *self, guint upto);
+static const char *add_list (JueTableEditor *self);
+static void arrive (JueTableEditor *self, JueField *field);
 
 /* ---- the table -------------------------------------------------------- */
 
@@ -413,6 +422,7 @@ update_empty (JueTableEditor *self)
                                                       table_key (self));
 
   gtk_widget_set_visible (self->empty_button, reason == NULL && !read_only);
+  gtk_widget_set_visible (self->add_button, reason == NULL && !read_only && add_list (self));
   gtk_widget_set_visible (self->empty_bar, reason != NULL);
   gtk_widget_set_visible (self->unmark_button, !read_only);
   if (reason)
@@ -492,6 +502,167 @@ on_unmark_empty (GtkWidget  *widget,
   if (!jue_document_unmark_table_empty (jue_session_get_document (self->session),
                                         table_key (self), &error))
     jue_session_report_error (self->session, error);
+}
+
+/* ---- a 项 added by its code -------------------------------------------- */
+
+/* The list new rows go to: the table's rows when they are one list of
+ * coded rows (表6: functional), else NULL (表5 mixes three lists). */
+static const char *
+add_list (JueTableEditor *self)
+{
+  const char *list = self->table ? self->table->list : NULL;
+
+  if (list == NULL || strchr (list, '+') || jue_list_code_digits (list, NULL) == 0)
+    return NULL;
+  return list;
+}
+
+static GPtrArray *
+add_classification (JueTableEditor *self)
+{
+  const char *list = add_list (self);
+
+  if (g_strcmp0 (list, "economic") == 0)
+    return jue_classification_economic_builtin ();
+  return jue_session_classification (self->session);
+}
+
+#define ADD_MATCHES 8
+
+static void
+on_add_entry_changed (JueTableEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
+  const char *list = add_list (self);
+  GPtrArray *entries = add_classification (self);
+  guint digits, alt, shown = 0;
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->add_message, FALSE);
+  while ((child = gtk_widget_get_first_child (self->add_matches)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->add_matches), child);
+  if (list == NULL || entries == NULL || *text == '\0')
+    return;
+  digits = jue_list_code_digits (list, &alt);
+  for (guint i = 0; i < entries->len && shown < ADD_MATCHES; i++)
+    {
+      const JueClassEntry *e = entries->pdata[i];
+      g_autofree char *line = NULL;
+      GtkWidget *label;
+      gsize n = e->code ? strlen (e->code) : 0;
+
+      if (n != digits && n != alt)
+        continue;
+      if (!g_str_has_prefix (e->code, text) && !(e->name && strstr (e->name, text)))
+        continue;
+      line = g_strdup_printf ("%s %s", e->code, e->name ? e->name : "");
+      label = gtk_label_new (line);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_append (GTK_LIST_BOX (self->add_matches), label);
+      g_object_set_data_full (G_OBJECT (gtk_widget_get_parent (label)), "jue-code",
+                              g_strdup (e->code), g_free);
+      shown++;
+    }
+}
+
+/* Adds the row with code to the table's list and puts the cursor in its
+ * first figure, set to 0 so the table prints the row (a 项 whose figures
+ * are all blank is not printed): one undo step. */
+gboolean
+jue_table_editor_add_code (JueTableEditor *self,
+                           const char     *code,
+                           GError        **error)
+{
+  JueDocument *doc = jue_session_get_document (self->session);
+  /* copies: each edit renders the table anew */
+  g_autofree char *list = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *path = NULL;
+  gint index;
+
+  g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), FALSE);
+  list = g_strdup (add_list (self));
+  g_return_val_if_fail (list != NULL, FALSE);
+  for (guint c = 0; c < n_columns (self) && field == NULL; c++)
+    {
+      const JueRenderedColumn *col = self->table->columns->pdata[c];
+      if (col->role == JUE_COLUMN_VALUE && col->field)
+        field = g_strdup (col->field);
+    }
+  jue_session_flush_fields (self->session);
+  jue_document_begin_group (doc);
+  index = jue_document_insert_by_code_in_group (doc, list, code, add_classification (self),
+                                                NULL, NULL, error);
+  if (index < 0)
+    {
+      jue_document_abort_group (doc, NULL);
+      return FALSE;
+    }
+  if (field)
+    {
+      path = g_strdup_printf ("%s[%d].%s", list, index, field);
+      if (!jue_document_set (doc, path, "0", error))
+        {
+          jue_document_abort_group (doc, NULL);
+          return FALSE;
+        }
+    }
+  if (!jue_document_commit_group (doc, list, error))
+    return FALSE;
+  if (path)
+    {
+      JueField *cell = jue_session_lookup_field (self->session, path);
+      if (cell)
+        arrive (self, cell);
+    }
+  return TRUE;
+}
+
+static void
+add_code (JueTableEditor *self,
+          const char     *code)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (jue_table_editor_add_code (self, code, &error))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->add_popover));
+      return;
+    }
+  /* said where it was asked, the popover stays for another code */
+  gtk_label_set_text (GTK_LABEL (self->add_message), error ? error->message : "");
+  gtk_widget_set_visible (self->add_message, error != NULL);
+}
+
+static void
+on_add_entry_activate (JueTableEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->add_matches), 0);
+  gboolean digits = *text != '\0';
+
+  for (const char *p = text; *p; p++)
+    digits = digits && g_ascii_isdigit (*p);
+  if (digits)
+    add_code (self, text);
+  else if (first)
+    add_code (self, g_object_get_data (G_OBJECT (first), "jue-code"));
+}
+
+static void
+on_add_match_activated (JueTableEditor *self,
+                        GtkListBoxRow  *row)
+{
+  add_code (self, g_object_get_data (G_OBJECT (row), "jue-code"));
+}
+
+static void
+on_add_popover_show (JueTableEditor *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  gtk_widget_set_visible (self->add_message, FALSE);
 }
 
 /* ---- (re)building ----------------------------------------------------- */
@@ -798,10 +969,21 @@ restore_arrived (JueTableEditor *self,
   if (!GTK_IS_EDITABLE (widget) || jue_session_is_read_only (self->session) ||
       g_strcmp0 (self->arrived_path, jue_field_get_path (field)) != 0)
     return FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (widget), was);
-  jue_field_flush (field);
-  jue_field_refresh (field);
-  gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  {
+    /* the edit may rebuild the rows (a 未分项 line comes or goes): the
+     * cell is found again by its path */
+    g_autofree char *path = g_strdup (self->arrived_path);
+
+    gtk_editable_set_text (GTK_EDITABLE (widget), was);
+    jue_field_flush (field);
+    field = jue_session_find_built_field (self->session, path);
+    if (field == NULL)
+      return TRUE;
+    jue_field_refresh (field);
+    widget = jue_field_get_widget (field);
+    if (GTK_IS_EDITABLE (widget))
+      gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  }
   return TRUE;
 }
 
@@ -1042,6 +1224,15 @@ jue_table_editor_class_init (JueTableEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, grid);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, note);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, add_matches);
+  gtk_widget_class_bind_template_child (widget_class, JueTableEditor, add_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_match_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, empty_bar);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, empty_label);
   gtk_widget_class_bind_template_child (widget_class, JueTableEditor, unmark_button);

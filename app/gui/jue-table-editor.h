@@ -50,6 +50,13 @@ gint       jue_table_editor_find_row (JueTableEditor  *self,
  * document refuses. */
 gboolean   jue_table_editor_mark_empty (JueTableEditor *self,
                                         const char     *reason);
+/* Adds a 项 (an economic 类 or 款) with code to the table's list, in code
+ * order, named from the classification, as Add a Row by Code… does; its
+ * first figure is set to 0 (a row whose figures are all blank is not
+ * printed) and the cursor put there.  One undo step. */
+gboolean   jue_table_editor_add_code  (JueTableEditor *self,
+                                       const char     *code,
+                                       GError        **error);
 /* Builds every row (tests, printing). */
 void       jue_table_editor_build_all (JueTableEditor *self);
 

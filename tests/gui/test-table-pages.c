@@ -482,6 +482,41 @@ test_paste (Fixture       *f,
   g_assert_cmpstr (basic_was, !=, "329.00");
 }
 
+/* Add a Row by Code…: the 项 in the table, in its 类 and 款, its name from
+ * the classification, the cursor in its figure; one undo step takes it
+ * away; a code of the wrong length is refused, naming it. */
+static void
+test_add_by_code (Fixture       *f,
+                  gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-6");
+  guint n = file_list_length (f->path, "functional");
+  g_autoptr (GError) error = NULL;
+  gint row;
+
+  g_assert_cmpint (jue_table_editor_find_row (editor, JUE_RENDER_ROW_ITEM, "2060503"), ==, -1);
+  g_assert_true (jue_table_editor_add_code (editor, "2060503", &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 1);
+  row = jue_table_editor_find_row (editor, JUE_RENDER_ROW_ITEM, "2060503");
+  g_assert_cmpint (row, >, jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206"));
+  g_assert_cmpstr (cell_text (editor, row, 1), ==, "科技条件专项");
+  g_assert_cmpint (kuan_above (editor, row), ==,
+                   jue_table_editor_find_row (editor, JUE_RENDER_ROW_KUAN, "20605"));
+  g_assert_true (focus_in_cell (f, editor, row, 2));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+  g_assert_cmpint (jue_table_editor_find_row (editor, JUE_RENDER_ROW_ITEM, "2060503"), ==, -1);
+
+  g_assert_false (jue_table_editor_add_code (editor, "20602", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "20602"));
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+}
+
 /* A window on the sample with its functional rows twenty times over. */
 static void
 fixture_set_up_x20 (Fixture       *f,
@@ -563,6 +598,8 @@ main (int   argc,
   g_test_add ("/table-pages/x20-builds-what-is-seen", Fixture, NULL, fixture_set_up_x20,
               test_x20_builds_what_is_seen, fixture_tear_down);
   g_test_add ("/table-pages/paste", Fixture, NULL, fixture_set_up, test_paste,
+              fixture_tear_down);
+  g_test_add ("/table-pages/add-by-code", Fixture, NULL, fixture_set_up, test_add_by_code,
               fixture_tear_down);
   return g_test_run ();
 }
