@@ -120,7 +120,9 @@ table_section_new (JueReport              *report,
   s->group = g_strdup (t->part && *t->part ? t->part : tmpl->part);
   if (marked >= 0)
     {
-      /* its findings (figures in a table marked empty) count on its page */
+      /* its findings (figures in a table marked empty) count on its page,
+       * and go there unless a form has the mark too (gov-fund …: the
+       * first of equal prefixes) */
       s->empty_path = g_strdup_printf ("empty_tables[%d]", marked);
       s->prefixes[0] = g_strdup (s->empty_path);
     }
@@ -270,22 +272,6 @@ find_table_for_path (GPtrArray  *sections,
   return found;
 }
 
-/* empty_tables[N] (and its fields): the first table page of the key it
- * names; the key is the report's, so the sections keep it. */
-static JueSection *
-find_marked_table (GPtrArray  *sections,
-                   const char *path)
-{
-  for (guint i = 0; i < sections->len; i++)
-    {
-      JueSection *s = sections->pdata[i];
-      if (s->kind == JUE_SECTION_TABLE && s->empty_path &&
-          jue_path_has_prefix (path, s->empty_path))
-        return s;
-    }
-  return NULL;
-}
-
 JueSection *
 jue_sections_find_for_path (GPtrArray  *sections,
                             const char *path)
@@ -298,9 +284,6 @@ jue_sections_find_for_path (GPtrArray  *sections,
   best = find_table_for_path (sections, path);
   if (best)
     return best;
-  /* a table's empty mark: on the page of the table it marks */
-  if (jue_path_has_prefix (path, "empty_tables"))
-    return find_marked_table (sections, path);
   for (guint i = 0; i < sections->len; i++)
     {
       JueSection *s = sections->pdata[i];
