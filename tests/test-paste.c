@@ -690,6 +690,19 @@ test_paste_whole_table (void)
   assert_file (doc, "accounts[10].exp_basic", "10.91");
   before = jue_report_get (jue_document_get_report (doc), "accounts_total.exp_basic", NULL);
 
+  /* 收入决算表: a row's 本年收入合计 is the sum of its columns */
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 1);
+  {
+    g_autoptr (JuePasteBlock) row_sum = jue_paste_parse (
+      "2080501\t行政单位离退休\t10.91\t9.91\t0\t0\t0\t0\t0\r\n");
+
+    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, row_sum, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "本年收入合计: the copied table says 10.91, but the "
+                                              "row's columns add up to 9.91"));
+    g_clear_error (&error);
+  }
+
   /* 表6: a 项 the report has without its code lands on it by its names
    * and gets the code the published table prints */
   g_clear_pointer (&t, jue_rendered_table_free);

@@ -406,6 +406,13 @@ verify (const JueRenderedTable *after,
               g_autofree char *p = jue_fen_display (pasted.fen);
               g_autofree char *q = jue_fen_display (have);
 
+              if (((const JueRenderedColumn *) after->columns->pdata[c])->role ==
+                  JUE_COLUMN_ROWSUM)
+                return refuse (error,
+                               /* TRANSLATORS: row (code and name), column, the pasted
+                                * figure, the sum of the row's other columns */
+                               _("row %s, %s: the copied table says %s, but the row's "
+                                 "columns add up to %s"), g_strstrip (rn), h, p, q);
               return refuse (error,
                              /* TRANSLATORS: row (code and name), column, the pasted
                               * figure, the figure the rows give */
