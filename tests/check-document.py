@@ -99,6 +99,12 @@ check(cli("set", copy, "three_public.vehicle.reason", "").returncode == 0, "clea
 check(cli("export", "--format", "txt", "--force", copy, out2).returncode == 0, "export again")
 check("增加0.16万元，增长5.68%。主要原因是【请填写变动原因】。" in read(out2), "【请填写变动原因】 where it is missing")
 
+# 表10 marked empty (本表为空表): Part 2 八 says so, with the reason.
+check(cli("empty", copy, "表10", "本单位无政府性基金收支").returncode == 0, "empty 表10")
+check(cli("export", "--format", "txt", "--force", copy, out2).returncode == 0, "export again")
+check("2024年度政府性基金预算财政拨款支出0万元。本单位无政府性基金收支，"
+      "故《政府性基金预算财政拨款收入支出决算表》（表10）为空表。" in read(out2), "八 says 表10 is empty, and why")
+
 # --format charts: PNG and SVG of the four charts Part 2 refers to.
 charts = os.path.join(tmp, "charts")
 r = cli("export", "--format", "charts", sample, charts)

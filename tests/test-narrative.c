@@ -52,6 +52,9 @@ set (JueReport  *report,
 {
   g_autoptr (GError) error = NULL;
 
+  jue_report_ensure_path (report, path, &error);   /* rows as needed */
+  g_assert_no_error (error);
+
   g_assert_true (jue_report_set (report, path, value, &error));
   g_assert_no_error (error);
 }
@@ -525,6 +528,84 @@ test_charts (void)
   g_assert_cmpstr (c->empty_text, ==, "本年支出合计为0万元");
 }
 
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A table marked empty (本表为空表, juesuan-cli empty) is said so in Part 2,
+ * with its reason, naming the template's tables of the mark; the explanation
+ * typed under the fund is not said twice; nothing else changes. */
+static void
+test_marked_empty (void)
+{
+  g_autoptr (JueReport) report = sample ();
+  g_autofree char *before = text_of (report);
+  g_autofree char *after = NULL;
+  g_autofree char *s8 = NULL;
+  g_autofree char *s9 = NULL;
+  g_autofree char *s7 = NULL;
+  g_auto (GStrv) a = NULL;
+  g_auto (GStrv) b = NULL;
+  guint changed = 0;
+
+  assert_lacks (before, "为空表");
+  set (report, "empty_tables[0].table", "gov_fund");
+  set (report, "empty_tables[0].reason", "本单位无政府性基金收支。");
+  set (report, "empty_tables[1].table", "state_capital");
+  s8 = section_of (report, "s8");
+  g_assert_cmpstr (s8, ==, "八、政府性基金预算支出决算情况说明\n"
+                   "2024年度政府性基金预算财政拨款支出0万元。本单位无政府性基金收支，"
+                   "故《政府性基金预算财政拨款收入支出决算表》（表10）为空表。\n");
+  /* Sichuan's 表11 and 表12 print the same data: one mark, both named */
+  s9 = section_of (report, "s9");
+  assert_contains (s9, "2024年度国有资本经营预算财政拨款支出0万元。"
+                   "《国有资本经营预算财政拨款收入支出决算表》（表11）、"
+                   "《国有资本经营预算财政拨款支出决算表》（表12）为空表。");
+  /* only the two sections' lines change */
+  after = text_of (report);
+  a = g_strsplit (before, "\n", -1);
+  b = g_strsplit (after, "\n", -1);
+  g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+  for (guint i = 0; a[i]; i++)
+    if (strcmp (a[i], b[i]) != 0)
+      changed++;
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* the fund's explanation saying the same (a file of schema 4): once */
+  set (report, "gov_fund.reason", "本单位无政府性基金收支");
+  g_free (s8);
+  s8 = section_of (report, "s8");
+  g_assert_cmpuint (count_of (s8, "本单位无政府性基金收支"), ==, 1);
+  /* an explanation saying more still follows */
+  set (report, "gov_fund.reason", "本年未安排政府性基金预算。");
+  g_free (s8);
+  s8 = section_of (report, "s8");
+  assert_contains (s8, "为空表。本年未安排政府性基金预算。");
+
+  /* the 三公 table marked: 七（一） says it after the change */
+  set (report, "empty_tables[2].table", "three_public");
+  set (report, "empty_tables[2].reason", "本单位无“三公”经费支出");
+  s7 = section_of (report, "s7.1");
+  assert_contains (s7, "较上年度增加2.39万元，增长62.24%。主要原因是本年因公出国（境）费支出。"
+                   "本单位无“三公”经费支出，故《财政拨款“三公”经费支出决算表》（表13）为空表。");
+
+  /* the national template's numbers and titles */
+  set (report, "profile.template", "national");
+  g_free (s8);
+  s8 = section_of (report, "s8");
+  assert_contains (s8, "故《政府性基金预算财政拨款收入支出决算表》（公开08表）为空表。");
+  g_free (s9);
+  s9 = section_of (report, "s9");
+  assert_contains (s9, "《国有资本经营预算财政拨款支出决算表》（公开09表）为空表。");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -543,5 +624,6 @@ main (int    argc,
   g_test_add_func ("/narrative/linked", test_linked);
   g_test_add_func ("/narrative/glossary-codes", test_glossary_codes);
   g_test_add_func ("/narrative/national-tables", test_national_tables);
+  g_test_add_func ("/narrative/marked-empty", test_marked_empty);
   return g_test_run ();
 }

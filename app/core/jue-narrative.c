@@ -10,7 +10,9 @@
 
 #include "jue-checks.h"
 #include "jue-compare.h"
+#include "jue-empty.h"
 #include "jue-glossary.h"
+#include "jue-render.h"
 #include "jue-narrative.h"
 
 typedef struct {
@@ -403,6 +405,53 @@ total_is_empty (Ctx        *c,
   return !v.defined || v.value == 0;
 }
 
+/* A published table marked empty (本表为空表, jue-empty.h): the case
+ * "marked" ("no_reason" too when none is given), {empty_tables} naming the
+ * template's tables of key (Sichuan's 表11 and 表12 share state_capital)
+ * and {empty_reason}.  FALSE when key is not marked. */
+static gboolean
+set_empty_mark (Ctx        *c,
+                const char *key)
+{
+  gint row = jue_report_find_empty_table (c->report, key);
+  const JueTemplate *tmpl = jue_render_report_template (c->report, NULL);
+  g_autoptr (GArray) tables = NULL;
+  const char *sep = phrase (c, "empty_table_separator");
+  GString *names = g_string_new (NULL);
+  g_autofree char *p_reason = NULL;
+  g_autofree char *reason = NULL;
+  gboolean blank;
+
+  note_path (c, "empty_tables");
+  if (row < 0)
+    {
+      g_string_free (names, TRUE);
+      return FALSE;
+    }
+  tables = jue_template_tables_of_key (tmpl, key);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const JueTemplateTable *t = jue_template_table (tmpl, g_array_index (tables, guint, i));
+      g_autoptr (GHashTable) vars = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *name = NULL;
+
+      g_hash_table_insert (vars, "number", t->number);
+      g_hash_table_insert (vars, "title", t->title);
+      name = jue_phrases_expand (c->phrases, c->section->id, "empty_table", vars, NULL);
+      if (names->len)
+        g_string_append (names, sep);
+      g_string_append (names, name ? name : "");
+    }
+  p_reason = g_strdup_printf ("empty_tables[%d].reason", row);
+  reason = fmt_field_full (c, p_reason, TRUE, &blank, NULL);
+  add_case (c, "marked");
+  if (blank || *reason == '\0')
+    add_case (c, "no_reason");
+  set_var (c, "empty_tables", g_string_free (names, FALSE));
+  set_var (c, "empty_reason", link_text (c, p_reason, g_steal_pointer (&reason)));
+  return TRUE;
+}
+
 static void
 fill_s1 (Ctx *c)
 {
@@ -584,6 +633,7 @@ set_completion (Ctx        *c,
 static void
 fill_s7_1 (Ctx *c)
 {
+  set_empty_mark (c, "three_public");
   set_computed (c, "actual", "three_public.total.actual");
   set_completion (c, "three_public.total.completion");
   set_change (c, "three_public.total.change", "three_public.total.change_pct",
@@ -674,8 +724,10 @@ fill_s7_reception (Ctx *c)
   set_var (c, "foreign_visits", visits (c, "foreign"));
 }
 
-/* 八 and 九: the fund's expenditure; its explanation follows unless it
- * only repeats the generated sentence (the sample types that sentence). */
+/* 八 and 九: the fund's expenditure, and the mark when its table is marked
+ * empty; its explanation follows unless it only repeats what is said (the
+ * sample types the generated sentence; a file of schema 4 has the mark's
+ * reason there too). */
 static void
 fill_fund (Ctx        *c,
            const char *fund)
@@ -691,6 +743,7 @@ fill_fund (Ctx        *c,
   gint64 amount;
   char *a = fmt_field_full (c, p_exp, TRUE, &blank, &amount);
 
+  set_empty_mark (c, fund);
   if (!blank && amount == 0)
     add_case (c, "empty");
   set_var (c, "amount", a);
@@ -708,8 +761,13 @@ fill_fund (Ctx        *c,
       g_free (so_far);
       so_far = plain;
     }
-  if (!blank && *explanation && strstr (so_far, explanation) == NULL)
-    set_var (c, "explanation", g_steal_pointer (&explanation));
+  if (!blank && *explanation)
+    {
+      g_autofree char *said = clause_text (explanation);
+
+      if (strstr (so_far, said) == NULL)
+        set_var (c, "explanation", g_steal_pointer (&explanation));
+    }
 }
 
 static void
