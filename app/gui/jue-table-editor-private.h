@@ -1,0 +1,75 @@
+/* jue-table-editor-private.h — shared by jue-table-editor.c (the table as
+ * printed: cells, rows built as they are wanted, updates in place) and
+ * jue-table-editor-edit.c (what a user does on it: the spreadsheet keys,
+ * Escape, paste, a row added by its code, the empty mark). */
+#pragma once
+
+#include "jue-field.h"
+#include "jue-lazy-rows.h"
+#include "jue-table-editor.h"
+
+G_BEGIN_DECLS
+
+/* Rows built at a time as the table is scrolled or moved through */
+#define JUE_TABLE_MORE_ROWS 20
+
+typedef struct {
+  JueTableEditor *self;
+  char           *list;
+} Builder;
+
+struct _JueTableEditor {
+  GtkWidget          parent_instance;
+
+  GtkWidget         *number;
+  GtkWidget         *title;
+  GtkWidget         *unit_name;
+  GtkWidget         *unit;
+  GtkWidget         *provisional;
+  GtkWidget         *grid;
+  GtkWidget         *note;
+  GtkWidget         *add_button;
+  GtkWidget         *add_popover;
+  GtkWidget         *add_entry;
+  GtkWidget         *add_matches;
+  GtkWidget         *add_message;
+  GtkWidget         *empty_button;
+  GtkWidget         *empty_bar;
+  GtkWidget         *empty_label;
+  GtkWidget         *unmark_button;
+
+  JueSession        *session;
+  guint              index;
+  JueRenderedTable  *table;
+  GPtrArray         *cells;      /* GtkWidget* (borrowed) of the rows built,
+                                    row-major, NULL where none */
+  guint              built;
+  JueLazyRows       *lazy;       /* the rows not built yet */
+  int               *widths;     /* pixels per column */
+  GPtrArray         *builders;   /* Builder*, registered with the session */
+
+  GtkWidget         *root;          /* the window, while mapped */
+
+  char              *arrived_path;  /* the cell moved into, and its value */
+  char              *arrived_text;  /* then (Escape puts it back) */
+  guint              pending_rebuild : 1;  /* the rows changed while the
+                                              cell typed in left the table */
+};
+
+/* jue-table-editor.c */
+JueRenderedTable *jue_table_editor_render         (JueTableEditor *self);
+guint             jue_table_editor_n_columns      (JueTableEditor *self);
+void              jue_table_editor_build_rows     (JueTableEditor *self,
+                                                   guint           upto);
+JueField         *jue_table_editor_focused_field  (JueTableEditor *self);
+
+/* jue-table-editor-edit.c */
+void              jue_table_editor_update_empty   (JueTableEditor *self);
+void              jue_table_editor_on_cell_focus_enter (GtkEventControllerFocus *controller,
+                                                        JueTableEditor          *self);
+/* The actions, keys and template callbacks of editing, from class_init
+ * and init. */
+void              jue_table_editor_class_init_edit (GtkWidgetClass *widget_class);
+void              jue_table_editor_init_edit      (JueTableEditor *self);
+
+G_END_DECLS
