@@ -676,9 +676,10 @@ attachments (Pdf             *p,
   guint n = 1;
   g_autofree char *a1 = g_strdup_printf ("附件%u", n++);
   g_autofree char *t1 = jue_narrative_dept_eval_title (report);
+  g_autofree char *e1 = g_strdup_printf ("%s  %s", a1, t1);
 
   part_title (p, title);
-  toc_mark (p, a1, 1);
+  toc_mark (p, e1, 1);     /* the contents name each attachment */
   paragraph (p, a1, 12, TRUE, 0, 0, 4);
   paragraph (p, t1, 15, TRUE, 0, 0.5, 10);
   text_sections (p, report->dept_eval.sections);
@@ -692,9 +693,10 @@ attachments (Pdf             *p,
       JueSpecialFund *f = report->special_funds->pdata[i];
       g_autofree char *an = g_strdup_printf ("附件%u", n++);
       const char *t = f->title && *f->title ? f->title : f->project_name;
+      g_autofree char *en = g_strdup_printf ("%s  %s", an, t ? t : "");
 
       new_page (p);
-      toc_mark (p, an, 1);
+      toc_mark (p, g_strstrip (en), 1);
       paragraph (p, an, 12, TRUE, 0, 0, 4);
       paragraph (p, t ? t : "", 15, TRUE, 0, 0.5, 10);
       text_sections (p, f->sections);
