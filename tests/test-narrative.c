@@ -379,6 +379,10 @@ test_national (void)
   assert_contains (t, "第三部分  2024年度部门决算情况说明");
   assert_contains (t, "一般公共预算财政拨款收入1447.01万元，占100.00%");
   assert_contains (t, "第四部分  名词解释");
+  /* a share of a zero total prints as every other share does (0.00%) */
+  assert_contains (t, "上缴上级支出0万元，占0.00%");
+  assert_contains (t, "授予中小企业合同金额0万元，占政府采购支出总额的0.00%，"
+                   "其中：授予小微企业合同金额0万元，占政府采购支出总额的0.00%。");
 }
 
 /* Every placeholder of the built-in phrase files names a key or a figure
