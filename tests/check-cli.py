@@ -48,7 +48,7 @@ def new_info_get():
     f = fresh("a.juesuan")
     rc, out, err = run("info", f)
     must(rc == 0, err)
-    must("Schema version\t6" in out, out)
+    must("Schema version\t7" in out, out)
     must("遂宁市科学技术局" in out and "2024" in out, out)
     rc, out, _ = run("get", f, "income.general_budget")
     must(rc == 0 and out == "1447.01\n", out)

@@ -203,6 +203,49 @@ def classification_import():
 
 
 @test
+def economic_classification_import():
+    f = sample("e.juesuan")
+    # 30799 is not in the built-in economic table: refused by code
+    rc, out, err = run("add", "--code", "30799", f, "economic")
+    must(rc != 0 and "30799 is not in the built-in economic classification" in err, err)
+    bad = os.path.join(TMP, "econ-bad.csv")
+    with open(bad, "w", encoding="utf-8") as out:
+        out.write("code,name,level,parent\n301,工资福利支出,1,\n2010101,行政运行,3,20101\n"
+                  "30199,,2,301\n")
+    with open(f, "rb") as fh:
+        before = fh.read()
+    rc, out, err = run("classification", "import", "--economic", bad, f)
+    must(rc == 1 and bad + ":3: code “2010101” is not a 3-digit 类 or 5-digit 款" in err
+         and bad + ":4: code 30199 has no name" in err and "nothing was imported" in err, err)
+    with open(f, "rb") as fh:
+        must(fh.read() == before, "the refused import changed the file")
+    good = os.path.join(TMP, "econ-good.csv")
+    with open(good, "w", encoding="utf-8") as out:
+        out.write("\ufeffcode,name,level,parent\r\n301,工资福利支出,1,\r\n30101,基本工资,2,301\r\n"
+                  "307,债务利息及费用支出,1,\r\n30799,其他债务利息及费用支出,2,307\r\n")
+    rc, out, err = run("classification", "import", "--economic", good, f)
+    must(rc == 0 and "4 economic classification entries imported" in out, out + err)
+    rc, out, err = run("add", "--code", "30799", f, "economic")
+    must(rc == 0 and out.startswith("economic["), out + err)
+    idx = out.strip()
+    rc, out, _ = run("get", f, idx + ".name")
+    must(out.strip() == "其他债务利息及费用支出", out)
+    # a row typed with a code the imported table lacks is a warning now;
+    # the functional table is still the built-in one
+    rc, out, err = run("add", f, "economic")
+    must(rc == 0, err)
+    typed = out.strip() if out.strip().startswith("economic[") else "economic[1]"
+    rc, _, err = run("set", f, typed + ".code", "30102")
+    must(rc == 0, err)
+    rc, out, _ = run("validate", f)
+    must("warning W-ECONOMIC-CODE " + typed + ".code: Economic code 30102 is not in the report's "
+         "economic classification table" in out, out)
+    must("hint H-CLASSIFICATION-UNVERIFIED functional:" in out, out)
+    rc, out, err = run("classification", "import", "--economic", good)
+    must(rc != 0, "a missing REPORT is a usage error")
+
+
+@test
 def show_prints_computed():
     f = sample("s.juesuan")
     rc, out, err = run("show", f)

@@ -144,6 +144,11 @@ static const Case cases[] = {
   { "H-CLASSIFICATION-UNVERIFIED", "functional[2].code=", "functional", FALSE, 0, NULL },
   { "W-CLASSIFICATION-CODE", "functional[0].code=20x", "functional[0].code", TRUE, 1, "20x" },
   { "W-CLASSIFICATION-CODE", "functional[0].code=2010302", "functional[0].code", FALSE, 0, NULL },
+  /* economic codes: malformed always; not in the table only when one is
+   * imported (test_imported_economic), the built-in one being partial */
+  { "W-ECONOMIC-CODE", "economic[0].code=30x", "economic[0].code", TRUE, 1,
+    "Economic code “30x” is not a 3-digit 类 or 5-digit 款 code" },
+  { "W-ECONOMIC-CODE", "economic[0].code=30799", "economic[0].code", FALSE, 0, NULL },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].xiang_name", TRUE, 1, "行政运行" },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].class_name", TRUE, 1, "一般公共服务支出" },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301;functional[0].xiang_name=行政运行",
@@ -803,6 +808,41 @@ test_imported_classification (void)
   g_assert_cmpint (f->severity, ==, JUE_SEVERITY_WARNING);
 }
 
+/* With an imported economic classification, a code it lacks is a warning
+ * on its row (W-ECONOMIC-CODE); without one, not. */
+static void
+test_imported_economic (void)
+{
+  g_autoptr (JueReport) r = sample ();
+  g_autoptr (GError) error = NULL;
+  const char *csv = "code,name,level,parent\n301,工资福利支出,1,\n30101,基本工资,2,301\n";
+  g_autoptr (GPtrArray) table = jue_classification_economic_parse (csv, strlen (csv), "e.csv",
+                                                                   &error);
+  JueChecker *checker = jue_checker_new ();
+  GPtrArray *findings;
+  const JueFinding *f;
+
+  g_assert_no_error (error);
+  apply_edits (r, "economic[0].code=30101;economic[1].code=30799");
+  jue_checker_check (checker, r);
+  findings = jue_checker_get_findings (checker);
+  g_assert_null (find (findings, "W-ECONOMIC-CODE", "economic[1].code"));
+  jue_checker_set_economic_classification (checker, table);
+  jue_checker_check (checker, r);
+  findings = jue_checker_get_findings (checker);
+  g_assert_null (find (findings, "W-ECONOMIC-CODE", "economic[0].code"));
+  f = find (findings, "W-ECONOMIC-CODE", "economic[1].code");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, JUE_SEVERITY_WARNING);
+  g_assert_cmpstr (f->message, ==,
+                   "Economic code 30799 is not in the report's economic classification table");
+  jue_checker_set_economic_classification (checker, NULL);
+  jue_checker_check (checker, r);
+  findings = jue_checker_get_findings (checker);
+  g_assert_null (find (findings, "W-ECONOMIC-CODE", "economic[1].code"));
+  jue_checker_free (checker);
+}
+
 static void
 test_classification_parse_errors (void)
 {
@@ -1034,6 +1074,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/completeness/reason-threshold", test_reason_threshold);
   g_test_add_func ("/checks/imported-classification", test_imported_classification);
   g_test_add_func ("/checks/classification-parse-errors", test_classification_parse_errors);
+  g_test_add_func ("/checks/imported-economic", test_imported_economic);
   g_test_add_func ("/checks/explained", test_explained);
   g_test_add_func ("/checks/zh-cn", test_zh_cn);
   g_test_add_func ("/checks/incremental", test_incremental);

@@ -157,6 +157,8 @@ validate_file (Output     *o,
   explanations = jue_document_get_explanations (doc);
   checker = jue_checker_new ();
   jue_checker_set_classification (checker, jue_document_get_classification (doc));
+  jue_checker_set_economic_classification (checker,
+                                           jue_document_get_economic_classification (doc));
   jue_checker_set_explanations (checker, jue_document_get_explanations (doc));
   jue_checker_check (checker, jue_document_get_report (doc));
   findings = jue_checker_get_findings (checker);
@@ -625,31 +627,45 @@ jue_cli_classification (int    argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = NULL;
   g_autofree char *data = NULL;
+  gboolean economic = FALSE;
+  const char *csv, *report;
   gsize len;
   int code;
 
-  if (argc != 4 || strcmp (argv[1], "import") != 0)
+  /* classification import [--economic] FILE.csv REPORT */
+  if (argc == 5 && strcmp (argv[2], "--economic") == 0)
+    economic = TRUE;
+  else if (argc != 4)
     return jue_cli_usage (argv[0]);
-  if (!jue_read_regular_file (argv[2], JUE_MAX_CSV_BYTES, &data, &len, &error))
+  if (strcmp (argv[1], "import") != 0)
+    return jue_cli_usage (argv[0]);
+  csv = argv[argc - 2];
+  report = argv[argc - 1];
+  if (!jue_read_regular_file (csv, JUE_MAX_CSV_BYTES, &data, &len, &error))
     {
       jue_cli_error ("%s", error->message);
       return JUE_EXIT_FILE;
     }
-  entries = jue_classification_parse (data, len, argv[2], &error);
+  entries = economic ? jue_classification_economic_parse (data, len, csv, &error)
+                     : jue_classification_parse (data, len, csv, &error);
   if (entries == NULL)
     {
       g_printerr ("%s\n", error->message);
-      jue_cli_error (_("%s: nothing was imported"), argv[2]);
+      jue_cli_error (_("%s: nothing was imported"), csv);
       return JUE_EXIT_REFUSED;
     }
-  doc = jue_cli_open_for_edit (argv[3], &code);
+  doc = jue_cli_open_for_edit (report, &code);
   if (doc == NULL)
     return code;
-  if (!jue_document_set_classification (doc, entries, &error))
+  if (!(economic ? jue_document_set_economic_classification (doc, entries, &error)
+                 : jue_document_set_classification (doc, entries, &error)))
     {
       jue_cli_error ("%s", error->message);
       return jue_cli_exit_for (error);
     }
-  printf (_("%u classification entries imported into %s\n"), entries->len, argv[3]);
+  if (economic)
+    printf (_("%u economic classification entries imported into %s\n"), entries->len, report);
+  else
+    printf (_("%u classification entries imported into %s\n"), entries->len, report);
   return JUE_EXIT_OK;
 }

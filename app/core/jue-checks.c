@@ -249,6 +249,8 @@ struct _JueChecker {
   GPtrArray   *class_entries;   /* owned copies, or NULL for built-in */
   GHashTable  *class_table;
   gboolean     builtin_classification;
+  GPtrArray   *econ_entries;    /* owned copies of an imported economic table, or NULL */
+  GHashTable  *econ_table;      /* of econ_entries */
   GHashTable  *explanations;    /* borrowed */
   JueChangeThreshold change_threshold;
   gboolean           change_threshold_given;  /* for this run: over the report's own */
@@ -266,6 +268,7 @@ jue_checker_new (void)
     c->by_entry[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_finding_free);
   c->sorted = g_ptr_array_new ();
   c->class_table = g_hash_table_new (g_str_hash, g_str_equal);
+  c->econ_table = g_hash_table_new (g_str_hash, g_str_equal);
   jue_checker_set_classification (c, NULL);
   return c;
 }
@@ -282,6 +285,8 @@ jue_checker_free (JueChecker *c)
   g_ptr_array_unref (c->sorted);
   g_clear_pointer (&c->class_entries, g_ptr_array_unref);
   g_hash_table_unref (c->class_table);
+  g_clear_pointer (&c->econ_entries, g_ptr_array_unref);
+  g_hash_table_unref (c->econ_table);
   g_free (c);
 }
 
@@ -314,6 +319,21 @@ jue_checker_set_classification (JueChecker *c,
     {
       c->builtin_classification = TRUE;
       build_class_table (c->class_table, jue_classification_builtin ());
+    }
+}
+
+void
+jue_checker_set_economic_classification (JueChecker *c,
+                                         GPtrArray  *entries)
+{
+  g_hash_table_remove_all (c->econ_table);
+  g_clear_pointer (&c->econ_entries, g_ptr_array_unref);
+  if (entries && entries->len > 0)
+    {
+      c->econ_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+      for (guint i = 0; i < entries->len; i++)
+        g_ptr_array_add (c->econ_entries, class_entry_copy (entries->pdata[i]));
+      build_class_table (c->econ_table, c->econ_entries);
     }
 }
 
@@ -352,6 +372,7 @@ run_instance (JueChecker      *c,
   run.computed = c->computed;
   run.classification = c->class_table;
   run.builtin_classification = c->builtin_classification;
+  run.economic_classification = c->econ_entries ? c->econ_table : NULL;
   run.change_threshold = c->change_threshold;
   run.change_threshold_given = c->change_threshold_given;
   run.entry = entry_at (entry_no);

@@ -84,6 +84,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueChecker, jue_checker_free)
  * copied); NULL or empty for the built-in table.  Run a full check after. */
 void         jue_checker_set_classification (JueChecker *checker,
                                              GPtrArray  *entries);
+/* The economic classification imported into the report (JueClassEntry,
+ * copied; NULL or empty: none — W-ECONOMIC-CODE then says nothing, the
+ * built-in table being partial). */
+void         jue_checker_set_economic_classification (JueChecker *checker,
+                                                      GPtrArray  *entries);
 /* What counts as a large change on last year (W-CHANGE-NO-REASON), over
  * the report's own setting; NULL: the report's setting, else the default
  * (jue_change_threshold_for_report()).  Run a full check after. */
@@ -133,5 +138,11 @@ GPtrArray   *jue_classification_parse  (const char  *data,
                                         gsize        len,
                                         const char  *origin,
                                         GError     **error);
+/* The same for the economic classification: only 3-digit 类 (level 1) and
+ * 5-digit 款 (level 2) codes. */
+GPtrArray   *jue_classification_economic_parse (const char  *data,
+                                                gsize        len,
+                                                const char  *origin,
+                                                GError     **error);
 
 G_END_DECLS

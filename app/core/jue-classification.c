@@ -95,6 +95,7 @@ all_digits (const char *s)
 static char *
 row_problem (GPtrArray  *fields,
              GHashTable *seen,
+             gboolean    economic,
              int        *level_out)
 {
   const char *code, *name, *level, *parent;
@@ -109,10 +110,15 @@ row_problem (GPtrArray  *fields,
   level = g_strstrip ((char *) fields->pdata[2]);
   parent = g_strstrip ((char *) fields->pdata[3]);
   len = strlen (code);
+  if (economic && (!all_digits (code) || (len != 3 && len != 5)))
+    return g_strdup_printf (_("code “%s” is not a 3-digit 类 or 5-digit 款 code of the economic "
+                              "classification"), code);
   if (!all_digits (code) || (len != 3 && len != 5 && len != 7))
     return g_strdup_printf (_("code “%s” is not 3, 5 or 7 digits"), code);
   if (!g_utf8_validate (name, -1, NULL) || *name == '\0')
     return g_strdup_printf (_("code %s has no name (or it is not UTF-8)"), code);
+  if (economic && (strlen (level) != 1 || level[0] < '1' || level[0] > '2'))
+    return g_strdup_printf (_("level “%s” is not 1 or 2"), level);
   if (strlen (level) != 1 || level[0] < '1' || level[0] > '3')
     return g_strdup_printf (_("level “%s” is not 1, 2 or 3"), level);
   lv = level[0] - '0';
@@ -131,11 +137,12 @@ row_problem (GPtrArray  *fields,
   return NULL;
 }
 
-GPtrArray *
-jue_classification_parse (const char  *data,
-                          gsize        len,
-                          const char  *origin,
-                          GError     **error)
+static GPtrArray *
+classification_parse (const char  *data,
+                      gsize        len,
+                      const char  *origin,
+                      gboolean     economic,
+                      GError     **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
   g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
@@ -179,7 +186,7 @@ jue_classification_parse (const char  *data,
             }
           continue;
         }
-      problem = row_problem (fields, seen, &level);
+      problem = row_problem (fields, seen, economic, &level);
       if (problem)
         {
           g_string_append_printf (problems, "%s:%u: %s\n", origin, at, problem);
@@ -208,6 +215,24 @@ jue_classification_parse (const char  *data,
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+GPtrArray *
+jue_classification_parse (const char  *data,
+                          gsize        len,
+                          const char  *origin,
+                          GError     **error)
+{
+  return classification_parse (data, len, origin, FALSE, error);
+}
+
+GPtrArray *
+jue_classification_economic_parse (const char  *data,
+                                   gsize        len,
+                                   const char  *origin,
+                                   GError     **error)
+{
+  return classification_parse (data, len, origin, TRUE, error);
 }
 
 GPtrArray *

@@ -28,7 +28,7 @@ jue_classification_economic_builtin (void)
       if (bytes)
         {
           data = g_bytes_get_data (bytes, &len);
-          t = jue_classification_parse (data, len, "gfs-expenditure-economic.csv", &error);
+          t = jue_classification_economic_parse (data, len, "gfs-expenditure-economic.csv", &error);
         }
       if (t == NULL)
         {
@@ -226,8 +226,9 @@ jue_document_insert_by_code_in_group (JueDocument *document,
     return -1;
   list_of (report, list_path, &element, &label, NULL);
   economic = strcmp (list_path, "economic") == 0;
-  if (classification == NULL && !economic)
-    classification = jue_document_get_classification (document);
+  if (classification == NULL)
+    classification = economic ? jue_document_get_economic_classification (document)
+                              : jue_document_get_classification (document);
   if (classification == NULL || classification->len == 0)
     classification = economic ? jue_classification_economic_builtin ()
                               : jue_classification_builtin ();
@@ -235,6 +236,25 @@ jue_document_insert_by_code_in_group (JueDocument *document,
     {
       JueClassEntry *e = classification->pdata[i];
       g_hash_table_insert (by_code, e->code, e);
+    }
+  /* an economic row added by its code alone (not pasted with its names)
+   * must be a code of the classification in force: an unknown one would be
+   * an unnamed row of a table printed as it is */
+  if (economic && names == NULL && name_hint == NULL &&
+      !g_hash_table_contains (by_code, code))
+    {
+      if (classification == jue_classification_economic_builtin ())
+        g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                     /* TRANSLATORS: a code, the list's name and path */
+                     _("%s is not in the built-in economic classification, so no row of %s "
+                       "(%s) was added: the built-in table is partial; import the year's "
+                       "economic classification (Import Economic Classification…) first"),
+                     code, label, list_path);
+      else
+        g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                     _("%s is not in the report's economic classification, so no row of %s "
+                       "(%s) was added"), code, label, list_path);
+      return -1;
     }
 
   index = jue_document_insert_row (document, list_path, pos, error);

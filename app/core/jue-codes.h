@@ -6,11 +6,14 @@
  * state_capital.rows) take a 7-digit 项 code (2060101); the economic rows
  * of the basic-expenditure table (economic) a 3-digit 类 or 5-digit 款 code
  * (301, 30101).  The names come from the classification: the one given,
- * else the report's (jue_document_get_classification), else the built-in
- * one (functional: resources/gfs-expenditure-functional.csv; economic:
- * resources/gfs-expenditure-economic.csv, both partial).  A code the table
- * lacks is still added, its names blank (to be typed); the checks say
- * whether it is a code of the year (W-CLASSIFICATION-CODE).
+ * else the report's (jue_document_get_classification, or for economic
+ * jue_document_get_economic_classification), else the built-in one
+ * (functional: resources/gfs-expenditure-functional.csv; economic:
+ * resources/gfs-expenditure-economic.csv, both partial).  A functional code
+ * the table lacks is still added, its names blank (to be typed); the checks
+ * say whether it is a code of the year (W-CLASSIFICATION-CODE,
+ * W-ECONOMIC-CODE).  An economic code the table in force lacks is refused
+ * when added by its code alone (no names given: not a paste).
  */
 #pragma once
 
@@ -39,8 +42,8 @@ gint         jue_report_code_position      (JueReport   *report,
                                             GError     **error);
 
 /* Adds a row with code to list_path (see above), its names from
- * classification (JueClassEntry; NULL: the report's, else the built-in
- * one); *index_out (may be NULL) gets its index.  One undo step, one
+ * classification (JueClassEntry; NULL: the report's — functional or
+ * economic as the list is — else the built-in one); *index_out (may be NULL) gets its index.  One undo step, one
  * transaction; nothing changes on error.  name_hint (may be NULL) fills the
  * 项 (or economic) name when the classification has none. */
 gboolean     jue_document_insert_by_code   (JueDocument *document,

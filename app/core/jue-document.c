@@ -23,6 +23,7 @@ typedef struct {
   gpointer            record;   /* REMOVE: the removed row */
   GPtrArray          *table_before;  /* CLASSIFICATION (NULL: none) */
   GPtrArray          *table_after;
+  gboolean            economic;  /* CLASSIFICATION: the economic table */
   const JueRecordDef *element;
   GPtrArray          *steps;    /* GROUP: its Op*, in the order done */
   gint64              when;
@@ -35,6 +36,7 @@ struct _JueDocument {
   JueReport  *report;
   GHashTable *explanations;    /* key → text */
   GPtrArray  *classification;  /* JueClassEntry, or NULL */
+  GPtrArray  *economic;        /* the economic classification, or NULL */
   GPtrArray  *undo;            /* Op* */
   GPtrArray  *redo;
   gint        group_start;     /* undo->len at begin_group, or -1 */
@@ -82,6 +84,7 @@ jue_document_finalize (GObject *object)
   g_clear_pointer (&self->report, jue_report_free);
   g_clear_pointer (&self->explanations, g_hash_table_unref);
   g_clear_pointer (&self->classification, g_ptr_array_unref);
+  g_clear_pointer (&self->economic, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_error (&self->group_error);
@@ -140,6 +143,12 @@ load_side_tables (JueDocument *self,
     return FALSE;
   if (cls->len)
     self->classification = g_steal_pointer (&cls);
+  g_clear_pointer (&cls, g_ptr_array_unref);
+  cls = jue_store_load_economic_classification (self->store, error);
+  if (cls == NULL)
+    return FALSE;
+  if (cls->len)
+    self->economic = g_steal_pointer (&cls);
   return TRUE;
 }
 
@@ -685,24 +694,59 @@ jue_document_get_classification (JueDocument *self)
   return self->classification;
 }
 
+GPtrArray *
+jue_document_get_economic_classification (JueDocument *self)
+{
+  return self->economic;
+}
+
 /* entries NULL or empty: back to the built-in table. */
 static gboolean
 apply_classification (JueDocument *self,
+                      gboolean     economic,
                       GPtrArray   *entries,
                       GError     **error)
 {
   g_autoptr (GPtrArray) none = NULL;
+  GPtrArray **slot = economic ? &self->economic : &self->classification;
 
   if (entries == NULL)
     entries = none = g_ptr_array_new ();
   if (!self->model_only &&
       (group_refuses (self, error) ||
-       !jue_store_replace_classification (self->store, entries, error)))
+       !(economic ? jue_store_replace_economic_classification (self->store, entries, error)
+                  : jue_store_replace_classification (self->store, entries, error))))
     return FALSE;
-  g_clear_pointer (&self->classification, g_ptr_array_unref);
+  g_clear_pointer (slot, g_ptr_array_unref);
   if (entries->len)
-    self->classification = g_ptr_array_ref (entries);
-  emit (self, JUE_CHANGE_CLASSIFICATION, "");
+    *slot = g_ptr_array_ref (entries);
+  emit (self, JUE_CHANGE_CLASSIFICATION, economic ? "economic" : "");
+  return TRUE;
+}
+
+static gboolean
+set_classification (JueDocument *self,
+                    gboolean     economic,
+                    GPtrArray   *entries,
+                    GError     **error)
+{
+  GPtrArray *current = economic ? self->economic : self->classification;
+  GPtrArray *before = current ? g_ptr_array_ref (current) : NULL;
+  Op *op;
+
+  if (refuse_read_only (self, error) ||
+      !apply_classification (self, economic, entries, error))
+    {
+      g_clear_pointer (&before, g_ptr_array_unref);
+      return FALSE;
+    }
+  op = g_new0 (Op, 1);
+  op->kind = OP_CLASSIFICATION;
+  op->economic = economic;
+  op->path = g_strdup (economic ? "economic" : "");
+  op->table_before = before;
+  op->table_after = entries && entries->len ? g_ptr_array_ref (entries) : NULL;
+  push (self, op);
   return TRUE;
 }
 
@@ -711,22 +755,15 @@ jue_document_set_classification (JueDocument *self,
                                  GPtrArray   *entries,
                                  GError     **error)
 {
-  GPtrArray *before = self->classification ? g_ptr_array_ref (self->classification) : NULL;
-  Op *op;
+  return set_classification (self, FALSE, entries, error);
+}
 
-  if (refuse_read_only (self, error) ||
-      !apply_classification (self, entries, error))
-    {
-      g_clear_pointer (&before, g_ptr_array_unref);
-      return FALSE;
-    }
-  op = g_new0 (Op, 1);
-  op->kind = OP_CLASSIFICATION;
-  op->path = g_strdup ("");
-  op->table_before = before;
-  op->table_after = entries && entries->len ? g_ptr_array_ref (entries) : NULL;
-  push (self, op);
-  return TRUE;
+gboolean
+jue_document_set_economic_classification (JueDocument *self,
+                                          GPtrArray   *entries,
+                                          GError     **error)
+{
+  return set_classification (self, TRUE, entries, error);
 }
 
 gboolean
@@ -846,9 +883,10 @@ run_op (JueDocument *self,
         }
       break;
     case OP_CLASSIFICATION:
-      ok = apply_classification (self, backwards ? op->table_before : op->table_after, error);
-      if (ok && path_out)
-        *path_out = g_strdup ("functional");  /* the rows the table checks */
+      ok = apply_classification (self, op->economic,
+                                 backwards ? op->table_before : op->table_after, error);
+      if (ok && path_out)  /* the rows the table checks */
+        *path_out = g_strdup (op->economic ? "economic" : "functional");
       break;
     case OP_GROUP:
       ok = run_group (self, op, backwards, error);

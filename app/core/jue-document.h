@@ -104,6 +104,14 @@ GPtrArray   *jue_document_get_classification (JueDocument *self);
 gboolean     jue_document_set_classification (JueDocument *self,
                                               GPtrArray   *entries,
                                               GError     **error);
+/* The economic classification (部门预算支出经济分类) loaded into this report,
+ * or NULL (the built-in table, jue_classification_economic_builtin, then
+ * applies).  Set like the functional one: one undo step; undo's path
+ * "economic".  Stored from schema 7 on (the step is taken by this edit). */
+GPtrArray   *jue_document_get_economic_classification (JueDocument *self);
+gboolean     jue_document_set_economic_classification (JueDocument *self,
+                                                       GPtrArray   *entries,
+                                                       GError     **error);
 
 gboolean     jue_document_can_undo     (JueDocument *self);
 gboolean     jue_document_can_redo     (JueDocument *self);

@@ -99,6 +99,8 @@ jue_review_summarize (const char *filename)
 
   checker = jue_checker_new ();
   jue_checker_set_classification (checker, jue_document_get_classification (doc));
+  jue_checker_set_economic_classification (checker,
+                                           jue_document_get_economic_classification (doc));
   jue_checker_set_explanations (checker, jue_document_get_explanations (doc));
   jue_checker_check (checker, report);
   findings = jue_checker_get_findings (checker);

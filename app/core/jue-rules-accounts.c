@@ -639,6 +639,37 @@ rule_classification_code (JueCheckRun *run)
                    row->code);
 }
 
+static const char * const reads_economic_code[] = { "economic[N].code", NULL };
+
+/* W-ECONOMIC-CODE: an economic row's code is a 3-digit 类 or 5-digit 款,
+ * and one of the economic classification imported into the report.
+ * Without an imported table a well-formed code is not questioned: the
+ * built-in table is partial (it lacks 307, 309, 311–313, 399). */
+static void
+rule_economic_code (JueCheckRun *run)
+{
+  const JueEconomicRow *row = run->report->economic->pdata[run->index[0]];
+  g_autofree char *path = NULL;
+
+  gsize len;
+  gboolean digits = TRUE;
+
+  if (text_blank (row->code))
+    return;
+  for (const char *p = row->code; *p; p++)
+    digits = digits && g_ascii_isdigit (*p);
+  len = strlen (row->code);
+  path = g_strdup_printf ("economic[%d].code", run->index[0]);
+  if (!digits || (len != 3 && len != 5))
+    jue_check_add (run, WARNING, path,
+                   _("Economic code “%s” is not a 3-digit 类 or 5-digit 款 code"), row->code);
+  else if (run->economic_classification &&
+           g_hash_table_lookup (run->economic_classification, row->code) == NULL)
+    jue_check_add (run, WARNING, path,
+                   _("Economic code %s is not in the report's economic classification table"),
+                   row->code);
+}
+
 static const char * const reads_unverified[] = { "functional[N].code", NULL };
 
 static void
@@ -1077,6 +1108,8 @@ const JueRuleEntry jue_rules_accounts[] = {
         rule_classification_unverified),
   RULE ("W-CLASSIFICATION-NAME", WARNING, FUNCTIONAL, reads_classification,
         N_("A functional row's names match the classification table"), rule_classification_name),
+  RULE ("W-ECONOMIC-CODE", WARNING, ECONOMIC, reads_economic_code,
+        N_("An economic code is in the economic classification table"), rule_economic_code),
   RULE ("W-COMPLETION-HIGH", WARNING, FUNCTIONAL, reads_completion,
         N_("A functional row's actual is not above its budget"), rule_completion_high),
   RULE ("W-COMPLETION-HIGH", WARNING, REPORT, reads_three_public_high,

@@ -53,6 +53,8 @@ struct _JueCheckRun {
   const JueComputed  *computed;
   GHashTable         *classification;   /* code → JueClassEntry */
   gboolean            builtin_classification;
+  GHashTable         *economic_classification;  /* code → JueClassEntry; NULL: none
+                                                   imported (the built-in one is partial) */
   const JueRuleEntry *entry;
   JueChangeThreshold  change_threshold;   /* what a large change is (jue-compare.h) */
   gboolean            change_threshold_given;  /* else the report's own, over it */

@@ -46,8 +46,19 @@ static const char *const schema_v5[] = { NULL };
 /* v6 (issue 13): profile.change_threshold_percent and _amount, the
  * report's own threshold of a large change; taken with the first edit. */
 static const char *const schema_v6[] = { NULL };
+/* v7 (issue 11): the year's economic classification (部门预算支出经济分类),
+ * imported like the functional one, in a table of its own.  Unlike v2's
+ * tables it is created with the first edit, not when the file is opened
+ * (see migrate), so a file only opened stays readable by the version that
+ * made it. */
+static const char *const schema_v7[] = {
+  "CREATE TABLE economic_classification (code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, level INTEGER NOT NULL, parent TEXT) WITHOUT ROWID",
+  NULL
+};
+#define FIRST_EDIT_DDL 7  /* steps from here on wait for the first edit even with statements */
 static const char *const *const migrations[] = { NULL, schema_v1, schema_v2, schema_v3,
-                                                 schema_v4, schema_v5, schema_v6 };
+                                                 schema_v4, schema_v5, schema_v6,
+                                                 schema_v7 };
 
 /* The writer lock: an open-file-description lock on a byte SQLite never
  * locks (its own lock bytes end at 0x40000200), held while a document is
@@ -732,7 +743,7 @@ migrate (JueStore *store,
       gboolean ok;
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
 
-      if (!on_edit && migrations[next][0] == NULL)
+      if (!on_edit && (migrations[next][0] == NULL || next >= FIRST_EDIT_DDL))
         break;
       if (!exec (store, "BEGIN IMMEDIATE", error))
         return FALSE;
@@ -1840,19 +1851,22 @@ jue_store_set_explanation (JueStore   *store,
   return commit (store, ok, error);
 }
 
-GPtrArray *
-jue_store_load_classification (JueStore *store,
-                               GError  **error)
+static GPtrArray *
+load_class_table (JueStore   *store,
+                  gboolean    economic,
+                  GError    **error)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  if (store->version < 2)
+  if (store->version < (economic ? 7 : 2))
     return out;
 
   if (sqlite3_prepare_v2 (store->db,
-                          "SELECT code, name, level, parent FROM classification ORDER BY code",
+                          economic
+                          ? "SELECT code, name, level, parent FROM economic_classification ORDER BY code"
+                          : "SELECT code, name, level, parent FROM classification ORDER BY code",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       sql_error (error, store->db, store->filename, _("reading the classification"));
@@ -1890,20 +1904,25 @@ jue_store_load_classification (JueStore *store,
   return out;
 }
 
-gboolean
-jue_store_replace_classification (JueStore  *store,
-                                  GPtrArray *entries,
-                                  GError   **error)
+static gboolean
+replace_class_table (JueStore  *store,
+                     gboolean   economic,
+                     GPtrArray *entries,
+                     GError   **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   if (!begin (store, error))
     return FALSE;
-  ok = exec (store, "DELETE FROM classification", error);
+  ok = exec (store, economic ? "DELETE FROM economic_classification"
+                              : "DELETE FROM classification", error);
   if (ok && sqlite3_prepare_v2 (store->db,
-                                "INSERT INTO classification (code, name, level, parent) "
-                                "VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL) != SQLITE_OK)
+                                economic
+                                ? "INSERT INTO economic_classification (code, name, level, parent) "
+                                  "VALUES (?1, ?2, ?3, ?4)"
+                                : "INSERT INTO classification (code, name, level, parent) "
+                                  "VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL) != SQLITE_OK)
     ok = sql_error (error, store->db, store->filename, _("saving the classification"));
   for (guint i = 0; ok && i < entries->len; i++)
     {
@@ -1917,6 +1936,36 @@ jue_store_replace_classification (JueStore  *store,
     }
   sqlite3_finalize (stmt);
   return commit (store, ok, error);
+}
+
+GPtrArray *
+jue_store_load_classification (JueStore *store,
+                               GError  **error)
+{
+  return load_class_table (store, FALSE, error);
+}
+
+gboolean
+jue_store_replace_classification (JueStore  *store,
+                                  GPtrArray *entries,
+                                  GError   **error)
+{
+  return replace_class_table (store, FALSE, entries, error);
+}
+
+GPtrArray *
+jue_store_load_economic_classification (JueStore *store,
+                                        GError  **error)
+{
+  return load_class_table (store, TRUE, error);
+}
+
+gboolean
+jue_store_replace_economic_classification (JueStore  *store,
+                                           GPtrArray *entries,
+                                           GError   **error)
+{
+  return replace_class_table (store, TRUE, entries, error);
 }
 
 gboolean

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 #define JUE_APPLICATION_ID 0x4A554553   /* "JUES" */
-#define JUE_SCHEMA_VERSION 6
+#define JUE_SCHEMA_VERSION 7
 
 typedef struct _JueStore JueStore;
 
@@ -164,6 +164,12 @@ GPtrArray  *jue_store_load_classification    (JueStore *store,
 gboolean    jue_store_replace_classification (JueStore  *store,
                                               GPtrArray *entries,
                                               GError   **error);
+/* The same for the economic classification (schema 7; empty before). */
+GPtrArray  *jue_store_load_economic_classification    (JueStore *store,
+                                                       GError  **error);
+gboolean    jue_store_replace_economic_classification (JueStore  *store,
+                                                       GPtrArray *entries,
+                                                       GError   **error);
 
 /* A consistent copy of the whole file (VACUUM INTO a temporary name, then
  * renamed into place). */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jue-code-picker.h"
+#include "jue-codes.h"
 #include "jue-checks.h"
 #include "jue-store.h"
 
@@ -31,6 +32,17 @@ jue_session_classification (JueSession *session)
   if (imported && imported->len)
     return imported;
   return jue_classification_builtin ();
+}
+
+GPtrArray *
+jue_session_economic_classification (JueSession *session)
+{
+  GPtrArray *imported =
+    jue_document_get_economic_classification (jue_session_get_document (session));
+
+  if (imported && imported->len)
+    return imported;
+  return jue_classification_economic_builtin ();
 }
 
 static const JueClassEntry *

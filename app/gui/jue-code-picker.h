@@ -22,5 +22,8 @@ void        jue_code_picker_attach   (JueSession  *session,
 /* The classification in force for session: the document's imported table,
  * else the built-in one (JueClassEntry*; borrowed). */
 GPtrArray  *jue_session_classification (JueSession *session);
+/* The economic classification in force: the report's imported one, else
+ * the built-in (partial) one.  Owned by the document or the library. */
+GPtrArray  *jue_session_economic_classification (JueSession *session);
 
 G_END_DECLS

@@ -182,6 +182,8 @@ jue_session_run_checks (JueSession    *self,
     case JUE_CHANGE_CLASSIFICATION:
       jue_checker_set_classification (self->checker,
                                       jue_document_get_classification (self->document));
+      jue_checker_set_economic_classification (
+        self->checker, jue_document_get_economic_classification (self->document));
       jue_checker_check (self->checker, report);
       break;
     case JUE_CHANGE_EXPLANATION:
@@ -310,6 +312,8 @@ jue_session_constructed (GObject *object)
   jue_checker_set_explanations (self->checker, jue_document_get_explanations (self->document));
   jue_checker_set_classification (self->checker,
                                   jue_document_get_classification (self->document));
+  jue_checker_set_economic_classification (self->checker,
+                                           jue_document_get_economic_classification (self->document));
   g_signal_connect (self->document, "changed", G_CALLBACK (on_document_changed), self);
   jue_session_run_checks (self, JUE_CHANGE_LIST, NULL);
 }

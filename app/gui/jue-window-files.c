@@ -272,6 +272,7 @@ typedef enum {
   CHOOSE_WORKBOOK,
   CHOOSE_EXPORT_XLSX,
   CHOOSE_EXPORT_PDF,
+  CHOOSE_ECONOMIC,
 } ChooseKind;
 
 typedef struct {
@@ -569,6 +570,9 @@ on_chooser_response (GtkNativeDialog *dialog,
       case CHOOSE_WORKBOOK:
         jue_window_import_workbook_file (self, path);
         break;
+      case CHOOSE_ECONOMIC:
+        jue_window_import_economic_classification_file (self, path);
+        break;
       case CHOOSE_EXPORT_XLSX:
         {
           g_autofree char *name = g_str_has_suffix (path, ".xlsx") ? g_strdup (path)
@@ -612,6 +616,7 @@ choose (JueWindow  *self,
     [CHOOSE_WORKBOOK] = { N_("Import the Tables' Figures from a Workbook"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
     [CHOOSE_EXPORT_XLSX] = { N_("Export as Workbook"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export") },
     [CHOOSE_EXPORT_PDF] = { N_("Export the Document as PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, N_("_Export") },
+    [CHOOSE_ECONOMIC] = { N_("Import the Economic Classification of the Year"), GTK_FILE_CHOOSER_ACTION_OPEN, N_("_Import") },
   };
   GtkFileChooserNative *dialog;
   Choice *choice = g_new0 (Choice, 1);
@@ -622,7 +627,7 @@ choose (JueWindow  *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   if (kind == CHOOSE_OPEN || kind == CHOOSE_OPEN_REVIEW)
     add_report_filter (GTK_FILE_CHOOSER (dialog));
-  else if (kind == CHOOSE_CLASSIFICATION)
+  else if (kind == CHOOSE_CLASSIFICATION || kind == CHOOSE_ECONOMIC)
     add_csv_filter (GTK_FILE_CHOOSER (dialog));
   else if (kind == CHOOSE_WORKBOOK)
     add_workbook_filter (GTK_FILE_CHOOSER (dialog));
@@ -837,6 +842,49 @@ jue_window_import_classification_file (JueWindow  *self,
   return TRUE;
 }
 
+/* The same for the economic classification (部门预算支出经济分类: 3-digit
+ * 类, 5-digit 款), as `juesuan-cli classification import --economic`: all
+ * of it as one undo step, or nothing and a dialog naming each bad line. */
+gboolean
+jue_window_import_economic_classification_file (JueWindow  *self,
+                                                const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, &error))
+    {
+      jue_window_show_error (self, _("Cannot import the economic classification"),
+                             error->message);
+      return FALSE;
+    }
+  entries = jue_classification_economic_parse (data, len, base, &error);
+  if (entries == NULL)
+    {
+      g_autofree char *problems = first_problems (error->message);
+      jue_window_show_error (self, _("The economic classification was not imported"), problems);
+      return FALSE;
+    }
+  if (!jue_document_set_economic_classification (jue_session_get_document (self->session),
+                                                 entries, &error))
+    {
+      jue_window_show_error (self, _("The economic classification was not saved"),
+                             error->message);
+      return FALSE;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u economic code from “%s”",
+                                       "Loaded %u economic codes from “%s”", entries->len),
+                          entries->len, base);
+  jue_window_toast (self, text);
+  return TRUE;
+}
+
 /* Replaces the figures of the open report's tables with those of the
  * workbook at filename (jue-workbook-import.h): all of them or none, as one
  * undo step; every text and evaluation kept.  A refusal names the sheet,
@@ -892,6 +940,7 @@ on_choose_action (GtkWidget  *widget,
     { "win.import-workbook", CHOOSE_WORKBOOK },
     { "win.export-xlsx", CHOOSE_EXPORT_XLSX },
     { "win.export-pdf", CHOOSE_EXPORT_PDF },
+    { "win.import-economic", CHOOSE_ECONOMIC },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -938,6 +987,7 @@ jue_window_files_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-workbook", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, on_choose_action);
+  gtk_widget_class_install_action (widget_class, "win.import-economic", NULL, on_choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", on_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", on_open_folder);
 }

@@ -88,6 +88,8 @@ gboolean jue_window_save_copy_to   (JueWindow  *self,
                                     const char *filename);
 gboolean jue_window_import_classification_file (JueWindow  *self,
                                                 const char *filename);
+gboolean jue_window_import_economic_classification_file (JueWindow  *self,
+                                                         const char *filename);
 gboolean jue_window_import_workbook_file (JueWindow  *self,
                                           const char *filename);
 GSettings *jue_settings_new        (void);

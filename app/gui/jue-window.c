@@ -277,6 +277,7 @@ jue_window_update_actions (JueWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-classification", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-economic", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-workbook", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", doc != NULL);

@@ -9,6 +9,7 @@
 
 #include "gui-fixture.h"
 #include "jue-code-picker.h"
+#include "jue-codes.h"
 #include "jue-finding-item.h"
 #include "jue-form-page.h"
 #include "jue-window-private.h"
@@ -279,6 +280,74 @@ test_review (Fixture       *f,
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
+/* The economic classification (issue 11): imported from the primary menu's
+ * action as one undo step; the add-by-code list of the economic tables is
+ * then the imported one; a bad table is refused naming its line, nothing
+ * changed; a report open for review cannot import. */
+static void
+test_economic (Fixture       *f,
+               gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  JueDocument *doc = jue_session_get_document (session);
+  g_autofree char *csv = write_file (f, "economic-2025.csv",
+                                     "code,name,level,parent\n"
+                                     "301,工资福利支出,1,\n30101,基本工资,2,301\n"
+                                     "307,债务利息及费用支出,1,\n"
+                                     "30799,其他债务利息及费用支出,2,307\n");
+  g_autofree char *bad = write_file (f, "economic-bad.csv",
+                                     "code,name,level,parent\n301,工资福利支出,1,\n"
+                                     "3010,基本工资,2,301\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  gsize before_len, after_len;
+  gboolean review = data != NULL;
+
+  g_assert_true (jue_session_economic_classification (session) ==
+                 jue_classification_economic_builtin ());
+  if (review)
+    {
+      before = read_file_data (f->path, &before_len);
+      g_assert_false (action_enabled (f->window, "win.import-economic"));
+      g_assert_false (jue_window_import_economic_classification_file (f->window, csv));
+      g_assert_null (jue_document_get_economic_classification (doc));
+      after = read_file_data (f->path, &after_len);
+      g_assert_cmpmem (before, before_len, after, after_len);
+      return;
+    }
+  g_assert_true (action_enabled (f->window, "win.import-economic"));
+
+  before = read_file_data (f->path, &before_len);
+  g_assert_false (jue_window_import_economic_classification_file (f->window, bad));
+  spin ();
+  g_assert_nonnull (f->window->error_dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (f->window->error_dialog)), ==,
+                   "economic-bad.csv:3: code “3010” is not a 3-digit 类 or 5-digit 款 code of "
+                   "the economic classification");
+  g_assert_nonnull (strstr (jue_window_get_last_message (f->window),
+                            "The economic classification was not imported"));
+  g_assert_null (jue_document_get_economic_classification (doc));
+  after = read_file_data (f->path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  gtk_window_destroy (GTK_WINDOW (f->window->error_dialog));
+  spin ();
+
+  g_assert_true (jue_window_import_economic_classification_file (f->window, csv));
+  spin ();
+  g_assert_cmpstr (jue_window_get_last_message (f->window), ==,
+                   "Loaded 4 economic codes from “economic-2025.csv”");
+  g_assert_cmpuint (jue_session_economic_classification (session)->len, ==, 4);
+  /* the functional table is untouched */
+  g_assert_null (jue_document_get_classification (doc));
+  /* one undo step takes it back */
+  g_assert_true (jue_document_undo (doc, &undone, NULL));
+  g_assert_cmpstr (undone, ==, "economic");
+  g_assert_null (jue_document_get_economic_classification (doc));
+  g_assert_true (jue_session_economic_classification (session) ==
+                 jue_classification_economic_builtin ());
+}
+
 static void
 test_no_document (void)
 {
@@ -450,6 +519,10 @@ main (int   argc,
   g_test_add ("/gui/classification/review", Fixture, "review", fixture_set_up, test_review,
               fixture_tear_down);
   g_test_add_func ("/gui/classification/no-document", test_no_document);
+  g_test_add ("/gui/classification/economic", Fixture, NULL, fixture_set_up, test_economic,
+              fixture_tear_down);
+  g_test_add ("/gui/classification/economic-review", Fixture, "review", fixture_set_up,
+              test_economic, fixture_tear_down);
   g_test_add ("/gui/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/gui/workbook/import", Fixture, NULL, fixture_set_up, test_workbook,
               fixture_tear_down);
