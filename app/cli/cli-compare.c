@@ -9,58 +9,6 @@
 #include "jue-cli.h"
 #include "jue-compare.h"
 
-static char *
-amount_text (const JueAmount *a)
-{
-  return a->set ? jue_fen_display (a->fen) : g_strdup ("—");
-}
-
-/* The reason on one line, cut to 30 characters. */
-static char *
-reason_text (const char *reason)
-{
-  g_autofree char *line = NULL;
-
-  if (reason == NULL)
-    return g_strdup ("");
-  if (*reason == '\0')
-    return g_strdup (_("(none)"));
-  line = g_strdelimit (g_strdup (reason), "\r\n\t", ' ');
-  if (g_utf8_strlen (line, -1) > 30)
-    {
-      g_autofree char *cut = g_utf8_substring (line, 0, 30);
-      return g_strconcat (cut, "…", NULL);
-    }
-  return g_steal_pointer (&line);
-}
-
-static char *
-note_text (const JueCompareLine *l)
-{
-  GString *s = g_string_new (NULL);
-
-  if (l->last.set && l->current.set && l->large && l->reason && *l->reason == '\0')
-    g_string_append (s, _("large change, no reason"));
-  if (l->contradiction)
-    {
-      if (s->len)
-        g_string_append (s, "; ");
-      g_string_append_printf (s, l->change < 0 ? _("fell, but the reason says “%s”")
-                                               : _("rose, but the reason says “%s”"),
-                              l->contradiction);
-    }
-  if (l->has_stated && l->last.set &&
-      (!l->stated_previous.set || l->stated_previous.fen != l->last.fen))
-    {
-      g_autofree char *stated = amount_text (&l->stated_previous);
-      if (s->len)
-        g_string_append (s, "; ");
-      /* TRANSLATORS: this year's report gives last year's figure as … */
-      g_string_append_printf (s, _("this report's 上年 figure is %s"), stated);
-    }
-  return g_string_free (s, FALSE);
-}
-
 int
 jue_cli_compare (int    argc,
                  char **argv)
@@ -124,37 +72,15 @@ jue_cli_compare (int    argc,
     threshold = jue_change_threshold_for_report (jue_document_get_report (current));
   lines = jue_compare_reports (last ? jue_document_get_report (last) : NULL,
                                jue_document_get_report (current), &threshold, sort);
-  heads[0] = _("Line");
-  heads[1] = _("Last year");
-  heads[2] = _("This year");
-  heads[3] = _("Change");
-  heads[4] = _("Change %");
-  heads[5] = _("Reason");
-  heads[6] = _("Note");
+  for (guint i = 0; i < 7; i++)
+    heads[i] = jue_compare_heading (i);
   for (guint i = 0; i < 7; i++)
     widths[i] = jue_cli_display_width (heads[i]);
   for (guint r = 0; r < lines->len; r++)
     {
-      const JueCompareLine *l = lines->pdata[r];
-      char **row = g_new0 (char *, 8);
-      gboolean known = l->last.set && l->current.set;
+      /* the reason on one line, cut to 30 characters */
+      char **row = jue_compare_line_texts (lines->pdata[r], 30);
 
-      row[0] = g_strdup (l->label);
-      row[1] = amount_text (&l->last);
-      row[2] = amount_text (&l->current);
-      if (known)
-        {
-          JueValue change = { l->change, JUE_VALUE_AMOUNT, JUE_UNDEFINED_NONE, TRUE };
-          row[3] = jue_value_display_signed (&change);
-          row[4] = l->change == 0 ? g_strdup ("0.00%") : jue_value_display_signed (&l->change_pct);
-        }
-      else
-        {
-          row[3] = g_strdup ("—");
-          row[4] = g_strdup ("—");
-        }
-      row[5] = reason_text (l->reason);
-      row[6] = note_text (l);
       for (guint i = 0; i < 7; i++)
         widths[i] = MAX (widths[i], jue_cli_display_width (row[i]));
       g_ptr_array_add (rows, row);

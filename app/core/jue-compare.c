@@ -223,6 +223,96 @@ jue_compare_line_free (JueCompareLine *l)
   g_free (l);
 }
 
+const char *
+jue_compare_heading (JueCompareColumn column)
+{
+  static const char * const headings[] = {
+    N_("Line"), N_("Last year"), N_("This year"), N_("Change"), N_("Change %"), N_("Reason"),
+    N_("Note") };
+
+  g_return_val_if_fail (column < JUE_COMPARE_N_COLS, "");
+  return _(headings[column]);
+}
+
+static char *
+amount_text (const JueAmount *a)
+{
+  return a->set ? jue_fen_display (a->fen) : g_strdup ("—");
+}
+
+static char *
+reason_text (const char *reason,
+             guint       max_chars)
+{
+  g_autofree char *line = NULL;
+
+  if (reason == NULL)
+    return g_strdup ("");
+  if (*reason == '\0')
+    return g_strdup (_("(none)"));
+  line = g_strdelimit (g_strdup (reason), "\r\n\t", ' ');
+  if (max_chars > 0 && g_utf8_strlen (line, -1) > max_chars)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, max_chars);
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+static char *
+note_text (const JueCompareLine *l)
+{
+  GString *s = g_string_new (NULL);
+
+  if (l->last.set && l->current.set && l->large && l->reason && *l->reason == '\0')
+    g_string_append (s, _("large change, no reason"));
+  if (l->contradiction)
+    {
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append_printf (s, l->change < 0 ? _("fell, but the reason says “%s”")
+                                               : _("rose, but the reason says “%s”"),
+                              l->contradiction);
+    }
+  if (l->has_stated && l->last.set &&
+      (!l->stated_previous.set || l->stated_previous.fen != l->last.fen))
+    {
+      g_autofree char *stated = amount_text (&l->stated_previous);
+      if (s->len)
+        g_string_append (s, "; ");
+      /* TRANSLATORS: this year's report gives last year's figure as … */
+      g_string_append_printf (s, _("this report's 上年 figure is %s"), stated);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char **
+jue_compare_line_texts (const JueCompareLine *l,
+                        guint                 reason_chars)
+{
+  char **texts = g_new0 (char *, JUE_COMPARE_N_COLS + 1);
+  gboolean known = l->last.set && l->current.set;
+
+  texts[JUE_COMPARE_COL_LINE] = g_strdup (l->label);
+  texts[JUE_COMPARE_COL_LAST] = amount_text (&l->last);
+  texts[JUE_COMPARE_COL_THIS] = amount_text (&l->current);
+  if (known)
+    {
+      JueValue change = { l->change, JUE_VALUE_AMOUNT, JUE_UNDEFINED_NONE, TRUE };
+      texts[JUE_COMPARE_COL_CHANGE] = jue_value_display_signed (&change);
+      texts[JUE_COMPARE_COL_CHANGE_PCT] = l->change == 0 ? g_strdup ("0.00%")
+                                        : jue_value_display_signed (&l->change_pct);
+    }
+  else
+    {
+      texts[JUE_COMPARE_COL_CHANGE] = g_strdup ("—");
+      texts[JUE_COMPARE_COL_CHANGE_PCT] = g_strdup ("—");
+    }
+  texts[JUE_COMPARE_COL_REASON] = reason_text (l->reason, reason_chars);
+  texts[JUE_COMPARE_COL_NOTE] = note_text (l);
+  return texts;
+}
+
 static void
 finish (JueCompareLine           *l,
         const JueChangeThreshold *t)

@@ -85,6 +85,29 @@ typedef struct {
 
 void         jue_compare_line_free      (JueCompareLine *line);
 
+/* The columns a comparison is shown in, by the CLI and the window alike. */
+typedef enum {
+  JUE_COMPARE_COL_LINE,
+  JUE_COMPARE_COL_LAST,
+  JUE_COMPARE_COL_THIS,
+  JUE_COMPARE_COL_CHANGE,
+  JUE_COMPARE_COL_CHANGE_PCT,
+  JUE_COMPARE_COL_REASON,
+  JUE_COMPARE_COL_NOTE,
+  JUE_COMPARE_N_COLS
+} JueCompareColumn;
+
+/* The translated heading of each column (JUE_COMPARE_N_COLS of them). */
+const char  *jue_compare_heading        (JueCompareColumn column);
+/* A line's texts, one per column (NULL-terminated): amounts in 万元 (— when
+ * unknown), the signed change and percent, the reason on one line (cut to
+ * reason_chars characters with …, 0: whole; “(none)” when the line has a
+ * reason field left blank), and the note (a large change without a reason,
+ * a reason naming the other direction, a 上年 figure that is not last
+ * year's). */
+char       **jue_compare_line_texts     (const JueCompareLine *line,
+                                         guint                 reason_chars);
+
 typedef enum {
   JUE_COMPARE_SORT_AMOUNT,    /* the largest |change| first */
   JUE_COMPARE_SORT_PERCENT,   /* the largest |change %| first (from 0 first) */

@@ -272,38 +272,6 @@ review_folder_chosen (JueWindow  *self,
 
 /* ---- Compare with Last Year's Report… ------------------------------------- */
 
-static char *
-amount_cell (const JueAmount *a)
-{
-  return a->set ? jue_fen_display (a->fen) : g_strdup ("—");
-}
-
-static char *
-note_cell (const JueCompareLine *l)
-{
-  GString *s = g_string_new (NULL);
-
-  if (l->last.set && l->current.set && l->large && l->reason && *l->reason == '\0')
-    g_string_append (s, _("large change, no reason"));
-  if (l->contradiction)
-    {
-      if (s->len)
-        g_string_append (s, "; ");
-      g_string_append_printf (s, l->change < 0 ? _("fell, but the reason says “%s”")
-                                               : _("rose, but the reason says “%s”"),
-                              l->contradiction);
-    }
-  if (l->has_stated && l->last.set &&
-      (!l->stated_previous.set || l->stated_previous.fen != l->last.fen))
-    {
-      g_autofree char *stated = amount_cell (&l->stated_previous);
-      if (s->len)
-        g_string_append (s, "; ");
-      g_string_append_printf (s, _("this report's 上年 figure is %s"), stated);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static void
 on_line_activated (JueTableRow *row,
                    GListModel  *sorted,
@@ -329,13 +297,14 @@ jue_window_show_compare (JueWindow  *self,
   g_autoptr (GListStore) rows = g_list_store_new (JUE_TYPE_TABLE_ROW);
   JueChangeThreshold threshold;
   g_autofree char *subtitle = NULL, *pct = NULL, *amount = NULL, *base = NULL;
-  const char *headings[] = { _("Line"), _("Last year"), _("This year"), _("Change"),
-                             _("Change %"), _("Reason"), _("Note") };
+  const char *headings[JUE_COMPARE_N_COLS];
   const gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
   GtkWidget *window;
 
   if (self->session == NULL)
     return FALSE;
+  for (guint i = 0; i < JUE_COMPARE_N_COLS; i++)
+    headings[i] = jue_compare_heading (i);
   if (last_file)
     {
       last = jue_document_open_with_flags (last_file, JUE_STORE_READ_ONLY, &error);
@@ -353,16 +322,7 @@ jue_window_show_compare (JueWindow  *self,
     {
       const JueCompareLine *l = lines->pdata[i];
       gboolean known = l->last.set && l->current.set;
-      JueValue change = { l->change, JUE_VALUE_AMOUNT, JUE_UNDEFINED_NONE, TRUE };
-      g_autofree char *a = amount_cell (&l->last), *b = amount_cell (&l->current);
-      g_autofree char *d = known ? jue_value_display_signed (&change) : g_strdup ("—");
-      g_autofree char *p = !known ? g_strdup ("—") : l->change == 0 ? g_strdup ("0.00%")
-                                                   : jue_value_display_signed (&l->change_pct);
-      g_autofree char *reason = l->reason == NULL ? g_strdup ("")
-                                : *l->reason ? g_strdelimit (g_strdup (l->reason), "\r\n\t", ' ')
-                                : g_strdup (_("(none)"));
-      g_autofree char *note = note_cell (l);
-      const char *cells[] = { l->label, a, b, d, p, reason, note };
+      g_auto (GStrv) cells = jue_compare_line_texts (l, 0);
       /* by size of the change: a change from 0 counts as the largest percent */
       gint64 abs_change = l->change < 0 ? -l->change : l->change;
       gint64 abs_pct = l->change_pct.defined ? (l->change_pct.value < 0 ? -l->change_pct.value
@@ -377,8 +337,8 @@ jue_window_show_compare (JueWindow  *self,
        * column of the window's table (CLI, CSV): to its actual then */
       const char *target = l->reason_path && !g_str_has_prefix (l->path, "functional")
                            ? l->reason_path : l->path;
-      g_autoptr (JueTableRow) row = jue_table_row_new (cells, keys, NULL, G_N_ELEMENTS (cells),
-                                                       target);
+      g_autoptr (JueTableRow) row = jue_table_row_new ((const char * const *) cells, keys, NULL,
+                                                       JUE_COMPARE_N_COLS, target);
       g_list_store_append (rows, row);
     }
   pct = jue_centi_percent_display (threshold.centi);
