@@ -7,11 +7,12 @@ texts, compared as Decimal: never a float).
 """
 import os, shutil, subprocess, sys, tempfile
 from decimal import Decimal
+from checklib import CLI, ENV, TMP, test, run, must, fresh, sample, table, main
 
-CLI = sys.argv[1]
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
-TMP = tempfile.mkdtemp(prefix="jue-carry-")
-tests = []
+
+def paths(f):
+    return table("paths", f)
+
 
 # this year's 上年 field ← last year's figure (a field, or a sum of fields)
 PREVIOUS = {
@@ -35,39 +36,6 @@ PREVIOUS = {
     "state_capital.previous": ["state_capital.expenditure"],
     "other.operating_cost_previous": ["other.operating_cost"],
 }
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args, env=ENV):
-    p = subprocess.run([CLI, *args], capture_output=True, env=env)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def must(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-def paths(f):
-    rc, out, err = run("paths", f)
-    must(rc == 0, err)
-    d = {}
-    for line in out.split("\n"):
-        if line:
-            p, t, v = line.split("\t", 2)
-            d[p] = (t, v)
-    return d
-
-
-def fresh(name):
-    p = os.path.join(TMP, name)
-    if os.path.exists(p):
-        os.unlink(p)
-    return p
 
 
 def carried_sample():
@@ -235,22 +203,6 @@ def refuses_to_replace_and_unreadable_sources():
     rc, _, err = run("new", "--from", text, fresh("x.juesuan"))
     must(rc == 2 and "not a Juesuan report" in err, err)
     must(not os.path.exists(os.path.join(TMP, "x.juesuan")), "nothing created")
-
-
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    for n, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print("ok %d - %s" % (n, fn.__name__))
-        except Exception as e:  # noqa: BLE001
-            failed += 1
-            print("not ok %d - %s" % (n, fn.__name__))
-            for line in str(e).splitlines() or [repr(e)]:
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
 
 
 sys.exit(main())

@@ -5,34 +5,9 @@ Usage: check-compare.py JUESUAN_CLI
 Prints TAP.
 """
 import os, shutil, subprocess, sys, tempfile
+from checklib import CLI, ENV, TMP, test, run, must, fresh, sample, table, main
 
-CLI = sys.argv[1]
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
 ENV.pop("JUESUAN_CHANGE_THRESHOLD", None)
-TMP = tempfile.mkdtemp(prefix="jue-compare-")
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args, env=ENV):
-    p = subprocess.run([CLI, *args], capture_output=True, env=env)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def must(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-def fresh(name):
-    p = os.path.join(TMP, name)
-    if os.path.exists(p):
-        os.unlink(p)
-    return p
 
 
 def rows(out):
@@ -228,22 +203,6 @@ def the_threshold_is_a_setting_of_the_report():
     must(rc == 0, err)
     rc, out, _ = run("get", dept, "profile.change_threshold_amount")
     must(out.strip() == "1.00", "the department's own, not a sum: " + out)
-
-
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    for n, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print("ok %d - %s" % (n, fn.__name__))
-        except Exception as e:  # noqa: BLE001
-            failed += 1
-            print("not ok %d - %s" % (n, fn.__name__))
-            for line in str(e).splitlines() or [repr(e)]:
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
 
 
 sys.exit(main())

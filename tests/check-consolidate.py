@@ -7,52 +7,10 @@ as Decimal (never a float).
 """
 import collections, json, os, shutil, sqlite3, subprocess, sys, tempfile
 from decimal import Decimal
+from checklib import CLI, ENV, TMP, test, run, must, fresh, sample, table, main
 
-CLI = sys.argv[1]
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
 ENV.pop("JUESUAN_CHANGE_THRESHOLD", None)
-TMP = tempfile.mkdtemp(prefix="jue-consolidate-")
-tests = []
 EVALUATIONS = ("dept_eval", "special_funds")
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args, env=ENV):
-    p = subprocess.run([CLI, *args], capture_output=True, env=env)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def must(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-def table(*args):
-    rc, out, err = run(*args)
-    must(rc == 0, err)
-    d = {}
-    for line in out.split("\n"):
-        if line:
-            p, t, v = line.split("\t", 2)
-            d[p] = (t, v)
-    return d
-
-
-def fresh(name):
-    p = os.path.join(TMP, name)
-    if os.path.exists(p):
-        os.unlink(p)
-    return p
-
-
-def sample(name):
-    p = fresh(name)
-    must(run("new", "--sample", p)[0] == 0, "sample")
-    return p
 
 
 def two_copies():
@@ -308,22 +266,6 @@ def table_marked_empty_only_when_every_unit_marks_it():
     must("state_capital" in marks and "gov_fund" not in marks, marks)
     rc, findings, _ = run("validate", out)
     must("E-EMPTY-TABLE-FIGURES" not in findings, findings)
-
-
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    for n, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print("ok %d - %s" % (n, fn.__name__))
-        except Exception as e:  # noqa: BLE001
-            failed += 1
-            print("not ok %d - %s" % (n, fn.__name__))
-            for line in str(e).splitlines() or [repr(e)]:
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
 
 
 sys.exit(main())

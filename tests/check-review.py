@@ -8,27 +8,9 @@ all named *.juesuan, and a notes.txt beside them.  Each is listed as it is;
 every file stays byte-identical and nothing is created in the folder.
 """
 import csv, hashlib, io, os, shutil, sqlite3, subprocess, sys, tempfile, zipfile
+from checklib import CLI, ENV, TMP, test, run, must, fresh, sample, table, main
 
-CLI = sys.argv[1]
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
 ZH = dict(os.environ, LC_ALL="zh_CN.UTF-8", LANG="zh_CN.UTF-8", LANGUAGE="zh_CN")
-TMP = tempfile.mkdtemp(prefix="jue-review-")
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args, env=ENV):
-    p = subprocess.run([CLI, *args], capture_output=True, env=env)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def must(cond, what):
-    if not cond:
-        raise AssertionError(what)
 
 
 def snapshot(folder):
@@ -211,22 +193,6 @@ def a_file_held_by_a_hot_journal_is_read_without_a_write():
     _, rows = table_rows(out)
     must("good.juesuan" in rows, out)
     must(snapshot(folder) == before, "nothing written, the journal left for its owner")
-
-
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    for n, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print("ok %d - %s" % (n, fn.__name__))
-        except Exception as e:  # noqa: BLE001
-            failed += 1
-            print("not ok %d - %s" % (n, fn.__name__))
-            for line in str(e).splitlines() or [repr(e)]:
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
 
 
 sys.exit(main())

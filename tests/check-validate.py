@@ -6,34 +6,9 @@ Prints TAP.
 """
 import csv, io, json, os, shutil, subprocess, sys, tempfile
 
-CLI, ROOT = sys.argv[1], sys.argv[2]
-ENV = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
-TMP = tempfile.mkdtemp(prefix="jue-validate-")
-tests = []
+from checklib import CLI, ENV, TMP, test, run, must, fresh, sample, table, main
 
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args, env=ENV):
-    p = subprocess.run([CLI, *args], capture_output=True, env=env)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def must(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-def sample(name):
-    path = os.path.join(TMP, name)
-    if os.path.exists(path):
-        os.unlink(path)
-    rc, _, err = run("new", "--sample", path)
-    must(rc == 0, err)
-    return path
+ROOT = sys.argv[2]
 
 
 @test
@@ -335,25 +310,6 @@ def chinese_messages():
     if "错误" not in out:
         return "skip zh_CN catalogue not installed for the CLI"
     must("指标权重合计 180，模板规定为 90" in out, out)
-
-
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    for n, fn in enumerate(tests, 1):
-        try:
-            result = fn()
-            if isinstance(result, str) and result.startswith("skip"):
-                print("ok %d %s # SKIP %s" % (n, fn.__name__, result[5:]))
-            else:
-                print("ok %d %s" % (n, fn.__name__))
-        except Exception as e:  # noqa: BLE001 — report every failure as TAP
-            failed += 1
-            print("not ok %d %s" % (n, fn.__name__))
-            for line in str(e).splitlines()[:40]:
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":
