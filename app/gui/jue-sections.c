@@ -216,6 +216,9 @@ jue_sections_for_report (JueReport *report)
   /* the document as it will print: no fields of its own (no prefix) */
   g_ptr_array_add (out, section_new ("report", C_("sidebar", "Report"), JUE_SECTION_REPORT, NULL));
   g_ptr_array_add (out, section_new ("findings", _("Findings"), JUE_SECTION_FINDINGS, ""));
+  /* this year against last year's: a view, no fields of its own */
+  g_ptr_array_add (out, section_new ("compare", _("Compared with Last Year"), JUE_SECTION_COMPARE,
+                                     NULL));
   return out;
 }
 

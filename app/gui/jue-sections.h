@@ -12,6 +12,7 @@ typedef enum {
   JUE_SECTION_FUNDS,      /* the list of special funds (add, remove, order) */
   JUE_SECTION_FINDINGS,   /* the findings of the checks */
   JUE_SECTION_REPORT,     /* the document as it will print (jue-report-page.h) */
+  JUE_SECTION_COMPARE,    /* compared with last year (jue_window_compare_page_new) */
   JUE_SECTION_TABLE,      /* one published table of the report's template */
 } JueSectionKind;
 

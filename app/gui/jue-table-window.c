@@ -173,6 +173,34 @@ jue_table_window_new (GtkWindow          *parent,
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *view = jue_table_view_new (subtitle, headings, numeric, n_columns, rows,
+                                        sort_column, descending, activated, user_data);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  if (parent)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 640);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), view);
+  g_object_set_data_full (G_OBJECT (window), "jue-sorted",
+                          g_object_ref (jue_table_window_get_sorted (view)), g_object_unref);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  return window;
+}
+
+GtkWidget *
+jue_table_view_new (const char         *subtitle,
+                    const char * const *headings,
+                    const gboolean     *numeric,
+                    guint               n_columns,
+                    GListStore         *rows,
+                    int                 sort_column,
+                    gboolean            descending,
+                    JueTableActivated   activated,
+                    gpointer            user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_column_view_new (NULL);
   GtkWidget *caption = gtk_label_new (subtitle);
@@ -181,12 +209,6 @@ jue_table_window_new (GtkWindow          *parent,
   Activation *a = g_new0 (Activation, 1);
   GtkColumnViewColumn *first_sorted = NULL;
 
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  if (parent)
-    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 640);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-  gtk_box_append (GTK_BOX (box), header);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_widget_set_margin_start (caption, 12);
@@ -233,13 +255,12 @@ jue_table_window_new (GtkWindow          *parent,
   a->activated = activated;
   a->user_data = user_data;
   a->sorted = G_LIST_MODEL (sorted);
-  g_object_set_data_full (G_OBJECT (window), "jue-sorted", sorted, g_object_unref);
-  g_object_set_data_full (G_OBJECT (window), "jue-activation", a, g_free);
+  g_object_set_data_full (G_OBJECT (box), "jue-sorted", sorted, g_object_unref);
+  g_object_set_data_full (G_OBJECT (box), "jue-activation", a, g_free);
   g_signal_connect (view, "activate", G_CALLBACK (on_activate), a);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  return window;
+  return box;
 }

@@ -42,7 +42,17 @@ GtkWidget   *jue_table_window_new (GtkWindow          *parent,
                                    gboolean            descending,
                                    JueTableActivated   activated,
                                    gpointer            user_data);
-/* The table's rows in their shown order. */
+/* The same table with its heading line, to be put in a page. */
+GtkWidget   *jue_table_view_new   (const char         *subtitle,
+                                   const char * const *headings,
+                                   const gboolean     *numeric,
+                                   guint               n_columns,
+                                   GListStore         *rows,
+                                   int                 sort_column,
+                                   gboolean            descending,
+                                   JueTableActivated   activated,
+                                   gpointer            user_data);
+/* The table's rows in their shown order (a window or a view). */
 GListModel  *jue_table_window_get_sorted (GtkWidget *window);
 
 G_END_DECLS

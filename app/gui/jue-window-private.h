@@ -96,6 +96,11 @@ GSettings *jue_settings_new        (void);
 
 /* jue-window-yearly.c */
 void     jue_window_yearly_init_actions (GtkWidgetClass *widget_class);
+/* The Compared with Last Year page: against the file jue_window_show_compare
+ * was last given, else the report's own 上年 figures; made again each time
+ * it is shown.  Its rows in their shown order, for the tests. */
+GtkWidget  *jue_window_compare_page_new  (JueWindow *self);
+GListModel *jue_window_get_compare_rows  (JueWindow *self);
 void     jue_window_update_review  (JueWindow  *self);
 void     jue_window_review_step    (JueWindow  *self,
                                     int         step);

@@ -287,31 +287,28 @@ on_line_activated (JueTableRow *row,
     }
 }
 
-gboolean
-jue_window_show_compare (JueWindow  *self,
-                         const char *last_file)
+/* The comparison's rows and its heading line; NULL with an error shown
+ * when last year's file cannot be opened. */
+static GListStore *
+compare_rows (JueWindow   *self,
+              const char  *last_file,
+              char       **subtitle_out)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JueDocument) last = NULL;
   g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (GListStore) rows = g_list_store_new (JUE_TYPE_TABLE_ROW);
+  GListStore *rows = g_list_store_new (JUE_TYPE_TABLE_ROW);
   JueChangeThreshold threshold;
-  g_autofree char *subtitle = NULL, *pct = NULL, *amount = NULL, *base = NULL;
-  const char *headings[JUE_COMPARE_N_COLS];
-  const gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
-  GtkWidget *window;
+  g_autofree char *pct = NULL, *amount = NULL, *base = NULL;
 
-  if (self->session == NULL)
-    return FALSE;
-  for (guint i = 0; i < JUE_COMPARE_N_COLS; i++)
-    headings[i] = jue_compare_heading (i);
   if (last_file)
     {
       last = jue_document_open_with_flags (last_file, JUE_STORE_READ_ONLY, &error);
       if (last == NULL)
         {
           jue_window_show_error (self, _("Cannot open last year's report"), error->message);
-          return FALSE;
+          g_object_unref (rows);
+          return NULL;
         }
     }
   threshold = jue_change_threshold_for_report (jue_session_get_report (self->session));
@@ -344,18 +341,103 @@ jue_window_show_compare (JueWindow  *self,
   pct = jue_centi_percent_display (threshold.centi);
   amount = jue_fen_display (threshold.fen);
   base = last_file ? g_path_get_basename (last_file) : NULL;
-  subtitle = last_file
+  *subtitle_out = last_file
     ? g_strdup_printf (_("Against %s. A large change (%s or %s 万元) needs a reason; the “三公” "
                          "lines any change. Enter goes to the reason."), base, pct, amount)
     : g_strdup_printf (_("Against this report's own previous-year figures. A large change (%s "
                          "or %s 万元) needs a reason; the “三公” lines any change. Enter goes to "
                          "the reason."), pct, amount);
-  window = jue_table_window_new (GTK_WINDOW (self), _("Compared with Last Year"), subtitle,
-                                 headings, numeric, G_N_ELEMENTS (headings), rows, 3, TRUE,
-                                 on_line_activated, self);
-  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), window,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (window));
+  return rows;
+}
+
+/* Fills the page with the comparison as it stands now. */
+static void
+compare_page_refresh (JueWindow *self,
+                      GtkWidget *page)
+{
+  const gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+  const char *headings[JUE_COMPARE_N_COLS];
+  /* the file given for this document (another one opened since: none) */
+  const char *last_file = g_object_get_data (G_OBJECT (self), "jue-compare-doc") ==
+                          (gpointer) jue_session_get_document (self->session)
+                          ? g_object_get_data (G_OBJECT (self), "jue-compare-last") : NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr (GListStore) rows = NULL;
+  GtkWidget *child;
+
+  if (self->session == NULL)
+    return;
+  rows = compare_rows (self, last_file, &subtitle);
+  if (rows == NULL)
+    {
+      /* the file went away: against the report's own figures */
+      g_object_set_data (G_OBJECT (self), "jue-compare-last", NULL);
+      rows = compare_rows (self, NULL, &subtitle);
+    }
+  for (guint i = 0; i < JUE_COMPARE_N_COLS; i++)
+    headings[i] = jue_compare_heading (i);
+  while ((child = gtk_widget_get_first_child (page)))
+    gtk_box_remove (GTK_BOX (page), child);
+  child = jue_table_view_new (subtitle, headings, numeric, JUE_COMPARE_N_COLS, rows, 3, TRUE,
+                              on_line_activated, self);
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (page), child);
+}
+
+static void
+on_compare_page_map (GtkWidget *page,
+                     JueWindow *self)
+{
+  compare_page_refresh (self, page);
+}
+
+GtkWidget *
+jue_window_compare_page_new (JueWindow *self)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  g_signal_connect_object (page, "map", G_CALLBACK (on_compare_page_map), self, 0);
+  return page;
+}
+
+GListModel *
+jue_window_get_compare_rows (JueWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (self->pages), "compare");
+  GtkWidget *view = page ? gtk_widget_get_first_child (page) : NULL;
+
+  return view ? jue_table_window_get_sorted (view) : NULL;
+}
+
+/* Compare with last year's report (last_file), or with the report's own
+ * 上年 figures (NULL): the Compared with Last Year page. */
+gboolean
+jue_window_show_compare (JueWindow  *self,
+                         const char *last_file)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (last_file)
+    {
+      g_autoptr (JueDocument) last = jue_document_open_with_flags (last_file, JUE_STORE_READ_ONLY,
+                                                                   &error);
+      if (last == NULL)
+        {
+          jue_window_show_error (self, _("Cannot open last year's report"), error->message);
+          return FALSE;
+        }
+    }
+  g_object_set_data_full (G_OBJECT (self), "jue-compare-last", g_strdup (last_file), g_free);
+  g_object_set_data (G_OBJECT (self), "jue-compare-doc", jue_session_get_document (self->session));
+  jue_window_show_section (self, "compare");
+  page = gtk_stack_get_child_by_name (GTK_STACK (self->pages), "compare");
+  if (page == NULL)
+    return FALSE;
+  /* shown already: the map that fills it does not come again */
+  compare_page_refresh (self, page);
   return TRUE;
 }
 

@@ -335,6 +335,8 @@ build_page (JueWindow        *self,
     {
     case JUE_SECTION_FINDINGS:
       return jue_findings_page_new (self->session);
+    case JUE_SECTION_COMPARE:
+      return jue_window_compare_page_new (self);
     case JUE_SECTION_REPORT:
       return jue_report_page_new (self->session);
     case JUE_SECTION_FUNDS:

@@ -43,8 +43,11 @@ test_shows_document (Fixture       *f,
   GtkWidget *label;
 
   g_assert_cmpstr (jue_window_get_section (f->window), ==, "report");
-  g_assert_cmpstr (((JueSection *) f->window->sections->pdata[f->window->sections->len - 2])->id,
+  /* next to Findings (Compared with Last Year comes after them) */
+  g_assert_cmpstr (((JueSection *) f->window->sections->pdata[f->window->sections->len - 3])->id,
                    ==, "report");
+  g_assert_cmpstr (((JueSection *) f->window->sections->pdata[f->window->sections->len - 2])->id,
+                   ==, "findings");
   assert_contains (jue_report_page_get_text (page, "s1"),
                    "2024年度收入、支出总计均为1447.01万元。与2023年度相比，收入、支出总计各减少"
                    "131.49万元，下降8.33%。");
