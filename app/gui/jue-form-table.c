@@ -38,7 +38,6 @@ struct _JueFormTable {
   JueLazyRows       *lazy;
   struct _ColumnWidth *widths;
   int                per_char;
-  GtkWidget         *root;          /* the window, while mapped */
 };
 
 /* Rows built with the table: what fits a tall window and every table of
@@ -589,11 +588,10 @@ build_row_for_lookup (gpointer owner,
 /* Tab (or a click) into one of the last rows built builds the next ones,
  * so the focus never leaves the table over rows not built yet. */
 static void
-on_focus_moved (GtkWindow    *window,
-                GParamSpec   *pspec,
-                JueFormTable *self)
+on_focus_moved (GtkWidget *owner,
+                GtkWidget *focus)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  JueFormTable *self = JUE_FORM_TABLE (owner);
   int column, row, width, height;
 
   if (!jue_lazy_rows_pending (self->lazy) || focus == NULL ||
@@ -609,26 +607,14 @@ on_focus_moved (GtkWindow    *window,
 static void
 jue_form_table_map (GtkWidget *widget)
 {
-  JueFormTable *self = JUE_FORM_TABLE (widget);
-
   GTK_WIDGET_CLASS (jue_form_table_parent_class)->map (widget);
-  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
-  if (GTK_IS_WINDOW (self->root))
-    g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
-  else
-    self->root = NULL;
-  jue_lazy_rows_map (self->lazy);
+  jue_lazy_rows_map (JUE_FORM_TABLE (widget)->lazy);
 }
 
 static void
 jue_form_table_unmap (GtkWidget *widget)
 {
-  JueFormTable *self = JUE_FORM_TABLE (widget);
-
-  jue_lazy_rows_unmap (self->lazy);
-  if (self->root)
-    g_signal_handlers_disconnect_by_data (self->root, self);
-  self->root = NULL;
+  jue_lazy_rows_unmap (JUE_FORM_TABLE (widget)->lazy);
   GTK_WIDGET_CLASS (jue_form_table_parent_class)->unmap (widget);
 }
 
@@ -945,6 +931,7 @@ jue_form_table_init (JueFormTable *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->lazy = jue_lazy_rows_new (GTK_WIDGET (self), GTK_GRID (self->grid), build_more);
+  jue_lazy_rows_set_focus_func (self->lazy, on_focus_moved);
   self->computed = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_strfreev);

@@ -15,6 +15,8 @@ struct _JueLazyRows {
   int               row_height;   /* with the grid's row spacing */
   GtkAdjustment    *vadjustment;  /* the page's, while mapped */
   guint             tick;
+  JueLazyFocusFunc  focus_moved;
+  GtkWidget        *root;         /* the window, while mapped */
 };
 
 JueLazyRows *
@@ -28,6 +30,21 @@ jue_lazy_rows_new (GtkWidget        *owner,
   self->grid = grid;
   self->build = build;
   return self;
+}
+
+void
+jue_lazy_rows_set_focus_func (JueLazyRows      *self,
+                              JueLazyFocusFunc  focus_moved)
+{
+  self->focus_moved = focus_moved;
+}
+
+static void
+on_focus_moved (GtkWindow   *window,
+                GParamSpec  *pspec,
+                JueLazyRows *self)
+{
+  self->focus_moved (self->owner, gtk_root_get_focus (GTK_ROOT (window)));
 }
 
 void
@@ -103,6 +120,11 @@ jue_lazy_rows_map (JueLazyRows *self)
       g_signal_connect (self->vadjustment, "value-changed", G_CALLBACK (on_page_scrolled), self);
       g_signal_connect (self->vadjustment, "changed", G_CALLBACK (on_page_scrolled), self);
     }
+  if (self->focus_moved && self->root == NULL && GTK_IS_WINDOW (gtk_widget_get_root (self->owner)))
+    {
+      self->root = GTK_WIDGET (gtk_widget_get_root (self->owner));
+      g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
+    }
   jue_lazy_rows_check_near (self);
 }
 
@@ -112,6 +134,9 @@ jue_lazy_rows_unmap (JueLazyRows *self)
   if (self->vadjustment)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->vadjustment);
+  if (self->root)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  self->root = NULL;
   if (self->tick)
     gtk_widget_remove_tick_callback (self->owner, self->tick);
   self->tick = 0;

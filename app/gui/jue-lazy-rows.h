@@ -17,13 +17,19 @@ typedef struct _JueLazyRows JueLazyRows;
 typedef void (*JueLazyBuildFunc) (GtkWidget *owner,
                                   guint      upto);
 
+/* The window's focus moved (to focus, or NULL), while the owner is mapped. */
+typedef void (*JueLazyFocusFunc) (GtkWidget *owner,
+                                  GtkWidget *focus);
+
 JueLazyRows *jue_lazy_rows_new          (GtkWidget        *owner,
                                          GtkGrid          *grid,
                                          JueLazyBuildFunc  build);
 void         jue_lazy_rows_free         (JueLazyRows      *self);
+void         jue_lazy_rows_set_focus_func (JueLazyRows    *self,
+                                         JueLazyFocusFunc  focus_moved);
 
-/* From the owner's map and unmap: follows the page's scrolling while
- * mapped. */
+/* From the owner's map and unmap: follows the page's scrolling (and the
+ * window's focus) while mapped. */
 void         jue_lazy_rows_map          (JueLazyRows      *self);
 void         jue_lazy_rows_unmap        (JueLazyRows      *self);
 

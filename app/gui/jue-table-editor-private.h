@@ -48,7 +48,6 @@ struct _JueTableEditor {
   int               *widths;     /* pixels per column */
   GPtrArray         *builders;   /* Builder*, registered with the session */
 
-  GtkWidget         *root;          /* the window, while mapped */
 
   char              *arrived_path;  /* the cell moved into, and its value */
   char              *arrived_text;  /* then (Escape puts it back) */

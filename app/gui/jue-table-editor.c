@@ -532,11 +532,10 @@ on_session_changed (JueSession     *session,
 }
 
 static void
-on_focus_moved (GtkWindow      *window,
-                GParamSpec     *pspec,
-                JueTableEditor *self)
+on_focus_moved (GtkWidget *owner,
+                GtkWidget *focus)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  JueTableEditor *self = JUE_TABLE_EDITOR (owner);
 
   if (self->pending_rebuild && (focus == NULL || !gtk_widget_is_ancestor (focus, self->grid)))
     refresh (self);
@@ -547,26 +546,14 @@ on_focus_moved (GtkWindow      *window,
 static void
 jue_table_editor_map (GtkWidget *widget)
 {
-  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
-
   GTK_WIDGET_CLASS (jue_table_editor_parent_class)->map (widget);
-  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
-  if (GTK_IS_WINDOW (self->root))
-    g_signal_connect (self->root, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
-  else
-    self->root = NULL;
-  jue_lazy_rows_map (self->lazy);
+  jue_lazy_rows_map (JUE_TABLE_EDITOR (widget)->lazy);
 }
 
 static void
 jue_table_editor_unmap (GtkWidget *widget)
 {
-  JueTableEditor *self = JUE_TABLE_EDITOR (widget);
-
-  jue_lazy_rows_unmap (self->lazy);
-  if (self->root)
-    g_signal_handlers_disconnect_by_data (self->root, self);
-  self->root = NULL;
+  jue_lazy_rows_unmap (JUE_TABLE_EDITOR (widget)->lazy);
   GTK_WIDGET_CLASS (jue_table_editor_parent_class)->unmap (widget);
 }
 
@@ -636,6 +623,7 @@ jue_table_editor_init (JueTableEditor *self)
   self->builders = g_ptr_array_new_with_free_func ((GDestroyNotify) builder_free);
   jue_table_editor_init_edit (self);
   self->lazy = jue_lazy_rows_new (GTK_WIDGET (self), GTK_GRID (self->grid), build_more);
+  jue_lazy_rows_set_focus_func (self->lazy, on_focus_moved);
 }
 
 GtkWidget *
