@@ -362,6 +362,23 @@ next_typed (JueTableEditor *self,
     }
 }
 
+/* Arriving at a cell selects its text, so that typing replaces it as in
+ * a spreadsheet.  A keyboard arrival selects it already; a click then
+ * puts the caret where it was pressed, so the selection is made once the
+ * click has been handled. */
+static gboolean
+select_arrived (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus && (focus == widget || gtk_widget_is_ancestor (focus, widget)) &&
+      GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  return G_SOURCE_REMOVE;
+}
+
 void
 jue_table_editor_on_cell_focus_enter (GtkEventControllerFocus *controller,
                      JueTableEditor          *self)
@@ -371,6 +388,8 @@ jue_table_editor_on_cell_focus_enter (GtkEventControllerFocus *controller,
 
   if (field == NULL || g_strcmp0 (self->arrived_path, jue_field_get_path (field)) == 0)
     return;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_arrived, g_object_ref (widget),
+                   g_object_unref);
   g_free (self->arrived_path);
   g_free (self->arrived_text);
   self->arrived_path = g_strdup (jue_field_get_path (field));

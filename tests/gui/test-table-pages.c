@@ -281,6 +281,23 @@ test_keys (Fixture       *f,
   g_assert_cmpint (start, ==, 0);
   g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (editable), -1));
 
+  /* A click: the focus comes, then the caret goes where it was pressed;
+   * the text ends up selected all the same (typing replaces it) */
+  {
+    GtkWidget *other = jue_table_editor_get_cell (editor, (guint) next, 2);
+    int s2, e2;
+
+    gtk_widget_grab_focus (other);
+    gtk_editable_set_position (GTK_EDITABLE (other), 0);
+    spin ();
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (other), &s2, &e2));
+    g_assert_cmpint (s2, ==, 0);
+    g_assert_cmpint (e2, ==, (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (other)), -1));
+    gtk_widget_grab_focus (cell);
+    spin ();
+    g_assert_true (focus_in_cell (f, editor, item, 2));
+  }
+
   /* Right with all selected: the next column (基本支出) */
   press (editor, GDK_KEY_Right, 0);
   g_assert_true (focus_in_cell (f, editor, item, 3));
