@@ -134,7 +134,7 @@ add_classification (JueTableEditor *self)
   const char *list = add_list (self);
 
   if (g_strcmp0 (list, "economic") == 0)
-    return jue_classification_economic_builtin ();
+    return jue_session_economic_classification (self->session);
   return jue_session_classification (self->session);
 }
 
@@ -362,21 +362,28 @@ next_typed (JueTableEditor *self,
     }
 }
 
-/* Arriving at a cell selects its text, so that typing replaces it as in
- * a spreadsheet.  A keyboard arrival selects it already; a click then
- * puts the caret where it was pressed, so the selection is made once the
- * click has been handled. */
-static gboolean
-select_arrived (gpointer data)
+/* A click into a cell that is not being edited selects the cell, as in a
+ * spreadsheet: the focus comes (selecting the text, so typing replaces
+ * it) and the press is claimed, so GtkText does not put the caret where
+ * it was pressed.  A click in the cell being edited places the caret. */
+void
+jue_table_editor_on_cell_pressed (GtkGestureClick *gesture,
+                                  int              n_press,
+                                  double           x,
+                                  double           y,
+                                  JueTableEditor  *self)
 {
-  GtkWidget *widget = data;
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  if (focus && (focus == widget || gtk_widget_is_ancestor (focus, widget)) &&
-      GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
-    gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
-  return G_SOURCE_REMOVE;
+  if (focus && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    return;
+  if (!GTK_IS_EDITABLE (widget) || !gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    return;
+  gtk_widget_grab_focus (widget);
+  gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 void
@@ -388,8 +395,6 @@ jue_table_editor_on_cell_focus_enter (GtkEventControllerFocus *controller,
 
   if (field == NULL || g_strcmp0 (self->arrived_path, jue_field_get_path (field)) == 0)
     return;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_arrived, g_object_ref (widget),
-                   g_object_unref);
   g_free (self->arrived_path);
   g_free (self->arrived_text);
   self->arrived_path = g_strdup (jue_field_get_path (field));

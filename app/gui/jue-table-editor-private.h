@@ -66,6 +66,12 @@ JueField         *jue_table_editor_focused_field  (JueTableEditor *self);
 void              jue_table_editor_update_empty   (JueTableEditor *self);
 void              jue_table_editor_on_cell_focus_enter (GtkEventControllerFocus *controller,
                                                         JueTableEditor          *self);
+/* A press on a typed cell (capture phase): selects a cell not being edited. */
+void              jue_table_editor_on_cell_pressed (GtkGestureClick *gesture,
+                                                    int              n_press,
+                                                    double           x,
+                                                    double           y,
+                                                    JueTableEditor  *self);
 /* The actions, keys and template callbacks of editing, from class_init
  * and init. */
 void              jue_table_editor_class_init_edit (GtkWidgetClass *widget_class);

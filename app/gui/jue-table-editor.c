@@ -212,6 +212,7 @@ typed_cell_new (JueTableEditor        *self,
   JueReport *report = jue_session_get_report (self->session);
   g_autofree char *label = row_label (self, row);
   GtkEventController *focus;
+  GtkGesture *click;
   JueFieldRef ref;
   GtkWidget *widget;
 
@@ -232,6 +233,11 @@ typed_cell_new (JueTableEditor        *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (jue_table_editor_on_cell_focus_enter), self);
   gtk_widget_add_controller (widget, focus);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (jue_table_editor_on_cell_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+  g_object_set_data (G_OBJECT (widget), "jue-cell-click", click);
   return widget;
 }
 

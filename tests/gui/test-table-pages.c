@@ -281,14 +281,17 @@ test_keys (Fixture       *f,
   g_assert_cmpint (start, ==, 0);
   g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (editable), -1));
 
-  /* A click: the focus comes, then the caret goes where it was pressed;
-   * the text ends up selected all the same (typing replaces it) */
+  /* A click into a cell not being edited: the focus comes and its text
+   * is selected (typing replaces it); the press is not passed on to put
+   * the caret where it was pressed */
   {
     GtkWidget *other = jue_table_editor_get_cell (editor, (guint) next, 2);
     int s2, e2;
 
-    gtk_widget_grab_focus (other);
-    gtk_editable_set_position (GTK_EDITABLE (other), 0);
+    GtkGesture *click = g_object_get_data (G_OBJECT (other), "jue-cell-click");
+
+    g_assert_nonnull (click);
+    g_signal_emit_by_name (click, "pressed", 1, 2.0, 2.0);
     spin ();
     g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (other), &s2, &e2));
     g_assert_cmpint (s2, ==, 0);
@@ -535,6 +538,41 @@ test_add_by_code (Fixture       *f,
   g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
 }
 
+/* On the economic table, Add a Row by Code… takes its codes from the
+ * economic classification in force: 30799 is not in the built-in table,
+ * and is added, with its name, once a table that has it is imported. */
+static void
+test_add_economic_code (Fixture       *f,
+                        gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-8");
+  g_autofree char *csv = g_build_filename (f->dir, "economic-2025.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  gint row;
+
+  g_assert_true (g_file_set_contents (csv, "code,name,level,parent\n"
+                                      "307,债务利息及费用支出,1,\n"
+                                      "30799,其他债务利息及费用支出,2,307\n", -1, NULL));
+  g_assert_false (jue_table_editor_add_code (editor, "30799", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (file_list_length (f->path, "economic"), ==, 0);
+
+  g_assert_true (jue_window_import_economic_classification_file (f->window, csv));
+  spin ();
+  editor = show_table (f, "table-8");
+  g_assert_true (jue_table_editor_add_code (editor, "30799", &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (file_list_length (f->path, "economic"), ==, 1);
+  row = jue_table_editor_find_row (editor, JUE_RENDER_ROW_ITEM, "30799");
+  g_assert_cmpint (row, >=, 0);
+  {
+    g_autofree char *name = file_value (f->path, "economic[0].name");
+    g_assert_cmpstr (name, ==, "其他债务利息及费用支出");
+  }
+}
+
 /* A window on the sample with its functional rows twenty times over. */
 static void
 fixture_set_up_x20 (Fixture       *f,
@@ -617,6 +655,8 @@ main (int   argc,
               test_x20_builds_what_is_seen, fixture_tear_down);
   g_test_add ("/table-pages/paste", Fixture, NULL, fixture_set_up, test_paste,
               fixture_tear_down);
+  g_test_add ("/table-pages/add-economic-code", Fixture, NULL, fixture_set_up,
+              test_add_economic_code, fixture_tear_down);
   g_test_add ("/table-pages/add-by-code", Fixture, NULL, fixture_set_up, test_add_by_code,
               fixture_tear_down);
   return g_test_run ();
