@@ -13,7 +13,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "jue-checks.h"
+#include "jue-codes.h"
 
+#define ECONOMIC_RESOURCE "/io/github/juesuan/Juesuan/core/gfs-expenditure-economic.csv"
 #define BUILTIN_RESOURCE "/io/github/juesuan/Juesuan/core/gfs-expenditure-functional.csv"
 
 /* Splits one CSV record starting at *p (RFC 4180).  Advances *p past the
@@ -235,31 +237,51 @@ jue_classification_economic_parse (const char  *data,
   return classification_parse (data, len, origin, TRUE, error);
 }
 
+/* A built-in table from the core GResource (parsed once; an empty table
+ * and a critical if it cannot be read, which is a build fault). */
+static GPtrArray *
+load_builtin (const char *resource,
+              const char *name,
+              gboolean    economic)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *t = NULL;
+  gsize len;
+  const char *data;
+
+  bytes = g_resources_lookup_data (resource, 0, &error);
+  if (bytes)
+    {
+      data = g_bytes_get_data (bytes, &len);
+      t = classification_parse (data, len, name, economic, &error);
+    }
+  if (t == NULL)
+    {
+      g_critical ("built-in classification %s: %s", name, error->message);
+      t = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+    }
+  return t;
+}
+
 GPtrArray *
 jue_classification_builtin (void)
 {
   static GPtrArray *table;
 
   if (g_once_init_enter (&table))
-    {
-      g_autoptr (GBytes) bytes = NULL;
-      g_autoptr (GError) error = NULL;
-      GPtrArray *t = NULL;
-      gsize len;
-      const char *data;
+    g_once_init_leave (&table, load_builtin (BUILTIN_RESOURCE, "gfs-expenditure-functional.csv",
+                                             FALSE));
+  return table;
+}
 
-      bytes = g_resources_lookup_data (BUILTIN_RESOURCE, 0, &error);
-      if (bytes)
-        {
-          data = g_bytes_get_data (bytes, &len);
-          t = jue_classification_parse (data, len, "gfs-expenditure-functional.csv", &error);
-        }
-      if (t == NULL)
-        {
-          g_critical ("built-in classification: %s", error->message);
-          t = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
-        }
-      g_once_init_leave (&table, t);
-    }
+GPtrArray *
+jue_classification_economic_builtin (void)
+{
+  static GPtrArray *table;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, load_builtin (ECONOMIC_RESOURCE, "gfs-expenditure-economic.csv",
+                                             TRUE));
   return table;
 }

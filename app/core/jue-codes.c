@@ -9,37 +9,6 @@
 #include "jue-codes.h"
 #include "jue-store.h"
 
-#define ECONOMIC_RESOURCE "/io/github/juesuan/Juesuan/core/gfs-expenditure-economic.csv"
-
-GPtrArray *
-jue_classification_economic_builtin (void)
-{
-  static GPtrArray *table;
-
-  if (g_once_init_enter (&table))
-    {
-      g_autoptr (GBytes) bytes = NULL;
-      g_autoptr (GError) error = NULL;
-      GPtrArray *t = NULL;
-      gsize len;
-      const char *data;
-
-      bytes = g_resources_lookup_data (ECONOMIC_RESOURCE, 0, &error);
-      if (bytes)
-        {
-          data = g_bytes_get_data (bytes, &len);
-          t = jue_classification_economic_parse (data, len, "gfs-expenditure-economic.csv", &error);
-        }
-      if (t == NULL)
-        {
-          g_critical ("built-in economic classification: %s", error->message);
-          t = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
-        }
-      g_once_init_leave (&table, t);
-    }
-  return table;
-}
-
 static const char * const functional_lists[] = {
   "functional", "accounts", "gov_fund.rows", "state_capital.rows", NULL };
 
@@ -73,9 +42,8 @@ has_field (const JueRecordDef *def,
   return FALSE;
 }
 
-/* A text field of a row, "" when blank. */
-static const char *
-row_text (gconstpointer       record,
+const char *
+jue_row_text (gconstpointer       record,
           const JueRecordDef *def,
           const char         *name)
 {
@@ -153,7 +121,7 @@ jue_report_code_position (JueReport   *report,
     return -1;
   for (guint i = 0; i < rows->len; i++)
     {
-      const char *c = row_text (rows->pdata[i], element, "code");
+      const char *c = jue_row_text (rows->pdata[i], element, "code");
 
       if (*c == '\0')
         continue;

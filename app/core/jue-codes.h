@@ -31,6 +31,12 @@ guint        jue_list_code_digits          (const char *list_path,
  * /work/shared/data/README.md), of JueClassEntry.  Owned by the library. */
 GPtrArray   *jue_classification_economic_builtin (void);
 
+/* A text field (name) of a list row of def, "" when blank or not a text
+ * field. */
+const char  *jue_row_text                  (gconstpointer       record,
+                                            const JueRecordDef *def,
+                                            const char         *name);
+
 /* Where a row with code goes in list_path's rows: after the last row whose
  * code is smaller (rows without a code are passed over), else before the
  * first coded row, else at the end.  -1 with an error when code is there

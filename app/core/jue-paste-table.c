@@ -162,21 +162,6 @@ block_has_codes (const JueRenderedTable *t,
   return FALSE;
 }
 
-/* A text field of a list row ("" when blank). */
-static const char *
-row_text (gconstpointer       record,
-          const JueRecordDef *def,
-          const char         *name)
-{
-  for (guint f = 0; f < def->n_fields; f++)
-    if (strcmp (def->fields[f].name, name) == 0 && def->fields[f].kind == JUE_KIND_TEXT)
-      {
-        const char *v = *(char * const *) ((const guint8 *) record + def->fields[f].offset);
-        return v ? v : "";
-      }
-  return "";
-}
-
 /* The rows of list_path and their record, or NULL. */
 static GPtrArray *
 list_rows_of (JueReport           *report,
@@ -219,7 +204,7 @@ find_item (JueReport              *report,
 
       rows = *lp ? list_rows_of (report, lp, &def) : NULL;
       for (guint i = 0; rows && i < rows->len; i++)
-        if (strcmp (row_text (rows->pdata[i], def, "code"), code) == 0)
+        if (strcmp (jue_row_text (rows->pdata[i], def, "code"), code) == 0)
           {
             *list = g_strdup (lp);
             *index = (gint) i;
@@ -235,12 +220,12 @@ find_item (JueReport              *report,
     {
       gconstpointer row = rows->pdata[i];
 
-      if (*row_text (row, def, "code") != '\0')
+      if (*jue_row_text (row, def, "code") != '\0')
         continue;
-      if (strcmp (row_text (row, def, names ? "xiang_name" : "name"), name) != 0)
+      if (strcmp (jue_row_text (row, def, names ? "xiang_name" : "name"), name) != 0)
         continue;
-      if (names && kuan_name && *kuan_name && *row_text (row, def, "kuan_name") &&
-          strcmp (row_text (row, def, "kuan_name"), kuan_name) != 0)
+      if (names && kuan_name && *kuan_name && *jue_row_text (row, def, "kuan_name") &&
+          strcmp (jue_row_text (row, def, "kuan_name"), kuan_name) != 0)
         continue;
       *list = g_strdup (t->list);
       *index = (gint) i;

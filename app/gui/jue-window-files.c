@@ -800,6 +800,53 @@ first_problems (const char *message)
                           shown->str, rest);
 }
 
+/* What differs between importing the functional and the economic
+ * classification: the parser, where it is stored and the messages. */
+typedef struct {
+  GPtrArray * (*parse) (const char *data, gsize len, const char *origin, GError **error);
+  gboolean    (*store) (JueDocument *document, GPtrArray *entries, GError **error);
+  const char *cannot_read;   /* N_() */
+  const char *not_imported;  /* N_() */
+  const char *not_saved;     /* N_() */
+} ClassificationImport;
+
+static gboolean
+import_classification (JueWindow                  *self,
+                       const char                 *filename,
+                       const ClassificationImport *how,
+                       char                      **base_out,
+                       guint                      *n_out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, &error))
+    {
+      jue_window_show_error (self, _(how->cannot_read), error->message);
+      return FALSE;
+    }
+  entries = how->parse (data, len, base, &error);
+  if (entries == NULL)
+    {
+      g_autofree char *problems = first_problems (error->message);
+      jue_window_show_error (self, _(how->not_imported), problems);
+      return FALSE;
+    }
+  if (!how->store (jue_session_get_document (self->session), entries, &error))
+    {
+      jue_window_show_error (self, _(how->not_saved), error->message);
+      return FALSE;
+    }
+  *base_out = g_steal_pointer (&base);
+  *n_out = entries->len;
+  return TRUE;
+}
+
 /* Loads the classification CSV at filename into the open report, with
  * the parser `juesuan-cli classification import` uses: all of it, or
  * nothing and a dialog naming each bad line. */
@@ -807,37 +854,20 @@ gboolean
 jue_window_import_classification_file (JueWindow  *self,
                                        const char *filename)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  g_autofree char *base = g_path_get_basename (filename);
-  g_autofree char *data = NULL;
+  static const ClassificationImport how = {
+    jue_classification_parse, jue_document_set_classification,
+    N_("Cannot import the classification table"),
+    N_("The classification table was not imported"),
+    N_("The classification table was not saved"),
+  };
+  g_autofree char *base = NULL;
   g_autofree char *text = NULL;
-  gsize len;
+  guint n;
 
-  if (self->session == NULL)
+  if (!import_classification (self, filename, &how, &base, &n))
     return FALSE;
-  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, &error))
-    {
-      jue_window_show_error (self, _("Cannot import the classification table"),
-                             error->message);
-      return FALSE;
-    }
-  entries = jue_classification_parse (data, len, base, &error);
-  if (entries == NULL)
-    {
-      g_autofree char *problems = first_problems (error->message);
-      jue_window_show_error (self, _("The classification table was not imported"), problems);
-      return FALSE;
-    }
-  if (!jue_document_set_classification (jue_session_get_document (self->session), entries,
-                                        &error))
-    {
-      jue_window_show_error (self, _("The classification table was not saved"), error->message);
-      return FALSE;
-    }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u code from “%s”",
-                                       "Loaded %u codes from “%s”", entries->len),
-                          entries->len, base);
+                                       "Loaded %u codes from “%s”", n), n, base);
   jue_window_toast (self, text);
   return TRUE;
 }
@@ -849,38 +879,20 @@ gboolean
 jue_window_import_economic_classification_file (JueWindow  *self,
                                                 const char *filename)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  g_autofree char *base = g_path_get_basename (filename);
-  g_autofree char *data = NULL;
+  static const ClassificationImport how = {
+    jue_classification_economic_parse, jue_document_set_economic_classification,
+    N_("Cannot import the economic classification"),
+    N_("The economic classification was not imported"),
+    N_("The economic classification was not saved"),
+  };
+  g_autofree char *base = NULL;
   g_autofree char *text = NULL;
-  gsize len;
+  guint n;
 
-  if (self->session == NULL)
+  if (!import_classification (self, filename, &how, &base, &n))
     return FALSE;
-  if (!jue_read_regular_file (filename, JUE_MAX_CSV_BYTES, &data, &len, &error))
-    {
-      jue_window_show_error (self, _("Cannot import the economic classification"),
-                             error->message);
-      return FALSE;
-    }
-  entries = jue_classification_economic_parse (data, len, base, &error);
-  if (entries == NULL)
-    {
-      g_autofree char *problems = first_problems (error->message);
-      jue_window_show_error (self, _("The economic classification was not imported"), problems);
-      return FALSE;
-    }
-  if (!jue_document_set_economic_classification (jue_session_get_document (self->session),
-                                                 entries, &error))
-    {
-      jue_window_show_error (self, _("The economic classification was not saved"),
-                             error->message);
-      return FALSE;
-    }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u economic code from “%s”",
-                                       "Loaded %u economic codes from “%s”", entries->len),
-                          entries->len, base);
+                                       "Loaded %u economic codes from “%s”", n), n, base);
   jue_window_toast (self, text);
   return TRUE;
 }
