@@ -216,6 +216,20 @@ def economic_classification_import():
     must("warning W-ECONOMIC-CODE " + typed + ".code: Economic code 30102 is not in the report's "
          "economic classification table" in out, out)
     must("hint H-CLASSIFICATION-UNVERIFIED functional:" in out, out)
+    # a row whose name is not the imported table's name for its code
+    # (W-ECONOMIC-NAME), both names in the message; the added row is named
+    # from the table and is not questioned
+    must(" W-ECONOMIC-NAME " not in out, out)
+    rc, _, err = run("set", f, typed + ".code", "30101")
+    must(rc == 0, err)
+    rc, _, err = run("set", f, typed + ".name", "工资")
+    must(rc == 0, err)
+    rc, out, _ = run("validate", f)
+    must("warning W-ECONOMIC-NAME " + typed + ".name: Economic code 30101 is named “基本工资” in "
+         "the economic classification, but the row says “工资”" in out, out)
+    must(out.count(" W-ECONOMIC-NAME ") == 1, out)
+    rc, out, _ = run("validate", f, env=dict(ENV, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8"))
+    must("经济分类编码 30101 在经济分类科目表中名为“基本工资”，本行却为“工资”" in out, out)
     rc, out, err = run("classification", "import", "--economic", good)
     must(rc != 0, "a missing REPORT is a usage error")
 

@@ -73,6 +73,12 @@ typedef struct {
   const char *contains;   /* in the message, when it fires */
 } Case;
 
+/* A case whose edits begin with this is checked with an imported economic
+ * classification (economic_year_csv). */
+#define ECONOMIC_TABLE "@economic-table;"
+static const char economic_year_csv[] =
+  "code,name,level,parent\n301,工资福利支出,1,\n30101,基本工资,2,301\n";
+
 /* No general budget's 基本支出: 表5's 合计 blank and a 项 row not split. */
 #define NO_GB_BASIC "appropriation.general_budget_basic=;functional[0].basic=;"
 /* No 基本支出 by 项 in 支出决算表. */
@@ -149,6 +155,19 @@ static const Case cases[] = {
   { "W-ECONOMIC-CODE", "economic[0].code=30x", "economic[0].code", TRUE, 1,
     "Economic code “30x” is not a 3-digit 类 or 5-digit 款 code" },
   { "W-ECONOMIC-CODE", "economic[0].code=30799", "economic[0].code", FALSE, 0, NULL },
+  /* economic names: against an imported table only (ECONOMIC_TABLE below) */
+  { "W-ECONOMIC-NAME", ECONOMIC_TABLE "economic[0].code=30101;economic[0].name=工资",
+    "economic[0].name", TRUE, 1,
+    "Economic code 30101 is named “基本工资” in the economic classification, but the row says "
+    "“工资”" },
+  { "W-ECONOMIC-NAME", ECONOMIC_TABLE "economic[0].code=30101;economic[0].name=基本工资",
+    "economic[0].name", FALSE, 0, NULL },
+  /* a code the table lacks is W-ECONOMIC-CODE's, not a name to compare */
+  { "W-ECONOMIC-NAME", ECONOMIC_TABLE "economic[0].code=30799;economic[0].name=工资",
+    "economic[0].name", FALSE, 0, NULL },
+  /* without an imported table the built-in one is partial: not compared */
+  { "W-ECONOMIC-NAME", "economic[0].code=30101;economic[0].name=工资", "economic[0].name",
+    FALSE, 0, NULL },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].xiang_name", TRUE, 1, "行政运行" },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301", "functional[0].class_name", TRUE, 1, "一般公共服务支出" },
   { "W-CLASSIFICATION-NAME", "functional[0].code=2010301;functional[0].xiang_name=行政运行",
@@ -361,17 +380,34 @@ static const Case cases[] = {
 static void
 test_cases (void)
 {
-  g_autoptr (GPtrArray) imported = g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) economic =
+    jue_classification_economic_parse (economic_year_csv, strlen (economic_year_csv), "e.csv",
+                                       &error);
 
+  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const Case *c = &cases[i];
       g_autoptr (JueReport) r = sample ();
-      g_autoptr (GPtrArray) findings = NULL;
+      g_autoptr (JueChecker) checker = NULL;
+      g_autoptr (GPtrArray) owned = NULL;
+      GPtrArray *findings;
       const JueFinding *f;
 
-      apply_edits (r, c->edits);
-      findings = jue_check_report (r, NULL, NULL);
+      if (g_str_has_prefix (c->edits, ECONOMIC_TABLE))
+        {
+          checker = jue_checker_new ();
+          apply_edits (r, c->edits + strlen (ECONOMIC_TABLE));
+          jue_checker_set_economic_classification (checker, economic);
+          jue_checker_check (checker, r);
+          findings = jue_checker_get_findings (checker);   /* the checker's */
+        }
+      else
+        {
+          apply_edits (r, c->edits);
+          findings = owned = jue_check_report (r, NULL, NULL);
+        }
       f = find (findings, c->rule, c->path);
       if ((f != NULL) != c->fires)
         g_error ("case %u (%s, “%s”): expected %s at %s", i, c->rule, c->edits,

@@ -670,6 +670,31 @@ rule_economic_code (JueCheckRun *run)
                    row->code);
 }
 
+static const char * const reads_economic_name[] = { "economic[N].code", "economic[N].name",
+                                                     NULL };
+
+/* W-ECONOMIC-NAME: an economic row's name is the imported economic
+ * classification's name for its code.  Only against an imported table, as
+ * W-ECONOMIC-CODE: the built-in one is partial. */
+static void
+rule_economic_name (JueCheckRun *run)
+{
+  const JueEconomicRow *row = run->report->economic->pdata[run->index[0]];
+  const JueClassEntry *e;
+  g_autofree char *path = NULL;
+
+  if (run->economic_classification == NULL || text_blank (row->code) ||
+      text_blank (row->name))
+    return;
+  e = g_hash_table_lookup (run->economic_classification, row->code);
+  if (e == NULL || strcmp (e->name, row->name) == 0)
+    return;
+  path = g_strdup_printf ("economic[%d].name", run->index[0]);
+  jue_check_add (run, WARNING, path,
+                 _("Economic code %s is named “%s” in the economic classification, but the "
+                   "row says “%s”"), row->code, e->name, row->name);
+}
+
 static const char * const reads_unverified[] = { "functional[N].code", NULL };
 
 static void
@@ -1110,6 +1135,9 @@ const JueRuleEntry jue_rules_accounts[] = {
         N_("A functional row's names match the classification table"), rule_classification_name),
   RULE ("W-ECONOMIC-CODE", WARNING, ECONOMIC, reads_economic_code,
         N_("An economic code is in the economic classification table"), rule_economic_code),
+  RULE ("W-ECONOMIC-NAME", WARNING, ECONOMIC, reads_economic_name,
+        N_("An economic row's name matches the economic classification table"),
+        rule_economic_name),
   RULE ("W-COMPLETION-HIGH", WARNING, FUNCTIONAL, reads_completion,
         N_("A functional row's actual is not above its budget"), rule_completion_high),
   RULE ("W-COMPLETION-HIGH", WARNING, REPORT, reads_three_public_high,
