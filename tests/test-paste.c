@@ -720,16 +720,6 @@ test_paste_whole_table (void)
     assert_file (doc, "functional[1].code", "2060101");
     assert_file (doc, "functional[1].actual", "330.53");
   }
-  /* 表5 prints three lists: a code none of them has cannot be placed */
-  g_clear_pointer (&t, jue_rendered_table_free);
-  t = render_table (doc, 4);
-  {
-    g_autoptr (JuePasteBlock) fund = jue_paste_parse ("2296002\t彩票公益金\t2.50\t0\t2.50\r\n");
-
-    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, fund, NULL, &error));
-    g_assert_nonnull (strstr (error->message, "2296002 is in none of the lists 表5"));
-    g_clear_error (&error);
-  }
   /* a table marked empty takes no figures */
   g_assert_true (jue_document_mark_table_empty (doc, "表10", "无", &error));
   g_clear_pointer (&t, jue_rendered_table_free);
@@ -790,6 +780,130 @@ test_paste_table_by_position (void)
   }
 }
 
+/* Sichuan 表5 prints three lists (functional + gov_fund.rows +
+ * state_capital.rows): a 项 the report lacks goes to the list that has its
+ * 款, else its 类, else (类 223: state_capital.rows) the one budget the
+ * report does not give as 0.00; else it is refused, naming the row. */
+#define T5_HEADER "科目编码\t科目名称\t合计\t基本支出\t项目支出\r\n"
+#define T5_206 \
+  "20601\t科学技术管理事务\t383.73\t376.28\t7.45\r\n" \
+  "2060102\t一般行政管理事务\t7.46\t0.01\t7.45\r\n" \
+  "2060199\t其他科学技术管理事务支出\t46.74\t46.74\t0.00\r\n" \
+  "20607\t科学技术普及\t2.00\t0.00\t2.00\r\n" \
+  "2060702\t科普活动\t2.00\t0.00\t2.00\r\n"
+#define T5_224 \
+  "224\t灾害防治及应急管理支出\t3.00\t0.00\t3.00\r\n" \
+  "22402\t消防救援事务\t3.00\t0.00\t3.00\r\n" \
+  "2240299\t其他消防救援事务支出\t3.00\t0.00\t3.00\r\n"
+
+static void
+test_paste_table5_adds_rows (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("paste-table5.juesuan");
+  g_autoptr (JueRenderedTable) t = render_table (doc, 4);   /* Sichuan 表5 */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *undone = NULL;
+  guint n = list_length (doc, "functional"), added = 0;
+  g_autoptr (JuePasteBlock) good = jue_paste_parse (
+    "2024年度财政拨款支出决算明细表\r\n" T5_HEADER
+    "\t合计\t1452.01\t708.77\t743.24\r\n"
+    "206\t科学技术支出\t1290.67\t551.80\t738.87\r\n" T5_206 T5_224);
+  g_autoptr (JuePasteBlock) bad = jue_paste_parse (
+    T5_HEADER "206\t科学技术支出\t1290.67\t551.90\t738.87\r\n" T5_206 T5_224);
+
+  g_assert_cmpstr (t->title, ==, "2024年度财政拨款支出决算明细表");
+  /* a 类 row that does not add up: nothing pasted, row, column and both figures named */
+  g_assert_false (jue_paste_apply_table (doc, t, 0, 0, bad, &added, &error));
+  g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Nothing was pasted: row 206 科学技术支出, 本年支出 基本支出: "
+                   "the copied table says 551.90, but its rows add up to 551.80");
+  g_clear_error (&error);
+  g_assert_cmpuint (list_length (doc, "functional"), ==, n);
+  assert_file (doc, "functional[3].code", "");
+  g_assert_false (jue_document_can_undo (doc));
+
+  /* 2060199, typed without its code, gets it; 2060702 (款 20607 nowhere,
+   * 类 206 in functional) and 2240299 (类 224 nowhere; the report gives
+   * 政府性基金 and 国有资本经营 spending as 0.00) go to functional in code
+   * order, named from the classification; 合计, 类 and 款 rows checked */
+  g_assert_true (jue_paste_apply_table (doc, t, 0, 0, good, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpuint (list_length (doc, "functional"), ==, n + 2);
+  g_assert_cmpuint (list_length (doc, "gov_fund.rows"), ==, 0);
+  assert_file (doc, "functional[3].code", "2060199");
+  assert_file (doc, "functional[4].code", "2060702");
+  assert_file (doc, "functional[4].class_name", "科学技术支出");
+  assert_file (doc, "functional[4].kuan_name", "科学技术普及");
+  assert_file (doc, "functional[4].xiang_name", "科普活动");
+  assert_file (doc, "functional[4].actual", "2.00");
+  assert_file (doc, "functional[4].project", "2.00");
+  assert_file (doc, "functional[5].code", "2240299");
+  assert_file (doc, "functional[5].class_name", "灾害防治及应急管理支出");
+  assert_file (doc, "functional[5].xiang_name", "其他消防救援事务支出");
+  assert_file (doc, "functional[5].actual", "3.00");
+  /* one undo step */
+  g_assert_true (jue_document_undo (doc, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_length (doc, "functional"), ==, n);
+  assert_file (doc, "functional[3].code", "");
+  g_assert_false (jue_document_can_undo (doc));
+
+  /* 类 223 is the state-capital budget's */
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 4);
+  {
+    g_autoptr (JuePasteBlock) capital = jue_paste_parse (
+      "2230105\t国有企业退休人员社会化管理补助支出\t1.20\t0.00\t1.20\r\n");
+
+    g_assert_true (jue_paste_apply_table (doc, t, 0, 0, capital, &added, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+    assert_file (doc, "state_capital.rows[0].code", "2230105");
+    assert_file (doc, "state_capital.rows[0].name", "国有企业退休人员社会化管理补助支出");
+    assert_file (doc, "state_capital.rows[0].project", "1.20");
+    g_assert_cmpuint (list_length (doc, "functional"), ==, n);
+  }
+
+  /* the 政府性基金 budget's spending not given as 0.00: a 类 no list has
+   * cannot be placed; nothing pasted, the row and both tables named */
+  g_assert_true (jue_document_set (doc, "gov_fund.expenditure", "", &error));
+  g_assert_true (jue_document_set (doc, "appropriation.expenditure_gov_fund", "", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 4);
+  {
+    g_autoptr (JuePasteBlock) open = jue_paste_parse (T5_HEADER T5_206 T5_224);
+
+    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, open, &added, &error));
+    g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==,
+                     "Nothing was pasted: row 2240299 其他消防救援事务支出: 表5 has no row of "
+                     "its 类 224, so it cannot be told which of 表6 一般公共预算财政拨款支出决算表、"
+                     "表10 政府性基金预算财政拨款收入支出决算表 the new 项 belongs to: add it in its "
+                     "own table first, or give the other budgets' spending as 0.00");
+    g_clear_error (&error);
+    g_assert_cmpuint (list_length (doc, "functional"), ==, n);
+    assert_file (doc, "functional[3].code", "");
+  }
+  /* a 款 the fund list has: there */
+  g_assert_true (jue_document_insert_by_code (doc, "gov_fund.rows", "2240201", NULL, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 4);
+  {
+    g_autoptr (JuePasteBlock) fund = jue_paste_parse (T5_HEADER T5_224);
+
+    g_assert_true (jue_paste_apply_table (doc, t, 0, 0, fund, &added, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+    assert_file (doc, "gov_fund.rows[1].code", "2240299");
+    assert_file (doc, "gov_fund.rows[1].actual", "3.00");
+    g_assert_cmpuint (list_length (doc, "functional"), ==, n);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/codes/insert", test_insert_by_code);
   g_test_add_func ("/paste/table/whole", test_paste_whole_table);
   g_test_add_func ("/paste/table/position", test_paste_table_by_position);
+  g_test_add_func ("/paste/table/table5-adds-rows", test_paste_table5_adds_rows);
   status = g_test_run ();
   {
     g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);

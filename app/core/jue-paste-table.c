@@ -177,11 +177,23 @@ list_rows_of (JueReport           *report,
   return *(GPtrArray **) ref.ptr;
 }
 
+/* Do two 类 or 款 names name the same one?  A report may print the 类
+ * without its last word ("社会保障和就业" for "社会保障和就业支出"). */
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
+    return FALSE;
+  return strcmp (a, b) == 0 || g_str_has_prefix (a, b) || g_str_has_prefix (b, a);
+}
+
 /* The list and row of the table's 项 row with code, as the report is now
  * (rows added by this paste move the others): the row of one of the
- * table's lists with that code, else — a table of one list — one typed
- * without a code whose 项 (and 款) names are the pasted ones (*uncoded set:
- * the paste writes the code into it). */
+ * table's lists with that code, else one typed without a code whose 项
+ * (and 款) names are the pasted ones (*uncoded set: the paste writes the
+ * code into it).  Such a row in two of the lists (表5) is *ambiguous (and
+ * *list names the first, *other the second). */
 static gboolean
 find_item (JueReport              *report,
            const JueRenderedTable *t,
@@ -190,12 +202,12 @@ find_item (JueReport              *report,
            const char             *kuan_name,
            char                  **list,
            gint                   *index,
-           gboolean               *uncoded)
+           gboolean               *uncoded,
+           char                  **other)
 {
   g_auto (GStrv) lists = g_strsplit (t->list ? t->list : "", "+", -1);
   const JueRecordDef *def = NULL;
   GPtrArray *rows;
-  gboolean names = FALSE;
 
   *uncoded = FALSE;
   for (guint l = 0; lists[l]; l++)
@@ -211,28 +223,205 @@ find_item (JueReport              *report,
             return TRUE;
           }
     }
-  if (t->list == NULL || strchr (t->list, '+') != NULL ||
-      (rows = list_rows_of (report, t->list, &def)) == NULL)
-    return FALSE;
-  for (guint f = 0; f < def->n_fields; f++)
-    names = names || strcmp (def->fields[f].name, "kuan_name") == 0;
-  for (guint i = 0; *name && i < rows->len; i++)
+  for (guint l = 0; *name && lists[l]; l++)
     {
-      gconstpointer row = rows->pdata[i];
+      const char *lp = lists[l];
+      gboolean names = FALSE;
 
-      if (*jue_row_text (row, def, "code") != '\0')
+      if (*lp == '\0' || (rows = list_rows_of (report, lp, &def)) == NULL)
         continue;
-      if (strcmp (jue_row_text (row, def, names ? "xiang_name" : "name"), name) != 0)
-        continue;
-      if (names && kuan_name && *kuan_name && *jue_row_text (row, def, "kuan_name") &&
-          strcmp (jue_row_text (row, def, "kuan_name"), kuan_name) != 0)
-        continue;
-      *list = g_strdup (t->list);
-      *index = (gint) i;
-      *uncoded = TRUE;
-      return TRUE;
+      for (guint f = 0; f < def->n_fields; f++)
+        names = names || strcmp (def->fields[f].name, "kuan_name") == 0;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          gconstpointer row = rows->pdata[i];
+
+          if (*jue_row_text (row, def, "code") != '\0')
+            continue;
+          if (strcmp (jue_row_text (row, def, names ? "xiang_name" : "name"), name) != 0)
+            continue;
+          if (names && kuan_name && *kuan_name && *jue_row_text (row, def, "kuan_name") &&
+              strcmp (jue_row_text (row, def, "kuan_name"), kuan_name) != 0)
+            continue;
+          if (*uncoded)
+            {
+              *other = g_strdup (lp);
+              return TRUE;
+            }
+          *list = g_strdup (lp);
+          *index = (gint) i;
+          *uncoded = TRUE;
+          break;
+        }
+    }
+  return *uncoded;
+}
+
+/* "表6 一般公共预算财政拨款支出决算表": the template's table that prints
+ * list alone, else the list's path. */
+static char *
+list_table (const JueTemplate *tmpl,
+            const char        *list)
+{
+  for (guint i = 0; tmpl && i < tmpl->tables->len; i++)
+    {
+      const JueTemplateTable *tt = tmpl->tables->pdata[i];
+
+      if (tt->layout == JUE_LAYOUT_MATRIX && g_strcmp0 (tt->rows, list) == 0)
+        return g_strdup_printf ("%s %s", tt->number, tt->title);
+    }
+  return g_strdup (list);
+}
+
+/* Has list a row under prefix (a 3-digit 类 or 5-digit 款 code): one whose
+ * code begins with it, or one typed without a code whose 类 (款) name is
+ * the one the pasted table prints for prefix (names)? */
+static gboolean
+list_has_under (JueReport  *report,
+                const char *list,
+                const char *prefix,
+                GHashTable *names)
+{
+  const JueRecordDef *def = NULL;
+  GPtrArray *rows = list_rows_of (report, list, &def);
+  const char *name = g_hash_table_lookup (names, prefix);
+  const char *field = strlen (prefix) == 3 ? "class_name" : "kuan_name";
+
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      const char *code = jue_row_text (rows->pdata[i], def, "code");
+
+      if (*code ? g_str_has_prefix (code, prefix)
+                : same_name (jue_row_text (rows->pdata[i], def, field), name))
+        return TRUE;
     }
   return FALSE;
+}
+
+/* Does the report give the spending of list's budget as 0 (a typed 0.00,
+ * and no figure other than 0)? */
+static gboolean
+budget_is_zero (JueReport  *report,
+                const char *list)
+{
+  static const struct { const char *list, *paths[3]; } budgets[] = {
+    { "functional", { "appropriation.expenditure_general_budget", NULL } },
+    { "gov_fund.rows", { "gov_fund.expenditure", "appropriation.expenditure_gov_fund", NULL } },
+    { "state_capital.rows", { "state_capital.expenditure",
+                              "appropriation.expenditure_state_capital", NULL } },
+  };
+  gboolean zero = FALSE;
+
+  for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
+    {
+      if (strcmp (budgets[b].list, list) != 0)
+        continue;
+      for (guint p = 0; budgets[b].paths[p]; p++)
+        {
+          g_autofree char *text = jue_report_get (report, budgets[b].paths[p], NULL);
+          JueAmount a;
+
+          if (text == NULL || !jue_amount_parse (text, &a, NULL) || !a.set)
+            continue;
+          if (a.fen != 0)
+            return FALSE;
+          zero = TRUE;
+        }
+    }
+  return zero;
+}
+
+static gboolean refuse (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* The list of a table printing several (表5: functional + gov_fund.rows +
+ * state_capital.rows, each a budget's 项 rows) that a 项 the report lacks
+ * goes to.  The rule, in order:
+ * 1. a 项 of 类 223 (国有资本经营预算支出, the state-capital budget's own 类)
+ *    goes to state_capital.rows;
+ * 2. the list that has rows of its 款 (by code, or a row typed without a
+ *    code under the 款 name the pasted table prints), if one list has;
+ * 3. else the list that has rows of its 类, if one list has;
+ * 4. else, leaving out state_capital.rows (it takes only 类 223) and every
+ *    list whose budget's spending the report gives as 0.00 (表4's 本年支出
+ *    of that budget, or 表10's 合计), the one list left.
+ * Two lists with rows of its 款 (or 类), or more than one list left at 4:
+ * refused, naming the row and the tables it could go to. */
+static char *
+decide_list (JueReport              *report,
+             const JueTemplate      *tmpl,
+             const JueRenderedTable *t,
+             const char             *code,
+             const char             *row_name,
+             GHashTable             *names,
+             GError                **error)
+{
+  g_auto (GStrv) lists = g_strsplit (t->list, "+", -1);
+  g_autoptr (GPtrArray) left = g_ptr_array_new ();
+
+  for (guint l = 0; lists[l]; l++)
+    g_strstrip (lists[l]);
+  if (g_str_has_prefix (code, "223") && g_strv_contains ((const char * const *) lists,
+                                                         "state_capital.rows"))
+    return g_strdup ("state_capital.rows");
+  for (guint digits = 5; digits >= 3; digits -= 2)
+    {
+      g_autofree char *prefix = g_strndup (code, digits);
+      const char *found = NULL;
+
+      for (guint l = 0; lists[l]; l++)
+        {
+          if (*lists[l] == '\0' || !list_has_under (report, lists[l], prefix, names))
+            continue;
+          if (found)
+            {
+              g_autofree char *a = list_table (tmpl, found);
+              g_autofree char *b = list_table (tmpl, lists[l]);
+
+              refuse (error,
+                      /* TRANSLATORS: the row (code and name), two tables (number
+                       * and title), a 类 or 款 code */
+                      _("row %s: %s and %s both have rows under %s, so it cannot be told "
+                        "which of them the new 项 belongs to: add it in its own table first"),
+                      row_name, a, b, prefix);
+              return NULL;
+            }
+          found = lists[l];
+        }
+      if (found)
+        return g_strdup (found);
+    }
+  for (guint l = 0; lists[l]; l++)
+    if (*lists[l] && strcmp (lists[l], "state_capital.rows") != 0 &&
+        !budget_is_zero (report, lists[l]))
+      g_ptr_array_add (left, lists[l]);
+  if (left->len == 1)
+    return g_strdup (left->pdata[0]);
+  {
+    g_autoptr (GString) tables = g_string_new (NULL);
+    g_autofree char *cls = g_strndup (code, 3);
+
+    for (guint l = 0; lists[l]; l++)
+      if (*lists[l] && (left->len == 0 ? strcmp (lists[l], "state_capital.rows") != 0
+                                       : g_ptr_array_find (left, lists[l], NULL)))
+        {
+          g_autofree char *name = list_table (tmpl, lists[l]);
+
+          g_string_append_printf (tables, "%s%s", tables->len ? "、" : "", name);
+        }
+    if (left->len == 0)
+      refuse (error,
+              /* TRANSLATORS: the row (code and name), the tables (number and title) */
+              _("row %s: the report gives the spending of %s as 0.00, so the new 项 has no "
+                "table to go to"), row_name, tables->str);
+    else
+      refuse (error,
+              /* TRANSLATORS: the row (code and name), the table's number, a 类 code,
+               * the tables (number and title) it could go to */
+              _("row %s: %s has no row of its 类 %s, so it cannot be told which of %s the "
+                "new 项 belongs to: add it in its own table first, or give the other "
+                "budgets' spending as 0.00"), row_name, t->number, cls, tables->str);
+  }
+  return NULL;
 }
 
 static gboolean
@@ -492,6 +681,7 @@ paste_by_position (JueDocument            *document,
  * 合计, 类 and 款 rows are checked. */
 static gboolean
 paste_by_code (JueDocument            *document,
+               const JueTemplate      *tmpl,
                const JueRenderedTable *t,
                guint                   col,
                const JuePasteBlock    *block,
@@ -505,6 +695,7 @@ paste_by_code (JueDocument            *document,
   guint nc = column_of_role (t, JUE_COLUMN_NAME);
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  g_return_val_if_fail (t->list != NULL, FALSE);   /* a matrix: its rows' lists */
   /* the 类 and 款 names the block prints name a new row's 类 and 款 */
   for (guint r = 0; r < jue_paste_block_rows (block); r++)
     {
@@ -525,6 +716,7 @@ paste_by_code (JueDocument            *document,
       g_autofree char *pasted_name = g_strstrip (g_strdup (name ? name : ""));
       gsize len = strlen (code);
       g_autofree char *list = NULL;
+      g_autofree char *other = NULL;
       g_autofree char *row_name = NULL;
       gint index = -1;
       gboolean uncoded = FALSE;
@@ -569,16 +761,32 @@ paste_by_code (JueDocument            *document,
             }
           continue;
         }
-      if (!find_item (report, t, code, pasted_name, kuan_name, &list, &index, &uncoded))
+      row_name = g_strdup_printf ("%s %s", code, pasted_name);
+      g_strstrip (row_name);
+      if (find_item (report, t, code, pasted_name, kuan_name, &list, &index, &uncoded, &other) &&
+          other != NULL)
         {
-          if (t->list == NULL || strchr (t->list, '+') != NULL)
-            return refuse (error,
-                           /* TRANSLATORS: a 项 code, the table's number and title */
-                           _("%s is in none of the lists %s %s prints: add it in its own "
-                             "table first"), code, t->number, t->title);
+          g_autofree char *a = list_table (tmpl, list);
+          g_autofree char *b = list_table (tmpl, other);
+
+          return refuse (error,
+                         /* TRANSLATORS: the row (code and name), two tables (number and
+                          * title), the 项 name */
+                         _("row %s: %s and %s both have a row %s without a code, so it "
+                           "cannot be told which one it is: give one of them its code "
+                           "first"), row_name, a, b, pasted_name);
+        }
+      if (list == NULL)
+        {
           GError *inner = NULL;
 
-          index = jue_document_insert_by_code_in_group (document, t->list, code, NULL, names,
+          /* 表5: which budget's list (decide_list says the rule) */
+          list = strchr (t->list, '+') == NULL
+                 ? g_strdup (t->list)
+                 : decide_list (report, tmpl, t, code, row_name, names, error);
+          if (list == NULL)
+            return FALSE;
+          index = jue_document_insert_by_code_in_group (document, list, code, NULL, names,
                                                         pasted_name, &inner);
           if (index < 0)
             {
@@ -586,12 +794,9 @@ paste_by_code (JueDocument            *document,
               g_error_free (inner);
               return refuse (error, "%s", why);
             }
-          list = g_strdup (t->list);
           if (n_added)
             (*n_added)++;
         }
-      row_name = g_strdup_printf ("%s %s", code, pasted_name);
-      g_strstrip (row_name);
       if (uncoded)
         {
           /* the row typed without its code: the published table gives it */
@@ -684,7 +889,7 @@ jue_paste_apply_table (JueDocument            *document,
 
   by_code = block_has_codes (table, block, column);
   jue_document_begin_group (document);
-  ok = by_code ? paste_by_code (document, table, column, block, checks, &added, &first, error)
+  ok = by_code ? paste_by_code (document, tmpl, table, column, block, checks, &added, &first, error)
                : paste_by_position (document, table, row, column, block, checks, &first, error);
   if (ok)
     {

@@ -59,8 +59,9 @@ gboolean       jue_paste_apply        (JueDocument         *document,
  *   header rows, or some of its rows): each 项 row lands on the row with
  *   its code (else on a row typed without a code with its 项 and 款 names,
  *   which gets the code; else a new row in code order, named from the
- *   classification or as pasted; row is not used); header and title rows
- *   are passed over;
+ *   classification or as pasted — on a table of several lists, 表5, in
+ *   the list its 款 or 类 decides, see decide_list and docs/templates.md
+ *   "Paste"; row is not used); header and title rows are passed over;
  * - else each cell lands on the cell under it: a typed cell is written as
  *   if typed, a computed one is not;
  * and every 合计, 类 and 款 row of the block (and every computed cell a
