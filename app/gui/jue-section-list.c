@@ -8,8 +8,11 @@
 struct _JueSectionList {
   GtkWidget  parent_instance;
 
+  GtkWidget *scroller;
   GtkWidget *list;
   GtkWidget *total;
+  guint      reveal_tick;   /* scrolling the selected row into view */
+  guint      reveal_frames;
 
   GPtrArray *sections;   /* borrowed */
   guint      selecting : 1;
@@ -112,6 +115,46 @@ jue_section_list_set_sections (JueSectionList *self,
   self->selecting = FALSE;
 }
 
+/* Scrolls the sidebar so that the selected row is in view; FALSE while
+ * the row has no place yet (the list not laid out since it was filled). */
+static gboolean
+reveal_selected (JueSectionList *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+
+  double value = gtk_adjustment_get_value (adj);
+
+  if (row == NULL)
+    return TRUE;
+  /* where the row is seen now, in the sidebar's own coordinates */
+  if (gtk_adjustment_get_page_size (adj) <= 0 ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), self->scroller, &bounds) ||
+      bounds.size.height <= 0)
+    return FALSE;
+  /* with the list's margin around it, so the first row is seen whole */
+  gtk_adjustment_clamp_page (adj, value + bounds.origin.y - 6,
+                             value + bounds.origin.y + bounds.size.height + 6);
+  return TRUE;
+}
+
+static gboolean
+reveal_on_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  JueSectionList *self = JUE_SECTION_LIST (widget);
+
+  /* a list filled a moment ago is laid out by the next frame or two */
+  if (reveal_selected (self) || ++self->reveal_frames > 60)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 void
 jue_section_list_select (JueSectionList *self,
                          const char     *id)
@@ -122,6 +165,13 @@ jue_section_list_select (JueSectionList *self,
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section-id"), id) == 0)
       gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (row));
   self->selecting = FALSE;
+  /* a section shown from elsewhere (a finding, Find, the last session, the
+   * next submission) is seen in the sidebar too, however long the list:
+   * scrolled into view on the next frame, once the rows have their places */
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_on_tick,
+                                                      NULL, NULL);
 }
 
 /* Counts are refreshed on every edit: touch a badge only when its number
@@ -270,6 +320,13 @@ on_row_activated (GtkListBox     *box,
 static void
 jue_section_list_dispose (GObject *object)
 {
+  JueSectionList *self = JUE_SECTION_LIST (object);
+
+  if (self->reveal_tick)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+      self->reveal_tick = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), JUE_TYPE_SECTION_LIST);
   {
     GtkWidget *child;
@@ -288,6 +345,7 @@ jue_section_list_class_init (JueSectionListClass *klass)
   object_class->dispose = jue_section_list_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/juesuan/Juesuan/ui/jue-section-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueSectionList, scroller);
   gtk_widget_class_bind_template_child (widget_class, JueSectionList, list);
   gtk_widget_class_bind_template_child (widget_class, JueSectionList, total);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
