@@ -410,6 +410,105 @@ def explanations_and_classification_round_trip():
     must(rc1 == rc2 and out1.replace(f, "") == out2.replace(back, ""), "same findings and explanations")
 
 
+ECONOMIC = "18_经济分类科目表"
+
+
+def sample_with_economic(name):
+    """The sample with the year's economic classification imported and two
+    lines of 表6: 30101 named otherwise than the table (W-ECONOMIC-NAME),
+    30102 not in it (W-ECONOMIC-CODE)."""
+    f = sample(name)
+    econ = tmp(name + "-econ.csv")
+    write(econ, ("code,name,level,parent\n301,工资福利支出,1,\n30101,基本工资,2,301\n"
+                 "307,债务利息及费用支出,1,\n30799,其他债务利息及费用支出,2,307\n").encode())
+    rc, _, err = run("classification", "import", "--economic", econ, f)
+    must(rc == 0, err)
+    for i, (code, name_, actual) in enumerate([("30101", "工资", "1"), ("30102", "津贴补贴", "2")]):
+        rc, out, err = run("add", f, "economic")
+        must(rc == 0, err)
+        for field, value in (("code", code), ("name", name_), ("actual", actual)):
+            rc, _, err = run("set", f, "economic[%d].%s" % (i, field), value)
+            must(rc == 0, err)
+    return f
+
+
+@test
+def economic_classification_round_trip():
+    f = sample_with_economic("ec.juesuan")
+    d1 = export(f, "ec1")
+    names = sorted(os.listdir(d1))
+    must(names[-2:] == [TAIL[2] + ".csv", ECONOMIC + ".csv"], names[-3:])
+    must(table(d1, ECONOMIC) == [["科目编码", "科目名称", "级次", "上级编码"],
+                                 ["301", "工资福利支出", "1", ""],
+                                 ["30101", "基本工资", "2", "301"],
+                                 ["307", "债务利息及费用支出", "1", ""],
+                                 ["30799", "其他债务利息及费用支出", "2", "307"]], "18")
+    findings = table(d1, TAIL[0])
+    must([r for r in findings if r[1:3] == ["W-ECONOMIC-NAME", "economic[0].name"]]
+         and [r for r in findings if r[1:3] == ["W-ECONOMIC-CODE", "economic[1].code"]],
+         "the findings file is checked against the economic table")
+    # the files 01–17 are those of the same report without the table, but 15
+    plain = export(sample("plain.juesuan"), "plain")
+    must(len(os.listdir(plain)) + 1 == len(names) and ECONOMIC + ".csv" not in os.listdir(plain),
+         "no file 18 without an imported table")
+    back = tmp("ec-back.juesuan")
+    rc, _, err = run("import", d1, back)
+    must(rc == 0, err)
+    d2 = export(back, "ec2")
+    must(sorted(os.listdir(d2)) == names, "same files")
+    for n in names:
+        must(read(os.path.join(d1, n)) == read(os.path.join(d2, n)), n + " differs")
+    rc1, out1, _ = run("validate", f)
+    rc2, out2, _ = run("validate", back)
+    must(rc1 == rc2 and out1.replace(f, "") == out2.replace(back, ""), "same findings")
+    must("W-ECONOMIC-NAME economic[0].name" in out2, out2)
+    # the imported report has the table: adding a row by a code only it has works
+    rc, out, err = run("add", "--code", "30799", back, "economic")
+    must(rc == 0 and out.startswith("economic["), out + err)
+    # one file
+    one = tmp("ec-all.csv")
+    rc, _, err = run("export", "--format", "csv", "--single", one, f)
+    must(rc == 0, err)
+    titles = [r[0] for r in rows(one) if len(r) == 1 and r[0]]
+    must(titles[-2:] == [TAIL[2], ECONOMIC], titles[-3:])
+    back1 = tmp("ec-one.juesuan")
+    rc, _, err = run("import", one, back1)
+    must(rc == 0, err)
+    two = tmp("ec-all2.csv")
+    rc, _, err = run("export", "--format", "csv", "--single", two, back1)
+    must(rc == 0 and read(one) == read(two), "single file byte-identical")
+
+
+@test
+def economic_classification_refused_and_stale():
+    f = sample_with_economic("ecb.juesuan")
+    d = export(f, "ecb")
+    p = os.path.join(d, ECONOMIC + ".csv")
+    good = read(p)
+    write(p, good.replace("30101,基本工资,2,301".encode(), "30101,基本工资,2,302".encode()))
+    out = tmp("ecb-back.juesuan")
+    rc, _, err = run("import", d, out)
+    must(rc == 1 and ECONOMIC + ".csv, line 3, column 4" in err
+         and "parent “302” of code 30101" in err, err)
+    must(not os.path.exists(out), "no report file")
+    # a report without the table exported over it: 18 is an earlier file,
+    # refused without --force, removed with it, so the folder imports as
+    # exactly that report
+    for n in os.listdir(d):
+        os.unlink(os.path.join(d, n))
+    write(p, good)
+    plain = sample("ecb-plain.juesuan")
+    rc, _, err = run("export", "--format", "csv", plain, d)
+    must(rc == 1 and ECONOMIC + ".csv already exists" in err, err)
+    must(os.listdir(d) == [ECONOMIC + ".csv"], "nothing written")
+    rc, _, err = run("export", "--format", "csv", "--force", plain, d)
+    must(rc == 0 and not os.path.exists(p), err)
+    rc, _, err = run("import", d, out)
+    must(rc == 0, err)
+    rc, _, err = run("add", "--code", "30799", out, "economic")
+    must(rc != 0 and "built-in economic classification" in err, err)
+
+
 def main():
     print("1..%d" % len(tests))
     failed = 0

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "jue-checks.h"
 #include "jue-csv-tables.h"
 #include "jue-csv.h"
 #include "jue-export.h"
@@ -421,6 +422,19 @@ some_classification (void)
   return a;
 }
 
+/* A year's economic classification with the 类 the built-in table lacks. */
+static GPtrArray *
+some_economic (void)
+{
+  static const char csv[] = "code,name,level,parent\n301,工资福利支出,1,\n30101,基本工资,2,301\n"
+                            "307,债务利息及费用支出,1,\n30799,其他债务利息及费用支出,2,307\n";
+  g_autoptr (GError) error = NULL;
+  GPtrArray *a = jue_classification_economic_parse (csv, strlen (csv), "econ.csv", &error);
+
+  g_assert_no_error (error);
+  return a;
+}
+
 static char *
 write_files (GPtrArray *files)
 {
@@ -467,9 +481,31 @@ assert_same_files (GPtrArray *a,
 }
 
 static void
+assert_same_entries (GPtrArray *got,
+                     GPtrArray *want)
+{
+  if (want == NULL)
+    {
+      g_assert_null (got);
+      return;
+    }
+  g_assert_nonnull (got);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    {
+      JueClassEntry *x = want->pdata[i], *y = got->pdata[i];
+      g_assert_cmpstr (x->code, ==, y->code);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpint (x->level, ==, y->level);
+      g_assert_cmpstr (x->parent, ==, y->parent);
+    }
+}
+
+static void
 assert_side_tables (JueImport  *imp,
                     GHashTable *explanations,
-                    GPtrArray  *classification)
+                    GPtrArray  *classification,
+                    GPtrArray  *economic)
 {
   g_assert_cmpuint (imp->explanations->len, ==, g_hash_table_size (explanations));
   for (guint i = 0; i < imp->explanations->len; i++)
@@ -478,20 +514,8 @@ assert_side_tables (JueImport  *imp,
       g_autofree char *key = jue_explanation_key (e->rule, e->path);
       g_assert_cmpstr (e->text, ==, g_hash_table_lookup (explanations, key));
     }
-  if (classification == NULL)
-    {
-      g_assert_null (imp->classification);
-      return;
-    }
-  g_assert_cmpuint (imp->classification->len, ==, classification->len);
-  for (guint i = 0; i < classification->len; i++)
-    {
-      JueClassEntry *x = classification->pdata[i], *y = imp->classification->pdata[i];
-      g_assert_cmpstr (x->code, ==, y->code);
-      g_assert_cmpstr (x->name, ==, y->name);
-      g_assert_cmpint (x->level, ==, y->level);
-      g_assert_cmpstr (x->parent, ==, y->parent);
-    }
+  assert_same_entries (imp->classification, classification);
+  assert_same_entries (imp->economic, economic);
 }
 
 /* export → import gives an equal report; export again is byte-identical;
@@ -499,9 +523,11 @@ assert_side_tables (JueImport  *imp,
 static void
 round_trip (JueReport  *report,
             GHashTable *explanations,
-            GPtrArray  *classification)
+            GPtrArray  *classification,
+            GPtrArray  *economic)
 {
-  g_autoptr (GPtrArray) files = jue_export_csv_files (report, explanations, classification);
+  g_autoptr (GPtrArray) files = jue_export_csv_files (report, explanations, classification,
+                                                      economic);
   g_autofree char *dir = write_files (files);
   g_autoptr (GError) error = NULL;
   g_autoptr (JueImport) imp = jue_import_csv_dir (dir, &error);
@@ -510,7 +536,7 @@ round_trip (JueReport  *report,
 
   g_assert_no_error (error);
   g_assert_true (jue_report_equal (report, imp->report));
-  assert_side_tables (imp, explanations, classification);
+  assert_side_tables (imp, explanations, classification, economic);
   {
     g_autoptr (GHashTable) again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     g_autoptr (GPtrArray) files2 = NULL;
@@ -519,17 +545,28 @@ round_trip (JueReport  *report,
         JueExplanation *e = imp->explanations->pdata[i];
         g_hash_table_insert (again, jue_explanation_key (e->rule, e->path), g_strdup (e->text));
       }
-    files2 = jue_export_csv_files (imp->report, again, imp->classification);
+    files2 = jue_export_csv_files (imp->report, again, imp->classification, imp->economic);
     assert_same_files (files, files2);
   }
   remove_dir (dir);
 
-  single = jue_export_csv_bytes (report, explanations, classification);
+  single = jue_export_csv_bytes (report, explanations, classification, economic);
   imp1 = jue_import_csv_single_data (g_bytes_get_data (single, NULL), g_bytes_get_size (single),
                                      "all.csv", &error);
   g_assert_no_error (error);
   g_assert_true (jue_report_equal (report, imp1->report));
-  assert_side_tables (imp1, explanations, classification);
+  assert_side_tables (imp1, explanations, classification, economic);
+  {
+    g_autoptr (GBytes) single2 = NULL;
+    g_autoptr (GHashTable) again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    for (guint i = 0; i < imp1->explanations->len; i++)
+      {
+        JueExplanation *e = imp1->explanations->pdata[i];
+        g_hash_table_insert (again, jue_explanation_key (e->rule, e->path), g_strdup (e->text));
+      }
+    single2 = jue_export_csv_bytes (imp1->report, again, imp1->classification, imp1->economic);
+    g_assert_true (g_bytes_equal (single, single2));
+  }
 }
 
 static void
@@ -541,7 +578,74 @@ test_round_trip_full (void)
 
   g_assert_cmpuint (report->special_funds->len, ==, 2);
   g_assert_cmpuint (report->functional->len, ==, 2);
-  round_trip (report, expl, cls);
+  round_trip (report, expl, cls, NULL);
+}
+
+/* A report with an imported economic classification exports it as file 18
+ * (after 17, the files before unchanged) and imports it back; one without
+ * has no file 18. */
+static void
+test_round_trip_economic (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  g_autoptr (GHashTable) expl = some_explanations ();
+  g_autoptr (GPtrArray) cls = some_classification ();
+  g_autoptr (GPtrArray) econ = some_economic ();
+  g_autoptr (GPtrArray) with = NULL;
+  g_autoptr (GPtrArray) without = NULL;
+  JueExportFile *last;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  /* two lines of 表6: one named otherwise than the table, one it lacks */
+  static const char * const edits[][2] = {
+    { "economic[0].code", "30101" }, { "economic[0].name", "工资" },
+    { "economic[0].actual", "1" }, { "economic[1].code", "30102" },
+    { "economic[1].name", "津贴补贴" }, { "economic[1].actual", "2" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_assert_true (jue_report_ensure_path (report, edits[i][0], &error));
+      g_assert_true (jue_report_set (report, edits[i][0], edits[i][1], &error));
+    }
+  with = jue_export_csv_files (report, expl, cls, econ);
+  without = jue_export_csv_files (report, expl, cls, NULL);
+  g_assert_cmpuint (with->len, ==, without->len + 1);
+  for (guint i = 0; i < without->len; i++)
+    {
+      JueExportFile *x = with->pdata[i], *y = without->pdata[i];
+      g_autofree char *data = g_strndup (g_bytes_get_data (x->data, NULL),
+                                         g_bytes_get_size (x->data));
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      /* the findings (15) are checked against the economic table as well */
+      if (strcmp (x->name, JUE_CSV_FINDINGS_NAME ".csv") == 0)
+        {
+          g_assert_nonnull (strstr (data, "W-ECONOMIC-NAME,economic[0].name"));
+          g_assert_nonnull (strstr (data, "W-ECONOMIC-CODE,economic[1].code"));
+          g_assert_null (g_strstr_len (g_bytes_get_data (y->data, NULL),
+                                       (gssize) g_bytes_get_size (y->data), "W-ECONOMIC-NAME"));
+        }
+      else
+        g_assert_true (g_bytes_equal (x->data, y->data));
+    }
+  last = with->pdata[with->len - 1];
+  g_assert_cmpstr (last->name, ==, "18_经济分类科目表.csv");
+  text = g_strndup (g_bytes_get_data (last->data, NULL), g_bytes_get_size (last->data));
+  g_assert_cmpstr (text, ==, "\xEF\xBB\xBF科目编码,科目名称,级次,上级编码\r\n"
+                             "301,工资福利支出,1,\r\n30101,基本工资,2,301\r\n"
+                             "307,债务利息及费用支出,1,\r\n"
+                             "30799,其他债务利息及费用支出,2,307\r\n");
+  round_trip (report, expl, cls, econ);
+  /* an empty table is none */
+  {
+    g_autoptr (GPtrArray) empty = g_ptr_array_new ();
+    g_autoptr (GPtrArray) files = jue_export_csv_files (report, expl, cls, empty);
+    g_assert_cmpuint (files->len, ==, without->len);
+  }
 }
 
 static void
@@ -550,7 +654,7 @@ test_round_trip_empty (void)
   g_autoptr (JueReport) report = jue_report_new ();
   g_autoptr (GHashTable) expl = g_hash_table_new (g_str_hash, g_str_equal);
 
-  round_trip (report, expl, NULL);
+  round_trip (report, expl, NULL, NULL);
 }
 
 static void
@@ -561,7 +665,85 @@ test_round_trip_sample (void)
   g_autoptr (GHashTable) expl = some_explanations ();
 
   g_assert_no_error (error);
-  round_trip (report, expl, NULL);
+  round_trip (report, expl, NULL, NULL);
+}
+
+/* A bad row of file 18 refuses the whole import, naming the file, the line,
+ * the cell and the reason; from a folder as from the single file. */
+static void
+test_import_economic_refused (void)
+{
+  static const struct { const char *from, *to; const char *says[3]; } cases[] = {
+    { "30101,基本工资,2,301", "3010,基本工资,2,301",
+      { "column 1", "“科目编码”", "code “3010” is not a 3-digit 类 or 5-digit 款 code" } },
+    { "30101,基本工资,2,301", "30101,,2,301", { "column 2", "code 30101 has no name", NULL } },
+    { "30101,基本工资,2,301", "30101,基本工资,3,301", { "column 3", "level “3” is not 1 or 2", NULL } },
+    { "30799,其他债务利息及费用支出,2,307", "30799,其他债务利息及费用支出,2,301",
+      { "column 4", "parent “301” of code 30799 is not its first 3 digits", NULL } },
+    { "30101,基本工资,2,301", "301,工资福利支出,1,", { "column 1", "code 301 is listed twice", NULL } },
+    { "科目编码,科目名称,级次,上级编码\r\n301", "科目编码,科目名称,级别,上级编码\r\n301",
+      { "column 3", "级别", "级次" } },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  g_autoptr (GPtrArray) econ = some_economic ();
+  g_autoptr (GBytes) bytes = jue_export_csv_bytes (report, NULL, NULL, econ);
+  g_autoptr (GPtrArray) files = jue_export_csv_files (report, NULL, NULL, econ);
+  g_autofree char *data = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  JueExportFile *last = files->pdata[files->len - 1];
+  g_autofree char *file18 = g_strndup (g_bytes_get_data (last->data, NULL),
+                                       g_bytes_get_size (last->data));
+  /* the line of file 18's first data row in the single file */
+  guint header_line = 1;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (last->name, ==, "18_经济分类科目表.csv");
+  for (const char *p = data; p < strstr (data, "科目编码,科目名称,级次,上级编码\r\n301"); p++)
+    header_line += *p == '\n';
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) bad = g_string_new (data);
+      g_autoptr (GString) bad18 = g_string_new (file18);
+      g_autoptr (GError) err = NULL;
+      g_autoptr (GError) err2 = NULL;
+      g_autoptr (JueImport) imp = NULL;
+      g_autoptr (JueImport) imp2 = NULL;
+      g_autoptr (GPtrArray) changed = jue_export_csv_files (report, NULL, NULL, econ);
+      g_autofree char *dir = NULL;
+      JueExportFile *f18 = changed->pdata[changed->len - 1];
+      g_autofree char *line = NULL;
+
+      g_assert_cmpuint (g_string_replace (bad, cases[i].from, cases[i].to, 1), ==, 1);
+      imp = jue_import_csv_single_data (bad->str, bad->len, "all.csv", &err);
+      g_test_message ("case %u: %s", i, err ? err->message : "(accepted)");
+      g_assert_null (imp);
+      g_assert_error (err, JUE_ERROR, JUE_ERROR_PARSE);
+      for (guint k = 0; k < 3 && cases[i].says[k]; k++)
+        g_assert_nonnull (strstr (err->message, cases[i].says[k]));
+      /* its line in the single file: the header's, or the row's below it */
+      {
+        const char *at = strstr (data, cases[i].from);
+        guint n = 1;
+        for (const char *p = data; p < at; p++)
+          n += *p == '\n';
+        if (g_str_has_prefix (cases[i].to, "科目编码"))
+          g_assert_cmpuint (n, ==, header_line);
+        line = g_strdup_printf ("all.csv, line %u,", n);
+        g_assert_nonnull (strstr (err->message, line));
+      }
+
+      /* the same from a folder: the message names file 18 */
+      g_assert_cmpuint (g_string_replace (bad18, cases[i].from, cases[i].to, 1), ==, 1);
+      g_bytes_unref (f18->data);
+      f18->data = g_bytes_new (bad18->str, bad18->len);
+      dir = write_files (changed);
+      imp2 = jue_import_csv_dir (dir, &err2);
+      g_assert_null (imp2);
+      g_assert_error (err2, JUE_ERROR, JUE_ERROR_PARSE);
+      g_assert_nonnull (strstr (err2->message, "18_经济分类科目表.csv"));
+      g_assert_nonnull (strstr (err2->message, cases[i].says[0]));
+      remove_dir (dir);
+    }
 }
 
 /* ---- bad input: one change to the single-file export each ------------- */
@@ -584,7 +766,7 @@ test_import_refused (void)
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (JueReport) report = jue_sample_new (&error);
-  g_autoptr (GBytes) bytes = jue_export_csv_bytes (report, NULL, NULL);
+  g_autoptr (GBytes) bytes = jue_export_csv_bytes (report, NULL, NULL, NULL);
   g_autofree char *data = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -620,7 +802,7 @@ test_import_unreadable (void)
   g_assert_no_error (error);
   g_assert_true (jue_report_set_typed (report, "other.operating_cost", "78.5o", NULL, &error));
   g_assert_no_error (error);
-  bytes = jue_export_csv_bytes (report, NULL, NULL);
+  bytes = jue_export_csv_bytes (report, NULL, NULL, NULL);
   data = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
   /* the typed text is in its cell, not a number */
   g_assert_nonnull (strstr (data->str, "机关运行经费（万元）,78.5o,84.13,,,"));
@@ -640,7 +822,7 @@ test_import_unreadable (void)
   g_assert_cmpuint (jue_report_count_unreadable (imp->report), ==, 2);
 
   /* the findings file names both */
-  again = jue_export_csv_bytes (imp->report, NULL, NULL);
+  again = jue_export_csv_bytes (imp->report, NULL, NULL, NULL);
   {
     g_autofree char *s2 = g_strndup (g_bytes_get_data (again, NULL), g_bytes_get_size (again));
     g_assert_nonnull (strstr (s2, "E-UNREADABLE,other.operating_cost"));
@@ -769,7 +951,7 @@ test_import_tolerated (void)
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (JueReport) report = jue_sample_new (&error);
-  g_autoptr (GBytes) bytes = jue_export_csv_bytes (report, NULL, NULL);
+  g_autoptr (GBytes) bytes = jue_export_csv_bytes (report, NULL, NULL, NULL);
   g_autofree char *data = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -805,6 +987,8 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip/full", test_round_trip_full);
   g_test_add_func ("/csv/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/csv/round-trip/sample", test_round_trip_sample);
+  g_test_add_func ("/csv/round-trip/economic", test_round_trip_economic);
+  g_test_add_func ("/csv/import/economic-refused", test_import_economic_refused);
   g_test_add_func ("/csv/import/refused", test_import_refused);
   g_test_add_func ("/csv/import/unreadable", test_import_unreadable);
   g_test_add_func ("/csv/import/tolerated", test_import_tolerated);

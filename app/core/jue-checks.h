@@ -144,5 +144,17 @@ GPtrArray   *jue_classification_economic_parse (const char  *data,
                                                 gsize        len,
                                                 const char  *origin,
                                                 GError     **error);
+/* One entry of such a table (its cells trimmed), after the entries whose
+ * codes are in seen: NULL when it is fine (*level_out its level), else the
+ * problem (free it) with *column_out the cell it is in (0 code, 1 name,
+ * 2 level, 3 parent).  economic: as jue_classification_economic_parse(). */
+char        *jue_classification_entry_problem (const char *code,
+                                               const char *name,
+                                               const char *level,
+                                               const char *parent,
+                                               GHashTable *seen,
+                                               gboolean    economic,
+                                               int        *level_out,
+                                               guint      *column_out);
 
 G_END_DECLS

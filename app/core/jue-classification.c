@@ -93,32 +93,29 @@ all_digits (const char *s)
   return TRUE;
 }
 
-/* Checks one row's fields; returns a problem or NULL. */
-static char *
-row_problem (GPtrArray  *fields,
-             GHashTable *seen,
-             gboolean    economic,
-             int        *level_out)
+char *
+jue_classification_entry_problem (const char *code,
+                                  const char *name,
+                                  const char *level,
+                                  const char *parent,
+                                  GHashTable *seen,
+                                  gboolean    economic,
+                                  int        *level_out,
+                                  guint      *column_out)
 {
-  const char *code, *name, *level, *parent;
-  gsize len;
+  gsize len = strlen (code);
   int lv;
 
-  if (fields->len != 4)
-    return g_strdup_printf (_("expected 4 columns (code,name,level,parent), found %u"),
-                            fields->len);
-  code = g_strstrip ((char *) fields->pdata[0]);
-  name = g_strstrip ((char *) fields->pdata[1]);
-  level = g_strstrip ((char *) fields->pdata[2]);
-  parent = g_strstrip ((char *) fields->pdata[3]);
-  len = strlen (code);
+  *column_out = 0;
   if (economic && (!all_digits (code) || (len != 3 && len != 5)))
     return g_strdup_printf (_("code “%s” is not a 3-digit 类 or 5-digit 款 code of the economic "
                               "classification"), code);
   if (!all_digits (code) || (len != 3 && len != 5 && len != 7))
     return g_strdup_printf (_("code “%s” is not 3, 5 or 7 digits"), code);
+  *column_out = 1;
   if (!g_utf8_validate (name, -1, NULL) || *name == '\0')
     return g_strdup_printf (_("code %s has no name (or it is not UTF-8)"), code);
+  *column_out = 2;
   if (economic && (strlen (level) != 1 || level[0] < '1' || level[0] > '2'))
     return g_strdup_printf (_("level “%s” is not 1 or 2"), level);
   if (strlen (level) != 1 || level[0] < '1' || level[0] > '3')
@@ -126,6 +123,7 @@ row_problem (GPtrArray  *fields,
   lv = level[0] - '0';
   if ((gsize) (lv * 2 + 1) != len)
     return g_strdup_printf (_("code %s does not fit level %d"), code, lv);
+  *column_out = 3;
   if (lv == 1 && *parent)
     return g_strdup_printf (_("code %s is a class (类) and cannot have a parent"), code);
   if (lv > 1 && (strlen (parent) != len - 2 || strncmp (parent, code, len - 2) != 0))
@@ -133,10 +131,30 @@ row_problem (GPtrArray  *fields,
                             parent, code, (guint) (len - 2));
   if (lv > 1 && !g_hash_table_contains (seen, parent))
     return g_strdup_printf (_("parent %s of code %s is not listed before it"), parent, code);
+  *column_out = 0;
   if (g_hash_table_contains (seen, code))
     return g_strdup_printf (_("code %s is listed twice"), code);
   *level_out = lv;
   return NULL;
+}
+
+/* Checks one row's fields; returns a problem or NULL. */
+static char *
+row_problem (GPtrArray  *fields,
+             GHashTable *seen,
+             gboolean    economic,
+             int        *level_out)
+{
+  guint column;
+
+  if (fields->len != 4)
+    return g_strdup_printf (_("expected 4 columns (code,name,level,parent), found %u"),
+                            fields->len);
+  return jue_classification_entry_problem (g_strstrip ((char *) fields->pdata[0]),
+                                           g_strstrip ((char *) fields->pdata[1]),
+                                           g_strstrip ((char *) fields->pdata[2]),
+                                           g_strstrip ((char *) fields->pdata[3]),
+                                           seen, economic, level_out, &column);
 }
 
 static GPtrArray *

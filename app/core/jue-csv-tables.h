@@ -146,6 +146,9 @@ guint        jue_csv_block_width      (const JueCsvBlockSpec *block);
 #define JUE_CSV_FINDINGS_NAME     "15_审核问题及出错说明"
 #define JUE_CSV_EXACT_NAME        "16_精确金额"
 #define JUE_CSV_CLASSIFICATION_NAME "17_功能分类科目表"
+/* The imported economic classification (部门预算支出经济分类), in the
+ * classification block's columns; written only when the report has one. */
+#define JUE_CSV_ECONOMIC_NAME "18_经济分类科目表"
 
 /* "14_专项资金绩效自评_02_科技创新券补助" for the second fund (index 1):
  * the project name with characters that file systems refuse replaced. */

@@ -384,7 +384,7 @@ jue_export_xlsx (JueReport   *report,
       write_table (&b, t);
     }
 
-  files = jue_export_csv_files (report, explanations, classification);
+  files = jue_export_csv_files (report, explanations, classification, NULL);
   for (guint i = 0; i < files->len; i++)
     {
       JueExportFile *f = files->pdata[i];

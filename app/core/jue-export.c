@@ -326,13 +326,36 @@ write_finding_row (JueCsvWriter *w,
 /* Every finding of the checks with its explanation (出错说明), then the
  * explanations whose finding no longer appears (kept in the file, so they
  * are kept here too), in key order. */
+/* The findings as validate gives them: against the report's functional and
+ * economic classifications. */
+static GPtrArray *
+check_report (JueReport  *report,
+              GHashTable *explanations,
+              GPtrArray  *classification,
+              GPtrArray  *economic)
+{
+  g_autoptr (JueChecker) c = jue_checker_new ();
+  GPtrArray *found, *out;
+
+  jue_checker_set_classification (c, classification);
+  jue_checker_set_economic_classification (c, economic);
+  jue_checker_set_explanations (c, explanations);
+  jue_checker_check (c, report);
+  found = jue_checker_get_findings (c);
+  out = g_ptr_array_new_full (found->len, (GDestroyNotify) jue_finding_free);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (out, jue_finding_copy (found->pdata[i]));
+  return out;
+}
+
 static void
 write_findings (JueCsvWriter *w,
                 JueReport    *report,
                 GHashTable   *explanations,
-                GPtrArray    *classification)
+                GPtrArray    *classification,
+                GPtrArray    *economic)
 {
-  g_autoptr (GPtrArray) findings = jue_check_report (report, classification, explanations);
+  g_autoptr (GPtrArray) findings = check_report (report, explanations, classification, economic);
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();
 
@@ -432,33 +455,38 @@ typedef struct {
   Export     *ex;
   GHashTable *explanations;
   GPtrArray  *classification;
+  GPtrArray  *economic;
   /* called once per file: name without ".csv", and a function filling it */
   void      (*emit) (gpointer user_data, const char *name,
                      const JueCsvTableSpec *table, const char *prefix, guint special);
   gpointer    user_data;
 } Walk;
 
-enum { SPECIAL_NONE, SPECIAL_FINDINGS, SPECIAL_EXACT, SPECIAL_CLASSIFICATION };
+enum { SPECIAL_NONE, SPECIAL_FINDINGS, SPECIAL_EXACT, SPECIAL_CLASSIFICATION,
+       SPECIAL_ECONOMIC };
 
 static void
 write_any (JueCsvWriter          *w,
-           Export                *ex,
-           GHashTable            *explanations,
-           GPtrArray             *classification,
+           const Walk            *walk,
            const JueCsvTableSpec *table,
            const char            *prefix,
            guint                  special)
 {
+  Export *ex = walk->ex;
+
   switch (special)
     {
     case SPECIAL_FINDINGS:
-      write_findings (w, ex->report, explanations, classification);
+      write_findings (w, ex->report, walk->explanations, walk->classification, walk->economic);
       break;
     case SPECIAL_EXACT:
       write_exact (w, ex->report);
       break;
     case SPECIAL_CLASSIFICATION:
-      write_classification (w, classification);
+      write_classification (w, walk->classification);
+      break;
+    case SPECIAL_ECONOMIC:
+      write_classification (w, walk->economic);
       break;
     default:
       write_table (w, ex, table, prefix);
@@ -488,6 +516,10 @@ walk_files (Walk *walk)
   walk->emit (walk->user_data, JUE_CSV_EXACT_NAME, NULL, NULL, SPECIAL_EXACT);
   walk->emit (walk->user_data, JUE_CSV_CLASSIFICATION_NAME, NULL, NULL,
               SPECIAL_CLASSIFICATION);
+  /* the next number, only for a report that has imported one, so an export
+   * without it is the files it always was */
+  if (walk->economic && walk->economic->len > 0)
+    walk->emit (walk->user_data, JUE_CSV_ECONOMIC_NAME, NULL, NULL, SPECIAL_ECONOMIC);
 }
 
 static void
@@ -523,8 +555,7 @@ emit_file (gpointer               user_data,
   const char *data;
   gsize len;
 
-  write_any (w, fw->walk.ex, fw->walk.explanations, fw->walk.classification,
-             table, prefix, special);
+  write_any (w, &fw->walk, table, prefix, special);
   data = jue_csv_writer_data (w, &len);
   file->name = g_strconcat (name, ".csv", NULL);
   file->data = g_bytes_new (data, len);
@@ -534,10 +565,11 @@ emit_file (gpointer               user_data,
 GPtrArray *
 jue_export_csv_files (JueReport  *report,
                       GHashTable *explanations,
-                      GPtrArray  *classification)
+                      GPtrArray  *classification,
+                      GPtrArray  *economic)
 {
   Export ex;
-  FilesWalk fw = { { &ex, explanations, classification, emit_file, NULL }, NULL };
+  FilesWalk fw = { { &ex, explanations, classification, economic, emit_file, NULL }, NULL };
 
   export_init (&ex, report);
   fw.walk.user_data = &fw;
@@ -563,19 +595,19 @@ emit_section (gpointer               user_data,
 
   jue_csv_write_text (sw->w, name);
   jue_csv_end_row (sw->w);
-  write_any (sw->w, sw->walk.ex, sw->walk.explanations, sw->walk.classification,
-             table, prefix, special);
+  write_any (sw->w, &sw->walk, table, prefix, special);
   jue_csv_end_row (sw->w);
 }
 
 GBytes *
 jue_export_csv_bytes (JueReport  *report,
                       GHashTable *explanations,
-                      GPtrArray  *classification)
+                      GPtrArray  *classification,
+                      GPtrArray  *economic)
 {
   Export ex;
   g_autoptr (JueCsvWriter) w = jue_csv_writer_new ();
-  SingleWalk sw = { { &ex, explanations, classification, emit_section, NULL }, w };
+  SingleWalk sw = { { &ex, explanations, classification, economic, emit_section, NULL }, w };
   const char *data;
   gsize len;
 
@@ -608,17 +640,19 @@ refuse_existing (const char *path,
   return FALSE;
 }
 
-/* Special-fund files of an earlier export that this one does not write. */
+/* Files of an earlier export that this one does not write: special funds,
+ * and the economic classification of a report that has none now. */
 static GPtrArray *
-stale_special_funds (const char *dir,
-                     GPtrArray  *files)
+stale_files (const char *dir,
+             GPtrArray  *files)
 {
   GPtrArray *stale = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *entry;
 
   while (d && (entry = g_dir_read_name (d)) != NULL)
-    if (jue_csv_special_fund_number (entry) > 0 && g_str_has_suffix (entry, ".csv") &&
+    if (((jue_csv_special_fund_number (entry) > 0 && g_str_has_suffix (entry, ".csv")) ||
+         strcmp (entry, JUE_CSV_ECONOMIC_NAME ".csv") == 0) &&
         !is_in (files, entry))
       g_ptr_array_add (stale, g_strdup (entry));
   g_ptr_array_sort (stale, compare_strings);
@@ -642,9 +676,11 @@ jue_export_csv_dir (JueDocument *document,
                     gboolean     force,
                     GError     **error)
 {
-  g_autoptr (GPtrArray) files = jue_export_csv_files (jue_document_get_report (document),
-                                                      jue_document_get_explanations (document),
-                                                      jue_document_get_classification (document));
+  g_autoptr (GPtrArray) files =
+    jue_export_csv_files (jue_document_get_report (document),
+                          jue_document_get_explanations (document),
+                          jue_document_get_classification (document),
+                          jue_document_get_economic_classification (document));
   g_autoptr (GPtrArray) stale = NULL;
 
   if (g_mkdir_with_parents (dir, 0777) != 0)
@@ -654,7 +690,7 @@ jue_export_csv_dir (JueDocument *document,
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  stale = stale_special_funds (dir, files);
+  stale = stale_files (dir, files);
   if (!force)
     {
       for (guint i = 0; i < files->len; i++)
@@ -705,6 +741,7 @@ jue_export_csv_single (JueDocument *document,
     return refuse_existing (filename, error);
   data = jue_export_csv_bytes (jue_document_get_report (document),
                                jue_document_get_explanations (document),
-                               jue_document_get_classification (document));
+                               jue_document_get_classification (document),
+                               jue_document_get_economic_classification (document));
   return write_bytes (filename, data, error);
 }

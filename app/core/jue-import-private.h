@@ -35,6 +35,7 @@ typedef enum {
   PART_FINDINGS,
   PART_EXACT,
   PART_CLASSIFICATION,
+  PART_ECONOMIC,
 } PartKind;
 
 void             jue_import_init      (Import *imp);

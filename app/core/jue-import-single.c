@@ -117,6 +117,17 @@ jue_import_csv_single_data (const char *data,
   ok = ok && expect_section (csv, &pos, JUE_CSV_CLASSIFICATION_NAME, &span, error) &&
        jue_import_part (&imp, PART_CLASSIFICATION, NULL, JUE_CSV_CLASSIFICATION_NAME, &span,
                     error);
+  /* the economic classification follows when the report had one */
+  if (ok)
+    {
+      guint peek = pos;
+
+      if (next_section (csv, &peek, &title, &span) && strcmp (title, JUE_CSV_ECONOMIC_NAME) == 0)
+        {
+          pos = peek;
+          ok = jue_import_part (&imp, PART_ECONOMIC, NULL, JUE_CSV_ECONOMIC_NAME, &span, error);
+        }
+    }
   if (ok && next_section (csv, &pos, &title, &span))
     {
       jue_csv_set_error (error, csv->origin, jue_import_span_row (&span, span.start - 1)->line, 1,

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jue-checks.h"
 #include "jue-csv-tables.h"
 #include "jue-csv.h"
 #include "jue-import-private.h"
@@ -29,6 +30,7 @@ jue_import_free (JueImport *import)
   jue_report_free (import->report);
   g_clear_pointer (&import->explanations, g_ptr_array_unref);
   g_clear_pointer (&import->classification, g_ptr_array_unref);
+  g_clear_pointer (&import->economic, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -652,6 +654,52 @@ import_classification (Import     *imp,
   return TRUE;
 }
 
+/* The imported economic classification (file 18): every row checked as
+ * `classification import --economic` checks its CSV (3-digit 类 of level 1,
+ * 5-digit 款 of level 2 under a 类 listed before it, a name, no code twice);
+ * the first bad row refuses the import with its line, cell and reason. */
+static gboolean
+import_economic (Import     *imp,
+                 const Span *span,
+                 GError    **error)
+{
+  const JueCsvBlockSpec *block = jue_csv_classification_block ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) jue_class_entry_free);
+  Span b;
+
+  if (!single_block (span, JUE_CSV_ECONOMIC_NAME, block, &b, error))
+    return FALSE;
+  for (guint i = b.start + 1; i < b.end; i++)
+    {
+      const JueCsvRow *row = jue_import_span_row (&b, i);
+      g_autofree char *code = g_strstrip (jue_csv_unguard (jue_csv_row_cell (row, 0)));
+      g_autofree char *name = g_strstrip (jue_csv_unguard (jue_csv_row_cell (row, 1)));
+      g_autofree char *level = g_strstrip (g_strdup (jue_csv_row_cell (row, 2)));
+      g_autofree char *parent = g_strstrip (jue_csv_unguard (jue_csv_row_cell (row, 3)));
+      g_autofree char *problem = NULL;
+      JueClassEntry *e;
+      guint column;
+      int lv = 0;
+
+      problem = jue_classification_entry_problem (code, name, level, parent, seen, TRUE, &lv,
+                                                  &column);
+      if (problem)
+        return cell_error (error, &b, row, column, block, problem);
+      e = g_new0 (JueClassEntry, 1);
+      e->code = g_steal_pointer (&code);
+      e->name = g_steal_pointer (&name);
+      e->level = lv;
+      e->parent = g_steal_pointer (&parent);
+      g_hash_table_add (seen, e->code);
+      g_ptr_array_add (entries, e);
+    }
+  if (entries->len > 0)
+    imp->result->economic = g_steal_pointer (&entries);
+  return TRUE;
+}
+
 /* ---- the files in order ----------------------------------------------- */
 
 gboolean
@@ -674,6 +722,8 @@ jue_import_part (Import                *imp,
       return import_exact (imp, span, error);
     case PART_CLASSIFICATION:
       return import_classification (imp, span, error);
+    case PART_ECONOMIC:
+      return import_economic (imp, span, error);
     default:
       g_assert_not_reached ();
     }
@@ -778,6 +828,12 @@ jue_import_csv_dir (const char *dir,
   ok = ok && import_file (&imp, dir, JUE_CSV_EXACT_NAME, PART_EXACT, NULL, error);
   ok = ok && import_file (&imp, dir, JUE_CSV_CLASSIFICATION_NAME, PART_CLASSIFICATION,
                           NULL, error);
+  /* written only for a report with an imported economic classification */
+  {
+    g_autofree char *economic = g_build_filename (dir, JUE_CSV_ECONOMIC_NAME ".csv", NULL);
+    if (ok && g_file_test (economic, G_FILE_TEST_EXISTS))
+      ok = import_file (&imp, dir, JUE_CSV_ECONOMIC_NAME, PART_ECONOMIC, NULL, error);
+  }
   return jue_import_finish (&imp, ok);
 }
 
@@ -793,8 +849,10 @@ jue_import_create_document (JueImport  *import,
 
   if (doc == NULL)
     return NULL;
-  ok = import->classification == NULL ||
-       jue_document_set_classification (doc, import->classification, error);
+  ok = (import->classification == NULL ||
+        jue_document_set_classification (doc, import->classification, error)) &&
+       (import->economic == NULL ||
+        jue_document_set_economic_classification (doc, import->economic, error));
   for (guint i = 0; ok && i < import->explanations->len; i++)
     {
       const JueExplanation *e = import->explanations->pdata[i];

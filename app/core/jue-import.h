@@ -9,7 +9,8 @@
  * lose exactly the one leading ' of the formula guard.
  *
  * export → import gives a report equal to the original (jue_report_equal),
- * with the same explanations and classification table, so export → import
+ * with the same explanations and classification tables (the economic one
+ * read from file 18 when there is one), so export → import
  * → export is byte-identical.
  *
  * For the GUI: jue_import_csv() on what the user picked, then
@@ -27,6 +28,7 @@ typedef struct {
   JueReport *report;
   GPtrArray *explanations;    /* JueExplanation (rule, path, text) */
   GPtrArray *classification;  /* JueClassEntry; NULL when none was loaded */
+  GPtrArray *economic;        /* the economic classification (file 18), the same */
 } JueImport;
 
 void        jue_import_free            (JueImport *import);
@@ -48,7 +50,7 @@ JueImport  *jue_import_csv             (const char *path,
                                         GError    **error);
 
 /* Creates filename (which must not exist) holding the imported report,
- * its explanations and classification.  On failure no file is left. */
+ * its explanations and classification tables.  On failure no file is left. */
 JueDocument *jue_import_create_document (JueImport  *import,
                                          const char *filename,
                                          GError    **error);
