@@ -1491,3 +1491,103 @@ jue_rendered_cell (const JueRenderedTable *table,
   r = table->rows->pdata[row];
   return r->cells->pdata[col];
 }
+
+/* ---- a list of records as a table ------------------------------------- */
+
+static JueRenderCellKind
+field_cell_kind (const JueFieldDef *f)
+{
+  switch (f->kind)
+    {
+    case JUE_KIND_AMOUNT: return JUE_RENDER_CELL_AMOUNT;
+    case JUE_KIND_PERCENT: return JUE_RENDER_CELL_PERCENT;
+    case JUE_KIND_INTEGER: return JUE_RENDER_CELL_COUNT;
+    default:
+      return g_str_equal (f->name, "code") ? JUE_RENDER_CELL_CODE : JUE_RENDER_CELL_TEXT;
+    }
+}
+
+JueRenderedTable *
+jue_render_list (const JueReport    *report,
+                 const char         *list_path,
+                 const JueRecordDef *element,
+                 guint               n_fields)
+{
+  JueReport *r = (JueReport *) report;
+  JueRenderedTable *out = g_new0 (JueRenderedTable, 1);
+  JueFieldRef ref;
+  GPtrArray *items = NULL;
+
+  g_return_val_if_fail (n_fields <= element->n_fields, NULL);
+  out->number = g_strdup ("");
+  out->title = g_strdup ("");
+  out->part = g_strdup ("");
+  out->unit_name = g_strdup ("");
+  out->unit = g_strdup ("");
+  out->list = g_strdup (list_path);
+  out->n_columns = 1 + n_fields;
+  out->n_header_rows = 1;
+  out->columns = g_ptr_array_new_with_free_func (column_free);
+  out->header = g_ptr_array_new_with_free_func (header_cell_free);
+  out->rows = g_ptr_array_new_with_free_func (row_free);
+  for (guint c = 0; c < out->n_columns; c++)
+    {
+      JueRenderedColumn *col = g_new0 (JueRenderedColumn, 1);
+      JueRenderedHeaderCell *h = g_new0 (JueRenderedHeaderCell, 1);
+      const JueFieldDef *f = c ? &element->fields[c - 1] : NULL;
+
+      col->header = g_strdup (f ? f->label : "No.");
+      col->role = f == NULL ? JUE_COLUMN_LINENO
+                  : g_str_equal (f->name, "code") ? JUE_COLUMN_CODE
+                  : f->kind == JUE_KIND_AMOUNT || f->kind == JUE_KIND_PERCENT ||
+                    f->kind == JUE_KIND_INTEGER ? JUE_COLUMN_VALUE : JUE_COLUMN_NAME;
+      col->kind = f ? field_cell_kind (f) : JUE_RENDER_CELL_COUNT;
+      col->field = f ? g_strdup (f->name) : NULL;
+      col->width = jue_render_text_width (col->header);
+      g_ptr_array_add (out->columns, col);
+      h->col = c;
+      h->row_span = h->col_span = 1;
+      h->text = g_strdup (col->header);
+      g_ptr_array_add (out->header, h);
+    }
+  if (jue_report_resolve (r, list_path, &ref, NULL) && ref.def->kind == JUE_KIND_LIST)
+    items = *(GPtrArray **) ref.ptr;
+  for (guint i = 0; items && i < items->len; i++)
+    {
+      JueRenderedRow *row = g_new0 (JueRenderedRow, 1);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      JueRenderedCell *lineno = cell_new (JUE_RENDER_CELL_COUNT, number);
+
+      row->kind = JUE_RENDER_ROW_ITEM;
+      row->item = (gint) i;
+      row->cells = g_ptr_array_new_with_free_func (cell_free);
+      lineno->value = i + 1;
+      lineno->has_value = TRUE;
+      g_ptr_array_add (row->cells, lineno);
+      for (guint k = 0; k < n_fields; k++)
+        {
+          const JueFieldDef *f = &element->fields[k];
+          g_autofree char *path = g_strdup_printf ("%s[%u].%s", list_path, i, f->name);
+          g_autofree char *value = jue_report_get (r, path, NULL);
+          JueRenderedCell *cell;
+          JueAmount a;
+
+          if (value && f->kind == JUE_KIND_AMOUNT && jue_amount_parse (value, &a, NULL))
+            {
+              g_free (value);
+              value = jue_amount_display (a);
+            }
+          cell = cell_new (field_cell_kind (f), value);
+          cell->blank = value == NULL || *value == '\0';
+          cell->path = g_steal_pointer (&path);
+          g_ptr_array_add (row->cells, cell);
+          if (g_str_equal (f->name, "code") && value && *value)
+            row->code = g_strdup (value);
+          ((JueRenderedColumn *) out->columns->pdata[k + 1])->width =
+            MAX (((JueRenderedColumn *) out->columns->pdata[k + 1])->width,
+                 jue_render_text_width (cell->text));
+        }
+      g_ptr_array_add (out->rows, row);
+    }
+  return out;
+}

@@ -139,6 +139,15 @@ JueRenderedTable *jue_render_table_unmarked (const JueTemplate *tmpl,
                                              guint              index,
                                              const JueReport   *report,
                                              const JueComputed *computed);
+/* A list of records (list_path, of element records) as a table to type
+ * into: a 序号 column (the row's number, generated), then the first
+ * n_fields fields of each record, every cell carrying its path; one
+ * header row of the fields' labels (English, as in the schema: translate
+ * them at use); list is list_path and table NULL (no template). */
+JueRenderedTable *jue_render_list    (const JueReport    *report,
+                                      const char         *list_path,
+                                      const JueRecordDef *element,
+                                      guint               n_fields);
 void              jue_rendered_table_free (JueRenderedTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JueRenderedTable, jue_rendered_table_free)
 

@@ -5,9 +5,8 @@
 
 #include "jue-empty-table-group.h"
 #include "jue-field.h"
-#include "jue-form-list.h"
+#include "jue-list-editor.h"
 #include "jue-form-page.h"
-#include "jue-form-table.h"
 #include "jue-render.h"
 #include "jue-sections.h"
 
@@ -208,23 +207,23 @@ build_list (JueFormPage       *self,
             const char        *path,
             const JueFieldDef *f)
 {
-  if (jue_form_is_tabular (f->extra))
+  if (jue_list_is_tabular (f->extra))
     {
-      GtkWidget *table = jue_form_table_new (self->session, path, f);
+      GtkWidget *table = jue_list_editor_new (self->session, path, f, NULL);
       GtkWidget *links = table_links_new (self, path);
 
       if (links)
-        jue_form_table_add_note (JUE_FORM_TABLE (table), links);
+        jue_list_editor_add_note (JUE_LIST_EDITOR (table), links);
       /* the functional codes: under the title, which table checks them */
       if (g_str_equal (path, "functional"))
-        jue_form_table_add_note (JUE_FORM_TABLE (table), table_label_new (self));
+        jue_list_editor_add_note (JUE_LIST_EDITOR (table), table_label_new (self));
       gtk_box_append (GTK_BOX (self->box), clamp (table, TABLE_WIDTH));
       /* values of the list as a whole (economic.unsplit_personnel) */
       build_computed_only (self, path);
     }
   else
     gtk_box_append (GTK_BOX (self->box),
-                    clamp (jue_form_list_new (self->session, path, f, NULL), FORM_WIDTH));
+                    clamp (jue_list_editor_new (self->session, path, f, NULL), FORM_WIDTH));
 }
 
 /* Computed values of a record that are not a field's: totals, scores.  A

@@ -56,6 +56,26 @@ jue_lazy_rows_free (JueLazyRows *self)
   g_free (self);
 }
 
+/* The page's scroller: the nearest one that scrolls up and down (a table
+ * wider than the page has one of its own that only scrolls sideways). */
+static GtkWidget *
+page_scroller (GtkWidget *owner)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (owner, GTK_TYPE_SCROLLED_WINDOW);
+
+  while (scroller)
+    {
+      GtkPolicyType vertical;
+
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), NULL, &vertical);
+      if (vertical != GTK_POLICY_NEVER)
+        return scroller;
+      scroller = gtk_widget_get_parent (scroller);
+      scroller = scroller ? gtk_widget_get_ancestor (scroller, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+    }
+  return NULL;
+}
+
 /* While the spacer is within half a screen below the part shown of the
  * page, more rows; looked at again after each layout until it is not. */
 static gboolean
@@ -67,7 +87,7 @@ build_while_near (GtkWidget     *widget,
   GtkWidget *scroller, *content;
   double x, y, value, page;
 
-  scroller = gtk_widget_get_ancestor (self->owner, GTK_TYPE_SCROLLED_WINDOW);
+  scroller = page_scroller (self->owner);
   content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
   if (GTK_IS_VIEWPORT (content))
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
@@ -112,7 +132,7 @@ on_page_scrolled (GtkAdjustment *adjustment,
 void
 jue_lazy_rows_map (JueLazyRows *self)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (self->owner, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = page_scroller (self->owner);
 
   if (scroller && self->vadjustment == NULL)
     {

@@ -2,8 +2,8 @@
  * (issue 14): the first screenful at once, the rest when scrolled near,
  * moved into or asked for by path; until then a spacer of their estimated
  * height keeps the page's length and its scroll bar honest.  One copy for
- * the list tables (jue-form-table.c) and the published tables
- * (jue-table-editor.c).  Not a widget: a helper its owner feeds. */
+ * the table editor (jue-table-editor.c), for the published tables
+ * and the lists.  Not a widget: a helper its owner feeds. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -76,7 +76,7 @@ fund_title (JueSpecialFund *fund,
 /* The list figures the narrative pages leave to the published tables:
  * the ledger by 项 (表2, 表3) and the economic rows (基本支出明细) are read
  * best as printed; the functional rows' split is not shown in their list
- * (jue-form-table.c) at all.  NULL fields: every figure of the list. */
+ * (jue-list-editor.c) at all.  NULL fields: every figure of the list. */
 static const struct {
   const char *list;
   const char *fields[4];

@@ -21,7 +21,7 @@ static const char *add_list (JueTableEditor *self);
 static const char *
 table_key (JueTableEditor *self)
 {
-  return self->table ? self->table->table->key : NULL;
+  return self->table && self->table->table ? self->table->table->key : NULL;
 }
 
 void
@@ -524,6 +524,13 @@ on_enter (GtkWidget  *widget,
   to = next_typed (self, row, col, 1, 0, FALSE);
   if (to)
     arrive (self, to);
+  else if (jue_table_editor_is_list (self) && !jue_session_is_read_only (self->session))
+    {
+      /* Enter in a list's last row: a new row, the cursor in its first
+       * cell (Enter goes on typing rows in, as in a spreadsheet) */
+      jue_field_flush (here);
+      gtk_widget_activate_action (widget, "list.add", NULL);
+    }
 }
 
 /* ---- paste ------------------------------------------------------------ */
@@ -572,8 +579,13 @@ on_paste (GtkWidget  *widget,
   if (!find_path (table, path, &row, &col))
     return;
   block = jue_paste_parse (text);
-  if (!jue_paste_apply_table (jue_session_get_document (self->session), table, row, col, block,
-                              NULL, &error))
+  if (jue_table_editor_is_list (self)
+      /* a list: filled from the cell across and down, rows added as
+       * needed (column 0 is the row's number, then the fields) */
+      ? !jue_paste_apply (jue_session_get_document (self->session), self->list_path, row,
+                          col - 1, block, NULL, &error)
+      : !jue_paste_apply_table (jue_session_get_document (self->session), table, row, col,
+                                block, NULL, &error))
     {
       jue_session_report_error (self->session, error);
       return;

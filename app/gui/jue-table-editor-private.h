@@ -49,6 +49,17 @@ struct _JueTableEditor {
   GPtrArray         *builders;   /* Builder*, registered with the session */
 
 
+  /* a list of records (jue-table-editor-list.c), not a template's table:
+   * list_path is NULL for a published table */
+  char              *list_path;
+  const JueFieldDef *list_def;
+  GPtrArray         *computed;        /* the computed columns' names */
+  GHashTable        *rule_columns;    /* rule id → GStrv of the columns it reads */
+  GStrv              marked_columns;  /* outlined for a finding on the list */
+  JueMarkLevel       marked_level;
+  struct _JueListWidth *list_widths;  /* per rendered column */
+  int                per_char;
+
   char              *arrived_path;  /* the cell moved into, and its value */
   char              *arrived_text;  /* then (Escape puts it back) */
   guint              pending_rebuild : 1;  /* the rows changed while the
@@ -61,6 +72,33 @@ guint             jue_table_editor_n_columns      (JueTableEditor *self);
 void              jue_table_editor_build_rows     (JueTableEditor *self,
                                                    guint           upto);
 JueField         *jue_table_editor_focused_field  (JueTableEditor *self);
+
+/* jue-table-editor-list.c: a list of records as the table */
+gboolean          jue_table_editor_is_list        (JueTableEditor *self);
+void              jue_table_editor_list_setup     (JueTableEditor    *self,
+                                                   const char        *list_path,
+                                                   const JueFieldDef *list_def);
+JueRenderedTable *jue_table_editor_list_render    (JueTableEditor *self);
+void              jue_table_editor_list_widths    (JueTableEditor *self);
+void              jue_table_editor_list_header    (JueTableEditor *self);
+/* The typed cell of a list's row: the field's widget, sized to its
+ * column; *child is what goes in the grid (the cell, or its wrapper). */
+GtkWidget        *jue_table_editor_list_cell      (JueTableEditor        *self,
+                                                   guint                  row,
+                                                   guint                  c,
+                                                   const JueRenderedCell *cell,
+                                                   GtkWidget            **child);
+/* The row's computed cells and its menu, after its typed cells. */
+void              jue_table_editor_list_row_end   (JueTableEditor *self,
+                                                   guint           row);
+/* Outlines, on rows from … upto just built, the columns a finding on the
+ * whole list reads. */
+void              jue_table_editor_list_mark_rows (JueTableEditor *self,
+                                                   guint           from,
+                                                   guint           upto);
+void              jue_table_editor_list_update_marks (JueTableEditor *self,
+                                                   gboolean        rebuilt);
+void              jue_table_editor_list_free      (JueTableEditor *self);
 
 /* jue-table-editor-edit.c */
 void              jue_table_editor_update_empty   (JueTableEditor *self);

@@ -19,8 +19,11 @@ JueRenderedTable *
 jue_table_editor_render (JueTableEditor *self)
 {
   JueReport *report = jue_session_get_report (self->session);
-  const JueTemplate *tmpl = jue_render_report_template (report, NULL);
+  const JueTemplate *tmpl;
 
+  if (jue_table_editor_is_list (self))
+    return jue_table_editor_list_render (self);
+  tmpl = jue_render_report_template (report, NULL);
   if (self->index >= jue_template_n_tables (tmpl))
     return NULL;
   return jue_render_table (tmpl, self->index, report, jue_session_get_computed (self->session));
@@ -65,6 +68,11 @@ compute_widths (JueTableEditor *self)
 {
   int digit = digit_pixels (self->grid);
 
+  if (jue_table_editor_is_list (self))
+    {
+      jue_table_editor_list_widths (self);
+      return;
+    }
   g_free (self->widths);
   self->widths = g_new0 (int, jue_table_editor_n_columns (self));
   for (guint c = 0; c < jue_table_editor_n_columns (self); c++)
@@ -105,6 +113,11 @@ is_text_column (JueTableEditor *self,
 static void
 build_header (JueTableEditor *self)
 {
+  if (jue_table_editor_is_list (self))
+    {
+      jue_table_editor_list_header (self);
+      return;
+    }
   for (guint i = 0; i < self->table->header->len; i++)
     {
       const JueRenderedHeaderCell *h = self->table->header->pdata[i];
@@ -173,6 +186,13 @@ computed_cell_new (JueTableEditor        *self,
 {
   GtkWidget *label = gtk_label_new (cell->text);
 
+  if (jue_table_editor_is_list (self))
+    {
+      /* the row's number */
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      return label;
+    }
   gtk_widget_add_css_class (label, "jue-pt-cell");
   if (is_figure (cell->kind))
     {
@@ -203,14 +223,16 @@ computed_cell_new (JueTableEditor        *self,
 }
 
 
+/* A typed cell: the field's widget, with the editor's keys and click;
+ * *child is what goes in the grid (the widget, or a wrapper of it). */
 static GtkWidget *
 typed_cell_new (JueTableEditor        *self,
                 guint                  row,
                 guint                  c,
-                const JueRenderedCell *cell)
+                const JueRenderedCell *cell,
+                GtkWidget            **child)
 {
   JueReport *report = jue_session_get_report (self->session);
-  g_autofree char *label = row_label (self, row);
   GtkEventController *focus;
   GtkGesture *click;
   JueFieldRef ref;
@@ -218,18 +240,25 @@ typed_cell_new (JueTableEditor        *self,
 
   if (!jue_report_resolve (report, cell->path, &ref, NULL) ||
       ref.def->kind == JUE_KIND_LIST || ref.def->kind == JUE_KIND_RECORD)
-    return computed_cell_new (self, c, cell);
-  widget = jue_field_cell_new (self->session, cell->path, ref.def, label);
-  gtk_widget_add_css_class (widget, "jue-pt-typed");
-  if (cell->emphasis)
-    gtk_widget_add_css_class (widget, "jue-pt-bold");
-  /* the column's width, not an entry's natural 150 pixels */
-  if (GTK_IS_EDITABLE (widget))
+    return *child = computed_cell_new (self, c, cell);
+  if (jue_table_editor_is_list (self))
+    widget = jue_table_editor_list_cell (self, row, c, cell, child);
+  else
     {
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 1);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (widget), 1);
+      g_autofree char *label = row_label (self, row);
+
+      *child = widget = jue_field_cell_new (self->session, cell->path, ref.def, label);
+      gtk_widget_add_css_class (widget, "jue-pt-typed");
+      if (cell->emphasis)
+        gtk_widget_add_css_class (widget, "jue-pt-bold");
+      /* the column's width, not an entry's natural 150 pixels */
+      if (GTK_IS_EDITABLE (widget))
+        {
+          gtk_editable_set_width_chars (GTK_EDITABLE (widget), 1);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (widget), 1);
+        }
+      gtk_widget_set_size_request (widget, self->widths[c], -1);
     }
-  gtk_widget_set_size_request (widget, self->widths[c], -1);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (jue_table_editor_on_cell_focus_enter), self);
   gtk_widget_add_controller (widget, focus);
@@ -265,23 +294,37 @@ build_row (JueTableEditor *self,
   for (guint c = 0; c < jue_table_editor_n_columns (self); c++)
     {
       const JueRenderedCell *cell = r->cells->pdata[c];
-      GtkWidget *widget;
+      GtkWidget *widget, *child;
 
       if (cell->path)
-        widget = typed_cell_new (self, row, c, cell);
+        widget = typed_cell_new (self, row, c, cell, &child);
       else
-        widget = computed_cell_new (self, c, cell);
-      gtk_grid_attach (GTK_GRID (self->grid), widget, (int) c, y, 1, 1);
+        child = widget = computed_cell_new (self, c, cell);
+      gtk_grid_attach (GTK_GRID (self->grid), child, (int) c, y, 1, 1);
       g_ptr_array_add (self->cells, widget);
     }
+  if (jue_table_editor_is_list (self))
+    jue_table_editor_list_row_end (self, row);
 }
 
 /* ---- building rows as they are wanted --------------------------------- */
+
+/* The grid's columns: the table's, and a list's computed columns and row
+ * menus after them. */
+static guint
+n_grid_columns (JueTableEditor *self)
+{
+  guint n = jue_table_editor_n_columns (self);
+
+  return jue_table_editor_is_list (self) ? n + self->computed->len + 1 : n;
+}
 
 void
 jue_table_editor_build_rows (JueTableEditor *self,
             guint           upto)
 {
+  guint from = self->built;
+
   if (self->table == NULL)
     return;
   upto = MIN (upto, self->table->rows->len);
@@ -291,8 +334,10 @@ jue_table_editor_build_rows (JueTableEditor *self,
   for (guint r = self->built; r < upto; r++)
     build_row (self, r);
   self->built = upto;
+  if (jue_table_editor_is_list (self))
+    jue_table_editor_list_mark_rows (self, from, upto);
   jue_lazy_rows_built (self->lazy, self->built, self->table->rows->len,
-                       (int) (self->table->n_header_rows + self->built), (int) jue_table_editor_n_columns (self),
+                       (int) (self->table->n_header_rows + self->built), (int) n_grid_columns (self),
                        self->cells->len ? self->cells->pdata[self->cells->len - 1] : NULL);
 }
 
@@ -363,6 +408,8 @@ register_builders (JueTableEditor *self)
 static void
 set_titles (JueTableEditor *self)
 {
+  if (jue_table_editor_is_list (self))
+    return;
   gtk_label_set_text (GTK_LABEL (self->number), self->table->number);
   gtk_label_set_text (GTK_LABEL (self->title), self->table->title);
   gtk_label_set_text (GTK_LABEL (self->unit_name), self->table->unit_name);
@@ -395,6 +442,8 @@ rebuild (JueTableEditor *self,
   build_header (self);
   jue_table_editor_build_rows (self, keep);
   register_builders (self);
+  if (jue_table_editor_is_list (self))
+    jue_table_editor_list_update_marks (self, TRUE);
   jue_lazy_rows_check_near (self->lazy);
 }
 
@@ -492,6 +541,28 @@ table_shows (const JueRenderedTable *table,
   return FALSE;
 }
 
+/* Rebuilds on table; the cell that had the focus has it again. */
+static void
+rebuild_keeping_focus (JueTableEditor   *self,
+                       JueRenderedTable *table)
+{
+  JueField *focused = jue_table_editor_focused_field (self);
+  g_autofree char *focus_path = focused ? g_strdup (jue_field_get_path (focused)) : NULL;
+
+  rebuild (self, table);
+  if (focus_path)
+    {
+      JueField *field = jue_session_lookup_field (self->session, focus_path);
+      if (field)
+        {
+          GtkWidget *widget = jue_field_get_widget (field);
+          jue_field_focus (field);
+          if (GTK_IS_EDITABLE (widget))
+            gtk_editable_set_position (GTK_EDITABLE (widget), -1);
+        }
+    }
+}
+
 static void
 refresh (JueTableEditor *self)
 {
@@ -512,18 +583,7 @@ refresh (JueTableEditor *self)
       self->pending_rebuild = TRUE;
       return;
     }
-  rebuild (self, table);
-  if (focus_path)
-    {
-      JueField *field = jue_session_lookup_field (self->session, focus_path);
-      if (field)
-        {
-          GtkWidget *widget = jue_field_get_widget (field);
-          jue_field_focus (field);
-          if (GTK_IS_EDITABLE (widget))
-            gtk_editable_set_position (GTK_EDITABLE (widget), -1);
-        }
-    }
+  rebuild_keeping_focus (self, table);
 }
 
 static void
@@ -534,6 +594,17 @@ on_session_changed (JueSession     *session,
 {
   if (kind == JUE_CHANGE_EXPLANATION)
     return;
+  if (jue_table_editor_is_list (self))
+    {
+      /* a list's cells and computed values follow their paths: only a
+       * change of its rows rebuilds it (a row moved keeps the shape, not
+       * the contents) */
+      if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, self->list_path) == 0)
+        rebuild_keeping_focus (self, jue_table_editor_render (self));
+      else
+        jue_table_editor_list_update_marks (self, FALSE);
+      return;
+    }
   refresh (self);
 }
 
@@ -542,9 +613,24 @@ on_focus_moved (GtkWidget *owner,
                 GtkWidget *focus)
 {
   JueTableEditor *self = JUE_TABLE_EDITOR (owner);
+  int column, row, width, height;
 
   if (self->pending_rebuild && (focus == NULL || !gtk_widget_is_ancestor (focus, self->grid)))
-    refresh (self);
+    {
+      refresh (self);
+      return;
+    }
+  /* Tab (or a click) into one of the last rows built builds the next
+   * ones, so the focus never leaves the table over rows not built yet */
+  if (!jue_lazy_rows_pending (self->lazy) || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, self->grid))
+    return;
+  while (gtk_widget_get_parent (focus) != self->grid)
+    focus = gtk_widget_get_parent (focus);
+  gtk_grid_query_child (GTK_GRID (self->grid), focus, &column, &row, &width, &height);
+  row -= (int) (self->table ? self->table->n_header_rows : 0);
+  if (row >= 0 && (guint) row + 2 >= self->built)
+    jue_table_editor_build_rows (self, (guint) row + MORE_ROWS);
 }
 
 /* ---- the widget ------------------------------------------------------- */
@@ -594,6 +680,7 @@ jue_table_editor_finalize (GObject *object)
   g_free (self->widths);
   g_free (self->arrived_path);
   g_free (self->arrived_text);
+  jue_table_editor_list_free (self);
   G_OBJECT_CLASS (jue_table_editor_parent_class)->finalize (object);
 }
 
@@ -642,6 +729,23 @@ jue_table_editor_new (JueSession *session,
   self = g_object_new (JUE_TYPE_TABLE_EDITOR, NULL);
   self->session = g_object_ref (session);
   self->index = index;
+  rebuild (self, jue_table_editor_render (self));
+  g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+jue_table_editor_new_for_list (JueSession        *session,
+                               const char        *list_path,
+                               const JueFieldDef *list_def)
+{
+  JueTableEditor *self;
+
+  g_return_val_if_fail (JUE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (list_def->kind == JUE_KIND_LIST, NULL);
+  self = g_object_new (JUE_TYPE_TABLE_EDITOR, NULL);
+  self->session = g_object_ref (session);
+  jue_table_editor_list_setup (self, list_path, list_def);
   rebuild (self, jue_table_editor_render (self));
   g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
   return GTK_WIDGET (self);

@@ -29,6 +29,15 @@ G_DECLARE_FINAL_TYPE (JueTableEditor, jue_table_editor, JUE, TABLE_EDITOR, GtkWi
 /* Table index of the report's template (jue_render_report_template). */
 GtkWidget *jue_table_editor_new      (JueSession *session,
                                       guint       index);
+/* A list of records (list_path of list_def's records: functional rows,
+ * indicators …) as a table, typed into the same way: a 序号 column, the
+ * fields, the computed values, and each row's menu (Insert Row Above,
+ * Move Up, Move Down, Remove Row: the list.* actions of the list editor
+ * around it, jue-list-editor.h).  Enter in the last row adds a row; a
+ * block pasted fills the list from the cell, adding rows. */
+GtkWidget *jue_table_editor_new_for_list (JueSession        *session,
+                                          const char        *list_path,
+                                          const JueFieldDef *list_def);
 /* The same in a page of the window: scrolled, with margins. */
 GtkWidget *jue_table_page_new        (JueSession *session,
                                       guint       index);

@@ -8,8 +8,7 @@
 #include "jue-field.h"
 #include "jue-finding-item.h"
 #include "jue-findings-page.h"
-#include "jue-form-list.h"
-#include "jue-form-table.h"
+#include "jue-list-editor.h"
 #include "jue-window-private.h"
 
 /* ---- the finding being looked at ------------------------------------- */
@@ -210,9 +209,7 @@ jue_window_add_row (JueWindow *self)
       }
   if (focus && gtk_widget_is_ancestor (focus, page))
     {
-      container = gtk_widget_get_ancestor (focus, JUE_TYPE_FORM_TABLE);
-      if (container == NULL)
-        container = gtk_widget_get_ancestor (focus, JUE_TYPE_FORM_LIST);
+      container = gtk_widget_get_ancestor (focus, JUE_TYPE_LIST_EDITOR);
     }
   for (guint i = 0; container && i < adds->len; i++)
     if (gtk_widget_get_ancestor (adds->pdata[i], G_OBJECT_TYPE (container)) == container)

@@ -5,7 +5,7 @@
 #include "jue-application.h"
 #include "jue-field.h"
 #include "jue-findings-page.h"
-#include "jue-form-list.h"
+#include "jue-list-editor.h"
 #include "jue-form-page.h"
 #include "jue-report-page.h"
 #include "jue-table-editor.h"
@@ -347,7 +347,7 @@ build_page (JueWindow        *self,
         GtkWidget *list;
 
         jue_report_resolve (jue_session_get_report (self->session), "special_funds", &ref, NULL);
-        list = jue_form_list_new (self->session, "special_funds", ref.def, "project_name");
+        list = jue_list_editor_new (self->session, "special_funds", ref.def, "project_name");
         gtk_widget_set_margin_top (list, 24);
         gtk_widget_set_margin_bottom (list, 24);
         gtk_widget_set_margin_start (list, 12);

@@ -6,8 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-fixture.h"
-#include "jue-form-list.h"
-#include "jue-form-table.h"
+#include "jue-list-editor.h"
 #include "jue-tsv.h"
 
 
@@ -194,9 +193,7 @@ find_descendant (GtkWidget *root,
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
         {
-          const char *p = type == JUE_TYPE_FORM_TABLE
-                            ? jue_form_table_get_list_path (JUE_FORM_TABLE (c))
-                            : jue_form_list_get_list_path (JUE_FORM_LIST (c));
+          const char *p = jue_list_editor_get_list_path (JUE_LIST_EDITOR (c));
           if (g_strcmp0 (p, list_path) == 0)
             return c;
         }

@@ -22,7 +22,7 @@ GtkWidget *find_by_type      (GtkWidget  *root,
                               GType       type);
 GtkWidget *find_by_class     (GtkWidget  *root,
                               const char *css_class);
-/* The table (JUE_TYPE_FORM_TABLE) or list (JUE_TYPE_FORM_LIST) of list_path. */
+/* The list editor (JUE_TYPE_LIST_EDITOR) of list_path. */
 GtkWidget *find_descendant   (GtkWidget  *root,
                               GType       type,
                               const char *list_path);

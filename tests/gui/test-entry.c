@@ -13,8 +13,7 @@
 #include "jue-find-popover.h"
 #include "jue-finding-item.h"
 #include "jue-finding-row.h"
-#include "jue-form-list.h"
-#include "jue-form-table.h"
+#include "jue-list-editor.h"
 #include "jue-window-private.h"
 
 /* Types text into an editable one character at a time, at the cursor, as
@@ -234,7 +233,7 @@ test_enter_skips_buttons (Fixture       *f,
 
   jue_window_show_section (f->window, "special-funds");
   wait_frames (GTK_WIDGET (f->window), 2);
-  list = find_descendant (jue_window_get_page (f->window, "special-funds"), JUE_TYPE_FORM_LIST,
+  list = find_descendant (jue_window_get_page (f->window, "special-funds"), JUE_TYPE_LIST_EDITOR,
                           "special_funds");
   gtk_widget_activate_action (list, "list.add", NULL);
   spin ();
@@ -317,8 +316,8 @@ test_add_reachable (Fixture       *f,
   field_widget (f, "special_funds[2].project_name");
   wait_frames (GTK_WIDGET (f->window), 2);
   page = jue_window_get_page (f->window, "fund-2");
-  table = find_descendant (page, JUE_TYPE_FORM_TABLE, indicators);
-  list = find_descendant (page, JUE_TYPE_FORM_LIST, sections);
+  table = find_descendant (page, JUE_TYPE_LIST_EDITOR, indicators);
+  list = find_descendant (page, JUE_TYPE_LIST_EDITOR, sections);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-row", NULL);
   spin ();

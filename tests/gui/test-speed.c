@@ -9,7 +9,7 @@
 #include "gui-fixture.h"
 #include "jue-finding-row.h"
 #include "jue-findings-page.h"
-#include "jue-form-table.h"
+#include "jue-list-editor.h"
 #include "jue-section-list.h"
 #include "jue-tsv.h"
 #include "jue-window-private.h"
@@ -164,14 +164,14 @@ test_row_menus (Fixture       *f,
   menu = gtk_menu_button_get_menu_model (first);
   g_assert_nonnull (gtk_menu_button_get_popover (first));
   g_assert_nonnull (menu);
-  g_assert_true (menu_has (menu, "table.insert"));
-  g_assert_false (menu_has (menu, "table.move-up"));
-  g_assert_true (menu_has (menu, "table.move-down"));
-  g_assert_true (menu_has (menu, "table.remove"));
+  g_assert_true (menu_has (menu, "list.insert"));
+  g_assert_false (menu_has (menu, "list.move-up"));
+  g_assert_true (menu_has (menu, "list.move-down"));
+  g_assert_true (menu_has (menu, "list.remove"));
   gtk_menu_button_popdown (first);
   gtk_menu_button_popup (second);
   spin ();
-  g_assert_true (menu_has (gtk_menu_button_get_menu_model (second), "table.move-up"));
+  g_assert_true (menu_has (gtk_menu_button_get_menu_model (second), "list.move-up"));
   gtk_menu_button_popdown (second);
   spin ();
 }
@@ -391,7 +391,7 @@ test_table_lazy (Fixture       *f,
   g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
 
   /* scrolled to the end, every row is there */
-  scroller = gtk_widget_get_ancestor (gtk_widget_get_ancestor (cell, JUE_TYPE_FORM_TABLE),
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_ancestor (cell, JUE_TYPE_LIST_EDITOR),
                                       GTK_TYPE_SCROLLED_WINDOW);
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   for (guint i = 0; i < 300 && rows_built (session, list, n) < n; i++)

@@ -8,6 +8,7 @@
 
 #include "gui-fixture.h"
 #include "jue-finding-item.h"
+#include "jue-list-editor.h"
 #include "jue-sections.h"
 #include "jue-table-editor.h"
 #include "jue-tsv.h"
@@ -104,7 +105,7 @@ press (JueTableEditor  *editor,
        guint            keyval,
        GdkModifierType  state)
 {
-  GtkWidget *grid = find_by_class (GTK_WIDGET (editor), "jue-pt-grid");
+  GtkWidget *grid = find_by_class (GTK_WIDGET (editor), "jue-editor-grid");
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (grid);
   gboolean handled = FALSE;
 
@@ -628,6 +629,101 @@ test_x20_builds_what_is_seen (Fixture       *f,
   g_assert_true (focus_in_cell (f, editor, last, 3));
 }
 
+/* The lists of figures are the same table editor (one editor for every
+ * table and list): on the functional list of the narrative page, and on
+ * the department's indicators, the same keys as on a published table —
+ * Up and Down along a column, a cell arrived at or clicked selected,
+ * Right at the end of the text to the next column, Escape back to the
+ * value the cell had on arrival — and the row's menu acts on the list. */
+static guint
+list_column (JueTableEditor *editor,
+             const char     *field)
+{
+  const JueRenderedTable *t = jue_table_editor_get_table (editor);
+
+  for (guint c = 0; c < t->n_columns; c++)
+    if (g_strcmp0 (((JueRenderedColumn *) t->columns->pdata[c])->field, field) == 0)
+      return c;
+  g_assert_not_reached ();
+}
+
+static void
+test_list_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  JueSession *session = jue_window_get_session (f->window);
+  GtkWidget *page, *list, *cell, *other;
+  JueTableEditor *editor;
+  guint budget, actual, n_rows;
+  int start, end;
+  g_autofree char *kept = NULL;
+
+  jue_window_show_section (f->window, "functional");
+  wait_frames (GTK_WIDGET (f->window), 3);
+  page = jue_window_get_page (f->window, "functional");
+  list = find_descendant (page, JUE_TYPE_LIST_EDITOR, "functional");
+  g_assert_nonnull (list);
+  editor = JUE_TABLE_EDITOR (jue_list_editor_get_table (JUE_LIST_EDITOR (list)));
+  g_assert_nonnull (editor);
+  /* its rows are the list's, with the list's number column */
+  n_rows = jue_session_get_report (session)->functional->len;
+  g_assert_cmpuint (jue_table_editor_get_table (editor)->rows->len, ==, n_rows);
+  budget = list_column (editor, "budget");
+  actual = list_column (editor, "actual");
+  g_assert_cmpuint (actual, ==, budget + 1);
+
+  cell = jue_table_editor_get_cell (editor, 1, actual);
+  gtk_widget_grab_focus (cell);
+  spin ();
+  press (editor, GDK_KEY_Down, 0);
+  g_assert_true (focus_in_cell (f, editor, 2, actual));
+  g_assert_true (gtk_editable_get_selection_bounds (
+                   GTK_EDITABLE (jue_table_editor_get_cell (editor, 2, actual)), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  press (editor, GDK_KEY_Up, 0);
+  press (editor, GDK_KEY_Up, 0);
+  g_assert_true (focus_in_cell (f, editor, 0, actual));
+  /* Left with all selected: 调整后预算; Right back */
+  press (editor, GDK_KEY_Left, 0);
+  g_assert_true (focus_in_cell (f, editor, 0, budget));
+  press (editor, GDK_KEY_Right, 0);
+  g_assert_true (focus_in_cell (f, editor, 0, actual));
+
+  /* Escape: typed 9.99 is put back to what the cell held, in the file */
+  cell = jue_table_editor_get_cell (editor, 0, actual);
+  kept = file_value (f->path, "functional[0].actual");
+  g_assert_cmpstr (kept, ==, "1.37");
+  gtk_editable_set_text (GTK_EDITABLE (cell), "9.99");
+  jue_field_flush (jue_field_from_widget (cell));
+  spin ();
+  {
+    g_autofree char *typed = file_value (f->path, "functional[0].actual");
+    g_assert_cmpstr (typed, ==, "9.99");
+  }
+  press (editor, GDK_KEY_Escape, 0);
+  {
+    g_autofree char *restored = file_value (f->path, "functional[0].actual");
+    g_assert_cmpstr (restored, ==, "1.37");
+  }
+
+  /* a click into another cell selects it */
+  other = jue_table_editor_get_cell (editor, 3, budget);
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (other), "jue-cell-click"), "pressed",
+                         1, 2.0, 2.0);
+  spin ();
+  g_assert_true (focus_in_cell (f, editor, 3, budget));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (other), &start, &end));
+  g_assert_cmpint (end - start, ==,
+                   (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (other)), -1));
+
+  /* the row's menu: Remove Row on row 3 removes it from the file */
+  gtk_widget_activate_action (other, "list.remove", "i", (gint32) 3);
+  spin ();
+  g_assert_cmpuint (jue_session_get_report (session)->functional->len, ==, n_rows - 1);
+  g_assert_cmpuint (jue_table_editor_get_table (editor)->rows->len, ==, n_rows - 1);
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n_rows - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +753,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/table-pages/add-economic-code", Fixture, NULL, fixture_set_up,
               test_add_economic_code, fixture_tear_down);
+  g_test_add ("/table-pages/list-keys", Fixture, NULL, fixture_set_up, test_list_keys,
+              fixture_tear_down);
   g_test_add ("/table-pages/add-by-code", Fixture, NULL, fixture_set_up, test_add_by_code,
               fixture_tear_down);
   return g_test_run ();

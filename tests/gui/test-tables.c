@@ -7,7 +7,7 @@
 
 #include "gui-fixture.h"
 #include "jue-choice-cell.h"
-#include "jue-form-table.h"
+#include "jue-list-editor.h"
 #include "jue-window-private.h"
 
 /* The label a wrapped cell shows its text in while not being edited. */
@@ -181,7 +181,7 @@ test_narrow_window (Fixture       *f,
   /* (the window's own frame takes a few pixels of the 1000) */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 980);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1000);
-  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_FORM_TABLE,
+  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_LIST_EDITOR,
                            "special_funds[2].indicators");
   scroller = find_by_type (table, GTK_TYPE_SCROLLED_WINDOW);
   adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -212,7 +212,7 @@ test_list_finding_marks_column (Fixture       *f,
 
   jue_window_show_section (f->window, "fund-2");
   spin ();
-  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_FORM_TABLE, list);
+  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_LIST_EDITOR, list);
   mark = find_by_class (table, "jue-list-mark");
   title = find_by_class (table, "jue-list-error");
   g_assert_true (gtk_widget_get_visible (mark));
@@ -245,7 +245,7 @@ test_list_finding_marks_column (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (title, "jue-list-error"));
 
   /* a new row's weight is outlined too (the total is still wrong) */
-  gtk_widget_activate_action (table, "table.add", NULL);
+  gtk_widget_activate_action (table, "list.add", NULL);
   spin ();
   cell = jue_field_get_widget (jue_session_lookup_field (session,
                                                          "special_funds[2].indicators[7].weight"));

@@ -14,8 +14,7 @@
 #include "jue-field.h"
 #include "jue-find-popover.h"
 #include "jue-finding-item.h"
-#include "jue-form-list.h"
-#include "jue-form-table.h"
+#include "jue-list-editor.h"
 #include "jue-tsv.h"
 #include "jue-window.h"
 #include "jue-window-private.h"
@@ -182,7 +181,7 @@ test_checks_mark_fields (Fixture       *f,
 
   /* 附件4: the weights of the table total 180, not 90 */
   jue_window_show_section (f->window, "fund-2");
-  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_FORM_TABLE,
+  table = find_descendant (jue_window_get_page (f->window, "fund-2"), JUE_TYPE_LIST_EDITOR,
                            "special_funds[2].indicators");
   g_assert_nonnull (table);
   mark = find_by_class (table, "jue-list-mark");
@@ -205,10 +204,10 @@ test_indicator_rows (Fixture       *f,
   jue_window_show_section (f->window, "dept-eval");
   page = jue_window_get_page (f->window, "dept-eval");
   spin ();
-  table = find_descendant (page, JUE_TYPE_FORM_TABLE, list);
+  table = find_descendant (page, JUE_TYPE_LIST_EDITOR, list);
   g_assert_nonnull (table);
 
-  gtk_widget_activate_action (table, "table.add", NULL);
+  gtk_widget_activate_action (table, "list.add", NULL);
   spin ();
   g_assert_cmpuint (file_list_length (f->path, list), ==, n + 1);
   cell = jue_field_get_widget (jue_session_lookup_field (jue_window_get_session (f->window),
@@ -218,7 +217,7 @@ test_indicator_rows (Fixture       *f,
   value = file_value (f->path, name_path);
   g_assert_cmpstr (value, ==, "新增指标");
 
-  gtk_widget_activate_action (table, "table.remove", "i", (gint32) n);
+  gtk_widget_activate_action (table, "list.remove", "i", (gint32) n);
   spin ();
   g_assert_cmpuint (file_list_length (f->path, list), ==, n);
 

@@ -1,19 +1,22 @@
-/* jue-form-list.c — a list of records edited in place. */
+/* jue-list-editor.c — a list of records edited in place (jue-list-editor.h). */
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
 #include "jue-field.h"
-#include "jue-form-list.h"
+#include "jue-list-editor.h"
+#include "jue-table-editor.h"
 
-struct _JueFormList {
+struct _JueListEditor {
   GtkWidget          parent_instance;
 
   GtkWidget         *header;
   GtkWidget         *add_button;
+  GtkWidget         *add_content;
   GtkWidget         *mark;
   GtkWidget         *mark_icon;
   GtkWidget         *mark_label;
   GtkWidget         *items;
+  GtkWidget         *table;      /* the JueTableEditor of a tabular list */
 
   JueSession        *session;
   char              *list_path;
@@ -21,10 +24,18 @@ struct _JueFormList {
   char              *summary_field;
 };
 
-G_DEFINE_FINAL_TYPE (JueFormList, jue_form_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (JueListEditor, jue_list_editor, GTK_TYPE_WIDGET)
+
+gboolean
+jue_list_is_tabular (const JueRecordDef *element)
+{
+  return element == &JueFunctionalRow_def || element == &JueIndicator_def ||
+         element == &JueFundRow_def || element == &JueAccountRow_def ||
+         element == &JueEconomicRow_def;
+}
 
 static GPtrArray *
-get_rows (JueFormList *self)
+get_rows (JueListEditor *self)
 {
   JueFieldRef ref;
 
@@ -34,7 +45,7 @@ get_rows (JueFormList *self)
 }
 
 static const JueRecordDef *
-element (JueFormList *self)
+element (JueListEditor *self)
 {
   return self->list_def->extra;
 }
@@ -42,15 +53,19 @@ element (JueFormList *self)
 /* The field shown for each row when there is only one (offices), or the
  * summary field (special funds); NULL for a full form per row. */
 static const JueFieldDef *
-single_field (JueFormList *self)
+single_field (JueListEditor *self)
 {
   const JueRecordDef *def = element (self);
 
+  if (self->table)
+    return NULL;
   for (guint i = 0; self->summary_field && i < def->n_fields; i++)
     if (g_str_equal (def->fields[i].name, self->summary_field))
       return &def->fields[i];
   return def->n_fields == 1 ? &def->fields[0] : NULL;
 }
+
+/* ---- a form per row ---------------------------------------------------- */
 
 static GtkWidget *
 icon_button (const char *icon,
@@ -71,13 +86,14 @@ icon_button (const char *icon,
 }
 
 static GtkWidget *
-row_buttons (JueFormList *self,
-             guint        index,
-             guint        n_rows)
+row_buttons (JueListEditor *self,
+             guint          index,
+             guint          n_rows)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"), "list.move-up", index);
   GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"), "list.move-down", index);
+  gboolean read_only = jue_session_is_read_only (self->session);
 
   gtk_widget_set_sensitive (up, index > 0);
   gtk_widget_set_sensitive (down, index + 1 < n_rows);
@@ -88,8 +104,8 @@ row_buttons (JueFormList *self,
   if (self->summary_field)
     gtk_box_append (GTK_BOX (box), icon_button ("go-next-symbolic", _("Open"),
                                                 "list.open", index));
-  gtk_widget_set_visible (box, !jue_session_is_read_only (self->session) || self->summary_field);
-  if (jue_session_is_read_only (self->session))
+  gtk_widget_set_visible (box, !read_only || self->summary_field);
+  if (read_only)
     for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
       gtk_widget_set_visible (c, g_str_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)),
                                               "list.open"));
@@ -107,7 +123,7 @@ add_suffix (GtkWidget *row,
 }
 
 static void
-build_single (JueFormList       *self,
+build_single (JueListEditor     *self,
               GPtrArray         *rows,
               const JueFieldDef *f)
 {
@@ -129,8 +145,8 @@ build_single (JueFormList       *self,
 }
 
 static void
-build_forms (JueFormList *self,
-             GPtrArray   *rows)
+build_forms (JueListEditor *self,
+             GPtrArray     *rows)
 {
   const JueRecordDef *def = element (self);
 
@@ -148,7 +164,7 @@ build_forms (JueFormList *self,
           g_autofree char *path = g_strdup_printf ("%s[%u].%s", self->list_path, i, f->name);
 
           if (f->kind == JUE_KIND_RECORD || f->kind == JUE_KIND_LIST)
-            continue;   /* not in the lists this widget is used for */
+            continue;   /* not in the lists shown as forms */
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                      jue_field_row_new (self->session, path, f));
         }
@@ -156,21 +172,27 @@ build_forms (JueFormList *self,
     }
 }
 
+/* The row count under the title; a list of forms is built anew (a table
+ * rebuilds itself). */
 static void
-rebuild (JueFormList *self)
+rebuild (JueListEditor *self)
 {
   GPtrArray *rows = get_rows (self);
   const JueFieldDef *single = single_field (self);
-  GtkWidget *child;
   g_autofree char *count = NULL;
 
-  while ((child = gtk_widget_get_first_child (self->items)))
-    gtk_box_remove (GTK_BOX (self->items), child);
   if (rows == NULL)
     return;
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", rows->len),
                            rows->len);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->header), count);
+  if (self->table)
+    return;
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (self->items)))
+      gtk_box_remove (GTK_BOX (self->items), child);
+  }
   if (rows->len == 0)
     return;
   if (single)
@@ -179,12 +201,25 @@ rebuild (JueFormList *self)
     build_forms (self, rows);
 }
 
-/* Puts the cursor in the first field of row index (after add, remove, move). */
 static void
-focus_row (JueFormList *self,
-           gint         index)
+on_session_changed (JueSession    *session,
+                    int            kind,
+                    const char    *path,
+                    JueListEditor *self)
 {
-  const JueRecordDef *def = element (self);
+  if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, self->list_path) == 0)
+    rebuild (self);
+  jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
+}
+
+/* ---- the rows' actions ------------------------------------------------- */
+
+/* Puts the cursor in the first field of row index (after add, remove,
+ * move); on the Add button when the list is empty. */
+static void
+focus_row (JueListEditor *self,
+           gint           index)
+{
   const JueFieldDef *single = single_field (self);
   g_autofree char *path = NULL;
   JueField *field;
@@ -195,51 +230,34 @@ focus_row (JueFormList *self,
       return;
     }
   path = g_strdup_printf ("%s[%d].%s", self->list_path, index,
-                          single ? single->name : def->fields[0].name);
+                          single ? single->name : element (self)->fields[0].name);
   field = jue_session_lookup_field (self->session, path);
   if (field)
     jue_field_focus (field);
 }
 
 static void
-on_session_changed (JueSession  *session,
-                    int          kind,
-                    const char  *path,
-                    JueFormList *self)
-{
-  if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, self->list_path) == 0)
-    rebuild (self);
-  jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
-}
-
-static char *
-item_path (JueFormList *self,
-           gint         index)
-{
-  return g_strdup_printf ("%s[%d]", self->list_path, index);
-}
-
-static void
-report (JueFormList *self,
-        GError      *error)
+report (JueListEditor *self,
+        GError        *error)
 {
   if (error)
     jue_session_report_error (self->session, error);
 }
 
+/* list.add (at the end) and list.insert (above row i) */
 static void
-on_add (GtkWidget  *widget,
-        const char *action,
-        GVariant   *param)
+on_insert (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
 {
-  JueFormList *self = JUE_FORM_LIST (widget);
+  JueListEditor *self = JUE_LIST_EDITOR (widget);
   g_autoptr (GError) error = NULL;
+  gint at = param ? g_variant_get_int32 (param) : -1;
   gint index;
 
   jue_session_flush_fields (self->session);
   index = jue_document_insert_row (jue_session_get_document (self->session),
-                                   self->list_path, -1, &error);
-
+                                   self->list_path, at, &error);
   report (self, error);
   if (index >= 0)
     focus_row (self, index);
@@ -250,15 +268,14 @@ on_move (GtkWidget  *widget,
          const char *action,
          GVariant   *param)
 {
-  JueFormList *self = JUE_FORM_LIST (widget);
+  JueListEditor *self = JUE_LIST_EDITOR (widget);
   g_autoptr (GError) error = NULL;
   gint index = g_variant_get_int32 (param);
   gint to = g_str_equal (action, "list.move-up") ? index - 1 : index + 1;
-  g_autofree char *path = item_path (self, index);
+  g_autofree char *path = g_strdup_printf ("%s[%d]", self->list_path, index);
   GPtrArray *rows = get_rows (self);
 
   jue_session_flush_fields (self->session);
-
   if (rows == NULL || to < 0 || (guint) to >= rows->len)
     return;
   if (jue_document_move_row (jue_session_get_document (self->session), path, to, &error))
@@ -271,17 +288,15 @@ on_remove (GtkWidget  *widget,
            const char *action,
            GVariant   *param)
 {
-  JueFormList *self = JUE_FORM_LIST (widget);
+  JueListEditor *self = JUE_LIST_EDITOR (widget);
   g_autoptr (GError) error = NULL;
   gint index = g_variant_get_int32 (param);
-  g_autofree char *path = item_path (self, index);
-  GPtrArray *rows;
+  g_autofree char *path = g_strdup_printf ("%s[%d]", self->list_path, index);
 
   jue_session_flush_fields (self->session);
-
   if (jue_document_remove_row (jue_session_get_document (self->session), path, &error))
     {
-      rows = get_rows (self);
+      GPtrArray *rows = get_rows (self);
       focus_row (self, rows && rows->len ? MIN (index, (gint) rows->len - 1) : -1);
     }
   report (self, error);
@@ -297,50 +312,55 @@ on_open (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.show-section", "s", id);
 }
 
+/* ---- the widget -------------------------------------------------------- */
+
 static void
-jue_form_list_dispose (GObject *object)
+jue_list_editor_dispose (GObject *object)
 {
-  JueFormList *self = JUE_FORM_LIST (object);
+  JueListEditor *self = JUE_LIST_EDITOR (object);
 
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_FORM_LIST);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JUE_TYPE_LIST_EDITOR);
   {
     GtkWidget *child;
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  self->table = NULL;
   g_clear_object (&self->session);
-  G_OBJECT_CLASS (jue_form_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (jue_list_editor_parent_class)->dispose (object);
 }
 
 static void
-jue_form_list_finalize (GObject *object)
+jue_list_editor_finalize (GObject *object)
 {
-  JueFormList *self = JUE_FORM_LIST (object);
+  JueListEditor *self = JUE_LIST_EDITOR (object);
 
   g_free (self->list_path);
   g_free (self->summary_field);
-  G_OBJECT_CLASS (jue_form_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (jue_list_editor_parent_class)->finalize (object);
 }
 
 static void
-jue_form_list_class_init (JueFormListClass *klass)
+jue_list_editor_class_init (JueListEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = jue_form_list_dispose;
-  object_class->finalize = jue_form_list_finalize;
+  object_class->dispose = jue_list_editor_dispose;
+  object_class->finalize = jue_list_editor_finalize;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/juesuan/Juesuan/ui/jue-form-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, JueFormList, header);
-  gtk_widget_class_bind_template_child (widget_class, JueFormList, add_button);
-  gtk_widget_class_bind_template_child (widget_class, JueFormList, mark);
-  gtk_widget_class_bind_template_child (widget_class, JueFormList, mark_icon);
-  gtk_widget_class_bind_template_child (widget_class, JueFormList, mark_label);
-  gtk_widget_class_bind_template_child (widget_class, JueFormList, items);
-  gtk_widget_class_install_action (widget_class, "list.add", NULL, on_add);
+                                               "/io/github/juesuan/Juesuan/ui/jue-list-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, header);
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, add_content);
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, mark);
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, mark_icon);
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, mark_label);
+  gtk_widget_class_bind_template_child (widget_class, JueListEditor, items);
+  gtk_widget_class_install_action (widget_class, "list.add", NULL, on_insert);
+  gtk_widget_class_install_action (widget_class, "list.insert", "i", on_insert);
   gtk_widget_class_install_action (widget_class, "list.move-up", "i", on_move);
   gtk_widget_class_install_action (widget_class, "list.move-down", "i", on_move);
   gtk_widget_class_install_action (widget_class, "list.remove", "i", on_remove);
@@ -349,18 +369,18 @@ jue_form_list_class_init (JueFormListClass *klass)
 }
 
 static void
-jue_form_list_init (JueFormList *self)
+jue_list_editor_init (JueListEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
-jue_form_list_new (JueSession        *session,
-                   const char        *list_path,
-                   const JueFieldDef *list_def,
-                   const char        *summary_field)
+jue_list_editor_new (JueSession        *session,
+                     const char        *list_path,
+                     const JueFieldDef *list_def,
+                     const char        *summary_field)
 {
-  JueFormList *self = g_object_new (JUE_TYPE_FORM_LIST, NULL);
+  JueListEditor *self = g_object_new (JUE_TYPE_LIST_EDITOR, NULL);
   g_autofree char *add_label = NULL;
 
   self->session = g_object_ref (session);
@@ -373,6 +393,19 @@ jue_form_list_new (JueSession        *session,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   gtk_widget_set_tooltip_text (self->add_button, add_label);
   gtk_widget_set_visible (self->add_button, !jue_session_is_read_only (session));
+  if (jue_list_is_tabular (element (self)) && summary_field == NULL)
+    {
+      /* wider than the window: the table scrolls sideways, the page down */
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (self->add_content), _("Add Row"));
+      self->table = jue_table_editor_new_for_list (session, list_path, list_def);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->table);
+      gtk_box_append (GTK_BOX (self->items), scroller);
+    }
   rebuild (self);
   jue_list_mark_update (session, self->list_path, self->mark, self->mark_icon, self->mark_label);
   g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
@@ -380,7 +413,24 @@ jue_form_list_new (JueSession        *session,
 }
 
 const char *
-jue_form_list_get_list_path (JueFormList *self)
+jue_list_editor_get_list_path (JueListEditor *self)
 {
+  g_return_val_if_fail (JUE_IS_LIST_EDITOR (self), NULL);
   return self->list_path;
+}
+
+GtkWidget *
+jue_list_editor_get_table (JueListEditor *self)
+{
+  g_return_val_if_fail (JUE_IS_LIST_EDITOR (self), NULL);
+  return self->table;
+}
+
+void
+jue_list_editor_add_note (JueListEditor *self,
+                          GtkWidget     *note)
+{
+  g_return_if_fail (JUE_IS_LIST_EDITOR (self));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->header)), note,
+                              self->header);
 }
