@@ -904,6 +904,119 @@ test_paste_table5_adds_rows (void)
   }
 }
 
+/* Sichuan 表8 (一般公共预算财政拨款基本支出决算明细表, by economic
+ * classification) copied whole from Excel: its 款 rows land by code in
+ * code order, named from the economic classification in force; a 类 over
+ * 款 rows and each block's 合计 line are checked, not stored (a blank
+ * block total takes the copied one); all or nothing, one undo step. */
+#define T8_HEAD \
+  "2024年度一般公共预算财政拨款基本支出决算明细表\r\n" \
+  "编制单位：遂宁市科学技术局\t\t\t单位：万元\t\t\r\n" \
+  "人员经费\t\t\t公用经费\t\t\r\n" \
+  "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\r\n"
+#define T8_LINES(c301) \
+  "301\t工资福利支出\t" c301 "\t302\t商品和服务支出\t78.50\r\n" \
+  "30101\t基本工资\t300.00\t30201\t办公费\t40.00\r\n" \
+  "30102\t津贴\t300.27\t30299\t其他商品和服务支出\t38.50\r\n" \
+  "303\t对个人和家庭的补助\t30.00\t\t\t\r\n" \
+  "30302\t退休费\t30.00\t\t\t\r\n"
+
+static void
+test_paste_economic_by_code (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("paste-economic.juesuan");
+  g_autoptr (JueRenderedTable) t = render_table (doc, 7);   /* Sichuan 表8 */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *undone = NULL;
+  guint added = 0;
+  g_autoptr (JuePasteBlock) good = jue_paste_parse (
+    T8_HEAD T8_LINES ("600.27") "人员经费合计\t\t630.27\t公用经费合计\t\t78.50\r\n");
+  g_autoptr (JuePasteBlock) bad = jue_paste_parse (
+    T8_HEAD T8_LINES ("600.37") "人员经费合计\t\t630.27\t公用经费合计\t\t78.50\r\n");
+  g_autoptr (JuePasteBlock) short_total = jue_paste_parse (
+    T8_HEAD T8_LINES ("600.27") "人员经费合计\t\t620.27\t公用经费合计\t\t78.50\r\n");
+  g_autoptr (JuePasteBlock) other_total = jue_paste_parse (
+    "301\t工资福利支出\t610.27\r\n30101\t基本工资\t610.27\r\n人员经费合计\t\t610.27\r\n");
+
+  g_assert_cmpstr (t->title, ==, "2024年度一般公共预算财政拨款基本支出决算明细表");
+  g_assert_cmpuint (list_length (doc, "economic"), ==, 0);
+  /* a 类 that is not its 款 rows' sum: nothing pasted; row, column, both figures */
+  g_assert_false (jue_paste_apply_table (doc, t, 0, 0, bad, &added, &error));
+  g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Nothing was pasted: row 301 工资福利支出, 人员经费 决算数: "
+                   "the copied table says 600.37, but its rows add up to 600.27");
+  g_clear_error (&error);
+  /* a 合计 line that is not its lines' sum */
+  g_assert_false (jue_paste_apply_table (doc, t, 0, 0, short_total, &added, &error));
+  g_assert_cmpstr (error->message, ==, "Nothing was pasted: row 人员经费合计, 人员经费 决算数: "
+                   "the copied table says 620.27, but its rows add up to 630.27");
+  g_clear_error (&error);
+  /* a 合计 line other than the block total the report holds */
+  g_assert_false (jue_paste_apply_table (doc, t, 0, 0, other_total, &added, &error));
+  g_assert_cmpstr (error->message, ==, "Nothing was pasted: row 人员经费合计, 人员经费 决算数: "
+                   "the copied table says 610.27, but the report's 人员经费合计 is 630.27 "
+                   "(clear it to take the copied one)");
+  g_clear_error (&error);
+  g_assert_cmpuint (list_length (doc, "economic"), ==, 0);
+  g_assert_false (jue_document_can_undo (doc));
+
+  /* the whole table: 8 rows (the 类 rows for their names), in code order */
+  g_assert_true (jue_paste_apply_table (doc, t, 0, 0, good, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 8);
+  g_assert_cmpuint (list_length (doc, "economic"), ==, 8);
+  assert_file (doc, "economic[0].code", "301");
+  assert_file (doc, "economic[0].name", "工资福利支出");
+  assert_file (doc, "economic[0].actual", "");
+  assert_file (doc, "economic[1].code", "30101");
+  assert_file (doc, "economic[1].actual", "300.00");
+  assert_file (doc, "economic[2].code", "30102");
+  assert_file (doc, "economic[2].name", "津贴补贴");   /* the classification's */
+  assert_file (doc, "economic[2].actual", "300.27");
+  assert_file (doc, "economic[3].code", "302");
+  assert_file (doc, "economic[5].code", "30299");
+  assert_file (doc, "economic[5].actual", "38.50");
+  assert_file (doc, "economic[7].code", "30302");
+  assert_file (doc, "economic[7].actual", "30.00");
+  assert_file (doc, "basic.personnel", "630.27");
+  {
+    /* nothing left 未分项 */
+    g_autoptr (JueRenderedTable) now = render_table (doc, 7);
+    for (guint r = 0; r < now->rows->len; r++)
+      for (guint c = 0; c < now->n_columns; c++)
+        g_assert_cmpstr (jue_rendered_cell (now, r, c)->text, !=, "未分项");
+  }
+  /* one undo step */
+  g_assert_true (jue_document_undo (doc, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_length (doc, "economic"), ==, 0);
+  g_assert_false (jue_document_can_undo (doc));
+
+  /* a blank block total takes the copied 合计; one block's rows pasted on
+   * one of its figures land by code all the same; a code the
+   * classification lacks is named as copied */
+  g_assert_true (jue_document_set (doc, "basic.public", "", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&t, jue_rendered_table_free);
+  t = render_table (doc, 7);
+  {
+    g_autoptr (JuePasteBlock) right = jue_paste_parse (
+      "30201\t办公费\t40.00\r\n399\t其他支出\t2.00\r\n公用经费合计\t\t42.00\r\n");
+    guint r = row_with_code (t, NULL);
+
+    g_assert_cmpstr (jue_rendered_cell (t, r, 5)->path, ==, "basic.public");
+    g_assert_true (jue_paste_apply_table (doc, t, r, 5, right, &added, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 2);
+    assert_file (doc, "economic[0].code", "30201");
+    assert_file (doc, "economic[0].actual", "40.00");
+    assert_file (doc, "economic[1].code", "399");
+    assert_file (doc, "economic[1].name", "其他支出");
+    assert_file (doc, "economic[1].actual", "2.00");
+    assert_file (doc, "basic.public", "42.00");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/paste/table/whole", test_paste_whole_table);
   g_test_add_func ("/paste/table/position", test_paste_table_by_position);
   g_test_add_func ("/paste/table/table5-adds-rows", test_paste_table5_adds_rows);
+  g_test_add_func ("/paste/table/economic-by-code", test_paste_economic_by_code);
   status = g_test_run ();
   {
     g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);

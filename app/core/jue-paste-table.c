@@ -33,18 +33,24 @@ check_free (gpointer data)
   g_free (c);
 }
 
-/* "206 科学技术支出" for a rendered row: its code and name or label cells. */
+/* "206 科学技术支出" for a rendered row: its code and name or label cells
+ * (of a two-sided or economic table, those of the side of column at; any
+ * side when at is G_MAXUINT). */
 static char *
 row_label (const JueRenderedTable *t,
-           const JueRenderedRow   *row)
+           const JueRenderedRow   *row,
+           guint                   at)
 {
   g_autoptr (GString) s = g_string_new (NULL);
+  guint side = at < t->n_columns ? ((const JueRenderedColumn *) t->columns->pdata[at])->side : 0;
 
   for (guint c = 0; c < t->n_columns && c < row->cells->len; c++)
     {
       const JueRenderedColumn *col = t->columns->pdata[c];
       const JueRenderedCell *cell = row->cells->pdata[c];
 
+      if (at < t->n_columns && col->side != side)
+        continue;
       if ((col->role == JUE_COLUMN_CODE || col->role == JUE_COLUMN_NAME ||
            col->role == JUE_COLUMN_LABEL) && cell->text && *cell->text)
         {
@@ -562,7 +568,7 @@ verify (const JueRenderedTable *after,
           if (!jue_amount_parse (text, &pasted, &inner))
             {
               g_autofree char *h = column_label (after, c);
-              g_autofree char *rn = row ? row_label (after, row)
+              g_autofree char *rn = row ? row_label (after, row, c)
                                         : g_strdup_printf ("%s %s", k->code ? k->code : "",
                                                            k->name ? k->name : "");
               return refuse (error, _("row %s, %s: %s"), rn, h, inner->message);
@@ -574,7 +580,7 @@ verify (const JueRenderedTable *after,
           if (ABS (pasted.fen - have) > ALLOWANCE_FEN)
             {
               g_autofree char *h = column_label (after, c);
-              g_autofree char *rn = row ? row_label (after, row)
+              g_autofree char *rn = row ? row_label (after, row, c)
                                         : g_strdup_printf ("%s %s", k->code ? k->code : "",
                                                            k->name ? k->name : "");
               g_autofree char *p = jue_fen_display (pasted.fen);
@@ -593,6 +599,435 @@ verify (const JueRenderedTable *after,
                              _("row %s, %s: the copied table says %s, but its rows add up "
                                "to %s"), g_strstrip (rn), h, p, q);
             }
+        }
+    }
+  return TRUE;
+}
+
+/* ---- the economic tables (表8 基本支出决算明细表 …) ------------------------ */
+
+/* A line of an economic block the result must reproduce: a 类 over 款
+ * rows (code) or the block's total line (code NULL). */
+typedef struct {
+  guint  side;        /* the block: 0 人员经费, 1 公用经费 */
+  char  *code;        /* NULL: the total line */
+  guint  block_row;
+  guint  column;      /* the table column its figure was pasted in */
+} EconCheck;
+
+static void
+econ_check_free (gpointer data)
+{
+  EconCheck *k = data;
+
+  g_free (k->code);
+  g_free (k);
+}
+
+typedef struct {
+  guint      code_col[2], name_col[2], value_col[2];
+  GPtrArray *checks;       /* EconCheck */
+  gint64     unsplit[2];   /* 未分项 rows pasted (fen) */
+  gboolean   ok;
+} Econ;
+
+/* The columns of each block (G_MAXUINT where a side has none). */
+static void
+econ_columns (const JueRenderedTable *t,
+              Econ                   *e)
+{
+  for (guint s = 0; s < 2; s++)
+    e->code_col[s] = e->name_col[s] = e->value_col[s] = G_MAXUINT;
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      const JueRenderedColumn *col = t->columns->pdata[c];
+      guint s = col->side ? 1 : 0;
+
+      if (col->role == JUE_COLUMN_CODE && e->code_col[s] == G_MAXUINT)
+        e->code_col[s] = c;
+      else if (col->role == JUE_COLUMN_NAME && e->name_col[s] == G_MAXUINT)
+        e->name_col[s] = c;
+      else if (col->role == JUE_COLUMN_VALUE && e->value_col[s] == G_MAXUINT)
+        e->value_col[s] = c;
+    }
+}
+
+/* The label of side's total line ("人员经费合计"), or NULL. */
+static const char *
+econ_total_label (const JueRenderedTable *t,
+                  guint                   side)
+{
+  const GPtrArray *lines = t->table->lines[side];
+
+  return lines && lines->len ? ((const JueTemplateLine *) lines->pdata[0])->label : NULL;
+}
+
+/* Is text a block's total line: its label, or a label ending in 合计?
+ * *side_out: the block whose label it is (else unchanged). */
+static gboolean
+econ_is_total (const JueRenderedTable *t,
+               const char             *text,
+               guint                  *side_out)
+{
+  g_autofree char *n = jue_normalize_input (text ? text : "");
+  g_autoptr (GString) packed = g_string_new (NULL);
+
+  for (const char *p = n; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (packed, *p);
+  for (guint s = 0; s < 2; s++)
+    if (g_strcmp0 (econ_total_label (t, s), packed->str) == 0)
+      {
+        *side_out = s;
+        return TRUE;
+      }
+  return g_str_has_suffix (packed->str, "合计") || g_str_has_suffix (packed->str, "总计");
+}
+
+/* Which block an economic code is in (the template's left_codes: 301, 303). */
+static guint
+econ_side (const JueRenderedTable *t,
+           const char             *code)
+{
+  for (guint i = 0; t->table->left_codes && t->table->left_codes[i]; i++)
+    if (*t->table->left_codes[i] && g_str_has_prefix (code, t->table->left_codes[i]))
+      return 0;
+  return 1;
+}
+
+static gboolean
+econ_code (const char *code)
+{
+  gsize len = strlen (code);
+
+  return all_digits (code) && (len == 3 || len == 5);
+}
+
+/* An economic table copied with its code column(s): a 3- or 5-digit code
+ * or a total line where a block's code column lands. */
+static gboolean
+block_has_econ_codes (const JueRenderedTable *t,
+                      const JuePasteBlock    *block,
+                      guint                   col)
+{
+  Econ e;
+
+  if (t->table->layout != JUE_LAYOUT_ECONOMIC)
+    return FALSE;
+  econ_columns (t, &e);
+  for (guint r = 0; r < jue_paste_block_rows (block); r++)
+    for (guint s = 0; s < 2; s++)
+      {
+        const char *raw = e.code_col[s] == G_MAXUINT ? NULL
+                                                     : block_at (block, r, col, e.code_col[s]);
+        g_autofree char *code = raw ? jue_normalize_input (raw) : NULL;
+        guint side = s;
+
+        if (code && (econ_code (code) || econ_is_total (t, code, &side)))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The row of economic with code, or -1. */
+static gint
+econ_row (JueReport  *report,
+          const char *code)
+{
+  const JueRecordDef *def = NULL;
+  GPtrArray *rows = list_rows_of (report, "economic", &def);
+
+  for (guint i = 0; rows && i < rows->len; i++)
+    if (strcmp (jue_row_text (rows->pdata[i], def, "code"), code) == 0)
+      return (gint) i;
+  return -1;
+}
+
+/* Does economic (or the block, kuans) have 款 rows under the 类 code? */
+static gboolean
+econ_has_kuan (JueReport  *report,
+               GHashTable *kuans,
+               const char *code)
+{
+  const JueRecordDef *def = NULL;
+  GPtrArray *rows = list_rows_of (report, "economic", &def);
+  GHashTableIter it;
+  gpointer key;
+
+  g_hash_table_iter_init (&it, kuans);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    if (g_str_has_prefix (key, code))
+      return TRUE;
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      const char *c = jue_row_text (rows->pdata[i], def, "code");
+
+      if (strlen (c) == 5 && g_str_has_prefix (c, code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Writes the block onto an economic table by code: each 款 row (and each
+ * 类 row without 款 rows) lands on the row with its code, else on a new
+ * row in code order named from the economic classification in force (or
+ * as pasted); a 类 over 款 rows and each block's total line are checked
+ * (verify_economic), the 类 row added for its name when the report lacks
+ * it; the total line fills the block's total (人员经费合计, a typed figure)
+ * only when that is blank. */
+static gboolean
+paste_economic (JueDocument            *document,
+                const JueRenderedTable *t,
+                guint                   col,
+                const JuePasteBlock    *block,
+                Econ                   *e,
+                guint                  *n_added,
+                char                  **first,
+                GError                **error)
+{
+  JueReport *report = jue_document_get_report (document);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) kuans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = jue_paste_block_rows (block);
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint s = 0; s < 2; s++)
+      {
+        const char *raw = e->code_col[s] == G_MAXUINT ? NULL
+                                                      : block_at (block, r, col, e->code_col[s]);
+        const char *name = e->name_col[s] == G_MAXUINT ? NULL
+                                                       : block_at (block, r, col, e->name_col[s]);
+        g_autofree char *code = raw ? jue_normalize_input (raw) : NULL;
+
+        if (code == NULL || !econ_code (code))
+          continue;
+        if (strlen (code) == 5)
+          g_hash_table_add (kuans, g_strdup (code));
+        if (name && *name)
+          g_hash_table_replace (names, g_strdup (code), g_strstrip (g_strdup (name)));
+      }
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint s = 0; s < 2; s++)
+      {
+        const char *raw = e->code_col[s] == G_MAXUINT ? NULL
+                                                      : block_at (block, r, col, e->code_col[s]);
+        const char *name = e->name_col[s] == G_MAXUINT ? NULL
+                                                       : block_at (block, r, col, e->name_col[s]);
+        const char *figure = e->value_col[s] == G_MAXUINT ? NULL
+                                                          : block_at (block, r, col, e->value_col[s]);
+        g_autofree char *code = raw ? jue_normalize_input (raw) : NULL;
+        g_autofree char *pasted_name = g_strstrip (g_strdup (name ? name : ""));
+        g_autofree char *row_name = NULL;
+        g_autofree char *path = NULL;
+        guint side = s;
+        JueAmount a;
+        gint index;
+
+        if (code == NULL)
+          continue;   /* the block does not reach this side */
+        row_name = g_strstrip (g_strdup_printf ("%s %s", code, pasted_name));
+        if (econ_is_total (t, *code ? code : pasted_name, &side))
+          {
+            EconCheck *k = g_new0 (EconCheck, 1);
+            const JueRenderedRow *total = find_row (t, JUE_RENDER_ROW_TOTAL, NULL);
+            const JueRenderedCell *cell = total && e->value_col[side] != G_MAXUINT
+                                          ? total->cells->pdata[e->value_col[side]] : NULL;
+
+            k->side = side;
+            k->block_row = r;
+            k->column = e->value_col[s];
+            g_ptr_array_add (e->checks, k);
+            /* the block's total is typed (人员经费合计 = basic.personnel): a
+             * blank one takes the pasted figure, checked against its lines */
+            if (figure && *figure && cell && cell->path && cell->blank && !cell->unreadable &&
+                !write_cell (document, t, row_name, e->value_col[side], cell->path, figure,
+                             first, error))
+              return FALSE;
+            continue;
+          }
+        if (*code == '\0' && strcmp (pasted_name, "未分项") == 0)
+          {
+            g_autoptr (GError) inner = NULL;
+
+            if (figure == NULL || !jue_amount_parse (figure, &a, &inner))
+              {
+                g_autofree char *h = e->value_col[s] == G_MAXUINT ? g_strdup ("")
+                                                                  : column_label (t, e->value_col[s]);
+                if (inner == NULL)
+                  continue;
+                return refuse (error, _("row %s, %s: %s"), row_name, h, inner->message);
+              }
+            e->unsplit[s] += a.set ? a.fen : 0;
+            continue;
+          }
+        if (!econ_code (code))
+          {
+            /* a title, header or unit row: no figure in it */
+            if (figure && jue_amount_parse (figure, &a, NULL) && a.set)
+              {
+                g_autofree char *h = column_label (t, e->code_col[s]);
+
+                if (*code)
+                  {
+                    g_autofree char *why = g_strdup_printf (_("“%s” is not a code of 3 or 5 digits"),
+                                                            code);
+                    return refuse (error, _("row %s, %s: %s"), row_name, h, why);
+                  }
+                return refuse (error,
+                               /* TRANSLATORS: the copied row (from 1), its name */
+                               _("row %u of the copied cells has a figure but no economic "
+                                 "code (“%s”): copy the table with its code column"),
+                               r + 1, pasted_name);
+              }
+            continue;
+          }
+        side = econ_side (t, code);
+        index = econ_row (report, code);
+        if (index < 0)
+          {
+            GError *inner = NULL;
+
+            index = jue_document_insert_by_code_in_group (document, "economic", code, NULL, names,
+                                                          pasted_name, &inner);
+            if (index < 0)
+              {
+                g_autofree char *why = g_strdup (inner->message);
+                g_error_free (inner);
+                return refuse (error, "%s", why);
+              }
+            if (n_added)
+              (*n_added)++;
+          }
+        if (strlen (code) == 3 && econ_has_kuan (report, kuans, code))
+          {
+            /* a 类 over its 款 rows: their sum, checked */
+            EconCheck *k = g_new0 (EconCheck, 1);
+
+            k->side = side;
+            k->code = g_strdup (code);
+            k->block_row = r;
+            k->column = e->value_col[s];
+            g_ptr_array_add (e->checks, k);
+            continue;
+          }
+        if (figure == NULL)
+          continue;
+        path = g_strdup_printf ("economic[%d].actual", index);
+        if (!write_cell (document, t, row_name, e->value_col[s], path, figure, first, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The rendered row of side whose code cell says code (NULL: the total). */
+static const JueRenderedRow *
+econ_rendered (const JueRenderedTable *t,
+               const Econ             *e,
+               guint                   side,
+               const char             *code)
+{
+  if (code == NULL)
+    return find_row (t, JUE_RENDER_ROW_TOTAL, NULL);
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      const JueRenderedRow *row = t->rows->pdata[r];
+      const JueRenderedCell *cell = row->cells->pdata[e->code_col[side]];
+
+      if (row->kind != JUE_RENDER_ROW_TOTAL && g_strcmp0 (cell->text, code) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* "301 工资福利支出": the code and name a row shows on side. */
+static char *
+row_label_side (const JueRenderedTable *t,
+                const Econ             *e,
+                const JueRenderedRow   *row,
+                guint                   side)
+{
+  const JueRenderedCell *code = row->cells->pdata[e->code_col[side]];
+  const JueRenderedCell *name = e->name_col[side] == G_MAXUINT ? NULL
+                                : row->cells->pdata[e->name_col[side]];
+  char *s = g_strdup_printf ("%s %s", code->text ? code->text : "",
+                             name && name->text ? name->text : "");
+
+  (void) t;
+  return g_strstrip (s);
+}
+
+/* Each pasted 类 over 款 rows and total line against the result: a 类 is
+ * the sum of its 款 rows; a total line the sum of its block's 类 rows and
+ * any 未分项 pasted, and the block's typed total. */
+static gboolean
+verify_economic (const JueRenderedTable *after,
+                 const JuePasteBlock    *block,
+                 guint                   col,
+                 const Econ             *e,
+                 GError                **error)
+{
+  for (guint i = 0; i < e->checks->len; i++)
+    {
+      const EconCheck *k = e->checks->pdata[i];
+      guint vc = e->value_col[k->side];
+      const char *text = k->column == G_MAXUINT ? NULL : block_at (block, k->block_row, col,
+                                                                    k->column);
+      const JueRenderedRow *row = vc == G_MAXUINT ? NULL : econ_rendered (after, e, k->side,
+                                                                           k->code);
+      g_autoptr (GError) inner = NULL;
+      g_autofree char *h = vc == G_MAXUINT ? NULL : column_label (after, vc);
+      g_autofree char *rn = NULL;
+      JueAmount pasted;
+      gint64 have = 0, lines = 0;
+
+      if (text == NULL || row == NULL)
+        continue;
+      rn = k->code ? row_label_side (after, e, row, k->side)
+                   : g_strdup (econ_total_label (after, k->side) ? econ_total_label (after, k->side)
+                                                                : "合计");
+      if (!jue_amount_parse (text, &pasted, &inner))
+        return refuse (error, _("row %s, %s: %s"), rn, h, inner->message);
+      if (!pasted.set)
+        continue;
+      if (k->code == NULL)
+        {
+          /* its lines: the block's 类 rows and the 未分项 pasted */
+          for (guint r = 0; r < after->rows->len; r++)
+            {
+              const JueRenderedRow *x = after->rows->pdata[r];
+              const JueRenderedCell *cc = x->cells->pdata[e->code_col[k->side]];
+              gint64 v;
+
+              if (x->kind != JUE_RENDER_ROW_TOTAL && cc->text && strlen (cc->text) == 3 &&
+                  all_digits (cc->text) && cell_fen (x->cells->pdata[vc], &v))
+                lines += v;
+            }
+          lines += e->unsplit[k->side];
+          if (ABS (pasted.fen - lines) > ALLOWANCE_FEN)
+            {
+              g_autofree char *p = jue_fen_display (pasted.fen);
+              g_autofree char *q = jue_fen_display (lines);
+
+              return refuse (error, _("row %s, %s: the copied table says %s, but its rows add up "
+                                      "to %s"), rn, h, p, q);
+            }
+        }
+      if (!cell_fen (row->cells->pdata[vc], &have))
+        have = 0;
+      if (ABS (pasted.fen - have) > ALLOWANCE_FEN)
+        {
+          g_autofree char *p = jue_fen_display (pasted.fen);
+          g_autofree char *q = jue_fen_display (have);
+
+          if (k->code == NULL)
+            return refuse (error,
+                           /* TRANSLATORS: the total line, column, the pasted figure, the
+                            * block's total the report holds */
+                           _("row %s, %s: the copied table says %s, but the report's %s is %s "
+                             "(clear it to take the copied one)"), rn, h, p, rn, q);
+          return refuse (error, _("row %s, %s: the copied table says %s, but its rows add up "
+                                  "to %s"), rn, h, p, q);
         }
     }
   return TRUE;
@@ -645,7 +1080,6 @@ paste_by_position (JueDocument            *document,
   for (guint r = 0; r < n_rows; r++)
     {
       const JueRenderedRow *target = t->rows->pdata[row + r];
-      g_autofree char *name = row_label (t, target);
       gboolean computed = FALSE;
 
       for (guint c = col; c < t->n_columns; c++)
@@ -657,6 +1091,8 @@ paste_by_position (JueDocument            *document,
             continue;
           if (cell->path != NULL)
             {
+              g_autofree char *name = row_label (t, target, c);
+
               if (!write_cell (document, t, name, c, cell->path, text, first, error))
                 return FALSE;
             }
@@ -845,6 +1281,31 @@ paste_by_code (JueDocument            *document,
   return TRUE;
 }
 
+/* Does the block begin with a code column: a row whose first cell is a
+ * code (3, 5 or 7 digits) and whose second a name (text, not a figure), or
+ * a 合计 row (人员经费合计 …)?  A block of figures never does. */
+static gboolean
+block_starts_with_codes (const JuePasteBlock *block)
+{
+  if (jue_paste_block_columns (block) < 2)
+    return FALSE;
+  for (guint r = 0; r < jue_paste_block_rows (block); r++)
+    {
+      g_autofree char *code = jue_normalize_input (jue_paste_block_cell (block, r, 0));
+      g_autofree char *name = g_strstrip (g_strdup (jue_paste_block_cell (block, r, 1)));
+      gsize len = strlen (code);
+      JueAmount a;
+
+      if (all_digits (code) && (len == 3 || len == 5 || len == 7) && *name &&
+          !jue_amount_parse (name, &a, NULL))
+        return TRUE;
+      if ((*code && (is_total_label (code) || g_str_has_suffix (code, "合计"))) ||
+          (*code == '\0' && is_total_label (name)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 jue_paste_apply_table (JueDocument            *document,
                        const JueRenderedTable *table,
@@ -860,7 +1321,8 @@ jue_paste_apply_table (JueDocument            *document,
   g_autoptr (JueRenderedTable) after = NULL;
   g_autofree char *first = NULL;
   guint index = 0, added = 0;
-  gboolean by_code, ok;
+  gboolean by_code, economic, ok;
+  Econ econ = { 0 };
 
   g_return_val_if_fail (JUE_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (table != NULL && block != NULL, FALSE);
@@ -869,6 +1331,22 @@ jue_paste_apply_table (JueDocument            *document,
   tmpl = template_of (report, table, &index);
   if (tmpl == NULL)
     return refuse (error, _("the table is not one of the report's template"));
+  economic = table->table->layout == JUE_LAYOUT_ECONOMIC;
+  by_code = economic ? block_has_econ_codes (table, block, column)
+                     : block_has_codes (table, block, column);
+  /* a published table copied with its code column, pasted on one of its
+   * figures (the cells a user can be in): it lands by code all the same */
+  if (!by_code && block_starts_with_codes (block))
+    {
+      guint cc = column_of_role (table, JUE_COLUMN_CODE);
+
+      if (cc != G_MAXUINT && (economic ? block_has_econ_codes (table, block, cc)
+                                       : block_has_codes (table, block, cc)))
+        {
+          column = cc;
+          by_code = TRUE;
+        }
+    }
   if (column >= table->n_columns || jue_paste_block_columns (block) > table->n_columns - column)
     {
       guint room = column < table->n_columns ? table->n_columns - column : 0;
@@ -887,13 +1365,17 @@ jue_paste_apply_table (JueDocument            *document,
     return refuse (error, _("%s %s is marked empty (本表为空表): take the mark away first"),
                    table->number, table->title);
 
-  by_code = block_has_codes (table, block, column);
+  econ.checks = g_ptr_array_new_with_free_func (econ_check_free);
+  econ_columns (table, &econ);
   jue_document_begin_group (document);
-  ok = by_code ? paste_by_code (document, tmpl, table, column, block, checks, &added, &first, error)
-               : paste_by_position (document, table, row, column, block, checks, &first, error);
+  ok = !by_code ? paste_by_position (document, table, row, column, block, checks, &first, error)
+     : economic ? paste_economic (document, table, column, block, &econ, &added, &first, error)
+                : paste_by_code (document, tmpl, table, column, block, checks, &added, &first,
+                                 error);
   if (ok)
     {
       after = jue_render_table (tmpl, index, report, NULL);
+      ok = verify_economic (after, block, column, &econ, error);
       /* item rows checked by code: where they are now */
       for (guint i = 0; i < checks->len; i++)
         {
@@ -905,8 +1387,9 @@ jue_paste_apply_table (JueDocument            *document,
                   g_strcmp0 (((JueRenderedRow *) after->rows->pdata[r])->code, k->code) == 0)
                 k->body_row = r;
         }
-      ok = verify (after, block, column, checks, error);
+      ok = ok && verify (after, block, column, checks, error);
     }
+  g_ptr_array_unref (econ.checks);
   if (!ok)
     {
       jue_document_abort_group (document, NULL);

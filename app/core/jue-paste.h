@@ -62,6 +62,14 @@ gboolean       jue_paste_apply        (JueDocument         *document,
  *   classification or as pasted — on a table of several lists, 表5, in
  *   the list its 款 or 类 decides, see decide_list and docs/templates.md
  *   "Paste"; row is not used); header and title rows are passed over;
+ * - an economic table (表7, 表8) copied with its code column(s): each 款
+ *   row, and each 类 row without 款 rows, lands on the economic row with
+ *   its code (else a new one in code order, named from the economic
+ *   classification in force); a 类 over 款 rows and each block's total
+ *   line (人员经费合计) are checked; a blank block total takes the pasted
+ *   one (paste_economic);
+ * - a block whose first column holds codes (a code with a name beside it,
+ *   or a 合计 row) is one of these whichever cell it is pasted on;
  * - else each cell lands on the cell under it: a typed cell is written as
  *   if typed, a computed one is not;
  * and every 合计, 类 and 款 row of the block (and every computed cell a

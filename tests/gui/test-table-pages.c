@@ -724,6 +724,83 @@ test_list_keys (Fixture       *f,
   g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n_rows - 1);
 }
 
+/* Ctrl+V of a published table copied from Excel with its code column, in
+ * one of its figures (the only cells a user can be in): on 表8 (economic)
+ * the 款 rows land by code, their 类 and 合计 checked; on 表5 a 项 the
+ * report lacks is added to functional (its 类 206 is there) in code
+ * order; a 类 that does not add up pastes nothing. */
+static void
+test_paste_by_code (Fixture       *f,
+                    gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-8");
+  const JueRenderedTable *t = jue_table_editor_get_table (editor);
+  gint total = jue_table_editor_find_row (editor, JUE_RENDER_ROW_TOTAL, NULL);
+  GtkWidget *cell;
+  guint n;
+
+  g_assert_cmpint (total, >=, 0);
+  g_assert_cmpstr (cell_path (editor, total, 2), ==, "basic.personnel");
+  g_assert_cmpuint (file_list_length (f->path, "economic"), ==, 0);
+  cell = jue_table_editor_get_cell (editor, (guint) total, 2);
+  gtk_widget_grab_focus (cell);
+  spin ();
+  gtk_widget_activate_action (cell, "table.paste", "(ss)", "basic.personnel",
+                              "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\r\n"
+                              "301\t工资福利支出\t630.27\t302\t商品和服务支出\t78.50\r\n"
+                              "30101\t基本工资\t330.27\t30201\t办公费\t78.50\r\n"
+                              "30102\t津贴补贴\t300.00\t\t\t\r\n"
+                              "人员经费合计\t\t630.27\t公用经费合计\t\t78.50\r\n");
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpuint (file_list_length (f->path, "economic"), ==, 5);
+  {
+    g_autofree char *code = file_value (f->path, "economic[1].code");
+    g_autofree char *actual = file_value (f->path, "economic[1].actual");
+    g_assert_cmpstr (code, ==, "30101");
+    g_assert_cmpstr (actual, ==, "330.27");
+  }
+  editor = show_table (f, "table-8");
+  t = jue_table_editor_get_table (editor);
+  g_assert_cmpint (jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "301"), >=, 0);
+  for (guint r = 0; r < t->rows->len; r++)
+    g_assert_cmpstr (jue_rendered_cell (t, r, 1)->text, !=, "未分项");
+
+  /* 表5: 2060702 科普活动, new, under 206 */
+  editor = show_table (f, "table-5");
+  n = file_list_length (f->path, "functional");
+  {
+    gint science = jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS, "206");
+    gint item = item_after (editor, science);
+    g_autofree char *path = g_strdup (cell_path (editor, item, 2));
+    const char *bad = "206\t科学技术支出\t1290.67\t551.80\t738.00\r\n"
+                      "20607\t科学技术普及\t2.00\t0.00\t2.00\r\n"
+                      "2060702\t科普活动\t2.00\t0.00\t2.00\r\n";
+    const char *good = "206\t科学技术支出\t1290.67\t551.80\t738.87\r\n"
+                       "20607\t科学技术普及\t2.00\t0.00\t2.00\r\n"
+                       "2060702\t科普活动\t2.00\t0.00\t2.00\r\n";
+
+    cell = jue_table_editor_get_cell (editor, (guint) item, 2);
+    gtk_widget_grab_focus (cell);
+    spin ();
+    gtk_widget_activate_action (cell, "table.paste", "(ss)", path, bad);
+    wait_frames (GTK_WIDGET (f->window), 2);
+    g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+    gtk_widget_activate_action (cell, "table.paste", "(ss)", path, good);
+    wait_frames (GTK_WIDGET (f->window), 3);
+  }
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 1);
+  editor = show_table (f, "table-5");
+  {
+    gint row = jue_table_editor_find_row (editor, JUE_RENDER_ROW_ITEM, "2060702");
+
+    g_assert_cmpint (row, >=, 0);
+    g_assert_cmpstr (cell_text (editor, row, 1), ==, "科普活动");
+    g_assert_cmpstr (cell_text (editor, row, 2), ==, "2.00");
+    g_assert_cmpstr (cell_text (editor, jue_table_editor_find_row (editor, JUE_RENDER_ROW_CLASS,
+                                                                   "206"), 2), ==, "1290.67");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +833,8 @@ main (int   argc,
   g_test_add ("/table-pages/list-keys", Fixture, NULL, fixture_set_up, test_list_keys,
               fixture_tear_down);
   g_test_add ("/table-pages/add-by-code", Fixture, NULL, fixture_set_up, test_add_by_code,
+              fixture_tear_down);
+  g_test_add ("/table-pages/paste-by-code", Fixture, NULL, fixture_set_up, test_paste_by_code,
               fixture_tear_down);
   return g_test_run ();
 }
