@@ -9,6 +9,10 @@
  * longest table, 表5, has 30); the rest as they are scrolled near,
  * moved into or asked for by path. */
 #define FIRST_ROWS 40
+/* A list's rows are taller (names on two lines) and its page has more
+ * above it: what fits a tall window and every list of the built-in sample
+ * (its longest, the department's indicators, has 18). */
+#define FIRST_LIST_ROWS 24
 #define MORE_ROWS  JUE_TABLE_MORE_ROWS
 
 G_DEFINE_FINAL_TYPE (JueTableEditor, jue_table_editor, GTK_TYPE_WIDGET)
@@ -425,7 +429,8 @@ rebuild (JueTableEditor *self,
          JueRenderedTable *table)
 {
   GtkWidget *child;
-  guint keep = MAX (FIRST_ROWS, self->built);
+  guint keep = MAX (jue_table_editor_is_list (self) ? FIRST_LIST_ROWS : FIRST_ROWS,
+                    self->built);
 
   while ((child = gtk_widget_get_first_child (self->grid)))
     gtk_grid_remove (GTK_GRID (self->grid), child);
