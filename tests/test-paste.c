@@ -1017,6 +1017,49 @@ test_paste_economic_by_code (void)
   }
 }
 
+/* A 项 name most 款 have (行政运行) typed without a code in two 款: pasted
+ * without its 款 row it cannot be told which row it is (nothing pasted);
+ * with its 款 row it lands on the row of that 款. */
+static void
+test_paste_uncoded_two_kuan (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("paste-two-kuan.juesuan");
+  g_autoptr (JueRenderedTable) t = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JuePasteBlock) alone = jue_paste_parse ("2060101\t行政运行\t330.53\t330.53\t0.00\r\n");
+  g_autoptr (JuePasteBlock) with_kuan = jue_paste_parse (
+    "20601\t科学技术管理事务\t384.73\t377.28\t7.45\r\n"
+    "2060101\t行政运行\t330.53\t330.53\t0.00\r\n");
+  guint added = 0;
+
+  /* 一般公共服务 / 商贸事务 / 行政运行, first in the list */
+  g_assert_cmpint (jue_document_insert_row (doc, "functional", 0, &error), ==, 0);
+  g_assert_true (jue_document_set (doc, "functional[0].class_name", "一般公共服务", &error));
+  g_assert_true (jue_document_set (doc, "functional[0].kuan_name", "商贸事务", &error));
+  g_assert_true (jue_document_set (doc, "functional[0].xiang_name", "行政运行", &error));
+  g_assert_true (jue_document_set (doc, "functional[0].actual", "1.00", &error));
+  g_assert_no_error (error);
+  t = render_table (doc, 5);   /* Sichuan 表6 */
+  g_assert_false (jue_paste_apply_table (doc, t, 0, 0, alone, &added, &error));
+  g_assert_error (error, JUE_ERROR, JUE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Nothing was pasted: row 2060101 行政运行: 表6 "
+                   "一般公共预算财政拨款支出决算表 has rows 行政运行 without a code under more than "
+                   "one 款, so it cannot be told which one it is: copy the rows with their 款 row, "
+                   "or give them their codes first");
+  g_clear_error (&error);
+  assert_file (doc, "functional[0].code", "");
+  assert_file (doc, "functional[0].actual", "1.00");
+  assert_file (doc, "functional[2].actual", "329.53");
+
+  g_assert_true (jue_paste_apply_table (doc, t, 0, 0, with_kuan, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  assert_file (doc, "functional[0].code", "");
+  assert_file (doc, "functional[0].actual", "1.00");
+  assert_file (doc, "functional[2].code", "2060101");
+  assert_file (doc, "functional[2].actual", "330.53");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1042,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/paste/table/position", test_paste_table_by_position);
   g_test_add_func ("/paste/table/table5-adds-rows", test_paste_table5_adds_rows);
   g_test_add_func ("/paste/table/economic-by-code", test_paste_economic_by_code);
+  g_test_add_func ("/paste/table/uncoded-two-kuan", test_paste_uncoded_two_kuan);
   status = g_test_run ();
   {
     g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);

@@ -198,8 +198,9 @@ same_name (const char *a,
  * (rows added by this paste move the others): the row of one of the
  * table's lists with that code, else one typed without a code whose 项
  * (and 款) names are the pasted ones (*uncoded set: the paste writes the
- * code into it).  Such a row in two of the lists (表5) is *ambiguous (and
- * *list names the first, *other the second). */
+ * code into it).  Such a row in two of the lists (表5), or — no 款 name
+ * pasted above it — two such rows of different 款, is ambiguous: *other
+ * names the second's list (*list the first's). */
 static gboolean
 find_item (JueReport              *report,
            const JueRenderedTable *t,
@@ -214,6 +215,7 @@ find_item (JueReport              *report,
   g_auto (GStrv) lists = g_strsplit (t->list ? t->list : "", "+", -1);
   const JueRecordDef *def = NULL;
   GPtrArray *rows;
+  const char *first_kuan = "";
 
   *uncoded = FALSE;
   for (guint l = 0; lists[l]; l++)
@@ -251,13 +253,21 @@ find_item (JueReport              *report,
             continue;
           if (*uncoded)
             {
-              *other = g_strdup (lp);
-              return TRUE;
+              /* another list's, or — the pasted rows not giving the 款 —
+               * one of another 款 (行政运行 is a 项 of most 款) */
+              if (strcmp (*list, lp) != 0 ||
+                  (names && !(kuan_name && *kuan_name) &&
+                   strcmp (jue_row_text (row, def, "kuan_name"), first_kuan) != 0))
+                {
+                  *other = g_strdup (lp);
+                  return TRUE;
+                }
+              continue;
             }
           *list = g_strdup (lp);
           *index = (gint) i;
           *uncoded = TRUE;
-          break;
+          first_kuan = names ? jue_row_text (row, def, "kuan_name") : "";
         }
     }
   return *uncoded;
@@ -1205,6 +1215,14 @@ paste_by_code (JueDocument            *document,
           g_autofree char *a = list_table (tmpl, list);
           g_autofree char *b = list_table (tmpl, other);
 
+          if (strcmp (list, other) == 0)
+            return refuse (error,
+                           /* TRANSLATORS: the row (code and name), a table (number and
+                            * title), the 项 name */
+                           _("row %s: %s has rows %s without a code under more than one 款, "
+                             "so it cannot be told which one it is: copy the rows with their "
+                             "款 row, or give them their codes first"), row_name, a,
+                           pasted_name);
           return refuse (error,
                          /* TRANSLATORS: the row (code and name), two tables (number and
                           * title), the 项 name */
