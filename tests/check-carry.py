@@ -192,6 +192,64 @@ def a_code_the_new_classification_lacks_is_flagged_on_its_row():
 
 
 @test
+def the_new_years_economic_classification_is_loaded_and_checked():
+    last = fresh("2024e.juesuan")
+    must(run("new", "--sample", last)[0] == 0, "sample")
+    # two lines of 表6 last year: 30101, and 30199 the new year's table lacks
+    for i, (code, name) in enumerate([("30101", "基本工资"), ("30199", "其他工资福利支出")]):
+        must(run("add", last, "economic")[0] == 0, "add")
+        must(run("set", last, "economic[%d].code" % i, code)[0] == 0, "code")
+        must(run("set", last, "economic[%d].name" % i, name)[0] == 0, "name")
+        must(run("set", last, "economic[%d].actual" % i, "1")[0] == 0, "actual")
+    # last year's own economic table is not carried: it is the year's parameter
+    old = os.path.join(TMP, "2024-economic.csv")
+    with open(old, "w", encoding="utf-8") as f:
+        f.write("code,name,level,parent\n301,工资福利支出,1,\n30101,基本工资,2,301\n"
+                "30199,其他工资福利支出,2,301\n")
+    must(run("classification", "import", "--economic", old, last)[0] == 0, "import")
+    plain = fresh("2025p.juesuan")
+    rc, out, err = run("new", "--from", last, plain)
+    must(rc == 0 and "economic[" not in err, err)
+    rc, out, err = run("add", "--code", "30799", plain, "economic")
+    must(rc != 0 and "built-in economic classification" in err, "no table carried: " + err)
+    # the new year's table: loaded into the new report, a line it lacks named
+    csvf = os.path.join(TMP, "2025-economic.csv")
+    with open(csvf, "w", encoding="utf-8") as f:
+        f.write("code,name,level,parent\n301,工资福利支出,1,\n30101,基本工资,2,301\n"
+                "307,债务利息及费用支出,1,\n30799,其他债务利息及费用支出,2,307\n")
+    new = fresh("2025e.juesuan")
+    rc, out, err = run("new", "--from", last, "--economic-classification", csvf, new)
+    must(rc == 0, err)
+    must(new + ": economic[1]: code 30199 (其他工资福利支出) is not in the new year's economic "
+         "classification; change the row's code or remove the row" in err, err)
+    must("economic[0]" not in err, err)
+    rc, out, _ = run("validate", new)
+    must("warning W-ECONOMIC-CODE economic[1].code" in out, out[:3000])
+    must("W-ECONOMIC-CODE economic[0].code" not in out, out[:3000])
+    rc, out, err = run("add", "--code", "30799", new, "economic")
+    must(rc == 0 and out.startswith("economic["), "the new year's table is in the file: " + err)
+    # with the functional one too; a bad table refuses, nothing created
+    both = fresh("2025b.juesuan")
+    func = os.path.join(TMP, "2025-functional.csv")
+    with open(func, "w", encoding="utf-8") as f:
+        f.write("code,name,level,parent\n206,科学技术支出,1,\n20601,科学技术管理事务,2,206\n"
+                "2060101,行政运行,3,20601\n")
+    rc, out, err = run("new", "--from", last, "--classification", func,
+                       "--economic-classification", csvf, both)
+    must(rc == 0 and "functional[2]: code 2060102" in err and "economic[1]: code 30199" in err, err)
+    bad = os.path.join(TMP, "2025-economic-bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("code,name,level,parent\n301,工资福利支出,1,\n2060101,行政运行,3,20601\n")
+    nothing = fresh("2025x.juesuan")
+    rc, out, err = run("new", "--from", last, "--economic-classification", bad, nothing)
+    must(rc == 1 and bad + ":3: code “2060101” is not a 3-digit 类 or 5-digit 款" in err
+         and nothing + " was not created" in err, err)
+    must(not os.path.exists(nothing), "nothing created")
+    rc, _, err = run("new", "--economic-classification", csvf, nothing)
+    must(rc == 2, "--economic-classification without --from is a usage error")
+
+
+@test
 def refuses_to_replace_and_unreadable_sources():
     last, new, _ = carried_sample()
     before = open(new, "rb").read()

@@ -240,6 +240,41 @@ def reconsolidating_keeps_the_departments_own_texts():
     must(open(other, "rb").read() == before, "untouched")
 
 
+def economic_table(name, rows):
+    path = os.path.join(TMP, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("code,name,level,parent\n" + "".join(r + "\n" for r in rows))
+    return path
+
+
+@test
+def economic_classification_is_the_departments_own():
+    # the units' economic tables differ: neither is read, as the functional
+    # ones are not — a new consolidation has none, a rebuilt one keeps its own
+    a, b = sample("ea.juesuan"), sample("eb.juesuan")
+    ta = economic_table("ea.csv", ["307,债务利息及费用支出,1,", "30799,其他债务利息及费用支出,2,307"])
+    tb = economic_table("eb.csv", ["399,其他支出,1,", "39999,其他支出,2,399"])
+    must(run("classification", "import", "--economic", ta, a)[0] == 0, "a")
+    must(run("classification", "import", "--economic", tb, b)[0] == 0, "b")
+    out = fresh("edept.juesuan")
+    rc, text, err = run("consolidate", out, a, b)
+    must(rc == 0, err)
+    # (neither code is in the built-in table)
+    for code in ("30799", "39999"):
+        rc, _, err = run("add", "--code", code, out, "economic")
+        must(rc != 0 and "built-in economic classification" in err, code + ": " + err)
+    own = economic_table("edept.csv", ["309,资本性支出（基本建设）,1,", "30999,其他基本建设支出,2,309"])
+    must(run("classification", "import", "--economic", own, out)[0] == 0, "own")
+    must(run("set", b, "income.other", "5")[0] == 0, "resubmission")
+    rc, text, err = run("consolidate", out, a, b)
+    must(rc == 0 and "consolidated again" in text, err + text)
+    must(table("paths", out)["income.other"][1] == "5.00", "rebuilt")
+    rc, added, err = run("add", "--code", "30999", out, "economic")
+    must(rc == 0 and added.startswith("economic["), "the department's own table kept: " + err)
+    rc, _, err = run("add", "--code", "30799", out, "economic")
+    must(rc != 0 and "not in the report's economic classification" in err, err)
+
+
 @test
 def three_units():
     a, b, c3 = sample("a.juesuan"), sample("b.juesuan"), sample("c.juesuan")

@@ -11,33 +11,50 @@
 #include "jue-computed.h"
 #include "jue-tsv.h"
 
-/* new --from LAST.juesuan [--classification NEW-YEAR.csv] NEW.juesuan */
+/* A classification CSV given to new --from; NULL (with the reason said)
+ * when it cannot be read. */
+static GPtrArray *
+read_classification (const char *csv,
+                     gboolean    economic,
+                     const char *filename)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  GPtrArray *entries = NULL;
+  gsize len;
+
+  if (!jue_read_regular_file (csv, JUE_MAX_CSV_BYTES, &data, &len, &error) ||
+      (entries = economic ? jue_classification_economic_parse (data, len, csv, &error)
+                          : jue_classification_parse (data, len, csv, &error)) == NULL)
+    {
+      jue_cli_error ("%s", error->message);
+      jue_cli_error (_("%s was not created"), filename);
+    }
+  return entries;
+}
+
+/* new --from LAST.juesuan [--classification NEW-YEAR.csv]
+ *     [--economic-classification NEW-YEAR-ECONOMIC.csv] NEW.juesuan */
 static int
 new_from_last (const char *last,
                const char *classification_csv,
+               const char *economic_csv,
                const char *filename)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) economic = NULL;
   g_autoptr (GPtrArray) notes = NULL;
   g_autoptr (JueDocument) doc = NULL;
   g_autofree char *year = NULL;
   guint carried;
 
-  if (classification_csv)
-    {
-      g_autofree char *data = NULL;
-      gsize len;
-
-      if (!jue_read_regular_file (classification_csv, JUE_MAX_CSV_BYTES, &data, &len, &error) ||
-          (entries = jue_classification_parse (data, len, classification_csv, &error)) == NULL)
-        {
-          jue_cli_error ("%s", error->message);
-          jue_cli_error (_("%s was not created"), filename);
-          return JUE_EXIT_REFUSED;
-        }
-    }
-  doc = jue_carry_forward_file (last, filename, entries, &notes, &error);
+  if (classification_csv &&
+      (entries = read_classification (classification_csv, FALSE, filename)) == NULL)
+    return JUE_EXIT_REFUSED;
+  if (economic_csv && (economic = read_classification (economic_csv, TRUE, filename)) == NULL)
+    return JUE_EXIT_REFUSED;
+  doc = jue_carry_forward_file (last, filename, entries, economic, &notes, &error);
   if (doc == NULL)
     {
       jue_cli_error ("%s", error->message);
@@ -64,7 +81,7 @@ jue_cli_new (int    argc,
              char **argv)
 {
   gboolean sample = FALSE;
-  const char *filename = NULL, *from = NULL, *classification = NULL;
+  const char *filename = NULL, *from = NULL, *classification = NULL, *economic = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JueReport) report = NULL;
   g_autoptr (JueDocument) doc = NULL;
@@ -75,6 +92,8 @@ jue_cli_new (int    argc,
         from = argv[++i];
       else if (strcmp (argv[i], "--classification") == 0 && i + 1 < argc)
         classification = argv[++i];
+      else if (strcmp (argv[i], "--economic-classification") == 0 && i + 1 < argc)
+        economic = argv[++i];
       else if (strcmp (argv[i], "--sample") == 0)
         sample = TRUE;
       else if (filename == NULL && argv[i][0] != '-')
@@ -82,10 +101,10 @@ jue_cli_new (int    argc,
       else
         return jue_cli_usage (argv[0]);
     }
-  if (filename == NULL || (from && sample) || (classification && !from))
+  if (filename == NULL || (from && sample) || ((classification || economic) && !from))
     return jue_cli_usage (argv[0]);
   if (from)
-    return new_from_last (from, classification, filename);
+    return new_from_last (from, classification, economic, filename);
 
   report = sample ? jue_sample_new (&error) : jue_report_new ();
   if (report == NULL)

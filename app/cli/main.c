@@ -9,7 +9,7 @@
 #include "jue-i18n.h"
 
 static const JueCliCommand commands[] = {
-  { "new", "[--sample] FILE | --from LAST.juesuan [--classification NEW-YEAR.csv] FILE", N_("Create a report file (blank, or the built-in sample); with --from, next year's report from last year's: the year advanced, last year's figures as this year's previous-year figures, the profile, offices, glossary and evaluation structure kept, this year's figures blank, every carried text marked until confirmed or edited"), jue_cli_new },
+  { "new", "[--sample] FILE | --from LAST.juesuan [--classification NEW-YEAR.csv] [--economic-classification NEW-YEAR-ECONOMIC.csv] FILE", N_("Create a report file (blank, or the built-in sample); with --from, next year's report from last year's: the year advanced, last year's figures as this year's previous-year figures, the profile, offices, glossary and evaluation structure kept, this year's figures blank, every carried text marked until confirmed or edited"), jue_cli_new },
   { "info", "FILE", N_("Show the file format, schema version, department and year"), jue_cli_info },
   { "show", "FILE", N_("Print every section in readable form"), jue_cli_show },
   { "paths", "[--computed] FILE", N_("List every field: PATH, TYPE and VALUE separated by tabs"), jue_cli_paths },

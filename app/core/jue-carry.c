@@ -130,6 +130,7 @@ in_classification (GPtrArray  *classification,
 JueReport *
 jue_carry_forward (const JueReport *last,
                    GPtrArray       *classification,
+                   GPtrArray       *economic,
                    GPtrArray      **notes_out)
 {
   g_autoptr (JueComputed) computed = jue_computed_new ();
@@ -181,6 +182,19 @@ jue_carry_forward (const JueReport *last,
                         : row->kuan_name && *row->kuan_name ? row->kuan_name
                         : row->class_name ? row->class_name : ""));
       }
+  /* the same for the lines of 表6 and the new year's economic
+   * classification (W-ECONOMIC-CODE flags them) */
+  if (economic && economic->len > 0)
+    for (guint i = 0; i < r->economic->len; i++)
+      {
+        const JueEconomicRow *row = r->economic->pdata[i];
+        if (row->code && *row->code && !in_classification (economic, row->code))
+          /* TRANSLATORS: economic[3]: code 30299 (其他商品和服务支出) */
+          g_ptr_array_add (notes, g_strdup_printf (
+            _("economic[%u]: code %s (%s) is not in the new year's economic classification; "
+              "change the row's code or remove the row"),
+            i, row->code, row->name ? row->name : ""));
+      }
   if (notes_out)
     *notes_out = notes;
   else
@@ -192,6 +206,7 @@ JueDocument *
 jue_carry_forward_file (const char  *last_file,
                         const char  *new_file,
                         GPtrArray   *classification,
+                        GPtrArray   *economic,
                         GPtrArray  **notes_out,
                         GError     **error)
 {
@@ -202,7 +217,8 @@ jue_carry_forward_file (const char  *last_file,
 
   if (last == NULL)
     return NULL;
-  report = jue_carry_forward (jue_document_get_report (last), classification, notes_out);
+  report = jue_carry_forward (jue_document_get_report (last), classification, economic,
+                              notes_out);
   doc = jue_document_create (new_file, report, error);
   if (doc == NULL)
     {
@@ -210,8 +226,10 @@ jue_carry_forward_file (const char  *last_file,
         g_clear_pointer (notes_out, g_ptr_array_unref);
       return NULL;
     }
-  if (classification && classification->len > 0 &&
-      !jue_document_set_classification (doc, classification, error))
+  if ((classification && classification->len > 0 &&
+       !jue_document_set_classification (doc, classification, error)) ||
+      (economic && economic->len > 0 &&
+       !jue_document_set_economic_classification (doc, economic, error)))
     {
       if (notes_out)
         g_clear_pointer (notes_out, g_ptr_array_unref);

@@ -39,18 +39,23 @@ const JueCarryPair *jue_carry_previous_fields (void);
 
 /* The new report (free with jue_report_free).  notes_out (may be NULL)
  * receives translated lines on what needs a look (a code the new year's
- * classification lacks, with its row); classification may be NULL (no
- * code is then judged). */
+ * classification lacks, with its row; a line of 表6 whose code the new
+ * year's economic classification lacks, likewise); classification and
+ * economic may be NULL (no code is then judged against it). */
 JueReport  *jue_carry_forward        (const JueReport *last,
                                       GPtrArray       *classification,
+                                      GPtrArray       *economic,
                                       GPtrArray      **notes_out);
 
 /* Opens last_file read-only and creates new_file from it (never replacing
- * a file); the new year's classification (of JueClassEntry, may be NULL)
- * is loaded into it.  Returns the new document. */
+ * a file); the new year's classification and economic classification (of
+ * JueClassEntry, each may be NULL) are loaded into it.  Last year's tables
+ * are not carried: they are the year's parameters.  Returns the new
+ * document. */
 JueDocument *jue_carry_forward_file  (const char  *last_file,
                                       const char  *new_file,
                                       GPtrArray   *classification,
+                                      GPtrArray   *economic,
                                       GPtrArray  **notes_out,
                                       GError     **error);
 

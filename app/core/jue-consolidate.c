@@ -724,6 +724,7 @@ jue_consolidation_write (JueConsolidation *c,
   g_autoptr (JueDocument) old = NULL;
   g_autoptr (JueDocument) doc = NULL;
   g_autoptr (GPtrArray) classification = NULL;
+  g_autoptr (GPtrArray) economic = NULL;
   g_autoptr (GPtrArray) explanations = NULL;
   g_autofree char *tmp = NULL;
 
@@ -736,7 +737,8 @@ jue_consolidation_write (JueConsolidation *c,
     }
 
   /* re-consolidating: the department's own texts, explanations and
-   * classification come from the file as it is */
+   * classification tables (functional and economic) come from the file as
+   * it is; the units' tables are never read */
   old = jue_document_open (out_file, FALSE, error);
   if (old == NULL)
     return FALSE;
@@ -764,6 +766,8 @@ jue_consolidation_write (JueConsolidation *c,
   }
   if (jue_document_get_classification (old))
     classification = g_ptr_array_ref (jue_document_get_classification (old));
+  if (jue_document_get_economic_classification (old))
+    economic = g_ptr_array_ref (jue_document_get_economic_classification (old));
   explanations = jue_store_load_explanations (jue_document_get_store (old), NULL);
   g_clear_object (&old);
 
@@ -778,6 +782,8 @@ jue_consolidation_write (JueConsolidation *c,
     return FALSE;
   if ((classification && classification->len > 0 &&
        !jue_document_set_classification (doc, classification, error)) ||
+      (economic && economic->len > 0 &&
+       !jue_document_set_economic_classification (doc, economic, error)) ||
       !write_meta (doc, c, units, department, error))
     goto fail;
   for (guint i = 0; explanations && i < explanations->len; i++)

@@ -55,8 +55,11 @@ JueConsolidation *jue_consolidate        (GPtrArray  *units,
  * when it is a consolidation already (re-consolidating after a unit
  * resubmits), it is rebuilt in place keeping the department's own texts
  * (every text outside the special-fund evaluations), explanations and
- * classification.  The provenance and the units are kept in the file
- * (meta rows "consolidation:…", "provenance:PATH"). */
+ * classification tables, functional and economic: the units' tables are
+ * never read, so units whose tables differ (or lack one) change nothing —
+ * a consolidation has the tables imported into it, none at first.  The
+ * provenance and the units are kept in the file (meta rows
+ * "consolidation:…", "provenance:PATH"). */
 gboolean          jue_consolidation_write (JueConsolidation *c,
                                            GPtrArray        *units,
                                            guint             department,

@@ -84,7 +84,7 @@ jue_window_new_from_last (JueWindow  *self,
   g_autofree char *text = NULL;
   guint carried;
 
-  doc = jue_carry_forward_file (last, filename, NULL, &notes, &error);
+  doc = jue_carry_forward_file (last, filename, NULL, NULL, &notes, &error);
   if (doc == NULL)
     {
       jue_window_show_error (self, _("Could not make next year's report"), error->message);
