@@ -218,6 +218,56 @@ test_contents_x20 (void)
   check_contents (report, 3, NULL);
 }
 
+/* The indicator tables of the attachments: each column as wide as what it
+ * holds lets a short target or figure stand on one line (it used to be cut
+ * into two or five, 技术合同认定登记 / 额达14亿元, while 三级指标 had room
+ * to spare), and the department's 18 indicators fit on one page. */
+static void
+test_indicator_columns (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JueReport) report = jue_sample_new (&error);
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  guint page = 0, n;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_no_error (error);
+  dir = g_dir_make_tmp ("jue-pdf-XXXXXX", NULL);
+  pdf = g_build_filename (dir, "doc.pdf", NULL);
+  g_assert_true (jue_export_pdf (report, NULL, NULL, pdf, FALSE, &error));
+  g_assert_no_error (error);
+  n = pdf_pages (pdf);
+  for (guint i = 1; i <= n && page == 0; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      if (strstr (text, "绩效指标完成情况"))
+        page = i;
+    }
+  g_assert_cmpuint (page, >, 0);
+  {
+    g_autofree char *n1 = g_strdup_printf ("%u", page);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "-f", n1, "-l", n1, pdf, "-",
+                           NULL };
+    g_autofree char *text = run (argv);
+
+    g_assert_nonnull (text);
+    /* each on one line of the page */
+    g_assert_nonnull (strstr (text, "技术合同认定登记额达14亿元"));
+    g_assert_nonnull (strstr (text, "全社会研发投入突破13亿元"));
+    g_assert_nonnull (strstr (text, "591，230"));
+    /* the last of the 18 on the same page as the heading */
+    g_assert_nonnull (strstr (text, "印制宣传资料"));
+  }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,5 +275,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf/contents-sample", test_contents_sample);
   g_test_add_func ("/pdf/contents-x20", test_contents_x20);
+  g_test_add_func ("/pdf/indicator-columns", test_indicator_columns);
   return g_test_run ();
 }

@@ -616,6 +616,94 @@ indicator_text (gpointer     row,
   return *owned;
 }
 
+/* What text is wide on one line, in points, at size. */
+static double
+text_width (Pdf        *p,
+            const char *text,
+            double      size)
+{
+  PangoLayout *l = layout_new (p, text, size, FALSE, 0);
+  int w, h;
+
+  pango_layout_get_pixel_size (l, &w, &h);
+  g_object_unref (l);
+  return w;
+}
+
+/* Room around a cell's text: cell_draw's 2 points each side, and slack */
+#define CELL_ROOM 7.0
+/* A column whose longest text is at most this wide (points) gets all of it */
+#define SHORT_COLUMN 60.0
+
+/* Columns sized by what they hold, measured in the table's font: a column
+ * whose longest text is short gets all of it and never wraps (产出指标, 定性,
+ * 万元, 591，230); the columns of sentences (三级指标, 指标值) share the rest
+ * by their average length, none wider than its longest text — so a column
+ * of sentences is not squeezed to five lines a cell while a column of
+ * short names has room to spare.  A heading wraps, two characters at least
+ * a line. */
+static void
+grid_fit_content (Pdf                *p,
+                  Grid               *g,
+                  const double       *longest,
+                  const double       *total,
+                  guint               n_rows)
+{
+  double want[16], weight[16];
+  double fixed = 0, flexible = 0;
+  gboolean flex[16];
+
+  g_return_if_fail (g->n_cols <= G_N_ELEMENTS (want));
+  for (guint c = 0; c < g->n_cols; c++)
+    {
+      double head = text_width (p, "权重", TABLE_PT);
+      double average = n_rows ? total[c] / n_rows : 0;
+
+      want[c] = MAX (longest[c], head) + CELL_ROOM;
+      flex[c] = longest[c] > SHORT_COLUMN;
+      weight[c] = MAX (average, SHORT_COLUMN);
+      if (flex[c])
+        flexible += weight[c];
+      else
+        fixed += want[c];
+    }
+  if (fixed >= TEXT_W * 0.8 || flexible == 0)
+    {
+      /* nothing long, or too many columns: by what each wants */
+      double sum = fixed + flexible;
+      for (guint c = 0; c < g->n_cols; c++)
+        g->widths[c] = TEXT_W * (flex[c] ? weight[c] : want[c]) / sum;
+      return;
+    }
+  /* the long columns share what is left, none wider than it wants; what
+   * one does not take goes to the others */
+  for (gboolean again = TRUE; again;)
+    {
+      double left = TEXT_W - fixed;
+
+      again = FALSE;
+      for (guint c = 0; c < g->n_cols; c++)
+        if (flex[c] && left * weight[c] / flexible > want[c])
+          {
+            flex[c] = FALSE;
+            fixed += want[c];
+            flexible -= weight[c];
+            again = flexible > 0;
+          }
+    }
+  for (guint c = 0; c < g->n_cols; c++)
+    g->widths[c] = flex[c] ? (TEXT_W - fixed) * weight[c] / flexible : want[c];
+  if (flexible == 0)
+    {
+      /* every column got all it wants: the table's width spread on them */
+      double sum = 0;
+      for (guint c = 0; c < g->n_cols; c++)
+        sum += g->widths[c];
+      for (guint c = 0; c < g->n_cols; c++)
+        g->widths[c] *= TEXT_W / sum;
+    }
+}
+
 static void
 indicator_table (Pdf        *p,
                  GPtrArray  *indicators)
@@ -624,10 +712,10 @@ indicator_table (Pdf        *p,
                                          "weight", "actual" };
   static const char * const heads[] = { "一级指标", "二级指标", "三级指标", "指标性质", "指标值",
                                         "度量单位", "权重", "实际完成值" };
-  static const double chars[] = { 6, 7, 14, 4, 8, 5, 4, 9 };
+  double longest[G_N_ELEMENTS (fields)] = { 0 };
+  double total[G_N_ELEMENTS (fields)] = { 0 };
   Grid *g = grid_new (G_N_ELEMENTS (fields));
 
-  grid_fit (g, chars);
   g_array_index (g->numeric, gboolean, 6) = TRUE;
   for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
     grid_head (g, 0, c, 1, 1, heads[c]);
@@ -639,13 +727,19 @@ indicator_table (Pdf        *p,
       for (guint c = 0; c < G_N_ELEMENTS (fields); c++)
         {
           char *owned = NULL;
+          double width;
+
           indicator_text (indicators->pdata[r], fields[c], &owned);
           cells[c] = owned ? owned : g_strdup ("");
+          width = text_width (p, cells[c], TABLE_PT);
+          longest[c] = MAX (longest[c], width);
+          total[c] += width;
         }
       g_ptr_array_add (g->rows, cells);
       g_ptr_array_add (g->flags, NULL);
       g_array_append_val (g->note, no);
     }
+  grid_fit_content (p, g, longest, total, indicators->len);
   grid_draw (p, g);
   grid_free (g);
   p->y += 8;
