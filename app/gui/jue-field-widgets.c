@@ -681,6 +681,11 @@ error_row_new (JueField  *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  /* A list box moves Tab and Enter to the next row only, and leaves the
+   * whole list when that row takes no focus: the fields after a value
+   * that cannot be read were skipped, Enter went to the next group.  It
+   * passes over an insensitive row (the style keeps the message red). */
+  gtk_widget_set_sensitive (row, FALSE);
   gtk_widget_add_css_class (row, "jue-field-error-row");
   gtk_list_box_insert (GTK_LIST_BOX (list), row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->widget)) + 1);

@@ -6,6 +6,7 @@
 
 #include "gui-fixture.h"
 #include "jue-section-list.h"
+#include "jue-session.h"
 #include "jue-window.h"
 
 /* Whether the sidebar row of section id is in view: inside the part of
@@ -61,6 +62,60 @@ test_sidebar_follows (Fixture       *f,
     }
 }
 
+/* Whether the focus is in the field at path. */
+static gboolean
+focus_in (Fixture    *f,
+          const char *path)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  JueField *field = jue_session_lookup_field (jue_window_get_session (f->window), path);
+  GtkWidget *w = field ? jue_field_get_widget (field) : NULL;
+
+  g_test_message ("  focus on %s, looking for %s",
+                  focus ? G_OBJECT_TYPE_NAME (focus) : "nothing", path);
+  return w && focus && (focus == w || gtk_widget_is_ancestor (focus, w));
+}
+
+/* Enter and Tab after a value that cannot be read go to the next field,
+ * as after any other: the reason shown under it in words (a row of its
+ * own) took Tab out of the whole group, so Enter after 年度资金总额 55O.34
+ * landed on the first task's name, eight amounts further down; and
+ * Shift+Tab from below came back to the group's top instead. */
+static void
+test_enter_past_unreadable (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *w = field_widget (f, "dept_eval.funds_total");
+
+  replace_chars (w, "55O.34");
+  spin ();
+  g_assert_nonnull (jue_field_get_parse_error (jue_session_lookup_field (
+                      jue_window_get_session (f->window), "dept_eval.funds_total")));
+  g_assert_true (gtk_widget_get_visible (jue_field_get_error_label (jue_session_lookup_field (
+                   jue_window_get_session (f->window), "dept_eval.funds_total"))));
+  /* Enter, as the keyboard gives it */
+  g_signal_emit_by_name (w, "entry-activated");
+  spin ();
+  g_assert_true (focus_in (f, "dept_eval.funds_appropriation"));
+
+  /* Tab from the field, and Shift+Tab back to it, past its message */
+  gtk_widget_grab_focus (w);
+  spin ();
+  g_assert_true (focus_in (f, "dept_eval.funds_total"));
+  for (guint i = 0; i < 8 && focus_in (f, "dept_eval.funds_total"); i++)
+    {
+      g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+      spin ();
+    }
+  g_assert_true (focus_in (f, "dept_eval.funds_appropriation"));
+  for (guint i = 0; i < 8 && focus_in (f, "dept_eval.funds_appropriation"); i++)
+    {
+      g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_BACKWARD);
+      spin ();
+    }
+  g_assert_true (focus_in (f, "dept_eval.funds_total"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -68,5 +123,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/gui/walkthrough/sidebar-follows", Fixture, NULL, fixture_set_up,
               test_sidebar_follows, fixture_tear_down);
+  g_test_add ("/gui/walkthrough/enter-past-unreadable", Fixture, NULL, fixture_set_up,
+              test_enter_past_unreadable, fixture_tear_down);
   return g_test_run ();
 }
