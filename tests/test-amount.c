@@ -193,6 +193,32 @@ test_decimals (void)
   }
 }
 
+/* A count typed as 2.5 was refused as having "more than 6 decimal places",
+ * and -3 staff (or the year -2024) was accepted. */
+static void
+test_integer_counts (void)
+{
+  JueInteger v;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (jue_integer_parse ("2.5", &v, &error));
+  g_assert_cmpstr (error->message, ==, "“2.5” is not a whole number: it has a fraction");
+  g_clear_error (&error);
+  g_assert_false (jue_integer_parse ("-3", &v, &error));
+  g_assert_cmpstr (error->message, ==, "“-3” is below 0: a count or a year cannot be negative");
+  g_clear_error (&error);
+  g_assert_false (jue_integer_parse ("－２０２４", &v, &error));
+  g_assert_nonnull (strstr (error->message, "below 0"));
+  g_clear_error (&error);
+  g_assert_true (jue_integer_parse ("0", &v, NULL));
+  g_assert_cmpint (v.value, ==, 0);
+  g_assert_true (v.set);
+  g_assert_true (jue_integer_parse ("-0", &v, NULL));
+  g_assert_cmpint (v.value, ==, 0);
+  g_assert_true (jue_integer_parse ("1,200", &v, NULL));
+  g_assert_cmpint (v.value, ==, 1200);
+}
+
 static void
 test_integers_and_dates (void)
 {
@@ -244,6 +270,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/amount/ratio", test_ratio);
   g_test_add_func ("/amount/decimals", test_decimals);
   g_test_add_func ("/amount/integers-dates", test_integers_and_dates);
+  g_test_add_func ("/amount/integer-counts", test_integer_counts);
   g_test_add_func ("/amount/first-number", test_first_number);
   return g_test_run ();
 }

@@ -163,8 +163,8 @@ read_decimal (const char *s,
           if (!g_ascii_isdigit (*p))
             return _("it contains a character that is not part of a number");
           if (++frac_digits > max_decimals)
-            return max_decimals == 2
-              ? _("it has more than 2 decimal places")
+            return max_decimals == 0 ? _("it has a fraction")
+              : max_decimals == 2 ? _("it has more than 2 decimal places")
               : _("it has more than 6 decimal places");
           fp = fp * 10 + (guint64) (*p - '0');
         }
@@ -240,6 +240,15 @@ jue_integer_parse (const char *text,
       g_autofree char *shown = jue_input_excerpt (text);
       g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
                    _("“%s” is not a whole number: %s"), shown, why);
+      return FALSE;
+    }
+  /* every whole-number field is a count (staff, units, vehicles, visits)
+   * or the year: none is ever below 0 */
+  if (negative && ip > 0)
+    {
+      g_autofree char *shown = jue_input_excerpt (text);
+      g_set_error (error, JUE_ERROR, JUE_ERROR_PARSE,
+                   _("“%s” is below 0: a count or a year cannot be negative"), shown);
       return FALSE;
     }
   out->value = negative ? -(gint64) ip : (gint64) ip;

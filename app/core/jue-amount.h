@@ -86,6 +86,8 @@ char      *jue_input_excerpt        (const char *text);
 gboolean   jue_amount_parse         (const char *text,
                                      JueAmount  *out,
                                      GError    **error);
+/* A whole number, 0 or more (every integer field is a count or the year):
+ * a fraction or a negative number is refused, the message saying which. */
 gboolean   jue_integer_parse        (const char *text,
                                      JueInteger *out,
                                      GError    **error);
