@@ -821,6 +821,18 @@ test_paste_table5_adds_rows (void)
   g_assert_cmpuint (list_length (doc, "functional"), ==, n);
   assert_file (doc, "functional[3].code", "");
   g_assert_false (jue_document_can_undo (doc));
+  /* a 项 copied twice would land twice on one row */
+  {
+    g_autoptr (JuePasteBlock) twice = jue_paste_parse (
+      T5_HEADER "2060702\t科普活动\t2.00\t0.00\t2.00\r\n"
+      "2060702\t科普活动\t3.00\t0.00\t3.00\r\n");
+
+    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, twice, &added, &error));
+    g_assert_cmpstr (error->message, ==, "Nothing was pasted: the code 2060702 is in the copied "
+                     "cells twice, in rows 2 and 3");
+    g_clear_error (&error);
+    g_assert_cmpuint (list_length (doc, "functional"), ==, n);
+  }
 
   /* 2060199, typed without its code, gets it; 2060702 (款 20607 nowhere,
    * 类 206 in functional) and 2240299 (类 224 nowhere; the report gives
@@ -957,6 +969,16 @@ test_paste_economic_by_code (void)
                    "the copied table says 610.27, but the report's 人员经费合计 is 630.27 "
                    "(clear it to take the copied one)");
   g_clear_error (&error);
+  /* a line copied twice */
+  {
+    g_autoptr (JuePasteBlock) twice = jue_paste_parse (
+      "30101\t基本工资\t1.00\t30201\t办公费\t1.00\r\n30101\t基本工资\t2.00\t\t\t\r\n");
+
+    g_assert_false (jue_paste_apply_table (doc, t, 0, 0, twice, &added, &error));
+    g_assert_cmpstr (error->message, ==, "Nothing was pasted: the code 30101 is in the copied "
+                     "cells twice, in rows 1 and 2");
+    g_clear_error (&error);
+  }
   g_assert_cmpuint (list_length (doc, "economic"), ==, 0);
   g_assert_false (jue_document_can_undo (doc));
 

@@ -614,6 +614,30 @@ verify (const JueRenderedTable *after,
   return TRUE;
 }
 
+/* A code of digits digits the block has twice would land twice on one
+ * row (the second overwriting the first): refused.  seen: code → the
+ * block row (from 1) it was first in. */
+static gboolean
+check_twice (GHashTable *seen,
+             const char *code,
+             gsize       digits,
+             guint       r,
+             GError    **error)
+{
+  guint before;
+
+  if (strlen (code) != digits || !all_digits (code))
+    return TRUE;
+  before = GPOINTER_TO_UINT (g_hash_table_lookup (seen, code));
+  if (before)
+    return refuse (error,
+                   /* TRANSLATORS: a code, two rows of the copied cells (from 1) */
+                   _("the code %s is in the copied cells twice, in rows %u and %u"),
+                   code, before, r + 1);
+  g_hash_table_insert (seen, g_strdup (code), GUINT_TO_POINTER (r + 1));
+  return TRUE;
+}
+
 /* ---- the economic tables (表8 基本支出决算明细表 …) ------------------------ */
 
 /* A line of an economic block the result must reproduce: a 类 over 款
@@ -800,6 +824,8 @@ paste_economic (JueDocument            *document,
   g_autoptr (GHashTable) kuans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_rows = jue_paste_block_rows (block);
 
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint r = 0; r < n_rows; r++)
     for (guint s = 0; s < 2; s++)
       {
@@ -811,6 +837,8 @@ paste_economic (JueDocument            *document,
 
         if (code == NULL || !econ_code (code))
           continue;
+        if (!check_twice (seen, code, strlen (code), r, error))
+          return FALSE;
         if (strlen (code) == 5)
           g_hash_table_add (kuans, g_strdup (code));
         if (name && *name)
@@ -1141,12 +1169,17 @@ paste_by_code (JueDocument            *document,
   guint nc = column_of_role (t, JUE_COLUMN_NAME);
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   g_return_val_if_fail (t->list != NULL, FALSE);   /* a matrix: its rows' lists */
   /* the 类 and 款 names the block prints name a new row's 类 and 款 */
   for (guint r = 0; r < jue_paste_block_rows (block); r++)
     {
       g_autofree char *code = block_code (block, r, col, cc);
       const char *name = nc == G_MAXUINT ? NULL : block_at (block, r, col, nc);
+
+      if (!check_twice (seen, code, 7, r, error))
+        return FALSE;
 
       if (all_digits (code) && (strlen (code) == 3 || strlen (code) == 5) && name && *name)
         g_hash_table_replace (names, g_strdup (code), g_strstrip (g_strdup (name)));
