@@ -117,7 +117,11 @@ table_section_new (JueReport              *report,
   s->kind = JUE_SECTION_TABLE;
   s->prefixes = g_new0 (char *, 2);
   s->table = t->index;
-  s->group = g_strdup (t->part && *t->part ? t->part : tmpl->part);
+  s->group = g_strdup (t->part && *t->part ? t->part
+                       : tmpl->part && *tmpl->part ? tmpl->part
+                       /* Translators: the sidebar's heading above the published tables
+                        * when the template does not number their Part (the national set) */
+                       : C_("sidebar", "Published tables"));
   if (marked >= 0)
     {
       /* its findings (figures in a table marked empty) count on its page,

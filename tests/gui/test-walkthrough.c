@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "jue-document.h"
 #include "jue-section-list.h"
 #include "jue-session.h"
 #include "jue-window.h"
@@ -116,6 +117,44 @@ test_enter_past_unreadable (Fixture       *f,
   g_assert_true (focus_in (f, "dept_eval.funds_total"));
 }
 
+/* The sidebar's heading above the published tables: a report on the
+ * national template (part= empty, as a new blank report is) showed an
+ * empty heading, a gap above 公开01表. */
+static void
+test_tables_heading (Fixture       *f,
+                     gconstpointer  data)
+{
+  JueDocument *doc = jue_session_get_document (jue_window_get_session (f->window));
+  GtkWidget *sidebar = find_by_type (GTK_WIDGET (f->window), JUE_TYPE_SECTION_LIST);
+  GtkWidget *list = find_by_type (sidebar, GTK_TYPE_LIST_BOX);
+  const char *templates[] = { "sichuan", "national" };
+  const char *headings[] = { "第五部分 附表", "Published tables" };
+  g_autoptr (GError) error = NULL;
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      GtkWidget *header = NULL;
+      guint n_headers = 0;
+
+      g_assert_true (jue_document_set (doc, "profile.template", templates[t], &error));
+      g_assert_no_error (error);
+      wait_frames (GTK_WIDGET (f->window), 2);
+      for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i); i++)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+          if (gtk_list_box_row_get_header (row))
+            {
+              header = gtk_list_box_row_get_header (row);
+              n_headers++;
+              g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "section-id"), ==, "table-1");
+            }
+        }
+      g_assert_cmpuint (n_headers, ==, 1);
+      g_test_message ("  %s: heading “%s”", templates[t], gtk_label_get_text (GTK_LABEL (header)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, headings[t]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -125,5 +164,7 @@ main (int argc, char *argv[])
               test_sidebar_follows, fixture_tear_down);
   g_test_add ("/gui/walkthrough/enter-past-unreadable", Fixture, NULL, fixture_set_up,
               test_enter_past_unreadable, fixture_tear_down);
+  g_test_add ("/gui/walkthrough/tables-heading", Fixture, NULL, fixture_set_up,
+              test_tables_heading, fixture_tear_down);
   return g_test_run ();
 }
