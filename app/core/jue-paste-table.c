@@ -1453,3 +1453,30 @@ jue_paste_apply_table (JueDocument            *document,
     *n_added = added;
   return TRUE;
 }
+
+/* ---- the list a 项 added by its code goes to ---------------------------- */
+
+char *
+jue_paste_list_for_code (JueReport              *report,
+                         const JueRenderedTable *t,
+                         const char             *code,
+                         GError                **error)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (report != NULL && t != NULL && code != NULL, NULL);
+  if (t->list == NULL)
+    {
+      refuse (error, _("%s has no list of coded rows to add %s to"), t->number, code);
+      return NULL;
+    }
+  if (strchr (t->list, '+') == NULL)
+    return g_strdup (t->list);
+  if (strlen (code) < 3)
+    {
+      refuse (error, _("“%s” is not a 7-digit 项 code"), code);
+      return NULL;
+    }
+  return decide_list (report, jue_render_report_template (report, NULL), t, code, code, names,
+                      error);
+}

@@ -89,4 +89,13 @@ gboolean       jue_paste_apply_table  (JueDocument            *document,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JuePasteBlock, jue_paste_block_free)
 
+/* The list of table t a new 项 with code goes to: t's list, or on a table
+ * printing several budgets' lists (表5) the one its 款 or 类 decides, by the
+ * rule a paste follows (decide_list, docs/templates.md "Paste"); NULL, with
+ * error saying why, when it cannot be told.  Add a Row by Code… uses it. */
+char          *jue_paste_list_for_code (JueReport              *report,
+                                        const JueRenderedTable *t,
+                                        const char             *code,
+                                        GError                **error);
+
 G_END_DECLS

@@ -116,14 +116,19 @@ on_unmark_empty (GtkWidget  *widget,
 
 /* ---- a 项 added by its code -------------------------------------------- */
 
-/* The list new rows go to: the table's rows when they are one list of
- * coded rows (表6: functional), else NULL (表5 mixes three lists). */
+/* The list (or lists, joined by '+': 表5 prints three budgets') new rows
+ * go to, when the table's rows are lists of coded rows; else NULL.  A
+ * list's own table (list mode) adds rows with its Add Row. */
 static const char *
 add_list (JueTableEditor *self)
 {
   const char *list = self->table ? self->table->list : NULL;
+  g_autofree char *first = NULL;
 
-  if (list == NULL || strchr (list, '+') || jue_list_code_digits (list, NULL) == 0)
+  if (list == NULL || jue_table_editor_is_list (self))
+    return NULL;
+  first = g_strndup (list, strcspn (list, "+"));
+  if (jue_list_code_digits (g_strstrip (first), NULL) == 0)
     return NULL;
   return list;
 }
@@ -154,7 +159,11 @@ on_add_entry_changed (JueTableEditor *self)
     gtk_list_box_remove (GTK_LIST_BOX (self->add_matches), child);
   if (list == NULL || entries == NULL || *text == '\0')
     return;
-  digits = jue_list_code_digits (list, &alt);
+  {
+    /* the lists of one table take codes of one length (表5: 项 codes) */
+    g_autofree char *first = g_strndup (list, strcspn (list, "+"));
+    digits = jue_list_code_digits (g_strstrip (first), &alt);
+  }
   for (guint i = 0; i < entries->len && shown < ADD_MATCHES; i++)
     {
       const JueClassEntry *e = entries->pdata[i];
@@ -193,8 +202,12 @@ jue_table_editor_add_code (JueTableEditor *self,
   gint index;
 
   g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), FALSE);
-  list = g_strdup (add_list (self));
-  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (add_list (self) != NULL, FALSE);
+  /* 表5: the budget's list its 款 or 类 decides */
+  list = jue_paste_list_for_code (jue_session_get_report (self->session), self->table, code,
+                                  error);
+  if (list == NULL)
+    return FALSE;
   for (guint c = 0; c < jue_table_editor_n_columns (self) && field == NULL; c++)
     {
       const JueRenderedColumn *col = self->table->columns->pdata[c];

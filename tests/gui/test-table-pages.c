@@ -629,6 +629,34 @@ test_x20_builds_what_is_seen (Fixture       *f,
   g_assert_true (focus_in_cell (f, editor, last, 3));
 }
 
+/* Add a Row by Code… on Sichuan 表5, which prints three budgets' lists:
+ * the new 项 goes to the list its 款 decides (20605 is the general
+ * budget's, functional), as a paste would put it, in code order. */
+static void
+test_add_by_code_table5 (Fixture       *f,
+                         gconstpointer  data)
+{
+  JueTableEditor *editor = show_table (f, "table-5");
+  guint n = file_list_length (f->path, "functional");
+  guint funds = file_list_length (f->path, "gov_fund.rows");
+  GtkWidget *button = find_by_class (GTK_WIDGET (editor), "jue-add-by-code");
+  g_autoptr (GError) error = NULL;
+  gint row;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (jue_table_editor_add_code (editor, "2060503", &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 1);
+  g_assert_cmpuint (file_list_length (f->path, "gov_fund.rows"), ==, funds);
+  row = jue_table_editor_find_row (editor, JUE_RENDER_ROW_ITEM, "2060503");
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (kuan_above (editor, row), ==,
+                   jue_table_editor_find_row (editor, JUE_RENDER_ROW_KUAN, "20605"));
+  g_assert_true (focus_in_cell (f, editor, row, 2));
+}
+
 /* The lists of figures are the same table editor (one editor for every
  * table and list): on the functional list of the narrative page, and on
  * the department's indicators, the same keys as on a published table —
@@ -832,6 +860,8 @@ main (int   argc,
               test_add_economic_code, fixture_tear_down);
   g_test_add ("/table-pages/list-keys", Fixture, NULL, fixture_set_up, test_list_keys,
               fixture_tear_down);
+  g_test_add ("/table-pages/add-by-code-table5", Fixture, NULL, fixture_set_up,
+              test_add_by_code_table5, fixture_tear_down);
   g_test_add ("/table-pages/add-by-code", Fixture, NULL, fixture_set_up, test_add_by_code,
               fixture_tear_down);
   g_test_add ("/table-pages/paste-by-code", Fixture, NULL, fixture_set_up, test_paste_by_code,
