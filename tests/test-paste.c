@@ -1029,13 +1029,26 @@ test_paste_economic_by_code (void)
     g_assert_cmpstr (jue_rendered_cell (t, r, 5)->path, ==, "basic.public");
     g_assert_true (jue_paste_apply_table (doc, t, r, 5, right, &added, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (added, ==, 2);
-    assert_file (doc, "economic[0].code", "30201");
-    assert_file (doc, "economic[0].actual", "40.00");
-    assert_file (doc, "economic[1].code", "399");
-    assert_file (doc, "economic[1].name", "其他支出");
-    assert_file (doc, "economic[1].actual", "2.00");
+    /* 30201's 类 row added for its name (the table prints 302 商品和服务支出) */
+    g_assert_cmpuint (added, ==, 3);
+    assert_file (doc, "economic[0].code", "302");
+    assert_file (doc, "economic[0].name", "商品和服务支出");
+    assert_file (doc, "economic[0].actual", "");
+    assert_file (doc, "economic[1].code", "30201");
+    assert_file (doc, "economic[1].actual", "40.00");
+    assert_file (doc, "economic[2].code", "399");
+    assert_file (doc, "economic[2].name", "其他支出");
+    assert_file (doc, "economic[2].actual", "2.00");
     assert_file (doc, "basic.public", "42.00");
+  }
+  {
+    g_autoptr (JueRenderedTable) now = render_table (doc, 7);
+    gboolean named = FALSE;
+
+    for (guint r = 0; r < now->rows->len; r++)
+      named = named || (g_strcmp0 (jue_rendered_cell (now, r, 3)->text, "302") == 0 &&
+                        g_strcmp0 (jue_rendered_cell (now, r, 4)->text, "商品和服务支出") == 0);
+    g_assert_true (named);
   }
 }
 

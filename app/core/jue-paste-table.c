@@ -802,6 +802,29 @@ econ_has_kuan (JueReport  *report,
   return FALSE;
 }
 
+/* Has the 类 code a name: the pasted one, or the economic classification
+ * in force's (the report's, else the built-in one)? */
+static gboolean
+econ_class_named (JueDocument *document,
+                  GHashTable  *names,
+                  const char  *code)
+{
+  GPtrArray *entries = jue_document_get_economic_classification (document);
+
+  if (g_hash_table_lookup (names, code))
+    return TRUE;
+  if (entries == NULL || entries->len == 0)
+    entries = jue_classification_economic_builtin ();
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const JueClassEntry *e = entries->pdata[i];
+
+      if (g_strcmp0 (e->code, code) == 0)
+        return e->name && *e->name;
+    }
+  return FALSE;
+}
+
 /* Writes the block onto an economic table by code: each 款 row (and each
  * 类 row without 款 rows) lands on the row with its code, else on a new
  * row in code order named from the economic classification in force (or
@@ -925,7 +948,23 @@ paste_economic (JueDocument            *document,
         if (index < 0)
           {
             GError *inner = NULL;
+            g_autofree char *cls = g_strndup (code, 3);
 
+            /* a new 款 whose 类 has no row: the 类 row too (no figure), so
+             * the table prints the 类's name */
+            if (strlen (code) == 5 && econ_row (report, cls) < 0 &&
+                econ_class_named (document, names, cls))
+              {
+                if (jue_document_insert_by_code_in_group (document, "economic", cls, NULL, names,
+                                                          NULL, &inner) < 0)
+                  {
+                    g_autofree char *why = g_strdup (inner->message);
+                    g_error_free (inner);
+                    return refuse (error, "%s", why);
+                  }
+                if (n_added)
+                  (*n_added)++;
+              }
             index = jue_document_insert_by_code_in_group (document, "economic", code, NULL, names,
                                                           pasted_name, &inner);
             if (index < 0)
