@@ -39,5 +39,31 @@ def counts_are_never_negative():
     must(rc == 0, err)
 
 
+@test
+def a_web_page_named_xls_is_not_a_workbook():
+    """The “.xls” many finance systems export is an HTML table: import said
+    its first line was not a CSV table's title (a .xlsx holding text went
+    to the CSV reader); now it says what the file is and what to do, for a
+    new report and --into (exit 1 for both; --into gave 2, which says the
+    report cannot be opened), and nothing is created or changed."""
+    page = fresh("报表.xls")
+    with open(page, "w", encoding="utf-8") as f:
+        f.write("\ufeff <html><head><meta charset=\"utf-8\"></head><body><table>"
+                "<tr><td>收入支出决算总表</td></tr></table></body></html>\n")
+    text = fresh("tables.XLSX")
+    with open(text, "w", encoding="utf-8") as f:
+        f.write("收入支出决算总表,,\n项目,金额,\n")
+    new = fresh("new.juesuan")
+    for source, why in [(page, "网页（HTML）"), (text, "不是 Excel 工作簿（.xlsx 或 .xls）")]:
+        rc, out, err = run("import", source, new, env=ZH)
+        must(rc == 1 and err.startswith("juesuan-cli: " + source) and why in err, err)
+        must(not os.path.exists(new), "a report was created")
+    report = sample("into.juesuan")
+    before = digest(report)
+    rc, out, err = run("import", "--into", report, page, env=ZH)
+    must(rc == 1 and "网页（HTML）" in err and "另存为" in err, "%d %s" % (rc, err))
+    must(digest(report) == before, "the report changed")
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,8 +17,15 @@ jue_cli_is_workbook (const char *filename)
   FILE *f;
   size_t got;
 
+  g_autofree char *lower = g_utf8_strdown (filename, -1);
+
+  /* named as a workbook: read as one, whatever it holds (a CSV or a web
+   * page saved as 报表.xls is then told it is not a workbook, not that its
+   * first line is not a CSV table's title) */
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xls"))
+    return TRUE;
   if (!g_file_test (filename, G_FILE_TEST_IS_REGULAR))
-    return g_str_has_suffix (filename, ".xlsx") || g_str_has_suffix (filename, ".xls");
+    return FALSE;
   f = fopen (filename, "rb");
   if (f == NULL)
     return FALSE;
@@ -80,7 +87,15 @@ jue_cli_import_workbook (int    argc,
                                                                NULL),
                                    !jue_report_prints_zero (jue_document_get_report (doc)),
                                    &error);
-      if (import == NULL || !jue_wb_import_into_document (import, doc, &error))
+      if (import == NULL)
+        {
+          /* the workbook cannot be read: refused as in a new import (1),
+           * not 2, which says the report cannot be opened */
+          jue_cli_error ("%s", error->message);
+          jue_cli_error ("%s", _("Nothing was changed."));
+          return JUE_EXIT_REFUSED;
+        }
+      if (!jue_wb_import_into_document (import, doc, &error))
         {
           jue_cli_error ("%s", error->message);
           jue_cli_error ("%s", _("Nothing was changed."));

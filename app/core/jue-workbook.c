@@ -1459,6 +1459,29 @@ fail:
 
 /* ---- either -------------------------------------------------------------- */
 
+/* Whether the file begins, after a BOM and white space, with an HTML tag
+ * (<html, <table, <!DOCTYPE …): the “.xls” many finance systems export. */
+static gboolean
+looks_like_html (const char *filename)
+{
+  char head[512] = { 0 };
+  const char *p = head;
+  FILE *f = g_fopen (filename, "rb");
+  size_t got;
+
+  if (f == NULL)
+    return FALSE;
+  got = fread (head, 1, sizeof head - 1, f);
+  fclose (f);
+  head[got] = '\0';
+  if (got >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (*p && g_ascii_isspace (*p))
+    p++;
+  return g_ascii_strncasecmp (p, "<html", 5) == 0 || g_ascii_strncasecmp (p, "<!doctype", 9) == 0
+         || g_ascii_strncasecmp (p, "<table", 6) == 0 || g_ascii_strncasecmp (p, "<meta", 5) == 0;
+}
+
 JueWorkbook *
 jue_workbook_open (const char *filename,
                    GError    **error)
@@ -1525,8 +1548,14 @@ jue_workbook_open (const char *filename,
       && memcmp (magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", sizeof magic) == 0)
     return open_xls (filename, origin, error);
 
-  g_set_error (error, JUE_ERROR, JUE_ERROR_NOT_OURS,
-               _("%s is not an Excel workbook (.xlsx or .xls)"), origin);
+  if (looks_like_html (filename))
+    g_set_error (error, JUE_ERROR, JUE_ERROR_NOT_OURS,
+                 _("%s is not an Excel workbook but a web page (HTML) with a workbook's "
+                   "name, as some systems export tables: open it in Excel or WPS and save "
+                   "it as an Excel workbook (.xlsx)"), origin);
+  else
+    g_set_error (error, JUE_ERROR, JUE_ERROR_NOT_OURS,
+                 _("%s is not an Excel workbook (.xlsx or .xls)"), origin);
   return NULL;
 }
 
