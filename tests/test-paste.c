@@ -513,6 +513,35 @@ test_message_excerpt (void)
 
 /* ---- rows by code (jue-codes.h) ----------------------------------------- */
 
+/* The index of the row of list with code, or -1. */
+static gint
+code_index (JueDocument *doc,
+            const char  *list,
+            const char  *code)
+{
+  for (guint i = 0; i < list_length (doc, list); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u].code", list, i);
+      g_autofree char *value = jue_report_get (jue_document_get_report (doc), path, NULL);
+
+      if (g_strcmp0 (value, code) == 0)
+        return (gint) i;
+    }
+  return -1;
+}
+
+/* assert_file of prefix (“functional[4].”) and field */
+static void
+assert_field (JueDocument *doc,
+              const char  *prefix,
+              const char  *field,
+              const char  *want)
+{
+  g_autofree char *path = g_strconcat (prefix, field, NULL);
+
+  assert_file (doc, path, want);
+}
+
 static const char *
 row_field (JueDocument *doc,
            const char  *list,
@@ -844,16 +873,29 @@ test_paste_table5_adds_rows (void)
   g_assert_cmpuint (list_length (doc, "functional"), ==, n + 2);
   g_assert_cmpuint (list_length (doc, "gov_fund.rows"), ==, 0);
   assert_file (doc, "functional[3].code", "2060199");
-  assert_file (doc, "functional[4].code", "2060702");
-  assert_file (doc, "functional[4].class_name", "科学技术支出");
-  assert_file (doc, "functional[4].kuan_name", "科学技术普及");
-  assert_file (doc, "functional[4].xiang_name", "科普活动");
-  assert_file (doc, "functional[4].actual", "2.00");
-  assert_file (doc, "functional[4].project", "2.00");
-  assert_file (doc, "functional[5].code", "2240299");
-  assert_file (doc, "functional[5].class_name", "灾害防治及应急管理支出");
-  assert_file (doc, "functional[5].xiang_name", "其他消防救援事务支出");
-  assert_file (doc, "functional[5].actual", "3.00");
+  /* in code order among the rows without codes too (their 类 and 款 by
+   * name): 2060702 (款 20607) after 科技条件与服务 (20605) and before
+   * 科技交流与合作 (20608), 2240299 after 住房保障支出 (221), the last */
+  {
+    gint science = code_index (doc, "functional", "2060702");
+    gint fire = code_index (doc, "functional", "2240299");
+    g_autofree char *p1 = g_strdup_printf ("functional[%d].", science);
+    g_autofree char *p2 = g_strdup_printf ("functional[%d].", fire);
+
+    g_assert_cmpint (science, ==, 8);
+    assert_file (doc, "functional[7].kuan_name", "科技条件与服务");
+    assert_file (doc, "functional[9].kuan_name", "科技交流与合作");
+    g_assert_cmpint (fire, ==, (gint) n + 1);
+    assert_file (doc, "functional[17].class_name", "住房保障支出");
+    assert_field (doc, p1, "class_name", "科学技术支出");
+    assert_field (doc, p1, "kuan_name", "科学技术普及");
+    assert_field (doc, p1, "xiang_name", "科普活动");
+    assert_field (doc, p1, "actual", "2.00");
+    assert_field (doc, p1, "project", "2.00");
+    assert_field (doc, p2, "class_name", "灾害防治及应急管理支出");
+    assert_field (doc, p2, "xiang_name", "其他消防救援事务支出");
+    assert_field (doc, p2, "actual", "3.00");
+  }
   /* one undo step */
   g_assert_true (jue_document_undo (doc, &undone, &error));
   g_assert_no_error (error);
@@ -1095,6 +1137,31 @@ test_paste_uncoded_two_kuan (void)
   assert_file (doc, "functional[2].actual", "330.53");
 }
 
+/* Code order among rows typed without a code (the sample's functional
+ * rows): they stand where their 类 and 款 names put them, so 2210201
+ * (住房保障支出) goes after the 卫生健康 (210) rows, not after the one coded
+ * row 2060102 in among the 科学技术支出 rows, and 2010199 goes first,
+ * before 一般公共服务 / 商贸事务 (20113). */
+static void
+test_insert_by_code_among_names (void)
+{
+  g_autoptr (JueDocument) doc = sample_document ("names.juesuan");
+  g_autoptr (GError) error = NULL;
+  gint index = -1;
+
+  g_assert_cmpstr (row_field (doc, "functional", 15, "class_name"), ==, "卫生健康");
+  g_assert_cmpstr (row_field (doc, "functional", 16, "class_name"), ==, "住房保障支出");
+  g_assert_true (jue_document_insert_by_code (doc, "functional", "2210201", NULL, &index,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index, ==, 16);
+  g_assert_true (jue_document_insert_by_code (doc, "functional", "2010199", NULL, &index,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index, ==, 0);
+  g_assert_cmpstr (row_field (doc, "functional", 1, "kuan_name"), ==, "商贸事务");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1183,7 @@ main (int   argc,
   g_test_add_func ("/paste/group/undo-fails-midway", test_undo_of_group_fails_midway);
   g_test_add_func ("/paste/message-excerpt", test_message_excerpt);
   g_test_add_func ("/codes/insert", test_insert_by_code);
+  g_test_add_func ("/paste/insert-by-code-among-names", test_insert_by_code_among_names);
   g_test_add_func ("/paste/table/whole", test_paste_whole_table);
   g_test_add_func ("/paste/table/position", test_paste_table_by_position);
   g_test_add_func ("/paste/table/table5-adds-rows", test_paste_table5_adds_rows);

@@ -106,6 +106,46 @@ code_fits (const char  *list_path,
   return FALSE;
 }
 
+/* Do two 类 (款) names name the same one?  The same, or one the other
+ * with more at its end: reports write 社会保障和就业 for the
+ * classification's 社会保障和就业支出. */
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  return *a && *b && (g_str_has_prefix (a, b) || g_str_has_prefix (b, a));
+}
+
+/* The code a row without one stands at in code order, from its 类 and
+ * 款 names and the built-in classification: the 款's code when both are
+ * found, the 类's when only it is, NULL when neither is. */
+static const char *
+name_key (gconstpointer       row,
+          const JueRecordDef *element)
+{
+  GPtrArray *entries = jue_classification_builtin ();
+  const char *class_name = jue_row_text (row, element, "class_name");
+  const char *kuan_name = jue_row_text (row, element, "kuan_name");
+  const char *class_code = NULL;
+
+  for (guint i = 0; entries && i < entries->len && class_code == NULL; i++)
+    {
+      const JueClassEntry *e = entries->pdata[i];
+      if (e->level == 1 && e->name && same_name (e->name, class_name))
+        class_code = e->code;
+    }
+  if (class_code == NULL)
+    return NULL;
+  for (guint i = 0; *kuan_name && i < entries->len; i++)
+    {
+      const JueClassEntry *e = entries->pdata[i];
+      if (e->level == 2 && e->name && g_str_has_prefix (e->code, class_code) &&
+          same_name (e->name, kuan_name))
+        return e->code;
+    }
+  return class_code;
+}
+
 gint
 jue_report_code_position (JueReport   *report,
                           const char  *list_path,
@@ -115,7 +155,7 @@ jue_report_code_position (JueReport   *report,
   const JueRecordDef *element = NULL;
   const char *label = NULL;
   GPtrArray *rows = list_of (report, list_path, &element, &label, error);
-  gint after = -1, first_coded = -1;
+  gint after = -1, first_coded = -1;   /* coded, or placed by its names */
 
   if (rows == NULL || !code_fits (list_path, label, code, error))
     return -1;
@@ -124,7 +164,21 @@ jue_report_code_position (JueReport   *report,
       const char *c = jue_row_text (rows->pdata[i], element, "code");
 
       if (*c == '\0')
-        continue;
+        {
+          /* a row typed without a code stands where its 类 and 款 names
+           * put it: a new 221 row goes after the rows named 社会保障和就业
+           * (208), not in among them */
+          const char *key = name_key (rows->pdata[i], element);
+
+          /* (of the new row's own 类 with its 款 not known: no telling) */
+          if (key == NULL || g_str_has_prefix (code, key))
+            continue;
+          if (first_coded < 0)
+            first_coded = (gint) i;
+          if (strcmp (key, code) < 0)
+            after = (gint) i;
+          continue;
+        }
       if (strcmp (c, code) == 0)
         {
           g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
