@@ -155,6 +155,53 @@ test_tables_heading (Fixture       *f,
     }
 }
 
+/* The keyboard shortcuts window (F1) lists the keys a reviewer and an
+ * accountant use: Alt+Page Down/Up to the next/previous submission of a
+ * folder under review (README; the window did not say), the arrows,
+ * Escape and Ctrl+V in a table; and each of its keys is one the window
+ * answers to. */
+static void
+test_shortcuts_listed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/juesuan/Juesuan/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr (GString) listed = g_string_new ("|");
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  g_assert_nonnull (overlay);
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+        g_autofree char *title = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, "title", &title, NULL);
+        g_string_append_printf (listed, "%s|", accel);
+        /* every key of the window parses as a key */
+        {
+          g_auto (GStrv) keys = g_strsplit (accel, " ", -1);
+          for (guint i = 0; keys[i]; i++)
+            {
+              guint key = 0;
+              GdkModifierType mods = 0;
+
+              g_assert_true (gtk_accelerator_parse (keys[i], &key, &mods));
+              g_assert_cmpuint (key, !=, 0);
+            }
+        }
+      }
+  g_slist_free (objects);
+  g_test_message ("  %s", listed->str);
+  g_assert_nonnull (strstr (listed->str, "|<Alt>Page_Down|"));
+  g_assert_nonnull (strstr (listed->str, "|<Alt>Page_Up|"));
+  g_assert_nonnull (strstr (listed->str, "|Escape|"));
+  g_assert_nonnull (strstr (listed->str, "|<Control>v|"));
+  g_assert_nonnull (strstr (listed->str, "|Up Down Left Right|"));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -166,5 +213,7 @@ main (int argc, char *argv[])
               test_enter_past_unreadable, fixture_tear_down);
   g_test_add ("/gui/walkthrough/tables-heading", Fixture, NULL, fixture_set_up,
               test_tables_heading, fixture_tear_down);
+  g_test_add ("/gui/walkthrough/shortcuts-listed", Fixture, NULL, fixture_set_up,
+              test_shortcuts_listed, fixture_tear_down);
   return g_test_run ();
 }
