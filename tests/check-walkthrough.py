@@ -5,7 +5,7 @@ what trying it found, each as the user notices it.
 Usage: check-walkthrough.py JUESUAN_CLI
 Prints TAP.
 """
-import hashlib, os, sys
+import hashlib, os, re, shutil, subprocess, sys, zipfile
 from checklib import CLI, ENV, TMP, test, run, must, fresh, sample, table, main
 
 ZH = dict(os.environ, LC_ALL="zh_CN.UTF-8", LANG="zh_CN.UTF-8", LANGUAGE="zh_CN")
@@ -63,6 +63,47 @@ def a_web_page_named_xls_is_not_a_workbook():
     rc, out, err = run("import", "--into", report, page, env=ZH)
     must(rc == 1 and "网页（HTML）" in err and "另存为" in err, "%d %s" % (rc, err))
     must(digest(report) == before, "the report changed")
+
+
+@test
+def summary_workbook_prints_on_one_page_across():
+    """validate --summary --format xlsx of a reviewer's folder printed on
+    three pages side by side (five columns, six, then the reason a file
+    cannot be opened alone): it is set to A4 landscape, one page wide,
+    the headings repeated on every page, the reason wrapped.  With
+    LibreOffice: 32 submissions print on one page."""
+    folder = os.path.join(TMP, "folder")
+    os.makedirs(folder, exist_ok=True)
+    for i in range(31):
+        sample(os.path.join("folder", "unit%02d.juesuan" % i))
+    with open(os.path.join(folder, "truncated.juesuan"), "wb") as f:
+        with open(os.path.join(folder, "unit00.juesuan"), "rb") as g:
+            f.write(g.read()[:50000])
+    out = fresh("summary.xlsx")
+    rc, _, err = run("validate", "--summary", "--format", "xlsx", "--output", out, folder)
+    must(rc == 2 and os.path.exists(out), err)
+    with zipfile.ZipFile(out) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        book = z.read("xl/workbook.xml").decode("utf-8")
+    setup = re.search(r"<pageSetup [^>]*>", sheet)
+    must(setup is not None, "no page setup: " + sheet[:300])
+    for attr in ('orientation="landscape"', 'paperSize="9"', 'fitToHeight="0"'):
+        must(attr in setup.group(0), setup.group(0))
+    must('fitToPage="1"' in sheet, "not fitted to the page")
+    must("_xlnm.Print_Titles" in book and "$1:$1" in book, "headings not repeated: " + book)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return
+    pdf_dir = os.path.join(TMP, "pdf")
+    os.makedirs(pdf_dir, exist_ok=True)
+    subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + TMP + "/lo",
+                    "--convert-to", "pdf", "--outdir", pdf_dir, out],
+                   capture_output=True, env=ENV, timeout=600)
+    pdf = os.path.join(pdf_dir, "summary.pdf")
+    must(os.path.exists(pdf), "LibreOffice wrote no PDF")
+    with open(pdf, "rb") as f:
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", f.read()))
+    must(pages == 1, "the summary prints on %d pages" % pages)
 
 
 if __name__ == "__main__":

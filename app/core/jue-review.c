@@ -416,6 +416,7 @@ jue_review_write_xlsx (GPtrArray   *entries,
   problem = workbook_add_format (wb);
   format_set_border (problem, LXW_BORDER_THIN);
   format_set_font_color (problem, 0xC00000);
+  format_set_text_wrap (problem);
 
   for (guint i = 0; headings[i]; i++)
     {
@@ -436,11 +437,30 @@ jue_review_write_xlsx (GPtrArray   *entries,
             worksheet_write_string (ws, r + 1, i, cells[i], i == 11 ? problem : text);
           widths[i] = MAX (widths[i], text_width (cells[i]));
         }
+      /* a reason longer than its column wraps: the row is as tall as its
+       * lines (a spreadsheet keeps one line, showing only the last) */
+      if (g_strv_length (cells) > 11 && *cells[11])
+        {
+          guint lines = (text_width (cells[11]) + 37) / 38;
+
+          if (lines > 1)
+            worksheet_set_row (ws, r + 1, 15.0 * lines, NULL);
+        }
     }
+  /* the reason a file cannot be opened wraps in its cell, rather than
+   * widening the sheet to a page of its own when printed */
   for (guint i = 0; i < 12; i++)
-    worksheet_set_column (ws, i, i, CLAMP (widths[i] + 2, 6u, 60u), NULL);
+    worksheet_set_column (ws, i, i, CLAMP (widths[i] + 2, 6u, i == 11 ? 40u : 60u), NULL);
   worksheet_freeze_panes (ws, 1, 1);
   worksheet_autofilter (ws, 0, 0, entries->len, 11);
+  /* printed as the reviewer reads it: every column on one A4 page across
+   * (it printed on three pages, a column or five each), the headings on
+   * each page */
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);
+  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_repeat_rows (ws, 0, 0);
 
   err = workbook_close (wb);
   if (err != LXW_NO_ERROR)
