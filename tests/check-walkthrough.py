@@ -106,5 +106,28 @@ def summary_workbook_prints_on_one_page_across():
     must(pages == 1, "the summary prints on %d pages" % pages)
 
 
+@test
+def export_to_a_missing_folder_says_so():
+    """export --format pdf to a folder that is not there said “error while
+    writing to output stream”; xlsx printed libxlsxwriter's [ERROR] line
+    and “Usually a permissions error”; a folder given as the file was
+    “already exists”, with advice to --force it.  Each now names the
+    folder and what is wrong (exit 1), and nothing is written."""
+    report = sample("export.juesuan")
+    missing = os.path.join(TMP, "no-such-folder")
+    for fmt, name in [("pdf", "决算.pdf"), ("xlsx", "决算.xlsx"), ("html", "决算.html"),
+                      ("txt", "决算.txt")]:
+        target = os.path.join(missing, name)
+        rc, out, err = run("export", "--format", fmt, report, target, env=ZH)
+        must(rc == 1 and err == "juesuan-cli: 无法写入 %s：文件夹 %s 不存在\n" % (target, missing),
+             "%s: %d %r" % (fmt, rc, err))
+    rc, out, err = run("export", "--format", "csv", "--single", os.path.join(missing, "a.csv"),
+                       report, env=ZH)
+    must(rc == 1 and "不存在" in err, err)
+    rc, out, err = run("export", "--format", "pdf", report, TMP, env=ZH)
+    must(rc == 1 and err == "juesuan-cli: %s 是文件夹：请给出要在其中写入的文件名\n" % TMP, err)
+    must(not os.path.exists(missing), "a folder was created")
+
+
 if __name__ == "__main__":
     sys.exit(main())

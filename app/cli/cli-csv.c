@@ -58,6 +58,27 @@ jue_cli_export (int    argc,
       || (published && (single || strcmp (format, "csv") != 0)))
     return jue_cli_usage (argv[0]);
 
+  /* one file out (a workbook, the document, one CSV): its folder must be
+   * there, and the name not a folder's.  Said plainly here, before the
+   * writers say “error while writing to output stream” (cairo) or
+   * “Usually a permissions error” (libxlsxwriter, after its own [ERROR]
+   * line), or advise --force to replace a folder. */
+  if (single || (!published && strcmp (format, "csv") != 0 && strcmp (format, "charts") != 0))
+    {
+      const char *target = single ? single : positional[1];
+      g_autofree char *folder = g_path_get_dirname (target);
+
+      if (g_file_test (target, G_FILE_TEST_IS_DIR))
+        {
+          jue_cli_error (_("%s is a folder: give the name of the file to write in it"), target);
+          return JUE_EXIT_REFUSED;
+        }
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          jue_cli_error (_("Cannot write %s: there is no folder %s"), target, folder);
+          return JUE_EXIT_REFUSED;
+        }
+    }
   doc = jue_cli_open (positional[0], TRUE);
   if (doc == NULL)
     return jue_cli_open_status ();
