@@ -256,8 +256,12 @@ on_insert (GtkWidget  *widget,
   gint index;
 
   jue_session_flush_fields (self->session);
+  if (at < 0 && self->table)
+    jue_table_editor_expect_append (JUE_TABLE_EDITOR (self->table), TRUE);
   index = jue_document_insert_row (jue_session_get_document (self->session),
                                    self->list_path, at, &error);
+  if (self->table)
+    jue_table_editor_expect_append (JUE_TABLE_EDITOR (self->table), FALSE);
   report (self, error);
   if (index >= 0)
     focus_row (self, index);

@@ -360,6 +360,25 @@ jue_table_editor_list_row_end (JueTableEditor *self,
                    col, y, 1, 1);
 }
 
+void
+jue_table_editor_list_row_count_changed (JueTableEditor *self,
+                                         guint           row)
+{
+  GtkWidget *button;
+
+  if (row >= self->built)
+    return;
+  button = gtk_grid_get_child_at (GTK_GRID (self->grid),
+                                  (int) (self->table->n_columns + self->computed->len),
+                                  (int) (self->table->n_header_rows + row));
+  if (!GTK_IS_MENU_BUTTON (button))
+    return;
+  g_object_set_data (G_OBJECT (button), "jue-rows", GUINT_TO_POINTER (self->table->rows->len));
+  /* made again, with the items the new count allows, when next opened */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), make_row_menu, NULL, NULL);
+}
+
 /* ---- findings on the whole list -------------------------------------- */
 
 /* A finding on the list itself (the weights total 180, not 90) names no

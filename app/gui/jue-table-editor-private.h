@@ -62,7 +62,9 @@ struct _JueTableEditor {
 
   char              *arrived_path;  /* the cell moved into, and its value */
   char              *arrived_text;  /* then (Escape puts it back) */
-  guint              pending_rebuild : 1;  /* the rows changed while the
+  guint              pending_rebuild : 1;
+  guint              expect_append : 1;   /* a list's next change adds a
+                                            row at its end */  /* the rows changed while the
                                               cell typed in left the table */
 };
 
@@ -98,6 +100,9 @@ void              jue_table_editor_list_mark_rows (JueTableEditor *self,
                                                    guint           upto);
 void              jue_table_editor_list_update_marks (JueTableEditor *self,
                                                    gboolean        rebuilt);
+/* Row row's menu was made for another number of rows (Move Down). */
+void              jue_table_editor_list_row_count_changed (JueTableEditor *self,
+                                                   guint           row);
 void              jue_table_editor_list_free      (JueTableEditor *self);
 
 /* jue-table-editor-edit.c */

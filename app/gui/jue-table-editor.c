@@ -591,6 +591,23 @@ refresh (JueTableEditor *self)
   rebuild_keeping_focus (self, table);
 }
 
+/* table is the list's rows and one more at the end: the new row is built
+ * (when the rows before it are), the others stay as they are. */
+static void
+append_row (JueTableEditor   *self,
+            JueRenderedTable *table)
+{
+  guint before = self->table->rows->len;
+  gboolean all_built = self->built == before;
+
+  g_clear_pointer (&self->table, jue_rendered_table_free);
+  self->table = table;
+  if (before > 0)
+    jue_table_editor_list_row_count_changed (self, before - 1);
+  if (all_built)
+    jue_table_editor_build_rows (self, before + 1);
+}
+
 static void
 on_session_changed (JueSession     *session,
                     int             kind,
@@ -605,7 +622,16 @@ on_session_changed (JueSession     *session,
        * change of its rows rebuilds it (a row moved keeps the shape, not
        * the contents) */
       if (kind == JUE_CHANGE_LIST && g_strcmp0 (path, self->list_path) == 0)
-        rebuild_keeping_focus (self, jue_table_editor_render (self));
+        {
+          JueRenderedTable *table = jue_table_editor_render (self);
+          gboolean append = self->expect_append && self->table &&
+                            table->rows->len == self->table->rows->len + 1;
+
+          if (append)
+            append_row (self, table);
+          else
+            rebuild_keeping_focus (self, table);
+        }
       else
         jue_table_editor_list_update_marks (self, FALSE);
       return;
@@ -754,6 +780,14 @@ jue_table_editor_new_for_list (JueSession        *session,
   rebuild (self, jue_table_editor_render (self));
   g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
   return GTK_WIDGET (self);
+}
+
+void
+jue_table_editor_expect_append (JueTableEditor *self,
+                                gboolean        expect)
+{
+  g_return_if_fail (JUE_IS_TABLE_EDITOR (self));
+  self->expect_append = expect;
 }
 
 GtkWidget *

@@ -38,6 +38,12 @@ GtkWidget *jue_table_editor_new      (JueSession *session,
 GtkWidget *jue_table_editor_new_for_list (JueSession        *session,
                                           const char        *list_path,
                                           const JueFieldDef *list_def);
+/* While expect is TRUE, a change of the list that adds one row is a row
+ * added at its end (Add Row, Enter in the last row): the rows shown stay
+ * as they are and the new one is built after them, rather than the table
+ * rebuilt under the cursor. */
+void       jue_table_editor_expect_append (JueTableEditor *self,
+                                           gboolean        expect);
 /* The same in a page of the window: scrolled, with margins. */
 GtkWidget *jue_table_page_new        (JueSession *session,
                                       guint       index);

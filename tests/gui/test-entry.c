@@ -298,6 +298,10 @@ test_table_enter (Fixture       *f,
   wait_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n + 1);
   g_assert_true (focus_in (f, code));
+  /* the new row is laid out over the next frames (jue_field_focus looks
+   * again for a few): on screen once they have passed */
+  for (guint i = 0; i < 8 && !on_screen (jue_field_get_widget (lookup (f, code))); i++)
+    wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_true (on_screen (jue_field_get_widget (lookup (f, code))));
 }
 
