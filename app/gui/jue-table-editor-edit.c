@@ -184,6 +184,28 @@ on_add_entry_changed (JueTableEditor *self)
                               g_strdup (e->code), g_free);
       shown++;
     }
+  if (shown == 0)
+    {
+      g_autofree char *hint = g_strdup_printf (
+        /* TRANSLATORS: what was typed in Add a Row by Code… */
+        _("Nothing in the classification in force matches “%s”. The built-in table is "
+          "partial: import this year's classification from the main menu."), text);
+      gtk_label_set_text (GTK_LABEL (self->add_message), hint);
+      gtk_widget_set_visible (self->add_message, TRUE);
+    }
+}
+
+/* Is code in the classification new rows are named from? */
+static gboolean
+classified (JueTableEditor *self,
+            const char     *code)
+{
+  GPtrArray *entries = add_classification (self);
+
+  for (guint i = 0; entries && i < entries->len; i++)
+    if (g_strcmp0 (((const JueClassEntry *) entries->pdata[i])->code, code) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Adds the row with code to the table's list and puts the cursor in its
@@ -203,6 +225,17 @@ jue_table_editor_add_code (JueTableEditor *self,
 
   g_return_val_if_fail (JUE_IS_TABLE_EDITOR (self), FALSE);
   g_return_val_if_fail (add_list (self) != NULL, FALSE);
+  /* a table page has no cell to type a 项's names in: they come from the
+   * classification, or the row is added on its list's page */
+  if (!classified (self, code))
+    {
+      g_set_error (error, JUE_ERROR, JUE_ERROR_INVALID,
+                   /* TRANSLATORS: a classification code */
+                   _("%s is not in the classification in force, so its names are not known: "
+                     "import this year's classification from the main menu, or add the row on "
+                     "its list's page and type its names there"), code);
+      return FALSE;
+    }
   /* 表5: the budget's list its 款 or 类 decides */
   list = jue_paste_list_for_code (jue_session_get_report (self->session), self->table, code,
                                   error);

@@ -537,6 +537,14 @@ test_add_by_code (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "20602"));
   g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
+  g_clear_error (&error);
+
+  /* a code the classification in force lacks (the built-in one is
+   * partial): refused, the page having no cell for its names */
+  g_assert_false (jue_table_editor_add_code (editor, "2010101", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2010101"));
+  g_assert_cmpuint (file_list_length (f->path, "functional"), ==, n);
 }
 
 /* On the economic table, Add a Row by Code… takes its codes from the
