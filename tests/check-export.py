@@ -341,6 +341,24 @@ def bad_input_refused_and_no_file_created():
 
 
 @test
+def unreadable_figure_imported_and_said():
+    # a figure that cannot be read in its one copy (1..37, a slip in
+    # Excel) comes in as typed and marked, as the application keeps one;
+    # the import says so, naming the field and the text
+    d = mutate("02_收入决算表.csv", replace_once(",招商引资,1.37,1.37,", ",招商引资,1.37,1..37,"))
+    out = tmp("unreadable.juesuan")
+    rc, _, err = run("import", d, out)
+    must(rc == 0, "exit %d: %s" % (rc, err))
+    for w in ("1 value cannot be read", "accounts[0].income_appropriation", "1..37"):
+        must(w in err, "%r not in %r" % (w, err))
+    rc, out_paths, _ = run("paths", out)
+    must("1..37" in out_paths, "the typed text is kept")
+    # nothing to say when every figure reads
+    rc, _, err = run("import", export(sample(), "fine"), tmp("fine.juesuan"))
+    must(rc == 0 and "cannot be read" not in err, "a clean import says nothing: " + err)
+
+
+@test
 def bom_less_and_lf_files_are_fine():
     f = sample()
     d = export(f, "nobom")

@@ -107,6 +107,36 @@ jue_cli_export (int    argc,
   return JUE_EXIT_OK;
 }
 
+static void
+print_unreadable (const char        *path,
+                  const JueFieldRef *ref,
+                  gpointer           user_data)
+{
+  g_autofree char *why = jue_field_unreadable_message (ref, path);
+
+  g_printerr ("  %s\n", why ? why : path);
+}
+
+/* An amount the files give that cannot be read (1..37) is brought in as
+ * it was typed, marked, as the application keeps one (docs/csv-format.md);
+ * the import says so, naming each, rather than pass it in silence. */
+static void
+say_unreadable (const char      *file,
+                const JueReport *report)
+{
+  guint n = jue_report_count_unreadable (report);
+
+  if (n == 0)
+    return;
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           /* TRANSLATORS: the new report file, how many values */
+                           "%s: %u value cannot be read; it is kept as typed and marked "
+                           "(E-UNREADABLE) until it is corrected:\n",
+                           "%s: %u values cannot be read; they are kept as typed and marked "
+                           "(E-UNREADABLE) until they are corrected:\n", n), file, n);
+  jue_report_foreach_unreadable (report, print_unreadable, NULL);
+}
+
 /* import DIR-or-FILE.csv NEW.juesuan; workbooks: cli-workbook.c */
 int
 jue_cli_import (int    argc,
@@ -138,5 +168,6 @@ jue_cli_import (int    argc,
       jue_cli_error ("%s", error->message);
       return JUE_EXIT_REFUSED;
     }
+  say_unreadable (argv[2], jue_document_get_report (doc));
   return JUE_EXIT_OK;
 }
