@@ -606,10 +606,20 @@ jue_check_report (const JueReport *report,
                   GPtrArray       *classification,
                   GHashTable      *explanations)
 {
+  return jue_check_report_economic (report, classification, NULL, explanations);
+}
+
+GPtrArray *
+jue_check_report_economic (const JueReport *report,
+                           GPtrArray       *classification,
+                           GPtrArray       *economic,
+                           GHashTable      *explanations)
+{
   g_autoptr (JueChecker) c = jue_checker_new ();
   GPtrArray *found, *out;
 
   jue_checker_set_classification (c, classification);
+  jue_checker_set_economic_classification (c, economic);
   jue_checker_set_explanations (c, explanations);
   jue_checker_check (c, report);
   found = jue_checker_get_findings (c);

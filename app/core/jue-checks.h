@@ -124,6 +124,12 @@ const JueComputed *jue_checker_get_computed (JueChecker *checker);
 GPtrArray   *jue_check_report          (const JueReport *report,
                                         GPtrArray       *classification,
                                         GHashTable      *explanations);
+/* The same against an economic classification too (NULL: the built-in
+ * one), as validate and the export's findings file check. */
+GPtrArray   *jue_check_report_economic (const JueReport *report,
+                                        GPtrArray       *classification,
+                                        GPtrArray       *economic,
+                                        GHashTable      *explanations);
 
 /* ---- classification tables -------------------------------------------- */
 

@@ -325,29 +325,8 @@ write_finding_row (JueCsvWriter *w,
 
 /* Every finding of the checks with its explanation (出错说明), then the
  * explanations whose finding no longer appears (kept in the file, so they
- * are kept here too), in key order. */
-/* The findings as validate gives them: against the report's functional and
- * economic classifications. */
-static GPtrArray *
-check_report (JueReport  *report,
-              GHashTable *explanations,
-              GPtrArray  *classification,
-              GPtrArray  *economic)
-{
-  g_autoptr (JueChecker) c = jue_checker_new ();
-  GPtrArray *found, *out;
-
-  jue_checker_set_classification (c, classification);
-  jue_checker_set_economic_classification (c, economic);
-  jue_checker_set_explanations (c, explanations);
-  jue_checker_check (c, report);
-  found = jue_checker_get_findings (c);
-  out = g_ptr_array_new_full (found->len, (GDestroyNotify) jue_finding_free);
-  for (guint i = 0; i < found->len; i++)
-    g_ptr_array_add (out, jue_finding_copy (found->pdata[i]));
-  return out;
-}
-
+ * are kept here too), in key order.  The findings are validate's: against
+ * the report's functional and economic classifications. */
 static void
 write_findings (JueCsvWriter *w,
                 JueReport    *report,
@@ -355,7 +334,8 @@ write_findings (JueCsvWriter *w,
                 GPtrArray    *classification,
                 GPtrArray    *economic)
 {
-  g_autoptr (GPtrArray) findings = check_report (report, explanations, classification, economic);
+  g_autoptr (GPtrArray) findings = jue_check_report_economic (report, classification, economic,
+                                                             explanations);
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();
 
