@@ -649,14 +649,16 @@ grid_fit_content (Pdf                *p,
                   const double       *total,
                   guint               n_rows)
 {
-  double want[16], weight[16];
+  /* widths in points on the page (layout, not money) */
+  g_autofree double *want = g_new0 (double, g->n_cols);
+  g_autofree double *weight = g_new0 (double, g->n_cols);
+  g_autofree gboolean *flex = g_new0 (gboolean, g->n_cols);
   double fixed = 0, flexible = 0;
-  gboolean flex[16];
+  /* a heading wraps, two characters a line at least */
+  double head = text_width (p, "权重", TABLE_PT);
 
-  g_return_if_fail (g->n_cols <= G_N_ELEMENTS (want));
   for (guint c = 0; c < g->n_cols; c++)
     {
-      double head = text_width (p, "权重", TABLE_PT);
       double average = n_rows ? total[c] / n_rows : 0;
 
       want[c] = MAX (longest[c], head) + CELL_ROOM;
